@@ -1,0 +1,4 @@
+//! uniffi-bindgen, pinned.
+fn main() {
+    uniffi::uniffi_bindgen_main()
+}

@@ -1,0 +1,31 @@
+// Oracle for the imgix-js profile: runs the official @imgix/js-core 3.8.0.
+// stdin: JSON array of requests; stdout: JSON array of results, same order.
+// request: {op: "url"|"srcset", client: {domain, useHTTPS, secureURLToken, includeLibraryParam},
+//           path, params: [[key, stringValue], ...], options: {...}, variableQualities: [[ratio, q]] | null}
+// result:  {ok: "<string>"} or {error: "<message>"}
+import ImgixClient from '@imgix/js-core';
+
+const chunks = [];
+for await (const chunk of process.stdin) chunks.push(chunk);
+const requests = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+
+const results = requests.map((req) => {
+  try {
+    const client = new ImgixClient(req.client);
+    // Object.fromEntries: JavaScript's own key order applies (integer-like keys first).
+    const params = Object.fromEntries(req.params);
+    const options = { ...req.options };
+    if (req.variableQualities != null) {
+      options.variableQualities = Object.fromEntries(
+        req.variableQualities.map(([ratio, q]) => [String(ratio), q]),
+      );
+    }
+    const out = req.op === 'url'
+      ? client.buildURL(req.path, params, options)
+      : client.buildSrcSet(req.path, params, options);
+    return { ok: out };
+  } catch (e) {
+    return { error: String(e && e.message ? e.message : e) };
+  }
+});
+process.stdout.write(JSON.stringify(results));

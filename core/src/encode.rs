@@ -1,0 +1,213 @@
+//! Percent-encoding tables and value stringification (SPEC §3).
+
+use crate::error::{ErrorCode, Result, err};
+use base64::Engine;
+use std::fmt::Write;
+
+/// A set of bytes left as they are; every other byte becomes `%XX` (uppercase hex).
+pub(crate) struct Keep([bool; 256]);
+
+// Const evaluation: an out-of-range index would fail the build, never run time.
+#[allow(clippy::indexing_slicing)]
+const fn keep_set(extra: &[u8]) -> Keep {
+    let mut t = [false; 256];
+    let mut b = 0usize;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = c.is_ascii_alphanumeric() || c == b'-' || c == b'.' || c == b'_' || c == b'~';
+        b += 1;
+    }
+    let mut i = 0;
+    while i < extra.len() {
+        t[extra[i] as usize] = true;
+        i += 1;
+    }
+    Keep(t)
+}
+
+/// RFC 3986 unreserved: `A-Z a-z 0-9 - . _ ~`.
+pub(crate) static UNRESERVED: Keep = keep_set(b"");
+/// Ordinary paths: unreserved plus `/ & $ ; = @ ,` (canonical and imgix-python).
+pub(crate) static PATH: Keep = keep_set(b"/&$;=@,");
+/// imgix-python keys (`quote(k)`, safe `/`).
+pub(crate) static PY_KEY: Keep = keep_set(b"/");
+/// JavaScript `encodeURIComponent`.
+pub(crate) static JS_COMPONENT: Keep = keep_set(b"!'()*");
+/// js-core path: `encodeURI` then `# ? : +` re-encoded.
+pub(crate) static JS_PATH: Keep = keep_set(b"!'()*;,/@&=$");
+
+#[inline]
+fn hex_digit(n: u8) -> char {
+    char::from(if n < 10 { b'0' + n } else { b'A' + (n & 0x0f) - 10 })
+}
+
+impl Keep {
+    #[inline]
+    fn keeps(&self, b: u8) -> bool {
+        self.0.get(b as usize).copied().unwrap_or(false)
+    }
+
+    /// True when `s` would come out of [`Keep::encode_into`] unchanged.
+    #[inline]
+    pub(crate) fn is_clean(&self, s: &str) -> bool {
+        s.bytes().all(|b| self.keeps(b))
+    }
+}
+
+/// Appends `input` to `out`, percent-encoding every byte not in `keep`. With
+/// `space_as_plus`, a space becomes `+` (Python's `quote_plus`).
+#[inline]
+pub(crate) fn encode_into(out: &mut String, input: &str, keep: &Keep, space_as_plus: bool) {
+    let bytes = input.as_bytes();
+    let mut start = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        if keep.keeps(b) {
+            continue;
+        }
+        out.push_str(input.get(start..i).unwrap_or_default());
+        if space_as_plus && b == b' ' {
+            out.push('+');
+        } else {
+            out.push('%');
+            out.push(hex_digit(b >> 4));
+            out.push(hex_digit(b & 0x0f));
+        }
+        start = i + 1;
+    }
+    out.push_str(input.get(start..).unwrap_or_default());
+}
+
+/// Appends base64url (no padding) of the UTF-8 bytes of `input`.
+pub(crate) fn base64url_into(out: &mut String, input: &str) {
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode_string(input.as_bytes(), out);
+}
+
+/// A parameter value as given by the caller (SPEC §3: strings, integers, floats,
+/// booleans; null drops the param).
+#[derive(Clone, Debug, PartialEq)]
+pub enum ParamValue {
+    /// A string, used as given.
+    Str(String),
+    /// An integer, written in decimal.
+    Int(i64),
+    /// A float, written in the shortest form that reads back to the same number, never in
+    /// exponent form, without a trailing `.0`.
+    Float(f64),
+    /// A boolean, written `true` / `false`.
+    Bool(bool),
+    /// No value: the param is dropped.
+    Null,
+}
+
+impl From<&str> for ParamValue {
+    fn from(v: &str) -> Self {
+        ParamValue::Str(v.to_owned())
+    }
+}
+impl From<String> for ParamValue {
+    fn from(v: String) -> Self {
+        ParamValue::Str(v)
+    }
+}
+impl From<i64> for ParamValue {
+    fn from(v: i64) -> Self {
+        ParamValue::Int(v)
+    }
+}
+impl From<i32> for ParamValue {
+    fn from(v: i32) -> Self {
+        ParamValue::Int(i64::from(v))
+    }
+}
+impl From<u32> for ParamValue {
+    fn from(v: u32) -> Self {
+        ParamValue::Int(i64::from(v))
+    }
+}
+impl From<f64> for ParamValue {
+    fn from(v: f64) -> Self {
+        ParamValue::Float(v)
+    }
+}
+impl From<bool> for ParamValue {
+    fn from(v: bool) -> Self {
+        ParamValue::Bool(v)
+    }
+}
+impl<T: Into<ParamValue>> From<Option<T>> for ParamValue {
+    fn from(v: Option<T>) -> Self {
+        v.map_or(ParamValue::Null, Into::into)
+    }
+}
+
+/// Writes a float the canonical way (see [`ParamValue::Float`]).
+pub(crate) fn write_float(out: &mut String, v: f64, field: &str) -> Result<()> {
+    if !v.is_finite() {
+        return err(ErrorCode::InvalidParam, format!("{field}: float value must be finite"));
+    }
+    if v == 0.0 {
+        out.push('0');
+    } else {
+        // Rust's `Display` for f64 is the shortest round-trip form, without exponent,
+        // and without a trailing `.0` for whole numbers.
+        let _ = write!(out, "{v}");
+    }
+    Ok(())
+}
+
+/// The string form of a value: borrowed for strings, written into `scratch` otherwise.
+pub(crate) fn stringify<'a>(
+    value: &'a ParamValue,
+    scratch: &'a mut String,
+    field: &dyn Fn() -> String,
+) -> Result<Option<&'a str>> {
+    Ok(match value {
+        ParamValue::Str(s) => Some(s.as_str()),
+        ParamValue::Null => None,
+        ParamValue::Int(i) => {
+            scratch.clear();
+            let _ = write!(scratch, "{i}");
+            Some(scratch.as_str())
+        }
+        ParamValue::Float(f) => {
+            scratch.clear();
+            write_float(scratch, *f, &field())?;
+            Some(scratch.as_str())
+        }
+        ParamValue::Bool(b) => Some(if *b { "true" } else { "false" }),
+    })
+}
+
+/// Formats a device-pixel ratio or similar small number like a float param.
+pub(crate) fn format_number(v: f64) -> String {
+    let mut s = String::new();
+    let _ = write_float(&mut s, v, "");
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn floats_are_shortest_without_exponent() {
+        assert_eq!(format_number(1.0), "1");
+        assert_eq!(format_number(0.1), "0.1");
+        assert_eq!(format_number(1e-7), "0.0000001");
+        assert_eq!(format_number(1e21), "1000000000000000000000");
+        assert_eq!(format_number(-0.0), "0");
+        assert_eq!(format_number(1.5), "1.5");
+        let mut s = String::new();
+        assert!(write_float(&mut s, f64::NAN, "x").is_err());
+    }
+
+    #[test]
+    fn encodes_with_uppercase_hex() {
+        let mut s = String::new();
+        encode_into(&mut s, "a b+ö/", &UNRESERVED, false);
+        assert_eq!(s, "a%20b%2B%C3%B6%2F");
+        s.clear();
+        encode_into(&mut s, "a b", &UNRESERVED, true);
+        assert_eq!(s, "a+b");
+    }
+}

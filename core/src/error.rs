@@ -1,0 +1,129 @@
+//! Error values with stable codes (SPEC §4).
+
+use std::fmt;
+
+/// The stable code of an error: the same string in every language.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ErrorCode {
+    /// The builder's domain is not a valid host name.
+    InvalidDomain,
+    /// A key, token or secret is missing, malformed or outside the provider's limits.
+    InvalidKey,
+    /// A URL (or a path used verbatim) cannot be signed as given.
+    InvalidUrl,
+    /// A parameter, name or option value is not acceptable.
+    InvalidParam,
+    /// srcset or target-width options are out of range.
+    InvalidSrcset,
+    /// Verification: no signature was present.
+    MissingSignature,
+    /// Verification: the signature does not match any key.
+    SignatureMismatch,
+    /// Verification: the URL or request is past its expiry / outside the tolerance.
+    Expired,
+    /// Verification: the URL cannot be parsed or its signature/expiry is misplaced.
+    MalformedUrl,
+    /// Origin verification: a header is present but not of the documented form.
+    MalformedHeader,
+}
+
+impl ErrorCode {
+    /// Every code, in a stable order.
+    pub const ALL: [ErrorCode; 10] = [
+        ErrorCode::InvalidDomain,
+        ErrorCode::InvalidKey,
+        ErrorCode::InvalidUrl,
+        ErrorCode::InvalidParam,
+        ErrorCode::InvalidSrcset,
+        ErrorCode::MissingSignature,
+        ErrorCode::SignatureMismatch,
+        ErrorCode::Expired,
+        ErrorCode::MalformedUrl,
+        ErrorCode::MalformedHeader,
+    ];
+
+    /// The code as written in every language (`snake_case`).
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            ErrorCode::InvalidDomain => "invalid_domain",
+            ErrorCode::InvalidKey => "invalid_key",
+            ErrorCode::InvalidUrl => "invalid_url",
+            ErrorCode::InvalidParam => "invalid_param",
+            ErrorCode::InvalidSrcset => "invalid_srcset",
+            ErrorCode::MissingSignature => "missing_signature",
+            ErrorCode::SignatureMismatch => "signature_mismatch",
+            ErrorCode::Expired => "expired",
+            ErrorCode::MalformedUrl => "malformed_url",
+            ErrorCode::MalformedHeader => "malformed_header",
+        }
+    }
+
+    /// Parses a code string.
+    pub fn from_name(name: &str) -> Option<ErrorCode> {
+        ErrorCode::ALL.iter().copied().find(|c| c.as_str() == name)
+    }
+
+    /// True for the codes that only verification returns.
+    pub const fn is_verify_failure(self) -> bool {
+        matches!(
+            self,
+            ErrorCode::MissingSignature
+                | ErrorCode::SignatureMismatch
+                | ErrorCode::Expired
+                | ErrorCode::MalformedUrl
+                | ErrorCode::MalformedHeader
+        )
+    }
+}
+
+impl fmt::Display for ErrorCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// An error: a stable [`ErrorCode`] and a message that names the field at fault.
+/// Messages never contain a key or secret.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Error {
+    code: ErrorCode,
+    message: String,
+}
+
+impl Error {
+    /// Creates an error.
+    pub fn new(code: ErrorCode, message: impl Into<String>) -> Error {
+        Error { code, message: message.into() }
+    }
+
+    /// The stable code.
+    pub fn code(&self) -> ErrorCode {
+        self.code
+    }
+
+    /// The human-readable message (without the code).
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+
+    /// Prefixes the message with a location, e.g. `urls[3]`.
+    pub(crate) fn at(mut self, location: &str) -> Error {
+        self.message = format!("{location}: {}", self.message);
+        self
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.code, self.message)
+    }
+}
+
+impl std::error::Error for Error {}
+
+/// Result alias used throughout the crate.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+pub(crate) fn err<T>(code: ErrorCode, message: impl Into<String>) -> Result<T> {
+    Err(Error::new(code, message))
+}

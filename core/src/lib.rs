@@ -1,0 +1,58 @@
+//! # imgsign
+//!
+//! Builds, signs and verifies image-CDN URLs (imgix, Gumlet, Pixta, ImageBoss). This crate is
+//! the whole product: the Python, Node, Swift and Kotlin packages are thin skins over it, so
+//! the same inputs give the same bytes in every language.
+//!
+//! ```
+//! use imgsign::{Provider, Signer};
+//! let signer = Signer::new(Provider::Pixta, "wakanda123@", &[] as &[&str])?;
+//! let url = signer.sign_url(
+//!     "https://image.pvnservices.com/books/database-internals.jpg?w=400&h=600&fit=crop")?;
+//! assert!(url.ends_with("&s=7d0d58f62c945d0ca08269205228bbe7"));
+//! # Ok::<(), imgsign::Error>(())
+//! ```
+//!
+//! Behaviour decisions are written down in `docs/behaviour.md` and pinned by the shared
+//! conformance vectors.
+#![cfg_attr(
+    test,
+    allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)
+)]
+
+mod builder;
+mod encode;
+mod error;
+mod origin;
+mod provider;
+mod signer;
+mod srcset;
+
+pub use builder::{BuilderOptions, Profile, UrlBuilder, is_valid_domain};
+pub use encode::ParamValue;
+pub use error::{Error, ErrorCode, Result};
+pub use origin::{
+    AUTHORIZATION_HEADER, DEFAULT_TOLERANCE as DEFAULT_ORIGIN_TOLERANCE, MAX_HANDSHAKE_CHARS,
+    MAX_SIGNING_KEY_CHARS, ORIGIN_SECRET_HEADER, REQUEST_ID_HEADER, SIGNATURE_HEADER,
+    TIMESTAMP_HEADER, sign_origin_request, verify_basic_auth, verify_origin_request,
+    verify_origin_secret,
+};
+pub use provider::{Algorithm, Provider, Scheme};
+pub use signer::{MAX_URL_LEN, Signer, unix_now};
+pub use srcset::{
+    DEFAULT_DEVICE_PIXEL_RATIOS, DEFAULT_MAX_WIDTH, DEFAULT_MIN_WIDTH, DEFAULT_QUALITIES,
+    DEFAULT_TOLERANCE, DEFAULT_WIDTHS, SrcsetOptions, target_widths,
+};
+
+/// The library version.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
+#[cfg(test)]
+mod send_sync {
+    fn assert_send_sync<T: Send + Sync>() {}
+    #[test]
+    fn objects_are_send_and_sync() {
+        assert_send_sync::<crate::Signer>();
+        assert_send_sync::<crate::UrlBuilder>();
+    }
+}

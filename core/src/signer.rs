@@ -1,0 +1,251 @@
+//! Signing URLs as given and verifying signed URLs (SPEC §2.1, §2.3, §2.5).
+
+use crate::error::{Error, ErrorCode, Result, err};
+use crate::provider::{Provider, SigningKey};
+use std::fmt;
+use std::time::{SystemTime, UNIX_EPOCH};
+use subtle::ConstantTimeEq;
+
+/// Longest URL accepted by [`Signer::sign_url`] and [`Signer::verify_url`], in bytes.
+pub const MAX_URL_LEN: usize = 65_536;
+
+/// The current UNIX time in seconds (0 before the epoch).
+pub fn unix_now() -> i64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
+}
+
+/// Signs URLs as given and verifies them, for one provider. Holds the current key and any
+/// previous keys (verification accepts all of them: key rotation). Immutable,
+/// `Send + Sync`.
+#[derive(Clone)]
+pub struct Signer {
+    provider: Provider,
+    key: SigningKey,
+    previous: Vec<SigningKey>,
+}
+
+impl fmt::Debug for Signer {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Signer")
+            .field("provider", &self.provider)
+            .field("previous_keys", &self.previous.len())
+            .finish_non_exhaustive()
+    }
+}
+
+/// A URL split into the parts signing needs, borrowed from the parsed URL.
+struct Parts {
+    url: url::Url,
+}
+
+impl Parts {
+    fn parse(input: &str, code: ErrorCode) -> Result<Parts> {
+        let fail = |m: &str| -> Result<Parts> { Err(Error::new(code, format!("url: {m}"))) };
+        if input.len() > MAX_URL_LEN {
+            return fail(&format!("longer than {MAX_URL_LEN} bytes"));
+        }
+        if input.chars().any(|c| c.is_control()) {
+            return fail("contains a control character");
+        }
+        if input.starts_with(char::is_whitespace) || input.ends_with(char::is_whitespace) {
+            return fail("has leading or trailing white space");
+        }
+        let url = match url::Url::parse(input) {
+            Ok(u) => u,
+            Err(e) => return fail(&format!("cannot be parsed ({e})")),
+        };
+        if url.scheme() != "http" && url.scheme() != "https" {
+            return fail("scheme must be http or https");
+        }
+        if url.host_str().is_none_or(str::is_empty) {
+            return fail("has no host");
+        }
+        Ok(Parts { url })
+    }
+
+    fn origin(&self) -> &str {
+        &self.url[..url::Position::BeforePath]
+    }
+
+    fn path(&self, provider: Provider) -> &str {
+        let p = self.url.path();
+        if provider.scheme().single_leading_slash {
+            // One `/` is kept from the run of leading slashes.
+            let trimmed = p.trim_start_matches('/');
+            let cut = p.len() - trimmed.len();
+            p.get(cut.saturating_sub(1)..).unwrap_or(p)
+        } else {
+            p
+        }
+    }
+
+    fn query(&self) -> &str {
+        self.url.query().unwrap_or("")
+    }
+}
+
+fn piece_key(piece: &str) -> &str {
+    piece.split_once('=').map_or(piece, |(k, _)| k)
+}
+
+impl Signer {
+    /// Creates a signer. `previous_keys` are accepted by verification only.
+    pub fn new<S: AsRef<str>>(provider: Provider, key: &str, previous_keys: &[S]) -> Result<Signer> {
+        let key = SigningKey::new("key", provider, key)?;
+        let previous = previous_keys
+            .iter()
+            .enumerate()
+            .map(|(i, k)| SigningKey::new(&format!("previous_keys[{i}]"), provider, k.as_ref()))
+            .collect::<Result<Vec<_>>>()?;
+        Ok(Signer { provider, key, previous })
+    }
+
+    /// The provider.
+    pub fn provider(&self) -> Provider {
+        self.provider
+    }
+
+    /// How many previous keys verification also accepts.
+    pub fn previous_key_count(&self) -> usize {
+        self.previous.len()
+    }
+
+    /// Signs `url` as given, replacing any existing signature param.
+    pub fn sign_url(&self, url: &str) -> Result<String> {
+        self.sign_with_expiry(url, None)
+    }
+
+    /// Signs `url` with `expires=<expires_at>` (UNIX seconds) set before signing.
+    pub fn sign_url_expiring(&self, url: &str, expires_at: i64) -> Result<String> {
+        if expires_at < 0 {
+            return err(ErrorCode::InvalidParam, "expires: must not be negative");
+        }
+        self.sign_with_expiry(url, Some(expires_at))
+    }
+
+    /// Signs `url` so that it expires `seconds` after `now` (the system clock when `None`).
+    pub fn sign_url_expiring_in(&self, url: &str, seconds: i64, now: Option<i64>) -> Result<String> {
+        if seconds < 0 {
+            return err(ErrorCode::InvalidParam, "expires_in: must not be negative");
+        }
+        let at = now.unwrap_or_else(unix_now).saturating_add(seconds);
+        self.sign_url_expiring(url, at)
+    }
+
+    /// Signs many URLs in one call; fails on the first bad URL, naming its index.
+    pub fn sign_urls<S: AsRef<str>>(&self, urls: &[S]) -> Result<Vec<String>> {
+        urls.iter()
+            .enumerate()
+            .map(|(i, u)| self.sign_url(u.as_ref()).map_err(|e| e.at(&format!("urls[{i}]"))))
+            .collect()
+    }
+
+    fn sign_with_expiry(&self, input: &str, expires: Option<i64>) -> Result<String> {
+        let parts = Parts::parse(input, ErrorCode::InvalidUrl)?;
+        let sig_param = self.provider.scheme().signature_param;
+        let path = parts.path(self.provider);
+        let mut out = String::with_capacity(input.len() + sig_param.len() + 80);
+        out.push_str(parts.origin());
+        let path_start = out.len();
+        out.push_str(path);
+        let mut has_query = false;
+        let mut expires_done = false;
+        let expires_text = expires.map(|e| e.to_string());
+        let query = parts.query();
+        let pieces = query.split('&').take(if query.is_empty() { 0 } else { usize::MAX });
+        for piece in pieces {
+            let key = piece_key(piece);
+            if key == sig_param {
+                continue;
+            }
+            let piece_owned;
+            let piece = match (&expires_text, key == "expires") {
+                (Some(_), true) if expires_done => continue,
+                (Some(t), true) => {
+                    expires_done = true;
+                    piece_owned = format!("expires={t}");
+                    piece_owned.as_str()
+                }
+                _ => piece,
+            };
+            out.push(if has_query { '&' } else { '?' });
+            out.push_str(piece);
+            has_query = true;
+        }
+        if let (Some(t), false) = (&expires_text, expires_done) {
+            out.push(if has_query { '&' } else { '?' });
+            out.push_str("expires=");
+            out.push_str(t);
+            has_query = true;
+        }
+        let sig = self.key.sign_parts(&[out.get(path_start..).unwrap_or_default()]);
+        out.push(if has_query { '&' } else { '?' });
+        out.push_str(sig_param);
+        out.push('=');
+        out.push_str(sig.as_str());
+        if let Some(fragment) = parts.url.fragment() {
+            out.push('#');
+            out.push_str(fragment);
+        }
+        Ok(out)
+    }
+
+    /// Verifies `url`: its signature under the current or a previous key, then its
+    /// `expires` against `now` (the system clock when `None`).
+    pub fn verify_url(&self, url: &str, now: Option<i64>) -> Result<()> {
+        let parts = Parts::parse(url, ErrorCode::MalformedUrl)?;
+        let sig_param = self.provider.scheme().signature_param;
+        let query = parts.query();
+        let (signed_query, last) = match query.rfind('&') {
+            Some(i) => (query.get(..i).unwrap_or_default(), query.get(i + 1..).unwrap_or_default()),
+            None => ("", query),
+        };
+        let given = match last.split_once('=') {
+            Some((k, v)) if k == sig_param => v,
+            _ if last == sig_param => "",
+            _ => {
+                if signed_query.split('&').any(|p| piece_key(p) == sig_param) {
+                    return err(
+                        ErrorCode::MalformedUrl,
+                        format!("url: the {sig_param} param must be the last param"),
+                    );
+                }
+                return err(ErrorCode::MissingSignature, format!("url: no {sig_param} param"));
+            }
+        };
+        let path = parts.path(self.provider);
+        let matched = std::iter::once(&self.key).chain(self.previous.iter()).any(|k| {
+            let expected = if signed_query.is_empty() {
+                k.sign_parts(&[path])
+            } else {
+                k.sign_parts(&[path, "?", signed_query])
+            };
+            bool::from(expected.as_bytes().ct_eq(given.as_bytes()))
+        });
+        if !matched {
+            return err(
+                ErrorCode::SignatureMismatch,
+                format!("url: the {sig_param} param does not match the path and query"),
+            );
+        }
+        let mut expires = signed_query.split('&').filter(|p| piece_key(p) == "expires");
+        if let Some(piece) = expires.next() {
+            if expires.next().is_some() {
+                return err(ErrorCode::MalformedUrl, "url: expires given more than once");
+            }
+            let value = piece.split_once('=').map_or("", |(_, v)| v);
+            let at = (!value.is_empty() && value.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| value.parse::<i64>().ok())
+                .flatten();
+            let Some(at) = at else {
+                return err(ErrorCode::MalformedUrl, "url: expires is not a UNIX timestamp in seconds");
+            };
+            if now.unwrap_or_else(unix_now) > at {
+                return err(ErrorCode::Expired, format!("url: expired at {at}"));
+            }
+        }
+        Ok(())
+    }
+}

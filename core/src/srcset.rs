@@ -1,0 +1,401 @@
+//! srcset generation: fluid (width descriptors) and fixed (density descriptors).
+
+use crate::builder::{Item, Profile, UrlBuilder, get_param, normalize_params, set_param};
+use crate::encode::{ParamValue, format_number};
+use crate::error::{ErrorCode, Result, err};
+use std::borrow::Cow;
+
+/// Smallest width of the default fluid srcset.
+pub const DEFAULT_MIN_WIDTH: u32 = 100;
+/// Largest width of the default fluid srcset, and of any canonical width.
+pub const DEFAULT_MAX_WIDTH: u32 = 8192;
+/// Default tolerance between consecutive fluid widths.
+pub const DEFAULT_TOLERANCE: f64 = 0.08;
+/// Default device-pixel ratios of a fixed srcset.
+pub const DEFAULT_DEVICE_PIXEL_RATIOS: [f64; 5] = [1.0, 2.0, 3.0, 4.0, 5.0];
+/// Default quality per device-pixel ratio (variable quality).
+pub const DEFAULT_QUALITIES: [(f64, u32); 5] = [(1.0, 75), (2.0, 50), (3.0, 35), (4.0, 23), (5.0, 20)];
+/// The 31 widths of the default fluid srcset.
+pub const DEFAULT_WIDTHS: [u32; 31] = [
+    100, 116, 135, 156, 181, 210, 244, 283, 328, 380, 441, 512, 594, 689, 799, 927, 1075, 1247,
+    1446, 1678, 1946, 2257, 2619, 3038, 3524, 4087, 4741, 5500, 6380, 7401, 8192,
+];
+
+/// srcset options. `Default` gives the fluid defaults and variable quality on.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SrcsetOptions {
+    /// Explicit widths for a fluid srcset (wins over `w`/`h` in the canonical profile).
+    pub widths: Option<Vec<u32>>,
+    /// Smallest generated width.
+    pub min_width: u32,
+    /// Largest generated width.
+    pub max_width: u32,
+    /// Tolerance between consecutive widths (≥ 0.01).
+    pub tolerance: f64,
+    /// Ratios of a fixed srcset (default 1 to 5).
+    pub device_pixel_ratios: Option<Vec<f64>>,
+    /// Quality per ratio, overriding the defaults 75/50/35/23/20.
+    pub variable_qualities: Option<Vec<(f64, u32)>>,
+    /// Add no generated `q` to fixed entries.
+    pub disable_variable_quality: bool,
+}
+
+impl Default for SrcsetOptions {
+    fn default() -> Self {
+        SrcsetOptions {
+            widths: None,
+            min_width: DEFAULT_MIN_WIDTH,
+            max_width: DEFAULT_MAX_WIDTH,
+            tolerance: DEFAULT_TOLERANCE,
+            device_pixel_ratios: None,
+            variable_qualities: None,
+            disable_variable_quality: false,
+        }
+    }
+}
+
+fn srcset_err<T>(msg: impl Into<String>) -> Result<T> {
+    err(ErrorCode::InvalidSrcset, msg)
+}
+
+/// The canonical fluid widths from `min_width` to `max_width` (SPEC §2.4).
+pub fn target_widths(min_width: u32, max_width: u32, tolerance: f64) -> Result<Vec<u32>> {
+    if min_width < 1 {
+        return srcset_err("min_width: must be at least 1");
+    }
+    if max_width > DEFAULT_MAX_WIDTH {
+        return srcset_err(format!("max_width: must be at most {DEFAULT_MAX_WIDTH}"));
+    }
+    if min_width > max_width {
+        return srcset_err("min_width: must not exceed max_width");
+    }
+    check_tolerance(tolerance)?;
+    if min_width == max_width {
+        return Ok(vec![min_width]);
+    }
+    let mut out: Vec<u32> = Vec::new();
+    let mut x = f64::from(min_width);
+    let max = f64::from(max_width);
+    while x < max {
+        let w = round_to_u32(x.round());
+        if out.last() != Some(&w) {
+            out.push(w);
+        }
+        x *= 1.0 + tolerance * 2.0;
+    }
+    if out.last().is_some_and(|l| *l < max_width) {
+        out.push(max_width);
+    }
+    Ok(out)
+}
+
+fn check_tolerance(tolerance: f64) -> Result<()> {
+    if !tolerance.is_finite() || tolerance < 0.01 {
+        return srcset_err("tolerance: must be a finite number of at least 0.01");
+    }
+    Ok(())
+}
+
+fn round_to_u32(x: f64) -> u32 {
+    if x <= 0.0 {
+        0
+    } else if x >= f64::from(u32::MAX) {
+        u32::MAX
+    } else {
+        // In range and whole: the conversion is exact.
+        x as u32
+    }
+}
+
+fn python_target_widths(min: u32, max: u32, tol: f64) -> Result<Vec<u32>> {
+    if min == DEFAULT_MIN_WIDTH && max == DEFAULT_MAX_WIDTH && tol == DEFAULT_TOLERANCE {
+        return Ok(DEFAULT_WIDTHS.to_vec());
+    }
+    if min < 1 {
+        return srcset_err("min_width: must be greater than zero");
+    }
+    if min > max {
+        return srcset_err("min_width: must not exceed max_width");
+    }
+    if tol.is_nan() || tol < 0.01 {
+        return srcset_err("tolerance: must be at least 0.01");
+    }
+    if min == max {
+        return Ok(vec![min]);
+    }
+    let (mut x, stop, cap) = (f64::from(min), f64::from(max), f64::from(DEFAULT_MAX_WIDTH));
+    let mut out = Vec::new();
+    while x < stop && x < cap {
+        out.push(round_to_u32(x.round_ties_even()));
+        x *= 1.0 + tol * 2.0;
+    }
+    match out.last() {
+        None => srcset_err("min_width: imgix-python cannot start a width list at or above 8192"),
+        Some(l) if *l < max => {
+            out.push(max);
+            Ok(out)
+        }
+        Some(_) => Ok(out),
+    }
+}
+
+fn js_target_widths(min: u32, max: u32, tol: f64) -> Result<Vec<u32>> {
+    if !tol.is_finite() || tol < 0.01 {
+        return srcset_err("tolerance: must be a number of at least 0.01");
+    }
+    if (min != DEFAULT_MIN_WIDTH || max != DEFAULT_MAX_WIDTH) && (min < 1 || max < 1 || min > max) {
+        return srcset_err("min_width/max_width: must be positive and min_width must not exceed max_width");
+    }
+    if min == max {
+        return Ok(vec![min]);
+    }
+    let (mut x, stop) = (f64::from(min), f64::from(max));
+    let mut out = Vec::new();
+    while x < stop {
+        out.push(round_to_u32(x.round()));
+        x *= 1.0 + tol * 2.0;
+    }
+    if out.last().is_some_and(|l| *l < max) {
+        out.push(max);
+    }
+    Ok(out)
+}
+
+fn check_ratio(r: f64, field: &str) -> Result<()> {
+    if !r.is_finite() || !(1.0..=5.0).contains(&r) {
+        return srcset_err(format!("{field}: each ratio must be a number from 1 to 5"));
+    }
+    Ok(())
+}
+
+/// A quality table: defaults overridden by the caller's entries.
+fn qualities(custom: Option<&[(f64, u32)]>) -> Vec<(f64, u32)> {
+    let mut table = DEFAULT_QUALITIES.to_vec();
+    for &(r, q) in custom.unwrap_or_default() {
+        match table.iter_mut().find(|(k, _)| *k == r) {
+            Some(slot) => slot.1 = q,
+            None => table.push((r, q)),
+        }
+    }
+    table
+}
+
+fn lookup(table: &[(f64, u32)], r: f64) -> Option<u32> {
+    table.iter().find(|(k, _)| *k == r).map(|(_, q)| *q)
+}
+
+struct Entry {
+    items_url: String,
+    descriptor: String,
+}
+
+impl UrlBuilder {
+    /// Builds a srcset for `path` with `params` (SPEC §2.4): each entry a signed URL.
+    pub fn build_srcset<K: AsRef<str>>(
+        &self,
+        path: &str,
+        params: &[(K, ParamValue)],
+        options: &SrcsetOptions,
+    ) -> Result<String> {
+        let base = normalize_params(params)?;
+        let entries = match self.profile() {
+            Profile::Canonical => self.srcset_canonical(path, &base, options)?,
+            Profile::ImgixPython => self.srcset_python(path, &base, options)?,
+            Profile::ImgixJs => self.srcset_js(path, &base, options)?,
+        };
+        let mut out = String::with_capacity(entries.iter().map(|e| e.items_url.len() + 8).sum());
+        for (i, e) in entries.iter().enumerate() {
+            if i > 0 {
+                out.push_str(",\n");
+            }
+            out.push_str(&e.items_url);
+            out.push(' ');
+            out.push_str(&e.descriptor);
+        }
+        Ok(out)
+    }
+
+    fn fluid(&self, path: &str, base: &[Item<'_>], widths: &[u32]) -> Result<Vec<Entry>> {
+        widths
+            .iter()
+            .map(|w| {
+                let mut items = base.to_vec();
+                set_param(&mut items, "w", Cow::Owned(w.to_string()));
+                Ok(Entry { items_url: self.emit(path, items)?, descriptor: format!("{w}w") })
+            })
+            .collect()
+    }
+
+    fn srcset_canonical(&self, path: &str, base: &[Item<'_>], o: &SrcsetOptions) -> Result<Vec<Entry>> {
+        let computed = target_widths(o.min_width, o.max_width, o.tolerance)?;
+        if let Some(ws) = &o.widths {
+            if ws.is_empty() {
+                return srcset_err("widths: must not be empty");
+            }
+            if ws.iter().any(|w| *w < 1 || *w > DEFAULT_MAX_WIDTH) {
+                return srcset_err(format!("widths: each width must be from 1 to {DEFAULT_MAX_WIDTH}"));
+            }
+        }
+        if let Some(rs) = &o.device_pixel_ratios {
+            if rs.is_empty() {
+                return srcset_err("device_pixel_ratios: must not be empty");
+            }
+            for r in rs {
+                check_ratio(*r, "device_pixel_ratios")?;
+            }
+        }
+        if let Some(vq) = &o.variable_qualities {
+            for (r, q) in vq {
+                check_ratio(*r, "variable_qualities")?;
+                if *q > 100 {
+                    return srcset_err("variable_qualities: each quality must be from 0 to 100");
+                }
+            }
+        }
+        if let Some(ws) = &o.widths {
+            return self.fluid(path, base, ws);
+        }
+        let fixed = get_param(base, "w").is_some() || get_param(base, "h").is_some();
+        if !fixed {
+            return self.fluid(path, base, &computed);
+        }
+        let ratios = o.device_pixel_ratios.as_deref().unwrap_or(&DEFAULT_DEVICE_PIXEL_RATIOS);
+        let table = qualities(o.variable_qualities.as_deref());
+        let user_q = get_param(base, "q").is_some();
+        ratios
+            .iter()
+            .map(|&r| {
+                let mut items = base.to_vec();
+                let ratio = format_number(r);
+                set_param(&mut items, "dpr", Cow::Owned(ratio.clone()));
+                let q = lookup(&table, r).or_else(|| lookup(&table, r.floor()));
+                if let (false, false, Some(q)) = (o.disable_variable_quality, user_q, q) {
+                    set_param(&mut items, "q", Cow::Owned(q.to_string()));
+                }
+                Ok(Entry { items_url: self.emit(path, items)?, descriptor: format!("{ratio}x") })
+            })
+            .collect()
+    }
+
+    fn srcset_python(&self, path: &str, base: &[Item<'_>], o: &SrcsetOptions) -> Result<Vec<Entry>> {
+        if let Some(ws) = o.widths.as_deref().filter(|w| !w.is_empty()) {
+            return self.fluid(path, base, ws);
+        }
+        let targets = python_target_widths(o.min_width, o.max_width, o.tolerance)?;
+        let fixed = get_param(base, "w").is_some() || get_param(base, "h").is_some();
+        if !fixed {
+            return self.fluid(path, base, &targets);
+        }
+        let vq = o.variable_qualities.as_deref().unwrap_or_default();
+        let mut ratios: Vec<f64> = DEFAULT_DEVICE_PIXEL_RATIOS.to_vec();
+        if !vq.is_empty() {
+            ratios = (1..=vq.len()).map(|n| n as f64).collect();
+        }
+        if let Some(rs) = o.device_pixel_ratios.as_deref().filter(|r| !r.is_empty()) {
+            // imgix-python checks only the last ratio: a whole number from 1 to 5.
+            let ok = rs.last().is_some_and(|l| l.fract() == 0.0 && (1.0..=5.0).contains(l));
+            if !ok {
+                return srcset_err("device_pixel_ratios: must contain whole numbers from 1 to 5");
+            }
+            ratios = rs.to_vec();
+        }
+        let table = qualities(Some(vq));
+        let user_q = get_param(base, "q").filter(|q| !q.is_empty()).map(str::to_owned);
+        let mut items = base.to_vec();
+        let mut out = Vec::with_capacity(ratios.len());
+        for r in ratios {
+            let ratio = format_number(r);
+            set_param(&mut items, "dpr", Cow::Owned(ratio.clone()));
+            if !o.disable_variable_quality {
+                let q = user_q.clone().or_else(|| {
+                    lookup(&table, r.floor()).filter(|q| *q != 0).map(|q| q.to_string())
+                });
+                if let Some(q) = q {
+                    set_param(&mut items, "q", Cow::Owned(q));
+                }
+            }
+            out.push(Entry { items_url: self.emit(path, items.clone())?, descriptor: format!("{ratio}x") });
+        }
+        Ok(out)
+    }
+
+    fn srcset_js(&self, path: &str, base: &[Item<'_>], o: &SrcsetOptions) -> Result<Vec<Entry>> {
+        let truthy = |k: &str| get_param(base, k).is_some_and(|v| !v.is_empty());
+        if !(truthy("w") || truthy("h")) {
+            let computed = js_target_widths(o.min_width, o.max_width, o.tolerance)?;
+            return match &o.widths {
+                Some(ws) => {
+                    if ws.is_empty() || ws.contains(&0) {
+                        return srcset_err("widths: must be a non-empty list of positive integers");
+                    }
+                    self.fluid(path, base, ws)
+                }
+                None => self.fluid(path, base, &computed),
+            };
+        }
+        let ratios: &[f64] = match &o.device_pixel_ratios {
+            Some(rs) => {
+                if rs.is_empty() {
+                    return srcset_err("device_pixel_ratios: must not be empty");
+                }
+                for r in rs {
+                    check_ratio(*r, "device_pixel_ratios")?;
+                }
+                rs
+            }
+            None => &DEFAULT_DEVICE_PIXEL_RATIOS,
+        };
+        let table = qualities(o.variable_qualities.as_deref());
+        let user_q = get_param(base, "q").filter(|q| !q.is_empty()).map(str::to_owned);
+        ratios
+            .iter()
+            .map(|&r| {
+                let mut items = base.to_vec();
+                let ratio = format_number(r);
+                set_param(&mut items, "dpr", Cow::Owned(ratio.clone()));
+                if !o.disable_variable_quality {
+                    let q = user_q.clone().or_else(|| {
+                        lookup(&table, r)
+                            .filter(|q| *q != 0)
+                            .or_else(|| lookup(&table, r.floor()).filter(|q| *q != 0))
+                            .map(|q| q.to_string())
+                    });
+                    match q {
+                        Some(q) => set_param(&mut items, "q", Cow::Owned(q)),
+                        // `q: undefined` drops a user's empty `q`.
+                        None => items.retain(|(k, _)| *k != "q"),
+                    }
+                }
+                Ok(Entry { items_url: self.emit(path, items)?, descriptor: format!("{ratio}x") })
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn default_widths_match_imgix() {
+        assert_eq!(target_widths(100, 8192, 0.08).ok(), Some(DEFAULT_WIDTHS.to_vec()));
+        assert_eq!(js_target_widths(100, 8192, 0.08).ok(), Some(DEFAULT_WIDTHS.to_vec()));
+    }
+
+    #[test]
+    fn rounding_differs_by_profile() {
+        assert_eq!(js_target_widths(103, 200, 0.25).ok(), Some(vec![103, 155, 200]));
+        assert_eq!(python_target_widths(103, 200, 0.25).ok(), Some(vec![103, 154, 200]));
+        assert_eq!(python_target_widths(8000, 10000, 0.08).ok(), Some(vec![8000, 10000]));
+    }
+
+    #[test]
+    fn canonical_bounds() {
+        assert!(target_widths(0, 10, 0.08).is_err());
+        assert!(target_widths(10, 8193, 0.08).is_err());
+        assert!(target_widths(10, 20, 0.009).is_err());
+        assert_eq!(target_widths(500, 500, 0.08).ok(), Some(vec![500]));
+        let small = target_widths(1, 30, 0.01).unwrap_or_default();
+        assert!(small.windows(2).all(|w| w[0] < w[1]), "{small:?}");
+    }
+}
