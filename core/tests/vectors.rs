@@ -1,0 +1,259 @@
+//! Runs every vector of `conformance/vectors.json` against the core. A vector kind this
+//! runner does not know is a failure, never a skip.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing, missing_docs)]
+
+use imgsign::{
+    BuilderOptions, Error, ParamValue, Profile, Provider, Signer, SrcsetOptions, UrlBuilder,
+};
+use serde_json::Value;
+
+const MIN_VECTORS: usize = 250;
+
+fn load() -> Value {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../conformance/vectors.json");
+    let text = std::fs::read_to_string(path).expect("conformance/vectors.json is readable");
+    serde_json::from_str(&text).expect("conformance/vectors.json is valid JSON")
+}
+
+fn s<'a>(input: &'a Value, field: &str) -> Result<&'a str, String> {
+    input[field].as_str().ok_or_else(|| format!("input.{field} is not a string"))
+}
+
+fn opt_s<'a>(input: &'a Value, field: &str) -> Result<Option<&'a str>, String> {
+    match &input[field] {
+        Value::Null => Ok(None),
+        Value::String(v) => Ok(Some(v)),
+        _ => Err(format!("input.{field} is not a string or null")),
+    }
+}
+
+fn i(input: &Value, field: &str) -> Result<i64, String> {
+    input[field].as_i64().ok_or_else(|| format!("input.{field} is not an integer"))
+}
+
+fn opt_i(input: &Value, field: &str) -> Result<Option<i64>, String> {
+    match &input[field] {
+        Value::Null => Ok(None),
+        v => v.as_i64().map(Some).ok_or_else(|| format!("input.{field} is not an integer or null")),
+    }
+}
+
+fn b(input: &Value, field: &str) -> Result<bool, String> {
+    input[field].as_bool().ok_or_else(|| format!("input.{field} is not a boolean"))
+}
+
+fn u(input: &Value, field: &str) -> Result<u32, String> {
+    input[field]
+        .as_u64()
+        .and_then(|v| u32::try_from(v).ok())
+        .ok_or_else(|| format!("input.{field} is not a u32"))
+}
+
+fn f(input: &Value, field: &str) -> Result<f64, String> {
+    input[field].as_f64().ok_or_else(|| format!("input.{field} is not a number"))
+}
+
+fn pairs<'a>(input: &'a Value, field: &str) -> Result<Vec<(&'a str, &'a Value)>, String> {
+    input[field]
+        .as_array()
+        .ok_or_else(|| format!("input.{field} is not a list"))?
+        .iter()
+        .map(|p| match p.as_array().map(Vec::as_slice) {
+            Some([Value::String(k), v]) => Ok((k.as_str(), v)),
+            _ => Err(format!("input.{field} has an entry that is not [string, value]")),
+        })
+        .collect()
+}
+
+fn params(input: &Value) -> Result<Vec<(String, ParamValue)>, String> {
+    pairs(input, "params")?
+        .into_iter()
+        .map(|(k, v)| {
+            let value = match v {
+                Value::Null => ParamValue::Null,
+                Value::Bool(x) => ParamValue::Bool(*x),
+                Value::String(x) => ParamValue::Str(x.clone()),
+                Value::Number(n) if n.is_i64() => ParamValue::Int(n.as_i64().unwrap()),
+                Value::Number(n) if n.is_u64() => return Err(format!("param {k}: integer out of range")),
+                Value::Number(n) => ParamValue::Float(n.as_f64().unwrap()),
+                _ => return Err(format!("param {k}: unsupported value {v}")),
+            };
+            Ok((k.to_owned(), value))
+        })
+        .collect()
+}
+
+fn string_pairs(input: &Value, field: &str) -> Result<Vec<(String, String)>, String> {
+    pairs(input, field)?
+        .into_iter()
+        .map(|(k, v)| v.as_str().map(|v| (k.to_owned(), v.to_owned())).ok_or_else(|| format!("{field}: value not a string")))
+        .collect()
+}
+
+fn builder(input: &Value) -> Result<Result<UrlBuilder, Error>, String> {
+    let provider = match Provider::from_name(s(input, "provider")?) {
+        Ok(p) => p,
+        Err(e) => return Ok(Err(e)),
+    };
+    let profile = match Profile::from_name(s(input, "profile")?) {
+        Ok(p) => p,
+        Err(e) => return Ok(Err(e)),
+    };
+    let options = BuilderOptions {
+        provider,
+        key: opt_s(input, "key")?.map(str::to_owned),
+        profile,
+        use_https: b(input, "use_https")?,
+        include_library_param: b(input, "include_library_param")?,
+        disable_path_encoding: b(input, "disable_path_encoding")?,
+    };
+    Ok(UrlBuilder::new(s(input, "domain")?, options))
+}
+
+fn float_list(input: &Value, field: &str) -> Result<Option<Vec<f64>>, String> {
+    match &input[field] {
+        Value::Null => Ok(None),
+        Value::Array(a) => a.iter().map(|v| v.as_f64().ok_or_else(|| format!("{field}: not a number"))).collect::<Result<Vec<_>, _>>().map(Some),
+        _ => Err(format!("input.{field} is not a list or null")),
+    }
+}
+
+fn srcset_options(input: &Value) -> Result<SrcsetOptions, String> {
+    let widths = match &input["widths"] {
+        Value::Null => None,
+        Value::Array(a) => Some(
+            a.iter()
+                .map(|v| v.as_u64().and_then(|w| u32::try_from(w).ok()).ok_or("widths: not a u32".to_owned()))
+                .collect::<Result<Vec<_>, _>>()?,
+        ),
+        _ => return Err("input.widths is not a list or null".into()),
+    };
+    let variable_qualities = match &input["variable_qualities"] {
+        Value::Null => None,
+        Value::Array(a) => Some(
+            a.iter()
+                .map(|p| match p.as_array().map(Vec::as_slice) {
+                    Some([r, q]) => match (r.as_f64(), q.as_u64().and_then(|q| u32::try_from(q).ok())) {
+                        (Some(r), Some(q)) => Ok((r, q)),
+                        _ => Err("variable_qualities: bad entry".to_owned()),
+                    },
+                    _ => Err("variable_qualities: bad entry".to_owned()),
+                })
+                .collect::<Result<Vec<_>, _>>()?,
+        ),
+        _ => return Err("input.variable_qualities is not a list or null".into()),
+    };
+    Ok(SrcsetOptions {
+        widths,
+        min_width: u(input, "min_width")?,
+        max_width: u(input, "max_width")?,
+        tolerance: f(input, "tolerance")?,
+        device_pixel_ratios: float_list(input, "device_pixel_ratios")?,
+        variable_qualities,
+        disable_variable_quality: b(input, "disable_variable_quality")?,
+    })
+}
+
+/// The outcome of one vector: a JSON value on success, or an error.
+fn run(kind: &str, input: &Value) -> Result<Result<Value, Error>, String> {
+    let text = |r: Result<String, Error>| r.map(Value::String);
+    let unit = |r: Result<(), Error>| r.map(|()| Value::Null);
+    Ok(match kind {
+        "sign_url" => {
+            let provider = Provider::from_name(s(input, "provider")?);
+            let expires = opt_i(input, "expires")?;
+            let url = s(input, "url")?;
+            text(provider.and_then(|p| Signer::new(p, s(input, "key")?, &[] as &[&str])).and_then(|signer| {
+                match expires {
+                    Some(at) => signer.sign_url_expiring(url, at),
+                    None => signer.sign_url(url),
+                }
+            }))
+        }
+        "verify_url" => {
+            let previous: Vec<String> = input["previous_keys"]
+                .as_array()
+                .ok_or("input.previous_keys is not a list")?
+                .iter()
+                .map(|v| v.as_str().map(str::to_owned).ok_or("previous_keys: not a string".to_owned()))
+                .collect::<Result<_, _>>()?;
+            let now = i(input, "now")?;
+            let url = s(input, "url")?;
+            unit(Provider::from_name(s(input, "provider")?)
+                .and_then(|p| Signer::new(p, s(input, "key")?, &previous))
+                .and_then(|signer| signer.verify_url(url, Some(now))))
+        }
+        "build_url" => {
+            let params = params(input)?;
+            let path = s(input, "path")?;
+            text(builder(input)?.and_then(|bld| bld.build_url(path, &params)))
+        }
+        "build_srcset" => {
+            let params = params(input)?;
+            let options = srcset_options(input)?;
+            let path = s(input, "path")?;
+            text(builder(input)?.and_then(|bld| bld.build_srcset(path, &params, &options)))
+        }
+        "target_widths" => imgsign::target_widths(u(input, "min_width")?, u(input, "max_width")?, f(input, "tolerance")?)
+            .map(|w| Value::Array(w.into_iter().map(Value::from).collect())),
+        "sign_origin_request" => text(imgsign::sign_origin_request(s(input, "key")?, s(input, "request_id")?, i(input, "timestamp")?)),
+        "verify_origin_request" => unit(imgsign::verify_origin_request(
+            s(input, "key")?,
+            &string_pairs(input, "headers")?,
+            Some(i(input, "now")?),
+            i(input, "tolerance")?,
+        )),
+        "verify_basic_auth" => unit(imgsign::verify_basic_auth(
+            s(input, "username")?,
+            s(input, "password")?,
+            &string_pairs(input, "headers")?,
+        )),
+        "verify_origin_secret" => unit(imgsign::verify_origin_secret(s(input, "secret")?, &string_pairs(input, "headers")?)),
+        other => return Err(format!("unknown vector kind {other:?}")),
+    })
+}
+
+fn check(vector: &Value) -> Result<(), String> {
+    let kind = vector["kind"].as_str().ok_or("no kind")?;
+    let input = &vector["input"];
+    if !input.is_object() {
+        return Err("input is not an object".into());
+    }
+    let outcome = run(kind, input)?;
+    match (vector.get("expected"), vector.get("error"), outcome) {
+        (Some(expected), None, Ok(got)) if *expected == got => Ok(()),
+        (Some(expected), None, Ok(got)) => Err(format!("expected {expected}\n      got {got}")),
+        (Some(expected), None, Err(e)) => Err(format!("expected {expected}\n      got error {e}")),
+        (None, Some(code), Err(e)) if code.as_str() == Some(e.code().as_str()) => Ok(()),
+        (None, Some(code), Err(e)) => Err(format!("expected error {code}, got error {e}")),
+        (None, Some(code), Ok(got)) => Err(format!("expected error {code}, got {got}")),
+        _ => Err("a vector needs exactly one of expected / error".into()),
+    }
+}
+
+#[test]
+fn every_conformance_vector() {
+    let doc = load();
+    assert_eq!(doc["schema_version"], 1, "unsupported schema_version");
+    let vectors = doc["vectors"].as_array().expect("vectors is a list");
+    assert!(vectors.len() >= MIN_VECTORS, "only {} vectors (at least {MIN_VECTORS} expected)", vectors.len());
+    let mut seen = std::collections::HashSet::new();
+    let mut failures = Vec::new();
+    for v in vectors {
+        let id = v["id"].as_str().unwrap_or("<no id>").to_owned();
+        if !seen.insert(id.clone()) {
+            failures.push(format!("{id}: duplicate id"));
+            continue;
+        }
+        if let Err(msg) = check(v) {
+            failures.push(format!("{id} ({}): {msg}", v["kind"]));
+        }
+    }
+    println!("conformance: {} passed, {} failed", vectors.len() - failures.len(), failures.len());
+    assert!(failures.is_empty(), "{} of {} vectors failed:\n{}", failures.len(), vectors.len(), failures.join("\n"));
+}
+
+#[test]
+fn an_unknown_kind_is_a_failure() {
+    assert!(run("no_such_kind", &serde_json::json!({})).is_err());
+}
