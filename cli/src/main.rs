@@ -247,7 +247,7 @@ fn each_url(
             }
             emit(Some(n), url, &mut out);
             // Stream: flush whenever the next read would wait for more input.
-            if reader.fill_buf().map(|b| b.is_empty()).unwrap_or(true) || n % 4096 == 0 {
+            if reader.fill_buf().map(|b| b.is_empty()).unwrap_or(true) || n.is_multiple_of(4096) {
                 let _ = out.flush();
             }
         }
