@@ -163,7 +163,8 @@ fn run(kind: &str, input: &Value) -> Result<Result<Value, Error>, String> {
             let provider = Provider::from_name(s(input, "provider")?);
             let expires = opt_i(input, "expires")?;
             let url = s(input, "url")?;
-            text(provider.and_then(|p| Signer::new(p, s(input, "key")?, &[] as &[&str])).and_then(|signer| {
+            let key = s(input, "key")?;
+            text(provider.and_then(|p| Signer::new(p, key, &[] as &[&str])).and_then(|signer| {
                 match expires {
                     Some(at) => signer.sign_url_expiring(url, at),
                     None => signer.sign_url(url),
@@ -179,8 +180,9 @@ fn run(kind: &str, input: &Value) -> Result<Result<Value, Error>, String> {
                 .collect::<Result<_, _>>()?;
             let now = i(input, "now")?;
             let url = s(input, "url")?;
+            let key = s(input, "key")?;
             unit(Provider::from_name(s(input, "provider")?)
-                .and_then(|p| Signer::new(p, s(input, "key")?, &previous))
+                .and_then(|p| Signer::new(p, key, &previous))
                 .and_then(|signer| signer.verify_url(url, Some(now))))
         }
         "build_url" => {
