@@ -163,9 +163,13 @@ def append_signature(provider, key, prefix, path, query):
 # ---------------------------------------------------------------- sign_url / verify_url
 
 _URL_RE = re.compile(r"(https?)://([a-z0-9.\-]+(?::[0-9]+)?)(/[^?#]*)(?:\?([^#]*))?(?:#(.*))?", re.S)
-# Characters a WHATWG serialiser leaves alone in an http(s) path/query/fragment we accept
-# as "already normalised" input (anything else must be normalised by hand in the vector).
-_NORMAL_CHARS = re.compile(r"[A-Za-z0-9\-._~!$&'()*+,;=:@/%?\[\]|^{}`]*")
+# Characters a WHATWG serialiser leaves alone in an http(s) path / query / fragment; a
+# conservative subset, so that an input accepted here is certainly "already normalised"
+# (anything else must be normalised by hand in the vector). Note `'` is encoded in the
+# query of special schemes, and `%` must start a valid escape.
+_NORMAL_PATH = re.compile(r"(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/]|%[0-9A-Fa-f]{2})*")
+_NORMAL_QUERY = re.compile(r"(?:[A-Za-z0-9\-._~!$&()*+,;=:@/?]|%[0-9A-Fa-f]{2})*")
+_NORMAL_FRAGMENT = re.compile(r"(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/?]|%[0-9A-Fa-f]{2})*")
 
 
 def parse_normalised(url, code="invalid_url"):
@@ -182,8 +186,8 @@ def parse_normalised(url, code="invalid_url"):
     if not m:
         raise RefError(code, "url")
     scheme, host, path, query, frag = m.groups()
-    for part in (path, query or "", frag or ""):
-        if not _NORMAL_CHARS.fullmatch(part):
+    for rx, part in ((_NORMAL_PATH, path), (_NORMAL_QUERY, query or ""), (_NORMAL_FRAGMENT, frag or "")):
+        if not rx.fullmatch(part):
             raise AssertionError(f"not normalised, give the browser form by hand: {url!r}")
     return scheme + "://" + host, path, query, frag
 

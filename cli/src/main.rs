@@ -142,12 +142,6 @@ impl Args {
             .transpose()
     }
 
-    fn uint(&self, name: &str) -> CliResult<Option<u32>> {
-        self.get(name)
-            .map(|v| v.parse::<u32>().or_else(|_| usage(format!("{name} takes a whole number"))))
-            .transpose()
-    }
-
     fn float(&self, name: &str) -> CliResult<Option<f64>> {
         self.get(name)
             .map(|v| v.parse::<f64>().or_else(|_| usage(format!("{name} takes a number"))))
@@ -363,7 +357,7 @@ fn run(raw: &[String]) -> CliResult<()> {
                 .map(|q| {
                     q.split(',')
                         .map(|pair| match pair.split_once('=') {
-                            Some((r, v)) => match (r.trim().parse::<f64>(), v.trim().parse::<u32>()) {
+                            Some((r, v)) => match (r.trim().parse::<f64>(), v.trim().parse::<i64>()) {
                                 (Ok(r), Ok(v)) => Ok((r, v)),
                                 _ => usage(format!("--quality: cannot read {pair:?}")),
                             },
@@ -374,8 +368,8 @@ fn run(raw: &[String]) -> CliResult<()> {
                 .transpose()?;
             let options = SrcsetOptions {
                 widths: args.get("--widths").map(|w| list("--widths", w)).transpose()?,
-                min_width: args.uint("--min-width")?.unwrap_or(defaults.min_width),
-                max_width: args.uint("--max-width")?.unwrap_or(defaults.max_width),
+                min_width: args.int("--min-width")?.unwrap_or(defaults.min_width),
+                max_width: args.int("--max-width")?.unwrap_or(defaults.max_width),
                 tolerance: args.float("--tolerance")?.unwrap_or(defaults.tolerance),
                 device_pixel_ratios: args.get("--dpr").map(|d| list("--dpr", d)).transpose()?,
                 variable_qualities: qualities,
@@ -388,8 +382,8 @@ fn run(raw: &[String]) -> CliResult<()> {
             args.only(&["--min-width", "--max-width", "--tolerance"])?;
             let d = SrcsetOptions::default();
             let widths = imgsign::target_widths(
-                args.uint("--min-width")?.unwrap_or(d.min_width),
-                args.uint("--max-width")?.unwrap_or(d.max_width),
+                args.int("--min-width")?.unwrap_or(d.min_width),
+                args.int("--max-width")?.unwrap_or(d.max_width),
                 args.float("--tolerance")?.unwrap_or(d.tolerance),
             )?;
             let text: Vec<String> = widths.iter().map(u32::to_string).collect();

@@ -6,17 +6,17 @@ use crate::error::{ErrorCode, Result, err};
 use std::borrow::Cow;
 
 /// Smallest width of the default fluid srcset.
-pub const DEFAULT_MIN_WIDTH: u32 = 100;
+pub const DEFAULT_MIN_WIDTH: i64 = 100;
 /// Largest width of the default fluid srcset, and of any canonical width.
-pub const DEFAULT_MAX_WIDTH: u32 = 8192;
+pub const DEFAULT_MAX_WIDTH: i64 = 8192;
 /// Default tolerance between consecutive fluid widths.
 pub const DEFAULT_TOLERANCE: f64 = 0.08;
 /// Default device-pixel ratios of a fixed srcset.
 pub const DEFAULT_DEVICE_PIXEL_RATIOS: [f64; 5] = [1.0, 2.0, 3.0, 4.0, 5.0];
 /// Default quality per device-pixel ratio (variable quality).
-pub const DEFAULT_QUALITIES: [(f64, u32); 5] = [(1.0, 75), (2.0, 50), (3.0, 35), (4.0, 23), (5.0, 20)];
+pub const DEFAULT_QUALITIES: [(f64, i64); 5] = [(1.0, 75), (2.0, 50), (3.0, 35), (4.0, 23), (5.0, 20)];
 /// The 31 widths of the default fluid srcset.
-pub const DEFAULT_WIDTHS: [u32; 31] = [
+pub const DEFAULT_WIDTHS: [i64; 31] = [
     100, 116, 135, 156, 181, 210, 244, 283, 328, 380, 441, 512, 594, 689, 799, 927, 1075, 1247,
     1446, 1678, 1946, 2257, 2619, 3038, 3524, 4087, 4741, 5500, 6380, 7401, 8192,
 ];
@@ -25,17 +25,17 @@ pub const DEFAULT_WIDTHS: [u32; 31] = [
 #[derive(Clone, Debug, PartialEq)]
 pub struct SrcsetOptions {
     /// Explicit widths for a fluid srcset (wins over `w`/`h` in the canonical profile).
-    pub widths: Option<Vec<u32>>,
+    pub widths: Option<Vec<i64>>,
     /// Smallest generated width.
-    pub min_width: u32,
+    pub min_width: i64,
     /// Largest generated width.
-    pub max_width: u32,
+    pub max_width: i64,
     /// Tolerance between consecutive widths (≥ 0.01).
     pub tolerance: f64,
     /// Ratios of a fixed srcset (default 1 to 5).
     pub device_pixel_ratios: Option<Vec<f64>>,
     /// Quality per ratio, overriding the defaults 75/50/35/23/20.
-    pub variable_qualities: Option<Vec<(f64, u32)>>,
+    pub variable_qualities: Option<Vec<(f64, i64)>>,
     /// Add no generated `q` to fixed entries.
     pub disable_variable_quality: bool,
 }
@@ -59,7 +59,12 @@ fn srcset_err<T>(msg: impl Into<String>) -> Result<T> {
 }
 
 /// The canonical fluid widths from `min_width` to `max_width` (SPEC §2.4).
-pub fn target_widths(min_width: u32, max_width: u32, tolerance: f64) -> Result<Vec<u32>> {
+pub fn target_widths(min_width: i64, max_width: i64, tolerance: f64) -> Result<Vec<u32>> {
+    canonical_widths(min_width, max_width, tolerance)
+        .map(|ws| ws.into_iter().map(|w| u32::try_from(w).unwrap_or(u32::MAX)).collect())
+}
+
+fn canonical_widths(min_width: i64, max_width: i64, tolerance: f64) -> Result<Vec<i64>> {
     if min_width < 1 {
         return srcset_err("min_width: must be at least 1");
     }
@@ -73,11 +78,11 @@ pub fn target_widths(min_width: u32, max_width: u32, tolerance: f64) -> Result<V
     if min_width == max_width {
         return Ok(vec![min_width]);
     }
-    let mut out: Vec<u32> = Vec::new();
-    let mut x = f64::from(min_width);
-    let max = f64::from(max_width);
+    let mut out: Vec<i64> = Vec::new();
+    let mut x = as_f64(min_width);
+    let max = as_f64(max_width);
     while x < max {
-        let w = round_to_u32(x.round());
+        let w = round_to_i64(x.round());
         if out.last() != Some(&w) {
             out.push(w);
         }
@@ -96,23 +101,20 @@ fn check_tolerance(tolerance: f64) -> Result<()> {
     Ok(())
 }
 
-fn round_to_u32(x: f64) -> u32 {
-    if x <= 0.0 {
-        0
-    } else if x >= f64::from(u32::MAX) {
-        u32::MAX
-    } else {
-        // In range and whole: the conversion is exact.
-        x as u32
-    }
+fn round_to_i64(x: f64) -> i64 {
+    // Float-to-int `as` saturates (and maps NaN to 0): it cannot fail.
+    x as i64
 }
 
-fn python_target_widths(min: u32, max: u32, tol: f64) -> Result<Vec<u32>> {
+fn python_target_widths(min: i64, max: i64, tol: f64) -> Result<Vec<i64>> {
     if min == DEFAULT_MIN_WIDTH && max == DEFAULT_MAX_WIDTH && tol == DEFAULT_TOLERANCE {
         return Ok(DEFAULT_WIDTHS.to_vec());
     }
     if min < 1 {
         return srcset_err("min_width: must be greater than zero");
+    }
+    if max < 0 {
+        return srcset_err("max_width: must not be negative");
     }
     if min > max {
         return srcset_err("min_width: must not exceed max_width");
@@ -123,10 +125,10 @@ fn python_target_widths(min: u32, max: u32, tol: f64) -> Result<Vec<u32>> {
     if min == max {
         return Ok(vec![min]);
     }
-    let (mut x, stop, cap) = (f64::from(min), f64::from(max), f64::from(DEFAULT_MAX_WIDTH));
+    let (mut x, stop, cap) = (as_f64(min), as_f64(max), as_f64(DEFAULT_MAX_WIDTH));
     let mut out = Vec::new();
     while x < stop && x < cap {
-        out.push(round_to_u32(x.round_ties_even()));
+        out.push(round_to_i64(x.round_ties_even()));
         x *= 1.0 + tol * 2.0;
     }
     match out.last() {
@@ -139,7 +141,7 @@ fn python_target_widths(min: u32, max: u32, tol: f64) -> Result<Vec<u32>> {
     }
 }
 
-fn js_target_widths(min: u32, max: u32, tol: f64) -> Result<Vec<u32>> {
+fn js_target_widths(min: i64, max: i64, tol: f64) -> Result<Vec<i64>> {
     if !tol.is_finite() || tol < 0.01 {
         return srcset_err("tolerance: must be a number of at least 0.01");
     }
@@ -149,10 +151,10 @@ fn js_target_widths(min: u32, max: u32, tol: f64) -> Result<Vec<u32>> {
     if min == max {
         return Ok(vec![min]);
     }
-    let (mut x, stop) = (f64::from(min), f64::from(max));
+    let (mut x, stop) = (as_f64(min), as_f64(max));
     let mut out = Vec::new();
     while x < stop {
-        out.push(round_to_u32(x.round()));
+        out.push(round_to_i64(x.round()));
         x *= 1.0 + tol * 2.0;
     }
     if out.last().is_some_and(|l| *l < max) {
@@ -169,7 +171,7 @@ fn check_ratio(r: f64, field: &str) -> Result<()> {
 }
 
 /// A quality table: defaults overridden by the caller's entries.
-fn qualities(custom: Option<&[(f64, u32)]>) -> Vec<(f64, u32)> {
+fn qualities(custom: Option<&[(f64, i64)]>) -> Vec<(f64, i64)> {
     let mut table = DEFAULT_QUALITIES.to_vec();
     for &(r, q) in custom.unwrap_or_default() {
         match table.iter_mut().find(|(k, _)| *k == r) {
@@ -180,7 +182,7 @@ fn qualities(custom: Option<&[(f64, u32)]>) -> Vec<(f64, u32)> {
     table
 }
 
-fn lookup(table: &[(f64, u32)], r: f64) -> Option<u32> {
+fn lookup(table: &[(f64, i64)], r: f64) -> Option<i64> {
     table.iter().find(|(k, _)| *k == r).map(|(_, q)| *q)
 }
 
@@ -215,7 +217,7 @@ impl UrlBuilder {
         Ok(out)
     }
 
-    fn fluid(&self, path: &str, base: &[Item<'_>], widths: &[u32]) -> Result<Vec<Entry>> {
+    fn fluid(&self, path: &str, base: &[Item<'_>], widths: &[i64]) -> Result<Vec<Entry>> {
         widths
             .iter()
             .map(|w| {
@@ -227,7 +229,7 @@ impl UrlBuilder {
     }
 
     fn srcset_canonical(&self, path: &str, base: &[Item<'_>], o: &SrcsetOptions) -> Result<Vec<Entry>> {
-        let computed = target_widths(o.min_width, o.max_width, o.tolerance)?;
+        let computed = canonical_widths(o.min_width, o.max_width, o.tolerance)?;
         if let Some(ws) = &o.widths {
             if ws.is_empty() {
                 return srcset_err("widths: must not be empty");
@@ -247,7 +249,7 @@ impl UrlBuilder {
         if let Some(vq) = &o.variable_qualities {
             for (r, q) in vq {
                 check_ratio(*r, "variable_qualities")?;
-                if *q > 100 {
+                if !(0..=100).contains(q) {
                     return srcset_err("variable_qualities: each quality must be from 0 to 100");
                 }
             }
@@ -279,6 +281,9 @@ impl UrlBuilder {
 
     fn srcset_python(&self, path: &str, base: &[Item<'_>], o: &SrcsetOptions) -> Result<Vec<Entry>> {
         if let Some(ws) = o.widths.as_deref().filter(|w| !w.is_empty()) {
+            if ws.iter().any(|w| *w < 0) {
+                return srcset_err("widths: must not be negative");
+            }
             return self.fluid(path, base, ws);
         }
         let targets = python_target_widths(o.min_width, o.max_width, o.tolerance)?;
@@ -325,7 +330,7 @@ impl UrlBuilder {
             let computed = js_target_widths(o.min_width, o.max_width, o.tolerance)?;
             return match &o.widths {
                 Some(ws) => {
-                    if ws.is_empty() || ws.contains(&0) {
+                    if ws.is_empty() || ws.iter().any(|w| *w < 1) {
                         return srcset_err("widths: must be a non-empty list of positive integers");
                     }
                     self.fluid(path, base, ws)
@@ -355,9 +360,11 @@ impl UrlBuilder {
                 set_param(&mut items, "dpr", Cow::Owned(ratio.clone()));
                 if !o.disable_variable_quality {
                     let q = user_q.clone().or_else(|| {
+                        // `params.q || qualities[dpr] || qualities[floor(dpr)]`: the last
+                        // operand is taken as it is, even 0.
                         lookup(&table, r)
                             .filter(|q| *q != 0)
-                            .or_else(|| lookup(&table, r.floor()).filter(|q| *q != 0))
+                            .or_else(|| lookup(&table, r.floor()))
                             .map(|q| q.to_string())
                     });
                     match q {
@@ -378,7 +385,7 @@ mod tests {
 
     #[test]
     fn default_widths_match_imgix() {
-        assert_eq!(target_widths(100, 8192, 0.08).ok(), Some(DEFAULT_WIDTHS.to_vec()));
+        assert_eq!(canonical_widths(100, 8192, 0.08).ok(), Some(DEFAULT_WIDTHS.to_vec()));
         assert_eq!(js_target_widths(100, 8192, 0.08).ok(), Some(DEFAULT_WIDTHS.to_vec()));
     }
 
@@ -398,4 +405,9 @@ mod tests {
         let small = target_widths(1, 30, 0.01).unwrap_or_default();
         assert!(small.windows(2).all(|w| w[0] < w[1]), "{small:?}");
     }
+}
+
+/// Widths are far below 2^53, where the conversion is exact.
+fn as_f64(v: i64) -> f64 {
+    v as f64
 }

@@ -42,11 +42,8 @@ fn b(input: &Value, field: &str) -> Result<bool, String> {
     input[field].as_bool().ok_or_else(|| format!("input.{field} is not a boolean"))
 }
 
-fn u(input: &Value, field: &str) -> Result<u32, String> {
-    input[field]
-        .as_u64()
-        .and_then(|v| u32::try_from(v).ok())
-        .ok_or_else(|| format!("input.{field} is not a u32"))
+fn u(input: &Value, field: &str) -> Result<i64, String> {
+    i(input, field)
 }
 
 fn f(input: &Value, field: &str) -> Result<f64, String> {
@@ -123,7 +120,7 @@ fn srcset_options(input: &Value) -> Result<SrcsetOptions, String> {
         Value::Null => None,
         Value::Array(a) => Some(
             a.iter()
-                .map(|v| v.as_u64().and_then(|w| u32::try_from(w).ok()).ok_or("widths: not a u32".to_owned()))
+                .map(|v| v.as_i64().ok_or("widths: not an integer".to_owned()))
                 .collect::<Result<Vec<_>, _>>()?,
         ),
         _ => return Err("input.widths is not a list or null".into()),
@@ -133,7 +130,7 @@ fn srcset_options(input: &Value) -> Result<SrcsetOptions, String> {
         Value::Array(a) => Some(
             a.iter()
                 .map(|p| match p.as_array().map(Vec::as_slice) {
-                    Some([r, q]) => match (r.as_f64(), q.as_u64().and_then(|q| u32::try_from(q).ok())) {
+                    Some([r, q]) => match (r.as_f64(), q.as_i64()) {
                         (Some(r), Some(q)) => Ok((r, q)),
                         _ => Err("variable_qualities: bad entry".to_owned()),
                     },
