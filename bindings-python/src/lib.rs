@@ -82,13 +82,9 @@ fn opt_int_arg(obj: Option<&Bound<'_, PyAny>>, field: &str, code: ErrorCode) -> 
     }
 }
 
-/// A Python int as u32 (srcset widths and qualities); out of range is `invalid_srcset`.
-fn u32_arg(obj: &Bound<'_, PyAny>, field: &str) -> PyResult<u32> {
-    let v = int_arg(obj, field, ErrorCode::InvalidSrcset)?;
-    match u32::try_from(v) {
-        Ok(v) => Ok(v),
-        Err(_) => fail(obj.py(), ErrorCode::InvalidSrcset, format!("{field}: integer out of range")),
-    }
+/// A Python int as i64 for srcset options (widths, qualities); ranges are the core's.
+fn srcset_int(obj: &Bound<'_, PyAny>, field: &str) -> PyResult<i64> {
+    int_arg(obj, field, ErrorCode::InvalidSrcset)
 }
 
 /// A Python int or float as f64.
@@ -103,9 +99,9 @@ fn float_arg(obj: &Bound<'_, PyAny>, field: &str, code: ErrorCode) -> PyResult<f
     }
 }
 
-fn opt_u32(obj: Option<&Bound<'_, PyAny>>, field: &str, default: u32) -> PyResult<u32> {
+fn opt_srcset_int(obj: Option<&Bound<'_, PyAny>>, field: &str, default: i64) -> PyResult<i64> {
     match obj.filter(|o| !o.is_none()) {
-        Some(v) => u32_arg(v, field),
+        Some(v) => srcset_int(v, field),
         None => Ok(default),
     }
 }
@@ -130,6 +126,9 @@ fn str_arg(obj: &Bound<'_, PyAny>, field: &str, code: ErrorCode) -> PyResult<Str
 
 /// Iterates a Mapping's `items()` or an iterable of pairs.
 fn pairs<'py>(obj: &Bound<'py, PyAny>) -> PyResult<Vec<(Bound<'py, PyAny>, Bound<'py, PyAny>)>> {
+    if let Ok(dict) = obj.cast::<PyDict>() {
+        return Ok(dict.iter().collect());
+    }
     let iter = if obj.hasattr("items")? { obj.call_method0("items")?.try_iter()? } else { obj.try_iter()? };
     let mut out = Vec::new();
     for item in iter {
@@ -334,7 +333,7 @@ impl Signer {
 
     fn __repr__(&self) -> String {
         format!(
-            "Signer(provider={:?}, previous_keys={})",
+            "Signer(provider='{}', previous_keys={})",
             self.inner.provider().name(),
             self.inner.previous_key_count()
         )
@@ -372,8 +371,8 @@ fn srcset_options(a: &SrcsetArgs<'_, '_>) -> PyResult<SrcsetOptions> {
             seq(w, "widths", code)?
                 .iter()
                 .enumerate()
-                .map(|(i, v)| u32_arg(v, &format!("widths[{i}]")))
-                .collect::<PyResult<Vec<u32>>>()?,
+                .map(|(i, v)| srcset_int(v, &format!("widths[{i}]")))
+                .collect::<PyResult<Vec<i64>>>()?,
         ),
         None => None,
     };
@@ -399,7 +398,7 @@ fn srcset_options(a: &SrcsetArgs<'_, '_>) -> PyResult<SrcsetOptions> {
             let mut out = Vec::with_capacity(items.len());
             for (i, (k, v)) in items.iter().enumerate() {
                 let ratio = float_arg(k, &format!("variable_qualities[{i}]: ratio"), code)?;
-                let quality = u32_arg(v, &format!("variable_qualities[{i}]: quality"))?;
+                let quality = srcset_int(v, &format!("variable_qualities[{i}]: quality"))?;
                 out.push((ratio, quality));
             }
             Some(out)
@@ -408,8 +407,8 @@ fn srcset_options(a: &SrcsetArgs<'_, '_>) -> PyResult<SrcsetOptions> {
     };
     Ok(SrcsetOptions {
         widths,
-        min_width: opt_u32(a.min_width, "min_width", imgsign::DEFAULT_MIN_WIDTH)?,
-        max_width: opt_u32(a.max_width, "max_width", imgsign::DEFAULT_MAX_WIDTH)?,
+        min_width: opt_srcset_int(a.min_width, "min_width", imgsign::DEFAULT_MIN_WIDTH)?,
+        max_width: opt_srcset_int(a.max_width, "max_width", imgsign::DEFAULT_MAX_WIDTH)?,
         tolerance: opt_tolerance(a.tolerance)?,
         device_pixel_ratios: ratios,
         variable_qualities: qualities,
@@ -567,7 +566,7 @@ impl UrlBuilder {
 
     fn __repr__(&self) -> String {
         format!(
-            "UrlBuilder(domain={:?}, provider={:?}, profile={:?}, signed={})",
+            "UrlBuilder(domain='{}', provider='{}', profile='{}', signed={})",
             self.inner.domain(),
             self.inner.provider().name(),
             self.inner.profile().name(),
@@ -590,8 +589,8 @@ fn target_widths(
     max_width: Option<&Bound<'_, PyAny>>,
     tolerance: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<Vec<u32>> {
-    let min = opt_u32(min_width, "min_width", imgsign::DEFAULT_MIN_WIDTH)?;
-    let max = opt_u32(max_width, "max_width", imgsign::DEFAULT_MAX_WIDTH)?;
+    let min = opt_srcset_int(min_width, "min_width", imgsign::DEFAULT_MIN_WIDTH)?;
+    let max = opt_srcset_int(max_width, "max_width", imgsign::DEFAULT_MAX_WIDTH)?;
     let tol = opt_tolerance(tolerance)?;
     imgsign::target_widths(min, max, tol).or_raise(py)
 }

@@ -1,0 +1,114 @@
+"""Type stubs of the native module ``imgsign._imgsign`` (re-exported by ``imgsign``)."""
+
+from typing import Iterable, List, Mapping, Optional, Sequence, Tuple, Union, final
+
+_ParamValue = Union[str, int, float, bool, None]
+# A mapping, or (key, value) pairs (which keep order and may repeat a key, an error).
+_Params = Union[Mapping[str, _ParamValue], Iterable[Tuple[str, _ParamValue]]]
+_Headers = Union[Mapping[str, str], Iterable[Tuple[str, str]]]
+
+__all__ = [
+    "__version__",
+    "Signer",
+    "UrlBuilder",
+    "sign_origin_request",
+    "target_widths",
+    "verify_basic_auth",
+    "verify_origin_request",
+    "verify_origin_secret",
+]
+__version__: str
+
+@final
+class Signer:
+    """Signs URLs as given and verifies signed URLs for one provider and key."""
+
+    def __new__(cls, provider: str, key: str, previous_keys: Sequence[str] = ()) -> "Signer": ...
+    @property
+    def provider(self) -> str:
+        """The provider's name."""
+    @property
+    def previous_key_count(self) -> int:
+        """How many previous keys verify_url also accepts."""
+    def sign_url(
+        self,
+        url: str,
+        *,
+        expires: Optional[int] = None,
+        expires_in: Optional[int] = None,
+        now: Optional[int] = None,
+    ) -> str:
+        """Signs ``url`` as given, replacing any existing signature param."""
+    def sign_urls(self, urls: Sequence[str]) -> List[str]:
+        """Signs many URLs in one call."""
+    def verify_url(self, url: str, now: Optional[int] = None) -> None:
+        """Verifies ``url``; raises a VerifyError subclass on failure."""
+
+@final
+class UrlBuilder:
+    """Builds (and, with a key, signs) URLs on one domain."""
+
+    def __new__(
+        cls,
+        domain: str,
+        provider: str = "imgix",
+        key: Optional[str] = None,
+        profile: str = "canonical",
+        use_https: bool = True,
+        include_library_param: bool = False,
+        disable_path_encoding: bool = False,
+    ) -> "UrlBuilder": ...
+    @property
+    def domain(self) -> str:
+        """The domain URLs are built on."""
+    @property
+    def provider(self) -> str:
+        """The provider's name."""
+    @property
+    def profile(self) -> str:
+        """The profile's name."""
+    @property
+    def use_https(self) -> bool:
+        """Whether URLs use https://."""
+    @property
+    def include_library_param(self) -> bool:
+        """Whether the ixlib param is added."""
+    @property
+    def disable_path_encoding(self) -> bool:
+        """Whether paths are used as given."""
+    @property
+    def is_signed(self) -> bool:
+        """Whether the builder signs its URLs."""
+    def build_url(self, path: str, params: Optional[_Params] = None) -> str:
+        """Builds (and signs) the URL for ``path`` with ``params``."""
+    def build_urls(self, items: Sequence[Tuple[str, Optional[_Params]]]) -> List[str]:
+        """Builds many URLs in one call."""
+    def build_srcset(
+        self,
+        path: str,
+        params: Optional[_Params] = None,
+        *,
+        widths: Optional[Sequence[int]] = None,
+        min_width: int = 100,
+        max_width: int = 8192,
+        tolerance: float = 0.08,
+        device_pixel_ratios: Optional[Sequence[float]] = None,
+        variable_qualities: Optional[Mapping[float, int]] = None,
+        disable_variable_quality: bool = False,
+    ) -> str:
+        """Builds a srcset for ``path``."""
+
+def target_widths(min_width: int = 100, max_width: int = 8192, tolerance: float = 0.08) -> List[int]:
+    """The canonical fluid srcset widths."""
+
+def sign_origin_request(key: str, request_id: str, timestamp: int) -> str:
+    """Signs an origin request: returns ``v1,<HEX>``."""
+
+def verify_origin_request(key: str, headers: _Headers, now: Optional[int] = None, tolerance: int = 300) -> None:
+    """Verifies an origin request's signature headers."""
+
+def verify_basic_auth(username: str, password: str, headers: _Headers) -> None:
+    """Checks an ``Authorization: Basic`` header."""
+
+def verify_origin_secret(secret: str, headers: _Headers) -> None:
+    """Checks the ``X-Imgix-Origin-Secret`` header."""

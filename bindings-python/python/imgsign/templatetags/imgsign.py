@@ -1,0 +1,27 @@
+"""Template tags: ``{% load imgsign %}``, then
+``{% imgsign_url "path.jpg" w=400 h=300 %}`` and ``{% imgsign_srcset "path.jpg" w=400 %}``.
+
+Keyword arguments are the URL params (values may be str, int, float, bool or None). The
+builder comes from the ``IMGSIGN`` setting (see :mod:`imgsign.django`)."""
+
+from typing import Union
+
+from django import template
+
+from imgsign.django import get_builder
+
+register = template.Library()
+
+ParamValue = Union[str, int, float, bool, None]
+
+
+@register.simple_tag
+def imgsign_url(path: str, **params: ParamValue) -> str:
+    """The (signed) URL of ``path`` with the keyword arguments as params."""
+    return get_builder().build_url(path, params)
+
+
+@register.simple_tag
+def imgsign_srcset(path: str, **params: ParamValue) -> str:
+    """The srcset of ``path``: fixed (1x–5x) when ``w`` or ``h`` is given, else fluid."""
+    return get_builder().build_srcset(path, params)

@@ -1,0 +1,134 @@
+"""The Python face: errors, reprs, properties, argument conversion."""
+
+import pytest
+
+import imgsign
+from imgsign._errors import _BY_CODE
+
+KEY = "FOO123bar-secret"
+CODES = ["invalid_domain", "invalid_key", "invalid_url", "invalid_param", "invalid_srcset",
+         "missing_signature", "signature_mismatch", "expired", "malformed_url", "malformed_header"]
+
+
+def test_error_hierarchy():
+    assert sorted(_BY_CODE) == sorted(CODES)
+    for code, cls in _BY_CODE.items():
+        assert cls.code == code
+        assert issubclass(cls, imgsign.ImgsignError)
+        assert issubclass(cls, ValueError) == code.startswith("invalid_")
+        assert issubclass(cls, imgsign.VerifyError) == (not code.startswith("invalid_"))
+        assert getattr(imgsign, cls.__name__) is cls
+
+
+def test_error_message_and_code():
+    with pytest.raises(imgsign.InvalidDomainError) as info:
+        imgsign.UrlBuilder("https://demo.imgix.net", key=KEY)
+    e = info.value
+    assert e.code == "invalid_domain" and str(e) == e.message and "domain" in e.message
+    assert KEY not in str(e) and KEY not in repr(e)
+
+
+@pytest.mark.parametrize("bad", ["", " Sekr3tValue", "Sekr3tValue\n", "Sekr3t\x00Value"])
+def test_bad_keys_never_leak(bad):
+    with pytest.raises(imgsign.InvalidKeyError) as info:
+        imgsign.Signer("imgix", bad)
+    assert "Sekr3t" not in str(info.value) and "Sekr3t" not in repr(info.value)
+
+
+def test_reprs_hide_the_key():
+    s = imgsign.Signer("pixta", KEY, previous_keys=["OLDKEY123"])
+    b = imgsign.UrlBuilder("Demo.imgix.net", key=KEY)
+    assert repr(s) == "Signer(provider='pixta', previous_keys=1)"
+    assert repr(b) == "UrlBuilder(domain='demo.imgix.net', provider='imgix', profile='canonical', signed=True)"
+    for r in (repr(s), str(s), repr(b), str(b)):
+        assert KEY not in r and "OLDKEY123" not in r
+
+
+def test_properties_are_read_only():
+    b = imgsign.UrlBuilder("demo.imgix.net", provider="gumlet", key=KEY, profile="imgix_js", use_https=False,
+                           include_library_param=True, disable_path_encoding=True)
+    assert (b.domain, b.provider, b.profile, b.use_https, b.include_library_param, b.disable_path_encoding,
+            b.is_signed) == ("demo.imgix.net", "gumlet", "imgix-js", False, True, True, True)
+    with pytest.raises(AttributeError):
+        b.domain = "x.com"  # type: ignore[misc]
+    s = imgsign.Signer("imageboss", KEY)
+    assert s.provider == "imageboss" and s.previous_key_count == 0
+    with pytest.raises(AttributeError):
+        s.provider = "imgix"  # type: ignore[misc]
+
+
+def test_version():
+    assert isinstance(imgsign.__version__, str) and imgsign.__version__.count(".") == 2
+
+
+def test_param_types():
+    b = imgsign.UrlBuilder("demo.imgix.net")
+    assert b.build_url("a.jpg", {"a": True, "b": 1, "c": 1.5, "d": None, "e": "x", "f": 1.0}) == \
+        "https://demo.imgix.net/a.jpg?a=true&b=1&c=1.5&e=x&f=1"
+    with pytest.raises(imgsign.InvalidParamError, match=r'params\["w"\]'):
+        b.build_url("a.jpg", {"w": 2**63})
+    assert b.build_url("a.jpg", {"w": -(2**63)}) == f"https://demo.imgix.net/a.jpg?w={-(2**63)}"
+    with pytest.raises(imgsign.InvalidParamError, match=r'params\["w"\]'):
+        b.build_url("a.jpg", {"w": [1]})
+    with pytest.raises(imgsign.InvalidParamError):
+        b.build_url("a.jpg", {1: "x"})  # type: ignore[dict-item]
+    with pytest.raises(imgsign.InvalidParamError):
+        b.build_url("a.jpg", {"w": float("nan")})
+
+
+def test_expiry_arguments():
+    s = imgsign.Signer("imgix", KEY)
+    url = "https://demo.imgix.net/a.jpg?w=1"
+    assert s.sign_url(url, expires=1000) == s.sign_url(url, expires_in=100, now=900)
+    assert "expires=1000" in s.sign_url(url, expires=1000)
+    with pytest.raises(imgsign.InvalidParamError):
+        s.sign_url(url, expires=1, expires_in=1)
+    with pytest.raises(imgsign.InvalidParamError):
+        s.sign_url(url, expires=-1)
+    signed = s.sign_url(url, expires=1000)
+    s.verify_url(signed, now=1000)
+    with pytest.raises(imgsign.ExpiredError):
+        s.verify_url(signed, now=1001)
+
+
+def test_batches_name_the_index():
+    s = imgsign.Signer("imgix", KEY)
+    with pytest.raises(imgsign.InvalidUrlError, match=r"urls\[1\]"):
+        s.sign_urls(["https://a.com/x", "ftp://a.com/y"])
+    with pytest.raises(imgsign.InvalidUrlError):
+        s.sign_urls("https://a.com/x")  # a str is not a list of URLs
+    b = imgsign.UrlBuilder("demo.imgix.net", key=KEY)
+    assert b.build_urls([("a.jpg", {"w": 1}), ("b.jpg", None)]) == [b.build_url("a.jpg", {"w": 1}), b.build_url("b.jpg")]
+    with pytest.raises(imgsign.InvalidParamError, match=r"items\[1\]"):
+        b.build_urls([("a.jpg", None), ("b.jpg", {"w": float("inf")})])
+
+
+def test_srcset_options():
+    b = imgsign.UrlBuilder("demo.imgix.net")
+    assert b.build_srcset("a.jpg", widths=[100, 200]) == \
+        "https://demo.imgix.net/a.jpg?w=100 100w,\nhttps://demo.imgix.net/a.jpg?w=200 200w"
+    fixed = b.build_srcset("a.jpg", {"w": 100}, device_pixel_ratios=[1, 1.5], variable_qualities={1.5: 40})
+    assert fixed == ("https://demo.imgix.net/a.jpg?dpr=1&q=75&w=100 1x,\n"
+                     "https://demo.imgix.net/a.jpg?dpr=1.5&q=40&w=100 1.5x")
+    assert imgsign.target_widths() == imgsign.target_widths(100, 8192, 0.08)
+    assert len(imgsign.target_widths()) == 31
+    for kwargs in ({"min_width": 0}, {"max_width": 9000}, {"min_width": -1}, {"tolerance": 0.0}, {"widths": []}):
+        with pytest.raises(imgsign.InvalidSrcsetError):
+            b.build_srcset("a.jpg", **kwargs)
+
+
+def test_headers_mapping_or_pairs():
+    sig = imgsign.sign_origin_request("0123456789abcdef", "rid", 100)
+    assert sig.startswith("v1,") and sig[3:] == sig[3:].upper()
+    h = {"x-imgix-signature": sig, "X-IMGIX-SIGNATURE-TIMESTAMP": "100", "X-Imgix-Signature-Request-Id": "rid"}
+    imgsign.verify_origin_request("0123456789abcdef", h, now=100)
+    imgsign.verify_origin_request("0123456789abcdef", list(h.items()), now=100)
+    with pytest.raises(imgsign.MissingSignatureError):
+        imgsign.verify_origin_request("0123456789abcdef", {}, now=100)
+    imgsign.verify_origin_secret("s3cret", {"X-Imgix-Origin-Secret": "s3cret"})
+    with pytest.raises(imgsign.SignatureMismatchError):
+        imgsign.verify_origin_secret("s3cret", {"X-Imgix-Origin-Secret": "other"})
+    with pytest.raises(imgsign.MalformedHeaderError):
+        imgsign.verify_basic_auth("u", "p", {"Authorization": "Bearer x"})
+    with pytest.raises(imgsign.InvalidParamError):
+        imgsign.verify_origin_secret("s3cret", 42)  # type: ignore[arg-type]

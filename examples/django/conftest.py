@@ -1,0 +1,11 @@
+import os
+import sys
+from pathlib import Path
+
+import django
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "exampleproject.settings")
+os.environ["IMGSIGN_KEY"] = "example-test-key-123"
+django.setup()

@@ -1,0 +1,33 @@
+"""Settings of the imgsign example project (no database needed)."""
+
+import os
+
+SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "example-only-not-secret")
+DEBUG = True
+ALLOWED_HOSTS = ["localhost", "127.0.0.1", "testserver", "img.example.com"]
+ROOT_URLCONF = "exampleproject.urls"
+INSTALLED_APPS = [
+    "django.contrib.contenttypes",
+    "imgsign",
+    "gallery",
+]
+MIDDLEWARE = ["django.middleware.common.CommonMiddleware"]
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {},
+    }
+]
+DATABASES = {}
+USE_TZ = True
+
+# The app serves its own images behind the signed domain img.example.com.
+# The key comes from the environment (IMGSIGN_KEY) so it stays out of the code.
+IMGSIGN = {
+    "domain": "img.example.com",
+    "provider": "imgix",
+    "key_env": "IMGSIGN_KEY",
+    "profile": "canonical",
+}

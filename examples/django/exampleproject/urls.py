@@ -1,0 +1,8 @@
+from django.urls import path
+
+from gallery import views
+
+urlpatterns = [
+    path("", views.gallery, name="gallery"),
+    path("images/<path:name>", views.image, name="image"),
+]
