@@ -108,15 +108,6 @@ fn to_i64(v: Unknown<'_>, field: &str, code: ErrorCode) -> Result<i64> {
   Ok(f as i64)
 }
 
-/// A JS number that must be an integer in `u32` range (a width).
-fn to_u32(v: Unknown<'_>, field: &str, code: ErrorCode) -> Result<u32> {
-  let f = to_f64(v, field, code)?;
-  if !f.is_finite() || f.fract() != 0.0 || !(0.0..=f64::from(u32::MAX)).contains(&f) {
-    return Err(coded(code, format!("{field}: expected a non-negative integer")));
-  }
-  #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-  Ok(f as u32)
-}
 
 fn to_array<'e>(v: Unknown<'e>, field: &str, code: ErrorCode) -> Result<Array<'e>> {
   let t = value_type(&v, field, code)?;
@@ -145,38 +136,67 @@ fn string_list(v: Unknown<'_>, field: &str, code: ErrorCode) -> Result<Vec<Strin
     .collect()
 }
 
-/// The entries of a plain object (own enumerable string keys, JS order) or of a `Map`.
+/// A pair's key: a string, or a number (a `Map<number, number>` of ratios) written in its
+/// shortest round-trip form so that the core can read it back exactly.
+fn key_string(k: Unknown<'_>, field: &str, code: ErrorCode) -> Result<String> {
+  if value_type(&k, field, code)? == ValueType::Number {
+    return Ok(to_f64(k, field, code)?.to_string());
+  }
+  to_string(k, field, code)
+}
+
+/// `[key, value]` pairs from an array of 2-element arrays.
+fn pair_items<'e>(pairs: &Array<'e>, field: &str, code: ErrorCode) -> Result<Vec<(String, Unknown<'e>)>> {
+  array_items(pairs, field, code)?
+    .into_iter()
+    .enumerate()
+    .map(|(i, pair)| {
+      let at = format!("{field}[{i}]");
+      let pair = to_array(pair, &at, code)?;
+      if pair.len() != 2 {
+        return Err(coded(code, format!("{at}: expected a [key, value] pair")));
+      }
+      let mut kv = array_items(&pair, &at, code)?.into_iter();
+      let (Some(k), Some(val)) = (kv.next(), kv.next()) else {
+        return Err(coded(code, format!("{at}: expected a [key, value] pair")));
+      };
+      Ok((key_string(k, &format!("{at}[0]"), code)?, val))
+    })
+    .collect()
+}
+
+/// The entries of a plain object (own enumerable string keys, in JS order), of a `Map`
+/// (insertion order) or of an array of `[key, value]` pairs (in order; may repeat a key).
 fn entries<'e>(env: &Env, v: Unknown<'e>, field: &str, code: ErrorCode) -> Result<Vec<(String, Unknown<'e>)>> {
   let t = value_type(&v, field, code)?;
-  if t != ValueType::Object || v.is_array().map_err(host(field, code))? {
-    return Err(coded(code, format!("{field}: expected an object or a Map, got {}", type_name(t))));
+  if t != ValueType::Object {
+    return Err(coded(code, format!("{field}: expected an object, a Map or [key, value] pairs, got {}", type_name(t))));
   }
-  let global = env.get_global().map_err(host(field, code))?;
-  let map_ctor: Unknown = global.get_named_property_unchecked("Map").map_err(host(field, code))?;
-  if v.instanceof(map_ctor).map_err(host(field, code))? {
-    let array_ctor: Object = global.get_named_property_unchecked("Array").map_err(host(field, code))?;
-    let from: Function<Unknown, Array> =
-      array_ctor.get_named_property_unchecked("from").map_err(host(field, code))?;
-    let pairs = from.apply(array_ctor, v).map_err(host(field, code))?;
-    return array_items(&pairs, field, code)?
-      .into_iter()
-      .enumerate()
-      .map(|(i, pair)| {
-        let at = format!("{field} entry {i}");
-        let pair = to_array(pair, &at, code)?;
-        let mut kv = array_items(&pair, &at, code)?.into_iter();
-        let (Some(k), Some(val)) = (kv.next(), kv.next()) else {
-          return Err(coded(code, format!("{at}: expected [key, value]")));
-        };
-        Ok((to_string(k, &format!("{at} key"), code)?, val))
-      })
-      .collect();
+  if v.is_array().map_err(host(field, code))? {
+    let a = <Array as napi::bindgen_prelude::FromNapiValue>::from_unknown(v).map_err(host(field, code))?;
+    return pair_items(&a, field, code);
   }
   let obj = <Object as napi::bindgen_prelude::FromNapiValue>::from_unknown(v).map_err(host(field, code))?;
-  let keys = Object::keys(&obj).map_err(host(field, code))?;
-  let mut out = Vec::with_capacity(keys.len());
-  for k in keys {
-    let val = obj.get_named_property_unchecked::<Unknown>(&k).map_err(host(field, code))?;
+  let names = obj.get_property_names().map_err(host(field, code))?;
+  let names = <Array as napi::bindgen_prelude::FromNapiValue>::from_unknown(names.to_unknown()).map_err(host(field, code))?;
+  if names.len() == 0 {
+    // A Map has no own enumerable keys: only then is the (slower) Map check needed.
+    let global = env.get_global().map_err(host(field, code))?;
+    let map_ctor: Unknown = global.get_named_property_unchecked("Map").map_err(host(field, code))?;
+    if v.instanceof(map_ctor).map_err(host(field, code))? {
+      let array_ctor: Object = global.get_named_property_unchecked("Array").map_err(host(field, code))?;
+      let from: Function<Unknown, Array> =
+        array_ctor.get_named_property_unchecked("from").map_err(host(field, code))?;
+      let pairs = from.apply(array_ctor, v).map_err(host(field, code))?;
+      return pair_items(&pairs, field, code);
+    }
+  }
+  // Read each value by the key value napi already gave us (no re-internalized C string).
+  let mut out = Vec::with_capacity(names.len() as usize);
+  for i in 0..names.len() {
+    let Some(name) = names.get::<Unknown>(i).map_err(host(field, code))? else { continue };
+    let val: Unknown = obj.get_property(name).map_err(host(field, code))?;
+    let k = <String as napi::bindgen_prelude::FromNapiValue>::from_unknown(name).map_err(host(field, code))?;
     out.push((k, val));
   }
   Ok(out)
@@ -192,6 +212,9 @@ fn read_options<'e>(
   let Some(v) = v else { return Ok(Vec::new()) };
   if is_nullish(value_type(&v, field, ErrorCode::InvalidParam)?) {
     return Ok(Vec::new());
+  }
+  if v.is_array().map_err(host(field, ErrorCode::InvalidParam))? {
+    return Err(coded(ErrorCode::InvalidParam, format!("{field}: expected an options object, got an array")));
   }
   let mut out = entries(env, v, field, ErrorCode::InvalidParam)?;
   if let Some((k, _)) = out.iter().find(|(k, _)| !allowed.contains(&k.as_str())) {
@@ -210,20 +233,23 @@ fn read_options<'e>(
   Ok(kept)
 }
 
-fn param_value(v: Unknown<'_>, field: &str) -> Result<ParamValue> {
+fn param_value(v: Unknown<'_>, field: &dyn Fn() -> String) -> Result<ParamValue> {
+  use napi::bindgen_prelude::FromNapiValue;
   let code = ErrorCode::InvalidParam;
-  Ok(match value_type(&v, field, code)? {
-    ValueType::String => ParamValue::Str(to_string(v, field, code)?),
-    ValueType::Number => ParamValue::Float(to_f64(v, field, code)?),
-    ValueType::Boolean => ParamValue::Bool(to_bool(v, field, code)?),
-    ValueType::Null | ValueType::Undefined => ParamValue::Null,
+  let t = v.get_type().map_err(|e| coded(code, format!("{}: {}", field(), e.reason)))?;
+  let converted = match t {
+    ValueType::String => String::from_unknown(v).map(ParamValue::Str),
+    ValueType::Number => f64::from_unknown(v).map(ParamValue::Float),
+    ValueType::Boolean => bool::from_unknown(v).map(ParamValue::Bool),
+    ValueType::Null | ValueType::Undefined => Ok(ParamValue::Null),
     t => {
       return Err(coded(
         code,
-        format!("{field}: expected a string, number, boolean, null or undefined, got {}", type_name(t)),
+        format!("{}: expected a string, number, boolean, null or undefined, got {}", field(), type_name(t)),
       ));
     }
-  })
+  };
+  converted.map_err(|e| coded(code, format!("{}: {}", field(), e.reason)))
 }
 
 fn params(env: &Env, v: Option<Unknown<'_>>, field: &str) -> Result<Vec<(String, ParamValue)>> {
@@ -234,7 +260,7 @@ fn params(env: &Env, v: Option<Unknown<'_>>, field: &str) -> Result<Vec<(String,
   entries(env, v, field, ErrorCode::InvalidParam)?
     .into_iter()
     .map(|(k, val)| {
-      let value = param_value(val, &format!("{field}[{k:?}]"))?;
+      let value = param_value(val, &|| format!("{field}[{k:?}]"))?;
       Ok((k, value))
     })
     .collect()
@@ -302,6 +328,7 @@ pub struct UrlBuilderOptions {
   /// `imgix` (default), `gumlet`, `pixta` or `imageboss`.
   pub provider: Option<String>,
   /// The signing key; omitted or `null` builds unsigned URLs.
+  #[napi(ts_type = "string | null")]
   pub key: Option<String>,
   /// `canonical` (default), `imgix-python` or `imgix-js`.
   pub profile: Option<String>,
@@ -329,7 +356,7 @@ pub struct SrcsetOptionsTs {
   /// Quality per ratio, e.g. `{ "1": 80, "1.5": 60 }` or `new Map([[1, 80]])`, overriding
   /// the defaults 75/50/35/23/20.
   #[napi(ts_type = "Record<string, number> | Map<number, number>")]
-  pub variable_qualities: Option<std::collections::HashMap<String, u32>>,
+  pub variable_qualities: Option<std::collections::HashMap<String, i64>>,
   /// Add no generated `q` to fixed entries (default `false`).
   pub disable_variable_quality: Option<bool>,
 }
@@ -563,7 +590,7 @@ impl UrlBuilder {
   }
 
   /// Builds a srcset for `path` with `params`: fluid (width descriptors) or fixed (density
-  /// descriptors), each entry a signed URL; entries joined by `",\n"`.
+  /// descriptors), each entry a signed URL; entries are joined by a comma and a newline.
   /// @throws {Error} `.code` `invalid_srcset`, `invalid_param`, `invalid_url`.
   #[napi(catch_unwind)]
   pub fn build_srcset(
@@ -621,12 +648,12 @@ fn srcset_options(env: &Env, v: Option<Unknown<'_>>) -> Result<SrcsetOptions> {
           items
             .into_iter()
             .enumerate()
-            .map(|(i, w)| to_u32(w, &format!("widths[{i}]"), code))
+            .map(|(i, w)| to_i64(w, &format!("widths[{i}]"), code))
             .collect::<Result<_>>()?,
         );
       }
-      "minWidth" => o.min_width = to_u32(v, "minWidth", code)?,
-      "maxWidth" => o.max_width = to_u32(v, "maxWidth", code)?,
+      "minWidth" => o.min_width = to_i64(v, "minWidth", code)?,
+      "maxWidth" => o.max_width = to_i64(v, "maxWidth", code)?,
       "tolerance" => o.tolerance = to_f64(v, "tolerance", code)?,
       "devicePixelRatios" => {
         let a = to_array(v, "devicePixelRatios", code)?;
@@ -647,7 +674,7 @@ fn srcset_options(env: &Env, v: Option<Unknown<'_>>) -> Result<SrcsetOptions> {
             Ok(r) if !ratio.trim().is_empty() => r,
             _ => return Err(coded(code, format!("{field}: the ratio is not a number"))),
           };
-          pairs.push((r, to_u32(q, &field, code)?));
+          pairs.push((r, to_i64(q, &field, code)?));
         }
         o.variable_qualities = Some(pairs);
       }
@@ -671,12 +698,12 @@ pub fn target_widths(
   #[napi(ts_arg_type = "number | null")] tolerance: Option<Unknown>,
 ) -> Result<Vec<u32>> {
   let code = ErrorCode::InvalidSrcset;
-  let min = given(min_width, "minWidth", code)?.map(|v| to_u32(v, "minWidth", code)).transpose()?;
-  let max = given(max_width, "maxWidth", code)?.map(|v| to_u32(v, "maxWidth", code)).transpose()?;
+  let min = given(min_width, "minWidth", code)?.map(|v| to_i64(v, "minWidth", code)).transpose()?;
+  let max = given(max_width, "maxWidth", code)?.map(|v| to_i64(v, "maxWidth", code)).transpose()?;
   let tol = given(tolerance, "tolerance", code)?.map(|v| to_f64(v, "tolerance", code)).transpose()?;
   imgsign::target_widths(
-    min.unwrap_or(imgsign::DEFAULT_MIN_WIDTH),
-    max.unwrap_or(imgsign::DEFAULT_MAX_WIDTH),
+    min.unwrap_or(i64::from(imgsign::DEFAULT_MIN_WIDTH)),
+    max.unwrap_or(i64::from(imgsign::DEFAULT_MAX_WIDTH)),
     tol.unwrap_or(imgsign::DEFAULT_TOLERANCE),
   )
   .map_err(core)

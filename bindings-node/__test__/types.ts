@@ -1,0 +1,74 @@
+// Type-checked with `tsc --noEmit` (never run): uses the whole public API.
+import {
+  Signer,
+  UrlBuilder,
+  targetWidths,
+  signOriginRequest,
+  verifyOriginRequest,
+  verifyBasicAuth,
+  verifyOriginSecret,
+  version,
+  type SignerOptions,
+  type SignUrlOptions,
+  type SrcsetOptions,
+  type UrlBuilderOptions,
+  type VerifyOriginRequestOptions,
+} from '../index.js'
+import type { IncomingHttpHeaders } from 'node:http'
+
+const signerOptions: SignerOptions = { previousKeys: ['old'] }
+const signer: Signer = new Signer('imgix', 'key', signerOptions)
+const provider: string = signer.provider
+const signUrlOptions: SignUrlOptions = { expiresIn: 60, now: 1_700_000_000 }
+const one: string = signer.signUrl('https://demo.imgix.net/a.jpg', signUrlOptions)
+const two: string = signer.signUrl('https://demo.imgix.net/a.jpg', { expires: 1_800_000_000 })
+const many: string[] = signer.signUrls([one, two])
+signer.verifyUrl(one)
+signer.verifyUrl(one, { now: 1_700_000_000 })
+const json: { provider: string } = signer.toJSON()
+
+const builderOptions: UrlBuilderOptions = {
+  provider: 'imgix',
+  key: null,
+  profile: 'canonical',
+  useHttps: true,
+  includeLibraryParam: false,
+  disablePathEncoding: false,
+}
+const builder = new UrlBuilder('demo.imgix.net', builderOptions)
+const info: { domain: string; provider: string; profile: string; signed: boolean } = builder.toJSON()
+const domain: string = builder.domain
+const url: string = builder.buildUrl('/a.jpg', { w: 400, fit: 'crop', flip: true, mark: null, x: undefined })
+const url2: string = builder.buildUrl('/a.jpg', new Map<string, string | number>([['w', 400]]))
+const url3: string = builder.buildUrl('/a.jpg')
+const urls: string[] = builder.buildUrls([['/a.jpg', { w: 1 }], ['/b.jpg'], ['/c.jpg', null]])
+const srcsetOptions: SrcsetOptions = {
+  widths: [100, 200],
+  minWidth: 100,
+  maxWidth: 8192,
+  tolerance: 0.08,
+  devicePixelRatios: [1, 2],
+  variableQualities: { '1': 80, '1.5': 60 },
+  disableVariableQuality: false,
+}
+const srcset: string = builder.buildSrcset('/a.jpg', { w: 300 }, srcsetOptions)
+const srcset2: string = builder.buildSrcset('/a.jpg', null, { variableQualities: new Map([[1, 80]]) })
+const widths: number[] = targetWidths()
+const widths2: number[] = targetWidths(100, 1000, 0.1)
+const header: string = signOriginRequest('key', 'request-id', 1_700_000_000)
+const headers: IncomingHttpHeaders = { 'x-imgix-signature': header }
+const originOptions: VerifyOriginRequestOptions = { now: 1_700_000_000, tolerance: 300 }
+verifyOriginRequest('key', headers, originOptions)
+verifyOriginRequest('key', new Map([['X-Imgix-Signature', header]]))
+verifyBasicAuth('user', 'pass', headers)
+verifyOriginSecret('secret', headers)
+const v: string = version()
+
+try {
+  new Signer('imgix', '')
+} catch (e) {
+  const code: unknown = (e as Error & { code?: string }).code
+  void code
+}
+
+void [provider, many, json, info, domain, url, url2, url3, urls, srcset, srcset2, widths, widths2, v]

@@ -1,0 +1,17 @@
+// ESM entry point: re-exports the CommonJS loader (index.js), which picks the platform binary.
+import { createRequire } from 'node:module'
+
+const require = createRequire(import.meta.url)
+const native = require('./index.js')
+
+export const {
+  Signer,
+  UrlBuilder,
+  targetWidths,
+  signOriginRequest,
+  verifyOriginRequest,
+  verifyBasicAuth,
+  verifyOriginSecret,
+  version,
+} = native
+export default native
