@@ -405,7 +405,52 @@ impl UrlBuilder {
     }
 
     /// Emits the URL for `path` and normalised `items`.
-    pub(crate) fn emit(&self, path: &str, mut items: Vec<Item<'_>>) -> Result<String> {
+    pub(crate) fn emit(&self, path: &str, items: Vec<Item<'_>>) -> Result<String> {
+        let r = self.render(path, items, None)?;
+        let mut out = r.url;
+        if let Some(key) = &self.key {
+            let sig = key.sign_parts(&[out.get(r.path_start..).unwrap_or_default()]);
+            push_signature(&mut out, r.has_query, self.provider.scheme().signature_param, sig.as_str());
+        }
+        Ok(out)
+    }
+
+    /// Emits one URL per value of the param `slot` (e.g. srcset widths), rendering and
+    /// hashing everything before the slot once. `items` must hold `slot` (its value is
+    /// ignored) and every value must be made of unreserved characters.
+    pub(crate) fn emit_many(
+        &self,
+        path: &str,
+        items: Vec<Item<'_>>,
+        slot: &'static str,
+        values: &[String],
+    ) -> Result<Vec<String>> {
+        let r = self.render(path, items, Some(slot))?;
+        let Some(at) = r.slot_at else {
+            return err(ErrorCode::InvalidParam, format!("params[{slot:?}]: internal slot not rendered"));
+        };
+        let head = r.url.get(..at).unwrap_or_default();
+        let tail = r.url.get(at..).unwrap_or_default();
+        let sig_param = self.provider.scheme().signature_param;
+        let prefed = self.key.as_ref().map(|k| k.with_prefix(head.get(r.path_start..).unwrap_or_default()));
+        Ok(values
+            .iter()
+            .map(|v| {
+                let mut out = String::with_capacity(r.url.len() + v.len() + sig_param.len() + 66);
+                out.push_str(head);
+                out.push_str(v);
+                out.push_str(tail);
+                if let Some(k) = &prefed {
+                    let sig = k.sign_parts(&[v, tail]);
+                    push_signature(&mut out, r.has_query, sig_param, sig.as_str());
+                }
+                out
+            })
+            .collect())
+    }
+
+    /// Renders the unsigned URL; with `slot`, records where that param's value goes.
+    fn render(&self, path: &str, mut items: Vec<Item<'_>>, slot: Option<&str>) -> Result<Rendered> {
         let rules = self.profile.rules();
         let sig_param = self.provider.scheme().signature_param;
         if self.key.is_some() {
@@ -472,6 +517,7 @@ impl UrlBuilder {
         let path_start = out.len();
         self.encode_path(path, &mut out)?;
         let mut has_query = false;
+        let mut slot_at = None;
         if let Some(v) = first_param {
             out.push_str("?ixlib=");
             out.push_str(v);
@@ -482,21 +528,31 @@ impl UrlBuilder {
             has_query = true;
             out.push_str(&e.key);
             out.push('=');
-            if e.b64 {
+            if slot.is_some_and(|k| e.key == k) && !e.b64 {
+                slot_at = Some(out.len());
+            } else if e.b64 {
                 encode::base64url_into(&mut out, e.value);
             } else {
                 encode_into(&mut out, e.value, rules.value, false);
             }
         }
-        if let Some(key) = &self.key {
-            let sig = key.sign_parts(&[out.get(path_start..).unwrap_or_default()]);
-            out.push(if has_query { '&' } else { '?' });
-            out.push_str(sig_param);
-            out.push('=');
-            out.push_str(sig.as_str());
-        }
-        Ok(out)
+        Ok(Rendered { url: out, path_start, has_query, slot_at })
     }
+}
+
+/// An unsigned URL and the offsets signing needs.
+struct Rendered {
+    url: String,
+    path_start: usize,
+    has_query: bool,
+    slot_at: Option<usize>,
+}
+
+fn push_signature(out: &mut String, has_query: bool, sig_param: &str, sig: &str) {
+    out.push(if has_query { '&' } else { '?' });
+    out.push_str(sig_param);
+    out.push('=');
+    out.push_str(sig);
 }
 
 fn starts_with_ci(s: &str, prefix: &str) -> bool {

@@ -148,6 +148,8 @@ pub(crate) struct SigningKey {
 enum KeyState {
     Md5Prefix(Md5),
     Md5Suffix(Box<[u8]>),
+    /// Pixta with part of the message already fed: the rest, then the key.
+    Md5Between(Md5, Box<[u8]>),
     Hmac(Hmac<Sha256>),
 }
 
@@ -200,6 +202,33 @@ impl SigningKey {
         Ok(SigningKey { state })
     }
 
+    /// A key state with `prefix` (the start of every message to come) already hashed.
+    pub(crate) fn with_prefix(&self, prefix: &str) -> SigningKey {
+        let state = match &self.state {
+            KeyState::Md5Prefix(h) => {
+                let mut h = h.clone();
+                h.update(prefix.as_bytes());
+                KeyState::Md5Prefix(h)
+            }
+            KeyState::Md5Suffix(key) => {
+                let mut h = Md5::new();
+                h.update(prefix.as_bytes());
+                KeyState::Md5Between(h, key.clone())
+            }
+            KeyState::Md5Between(h, key) => {
+                let mut h = h.clone();
+                h.update(prefix.as_bytes());
+                KeyState::Md5Between(h, key.clone())
+            }
+            KeyState::Hmac(m) => {
+                let mut m = m.clone();
+                m.update(prefix.as_bytes());
+                KeyState::Hmac(m)
+            }
+        };
+        SigningKey { state }
+    }
+
     /// Signs the already-joined string `path [+ "?" + query]`, given as parts.
     pub(crate) fn sign_parts(&self, parts: &[&str]) -> HexSig {
         match &self.state {
@@ -212,6 +241,14 @@ impl SigningKey {
             }
             KeyState::Md5Suffix(key) => {
                 let mut h = Md5::new();
+                for p in parts {
+                    h.update(p.as_bytes());
+                }
+                h.update(key);
+                HexSig::from_digest(&h.finalize())
+            }
+            KeyState::Md5Between(h, key) => {
+                let mut h = h.clone();
                 for p in parts {
                     h.update(p.as_bytes());
                 }

@@ -46,7 +46,7 @@ impl Parts {
         if input.len() > MAX_URL_LEN {
             return fail(&format!("longer than {MAX_URL_LEN} bytes"));
         }
-        if input.chars().any(|c| c.is_control()) {
+        if has_control(input) {
             return fail("contains a control character");
         }
         if input.starts_with(char::is_whitespace) || input.ends_with(char::is_whitespace) {
@@ -84,6 +84,14 @@ impl Parts {
     fn query(&self) -> &str {
         self.url.query().unwrap_or("")
     }
+}
+
+/// True when `s` has a C0 control, DEL or a C1 control (U+0080–U+009F, UTF-8 `C2 80`–`C2 9F`).
+fn has_control(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.iter().enumerate().any(|(i, &c)| {
+        c < 0x20 || c == 0x7f || (c == 0xc2 && b.get(i + 1).is_some_and(|n| (0x80..=0x9f).contains(n)))
+    })
 }
 
 fn piece_key(piece: &str) -> &str {
@@ -146,6 +154,26 @@ impl Signer {
         let parts = Parts::parse(input, ErrorCode::InvalidUrl)?;
         let sig_param = self.provider.scheme().signature_param;
         let path = parts.path(self.provider);
+        let query = parts.query();
+        let untouched = expires.is_none()
+            && parts.url.fragment().is_none()
+            && path.len() == parts.url.path().len()
+            && !query.split('&').any(|p| piece_key(p) == sig_param);
+        if untouched {
+            // The parsed URL is already what gets signed: hash it in place.
+            let text = parts.url.as_str();
+            let has_query = !query.is_empty();
+            let signed = if has_query { text } else { text.trim_end_matches('?') };
+            let path_start = parts.origin().len();
+            let sig = self.key.sign_parts(&[signed.get(path_start..).unwrap_or_default()]);
+            let mut out = String::with_capacity(signed.len() + sig_param.len() + 66);
+            out.push_str(signed);
+            out.push(if has_query { '&' } else { '?' });
+            out.push_str(sig_param);
+            out.push('=');
+            out.push_str(sig.as_str());
+            return Ok(out);
+        }
         let mut out = String::with_capacity(input.len() + sig_param.len() + 80);
         out.push_str(parts.origin());
         let path_start = out.len();
@@ -153,7 +181,6 @@ impl Signer {
         let mut has_query = false;
         let mut expires_done = false;
         let expires_text = expires.map(|e| e.to_string());
-        let query = parts.query();
         let pieces = query.split('&').take(if query.is_empty() { 0 } else { usize::MAX });
         for piece in pieces {
             let key = piece_key(piece);

@@ -218,14 +218,19 @@ impl UrlBuilder {
     }
 
     fn fluid(&self, path: &str, base: &[Item<'_>], widths: &[i64]) -> Result<Vec<Entry>> {
-        widths
-            .iter()
-            .map(|w| {
-                let mut items = base.to_vec();
-                set_param(&mut items, "w", Cow::Owned(w.to_string()));
-                Ok(Entry { items_url: self.emit(path, items)?, descriptor: format!("{w}w") })
+        // Every entry differs only in `w`: render and hash the rest once.
+        let mut items = base.to_vec();
+        set_param(&mut items, "w", Cow::Borrowed(""));
+        let values: Vec<String> = widths.iter().map(i64::to_string).collect();
+        let urls = self.emit_many(path, items, "w", &values)?;
+        Ok(urls
+            .into_iter()
+            .zip(values)
+            .map(|(items_url, mut descriptor)| {
+                descriptor.push('w');
+                Entry { items_url, descriptor }
             })
-            .collect()
+            .collect())
     }
 
     fn srcset_canonical(&self, path: &str, base: &[Item<'_>], o: &SrcsetOptions) -> Result<Vec<Entry>> {
