@@ -213,70 +213,13 @@ pub struct Header {
     pub value: String,
 }
 
-/// Options of a [`UrlBuilder`]. A field left `null`/`nil` takes the core's default
-/// (imgix, no key, canonical, https, no library param, path encoding on).
-#[derive(Clone, PartialEq, uniffi::Record)]
-pub struct BuilderOptions {
-    /// Provider name: `imgix`, `gumlet`, `pixta` or `imageboss`.
-    #[uniffi(default = None)]
-    pub provider: Option<String>,
-    /// Signing key; none builds unsigned URLs.
-    #[uniffi(default = None)]
-    pub key: Option<String>,
-    /// Profile name: `canonical`, `imgix-python` or `imgix-js`.
-    #[uniffi(default = None)]
-    pub profile: Option<String>,
-    /// `https://` (true) or `http://`.
-    #[uniffi(default = None)]
-    pub use_https: Option<bool>,
-    /// Add the library-identifying `ixlib` param.
-    #[uniffi(default = None)]
-    pub include_library_param: Option<bool>,
-    /// Use paths as given.
-    #[uniffi(default = None)]
-    pub disable_path_encoding: Option<bool>,
-}
-
-impl std::fmt::Debug for BuilderOptions {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("BuilderOptions")
-            .field("provider", &self.provider)
-            .field("key", &self.key.as_ref().map(|_| "<redacted>"))
-            .field("profile", &self.profile)
-            .field("use_https", &self.use_https)
-            .field("include_library_param", &self.include_library_param)
-            .field("disable_path_encoding", &self.disable_path_encoding)
-            .finish()
-    }
-}
-
-impl BuilderOptions {
-    fn into_core(self) -> Result<imgsign::BuilderOptions> {
-        let d = imgsign::BuilderOptions::default();
-        Ok(imgsign::BuilderOptions {
-            provider: match self.provider {
-                Some(p) => imgsign::Provider::from_name(&p)?,
-                None => d.provider,
-            },
-            key: self.key.or(d.key),
-            profile: match self.profile {
-                Some(p) => imgsign::Profile::from_name(&p)?,
-                None => d.profile,
-            },
-            use_https: self.use_https.unwrap_or(d.use_https),
-            include_library_param: self.include_library_param.unwrap_or(d.include_library_param),
-            disable_path_encoding: self.disable_path_encoding.unwrap_or(d.disable_path_encoding),
-        })
-    }
-}
-
 /// A quality override for one device-pixel ratio of a fixed srcset.
 #[derive(Debug, Clone, PartialEq, uniffi::Record)]
 pub struct VariableQuality {
     /// The device-pixel ratio.
     pub ratio: f64,
     /// The quality for that ratio.
-    pub quality: u32,
+    pub quality: i64,
 }
 
 /// srcset options. A field left `null`/`nil` takes the core's default (fluid widths from
@@ -285,13 +228,13 @@ pub struct VariableQuality {
 pub struct SrcsetOptions {
     /// Explicit widths of a fluid srcset.
     #[uniffi(default = None)]
-    pub widths: Option<Vec<u32>>,
+    pub widths: Option<Vec<i64>>,
     /// Smallest generated width.
     #[uniffi(default = None)]
-    pub min_width: Option<u32>,
+    pub min_width: Option<i64>,
     /// Largest generated width.
     #[uniffi(default = None)]
-    pub max_width: Option<u32>,
+    pub max_width: Option<i64>,
     /// Tolerance between consecutive widths.
     #[uniffi(default = None)]
     pub tolerance: Option<f64>,
@@ -339,6 +282,7 @@ fn core_headers(headers: &[Header]) -> Vec<(&str, &str)> {
 /// Signs and verifies URLs for one provider and key (plus previous keys accepted by
 /// verification, for key rotation). Immutable and thread-safe; no `close()` is needed.
 #[derive(uniffi::Object)]
+#[uniffi::export(Debug)]
 pub struct Signer {
     inner: imgsign::Signer,
 }
@@ -401,6 +345,7 @@ impl Signer {
 /// Builds (and signs, when it has a key) URLs for one domain. Immutable and thread-safe; no
 /// `close()` is needed.
 #[derive(uniffi::Object)]
+#[uniffi::export(Debug)]
 pub struct UrlBuilder {
     inner: imgsign::UrlBuilder,
 }
@@ -413,10 +358,43 @@ impl std::fmt::Debug for UrlBuilder {
 
 #[uniffi::export]
 impl UrlBuilder {
-    /// Creates a builder for `domain`; unset options take the core's defaults.
-    #[uniffi::constructor(default(options))]
-    pub fn new(domain: String, options: BuilderOptions) -> Result<Arc<Self>> {
-        let inner = imgsign::UrlBuilder::new(&domain, options.into_core()?)?;
+    /// Creates a builder for `domain`. Every option not given takes the core's default
+    /// (provider `imgix`, no key = unsigned URLs, profile `canonical`, https, no library
+    /// param, path encoding on). The key is an argument, not a record field, so that no
+    /// generated `toString`/`description` can ever print it.
+    #[uniffi::constructor(default(
+        provider = None,
+        key = None,
+        profile = None,
+        use_https = None,
+        include_library_param = None,
+        disable_path_encoding = None
+    ))]
+    pub fn new(
+        domain: String,
+        provider: Option<String>,
+        key: Option<String>,
+        profile: Option<String>,
+        use_https: Option<bool>,
+        include_library_param: Option<bool>,
+        disable_path_encoding: Option<bool>,
+    ) -> Result<Arc<Self>> {
+        let d = imgsign::BuilderOptions::default();
+        let options = imgsign::BuilderOptions {
+            provider: match provider {
+                Some(p) => imgsign::Provider::from_name(&p)?,
+                None => d.provider,
+            },
+            key: key.or(d.key),
+            profile: match profile {
+                Some(p) => imgsign::Profile::from_name(&p)?,
+                None => d.profile,
+            },
+            use_https: use_https.unwrap_or(d.use_https),
+            include_library_param: include_library_param.unwrap_or(d.include_library_param),
+            disable_path_encoding: disable_path_encoding.unwrap_or(d.disable_path_encoding),
+        };
+        let inner = imgsign::UrlBuilder::new(&domain, options)?;
         Ok(Arc::new(UrlBuilder { inner }))
     }
 
@@ -467,12 +445,13 @@ impl UrlBuilder {
 /// The fluid srcset widths between `min_width` and `max_width` with `tolerance` (the core's
 /// defaults for any argument not given).
 #[uniffi::export(default(min_width = None, max_width = None, tolerance = None))]
-pub fn target_widths(min_width: Option<u32>, max_width: Option<u32>, tolerance: Option<f64>) -> Result<Vec<u32>> {
-    Ok(imgsign::target_widths(
+pub fn target_widths(min_width: Option<i64>, max_width: Option<i64>, tolerance: Option<f64>) -> Result<Vec<i64>> {
+    let widths = imgsign::target_widths(
         min_width.unwrap_or(imgsign::DEFAULT_MIN_WIDTH),
         max_width.unwrap_or(imgsign::DEFAULT_MAX_WIDTH),
         tolerance.unwrap_or(imgsign::DEFAULT_TOLERANCE),
-    )?)
+    )?;
+    Ok(widths.into_iter().map(i64::from).collect())
 }
 
 /// The `X-Imgix-Signature` header value (`v1,<HEX>`) for an origin request.

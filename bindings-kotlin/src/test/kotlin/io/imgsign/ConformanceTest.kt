@@ -1,0 +1,160 @@
+package io.imgsign
+
+import com.fasterxml.jackson.databind.JsonNode
+import com.fasterxml.jackson.databind.ObjectMapper
+import org.junit.jupiter.api.Assertions.assertEquals
+import org.junit.jupiter.api.Assertions.assertTrue
+import org.junit.jupiter.api.DynamicTest
+import org.junit.jupiter.api.Test
+import org.junit.jupiter.api.TestFactory
+import org.junit.jupiter.api.fail
+import java.io.File
+
+/** The repository root (set by Surefire; falls back to the Maven project's parent). */
+internal val repoRoot: File = File(System.getProperty("imgsign.root") ?: "..").canonicalFile
+
+internal object Vectors {
+    val doc: JsonNode by lazy { ObjectMapper().readTree(File(repoRoot, "conformance/vectors.json")) }
+    val all: List<JsonNode> by lazy { doc["vectors"].toList() }
+}
+
+internal fun JsonNode.str(field: String): String = this[field].asText()
+internal fun JsonNode.optStr(field: String): String? = this[field].let { if (it == null || it.isNull) null else it.asText() }
+internal fun JsonNode.long(field: String): Long = this[field].also { check(it.isIntegralNumber) { "$field is not an integer" } }.asLong()
+internal fun JsonNode.optLong(field: String): Long? = this[field].let { if (it == null || it.isNull) null else it.asLong() }
+
+/** A JSON value as the core's param value: a number with `.`/exponent is a float. */
+internal fun paramValue(n: JsonNode): ParamValue = when {
+    n.isNull -> ParamValue.Null
+    n.isTextual -> ParamValue.Str(n.asText())
+    n.isBoolean -> ParamValue.Bool(n.asBoolean())
+    n.isIntegralNumber -> ParamValue.Int(n.asLong())
+    n.isFloatingPointNumber -> ParamValue.Float(n.asDouble())
+    else -> error("unsupported param value $n")
+}
+
+/** A JSON integer as a Long (never a float silently truncated). */
+internal fun u32(n: JsonNode): Long {
+    check(n.isIntegralNumber && n.canConvertToLong()) { "$n is not an integer" }
+    return n.asLong()
+}
+
+internal fun params(n: JsonNode): List<Param> = n.map { Param(it[0].asText(), paramValue(it[1])) }
+internal fun headers(n: JsonNode): List<Header> = n.map { Header(it[0].asText(), it[1].asText()) }
+
+internal fun builder(i: JsonNode) = UrlBuilder(
+    domain = i.str("domain"),
+    provider = i.str("provider"),
+    key = i.optStr("key"),
+    profile = i.str("profile"),
+    useHttps = i["use_https"].asBoolean(),
+    includeLibraryParam = i["include_library_param"].asBoolean(),
+    disablePathEncoding = i["disable_path_encoding"].asBoolean(),
+)
+
+internal fun srcsetOptions(i: JsonNode) = SrcsetOptions(
+    widths = i["widths"].takeUnless { it.isNull }?.map { u32(it) },
+    minWidth = u32(i["min_width"]),
+    maxWidth = u32(i["max_width"]),
+    tolerance = i["tolerance"].asDouble(),
+    devicePixelRatios = i["device_pixel_ratios"].takeUnless { it.isNull }?.map { it.asDouble() },
+    variableQualities = i["variable_qualities"].takeUnless { it.isNull }
+        ?.map { VariableQuality(it[0].asDouble(), u32(it[1])) },
+    disableVariableQuality = i["disable_variable_quality"].asBoolean(),
+)
+
+/** Runs one vector; returns the result as a JSON-comparable value (null for "valid"). */
+internal fun run(v: JsonNode): Any? {
+    val i = v["input"]
+    return when (val kind = v.str("kind")) {
+        "sign_url" -> {
+            val s = Signer(i.str("provider"), i.str("key"))
+            val expires = i.optLong("expires")
+            if (expires == null) s.signUrl(i.str("url")) else s.signUrlExpiring(i.str("url"), expires)
+        }
+        "verify_url" -> {
+            Signer(i.str("provider"), i.str("key"), i["previous_keys"].map { it.asText() })
+                .verifyUrl(i.str("url"), i.long("now"))
+            null
+        }
+        "build_url" -> builder(i).buildUrl(i.str("path"), params(i["params"]))
+        "build_srcset" -> builder(i).buildSrcset(i.str("path"), params(i["params"]), srcsetOptions(i))
+        "target_widths" -> targetWidths(
+            u32(i["min_width"]), u32(i["max_width"]), i["tolerance"].asDouble()
+        )
+        "sign_origin_request" -> signOriginRequest(i.str("key"), i.str("request_id"), i.long("timestamp"))
+        "verify_origin_request" -> {
+            verifyOriginRequest(i.str("key"), headers(i["headers"]), i.long("now"), i.long("tolerance"))
+            null
+        }
+        "verify_basic_auth" -> {
+            verifyBasicAuth(i.str("username"), i.str("password"), headers(i["headers"]))
+            null
+        }
+        "verify_origin_secret" -> {
+            verifyOriginSecret(i.str("secret"), headers(i["headers"]))
+            null
+        }
+        else -> fail("unknown vector kind '$kind' (${v.str("id")}): the Kotlin runner must know every kind")
+    }
+}
+
+internal fun expectedValue(n: JsonNode): Any? = when {
+    n.isNull -> null
+    n.isTextual -> n.asText()
+    n.isArray -> n.map { it.asLong() }
+    else -> fail("unexpected expected value $n")
+}
+
+class ConformanceTest {
+    @TestFactory
+    fun vectors(): List<DynamicTest> {
+        assertEquals(1, Vectors.doc["schema_version"].asInt(), "schema_version")
+        assertTrue(Vectors.all.size > 0, "no vectors")
+        return Vectors.all.map { v ->
+            DynamicTest.dynamicTest("${v.str("kind")}: ${v.str("id")}") {
+                val id = v.str("id")
+                val hasExpected = v.has("expected")
+                val hasError = v.has("error")
+                assertTrue(hasExpected != hasError, "$id: exactly one of expected/error")
+                if (hasError) {
+                    val want = v.str("error")
+                    try {
+                        val got = run(v)
+                        fail("$id: expected error $want, got result $got")
+                    } catch (e: ImgsignException) {
+                        assertEquals(want, e.code, "$id: error code (message: ${e.detail})")
+                    }
+                } else {
+                    val got = try {
+                        run(v)
+                    } catch (e: ImgsignException) {
+                        fail("$id: unexpected error ${e.code}: ${e.detail}")
+                    }
+                    assertEquals(expectedValue(v["expected"]), got, id)
+                }
+            }
+        }
+    }
+
+    @Test
+    fun `every kind of the README is covered by the vectors`() {
+        val kinds = Vectors.all.map { it.str("kind") }.toSet()
+        for (k in listOf(
+            "sign_url", "verify_url", "build_url", "build_srcset", "target_widths",
+            "sign_origin_request", "verify_origin_request", "verify_basic_auth", "verify_origin_secret",
+        )) assertTrue(k in kinds, "no vector of kind $k")
+    }
+
+    @Test
+    fun `an unknown kind fails`() {
+        val v = ObjectMapper().readTree("""{"id":"x","kind":"no_such_kind","input":{},"expected":null}""")
+        var failed = false
+        try {
+            run(v)
+        } catch (e: org.opentest4j.AssertionFailedError) {
+            failed = true
+        }
+        assertTrue(failed, "an unknown kind must fail")
+    }
+}
