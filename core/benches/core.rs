@@ -1,1 +1,273 @@
-fn main() {}
+//! Criterion benchmarks of the core, each operation beside the raw hash of exactly the bytes
+//! it signs. Run: `cargo bench -p imgsign --bench core` (add e.g.
+//! `-- --warm-up-time 1 --measurement-time 2` for a short run). After criterion's own
+//! output a summary table (operation | ns/op | raw hash ns | ratio) is printed from the
+//! estimates this run wrote.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    missing_docs
+)]
+
+use criterion::{Criterion, Throughput};
+use hmac::{Hmac, KeyInit, Mac};
+use imgsign::{BuilderOptions, ParamValue, Provider, Signer, SrcsetOptions, UrlBuilder};
+use md5::{Digest, Md5};
+use sha2::Sha256;
+use std::hint::black_box;
+use std::path::PathBuf;
+use std::time::SystemTime;
+
+const KEY: &str = "FOO123bar";
+const DOMAIN: &str = "demo.imgix.net";
+const PATH: &str = "/photos/2024/summer/beach-sunset.jpg";
+const BATCH: usize = 1_000;
+
+fn params() -> Vec<(&'static str, ParamValue)> {
+    vec![
+        ("w", ParamValue::Int(800)),
+        ("h", ParamValue::Int(600)),
+        ("fit", "crop".into()),
+        ("auto", "format".into()),
+    ]
+}
+
+fn builder(provider: Provider) -> UrlBuilder {
+    UrlBuilder::new(DOMAIN, BuilderOptions { provider, key: Some(KEY.to_owned()), ..BuilderOptions::default() })
+        .unwrap()
+}
+
+fn signer(provider: Provider) -> Signer {
+    Signer::new(provider, KEY, &[] as &[&str]).unwrap()
+}
+
+/// The bytes a signed URL's signature covers: path and query before the signature param
+/// (the URLs benchmarked here have no fragment and a single leading `/`).
+fn signed_string(url: &str, sig_param: &str) -> String {
+    let after_host = &url[url.find("://").unwrap() + 3..];
+    let path_and_query = &after_host[after_host.find('/').unwrap()..];
+    let cut = path_and_query.rfind(&format!("{sig_param}=")).unwrap();
+    path_and_query[..cut - 1].to_owned()
+}
+
+/// The raw hash a provider computes over `msg` (keys prepared once, as the core does).
+struct RawHash {
+    provider: Provider,
+    md5_prefix: Md5,
+    hmac: Hmac<Sha256>,
+}
+
+impl RawHash {
+    fn new(provider: Provider) -> RawHash {
+        let mut md5_prefix = Md5::new();
+        md5_prefix.update(KEY.as_bytes());
+        RawHash { provider, md5_prefix, hmac: Hmac::<Sha256>::new_from_slice(KEY.as_bytes()).unwrap() }
+    }
+
+    /// Returns one byte of the digest so nothing can be optimised away.
+    fn hash(&self, msg: &[u8]) -> u8 {
+        match self.provider {
+            Provider::Imgix | Provider::Gumlet => {
+                let mut h = self.md5_prefix.clone();
+                h.update(msg);
+                h.finalize()[0]
+            }
+            Provider::Pixta => {
+                let mut h = Md5::new();
+                h.update(msg);
+                h.update(KEY.as_bytes());
+                h.finalize()[0]
+            }
+            Provider::ImageBoss => {
+                let mut m = self.hmac.clone();
+                m.update(msg);
+                m.finalize().into_bytes()[0]
+            }
+        }
+    }
+}
+
+fn check(raw: &RawHash, signed_url: &str, msg: &str) {
+    // The baseline must hash exactly what the core signs: both give the same digest.
+    let sig_param = raw.provider.scheme().signature_param;
+    let given = &signed_url[signed_url.rfind(&format!("{sig_param}=")).unwrap() + sig_param.len() + 1..];
+    let first = u8::from_str_radix(&given[..2], 16).unwrap();
+    assert_eq!(raw.hash(msg.as_bytes()), first, "baseline does not hash the signed bytes of {signed_url}");
+}
+
+fn bench_build_sign(c: &mut Criterion) {
+    let b = builder(Provider::Imgix);
+    let p = params();
+    let url = b.build_url(PATH, &p).unwrap();
+    let msg = signed_string(&url, "s");
+    assert_eq!(msg, "/photos/2024/summer/beach-sunset.jpg?auto=format&fit=crop&h=600&w=800");
+    let raw = RawHash::new(Provider::Imgix);
+    check(&raw, &url, &msg);
+    let mut g = c.benchmark_group("build_sign");
+    g.bench_function("imgix_canonical_4params", |bch| bch.iter(|| b.build_url(black_box(PATH), black_box(&p))));
+    g.bench_function("raw_md5", |bch| bch.iter(|| raw.hash(black_box(msg.as_bytes()))));
+    g.finish();
+}
+
+fn bench_sign_url(c: &mut Criterion) {
+    let input = "https://demo.imgix.net/photos/2024/summer/beach-sunset.jpg?w=800&h=600&fit=crop&auto=format";
+    let mut g = c.benchmark_group("sign_url");
+    for provider in Provider::ALL {
+        let s = signer(provider);
+        let signed = s.sign_url(input).unwrap();
+        let msg = signed_string(&signed, provider.scheme().signature_param);
+        let raw = RawHash::new(provider);
+        check(&raw, &signed, &msg);
+        g.bench_function(provider.name(), |bch| bch.iter(|| s.sign_url(black_box(input))));
+        g.bench_function(format!("raw_{}", provider.name()), |bch| bch.iter(|| raw.hash(black_box(msg.as_bytes()))));
+    }
+    g.finish();
+}
+
+fn bench_verify(c: &mut Criterion) {
+    let s = signer(Provider::Imgix);
+    let signed = builder(Provider::Imgix).build_url(PATH, &params()).unwrap();
+    let msg = signed_string(&signed, "s");
+    let raw = RawHash::new(Provider::Imgix);
+    assert_eq!(s.verify_url(&signed, Some(0)), Ok(()));
+    let mut g = c.benchmark_group("verify_url");
+    g.bench_function("imgix", |bch| bch.iter(|| s.verify_url(black_box(&signed), Some(0))));
+    g.bench_function("raw_md5", |bch| bch.iter(|| raw.hash(black_box(msg.as_bytes()))));
+    g.finish();
+}
+
+fn entry_messages(srcset: &str) -> Vec<String> {
+    srcset.split(",\n").map(|e| signed_string(e.rsplit_once(' ').unwrap().0, "s")).collect()
+}
+
+fn bench_srcset(c: &mut Criterion) {
+    let b = builder(Provider::Imgix);
+    let raw = RawHash::new(Provider::Imgix);
+    let fluid_params: Vec<(&str, ParamValue)> = vec![("fit", "crop".into()), ("auto", "format".into())];
+    let fixed_params = params();
+    let opts = SrcsetOptions::default();
+    let fluid = entry_messages(&b.build_srcset(PATH, &fluid_params, &opts).unwrap());
+    let fixed = entry_messages(&b.build_srcset(PATH, &fixed_params, &opts).unwrap());
+    assert_eq!((fluid.len(), fixed.len()), (31, 5));
+    let mut g = c.benchmark_group("srcset");
+    g.bench_function("fluid_31", |bch| bch.iter(|| b.build_srcset(black_box(PATH), black_box(&fluid_params), &opts)));
+    g.bench_function("raw_md5_x31", |bch| {
+        bch.iter(|| fluid.iter().fold(0u8, |acc, m| acc ^ raw.hash(black_box(m.as_bytes()))))
+    });
+    g.bench_function("fixed_5", |bch| bch.iter(|| b.build_srcset(black_box(PATH), black_box(&fixed_params), &opts)));
+    g.bench_function("raw_md5_x5", |bch| {
+        bch.iter(|| fixed.iter().fold(0u8, |acc, m| acc ^ raw.hash(black_box(m.as_bytes()))))
+    });
+    g.finish();
+}
+
+fn bench_batches(c: &mut Criterion) {
+    let b = builder(Provider::Imgix);
+    let s = signer(Provider::Imgix);
+    let raw = RawHash::new(Provider::Imgix);
+    let items: Vec<(String, Vec<(&str, ParamValue)>)> =
+        (0..BATCH).map(|i| (format!("/photos/2024/summer/beach-{i}.jpg"), params())).collect();
+    let built = b.build_urls(&items).unwrap();
+    let build_msgs: Vec<String> = built.iter().map(|u| signed_string(u, "s")).collect();
+    let urls: Vec<String> = (0..BATCH)
+        .map(|i| format!("https://demo.imgix.net/photos/2024/summer/beach-{i}.jpg?w=800&h=600&fit=crop&auto=format"))
+        .collect();
+    let sign_msgs: Vec<String> = s.sign_urls(&urls).unwrap().iter().map(|u| signed_string(u, "s")).collect();
+    let mut g = c.benchmark_group("batch_1000");
+    g.throughput(Throughput::Elements(BATCH as u64));
+    g.bench_function("build_urls", |bch| bch.iter(|| b.build_urls(black_box(&items))));
+    g.bench_function("raw_md5_build", |bch| {
+        bch.iter(|| build_msgs.iter().fold(0u8, |acc, m| acc ^ raw.hash(black_box(m.as_bytes()))))
+    });
+    g.bench_function("sign_urls", |bch| bch.iter(|| s.sign_urls(black_box(&urls))));
+    g.bench_function("raw_md5_sign", |bch| {
+        bch.iter(|| sign_msgs.iter().fold(0u8, |acc, m| acc ^ raw.hash(black_box(m.as_bytes()))))
+    });
+    g.finish();
+}
+
+// ---------------------------------------------------------------------------------------
+// Summary
+// ---------------------------------------------------------------------------------------
+
+/// Where criterion writes its estimates (the rule criterion itself follows).
+fn criterion_dir() -> PathBuf {
+    if let Some(home) = std::env::var_os("CRITERION_HOME") {
+        return PathBuf::from(home);
+    }
+    if let Some(target) = std::env::var_os("CARGO_TARGET_DIR") {
+        return PathBuf::from(target).join("criterion");
+    }
+    // <target>/<profile>/deps/<bench binary>
+    std::env::current_exe()
+        .ok()
+        .and_then(|exe| exe.ancestors().nth(3).map(|t| t.join("criterion")))
+        .unwrap_or_else(|| PathBuf::from("target/criterion"))
+}
+
+/// Nanoseconds per iteration measured by this run (`None` when not measured now).
+fn estimate(id: &str, since: SystemTime) -> Option<f64> {
+    let file = criterion_dir().join(id).join("new").join("estimates.json");
+    let modified = std::fs::metadata(&file).and_then(|m| m.modified()).ok()?;
+    if modified < since {
+        return None;
+    }
+    let json: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(file).ok()?).ok()?;
+    ["slope", "mean"].iter().find_map(|k| json.get(k)?.get("point_estimate")?.as_f64())
+}
+
+fn print_summary(since: SystemTime) {
+    // (operation, criterion id, raw id, operations per iteration)
+    let rows = [
+        ("build+sign imgix canonical, 4 params", "build_sign/imgix_canonical_4params", "build_sign/raw_md5", 1),
+        ("sign_url imgix (md5)", "sign_url/imgix", "sign_url/raw_imgix", 1),
+        ("sign_url gumlet (md5)", "sign_url/gumlet", "sign_url/raw_gumlet", 1),
+        ("sign_url pixta (md5)", "sign_url/pixta", "sign_url/raw_pixta", 1),
+        ("sign_url imageboss (HMAC-SHA256)", "sign_url/imageboss", "sign_url/raw_imageboss", 1),
+        ("verify_url imgix", "verify_url/imgix", "verify_url/raw_md5", 1),
+        ("srcset fluid, 31 widths (per srcset)", "srcset/fluid_31", "srcset/raw_md5_x31", 1),
+        ("srcset fixed, 5 dprs (per srcset)", "srcset/fixed_5", "srcset/raw_md5_x5", 1),
+        ("build_urls x1000 (per URL)", "batch_1000/build_urls", "batch_1000/raw_md5_build", BATCH),
+        ("sign_urls x1000 (per URL)", "batch_1000/sign_urls", "batch_1000/raw_md5_sign", BATCH),
+    ];
+    let measured: Vec<_> = rows
+        .iter()
+        .filter_map(|(name, op, raw, per)| {
+            let per = *per as f64;
+            Some((*name, estimate(op, since)? / per, estimate(raw, since).map(|r| r / per)))
+        })
+        .collect();
+    if measured.is_empty() {
+        println!("\nimgsign core: no estimates written by this run (test mode or filtered out).");
+        return;
+    }
+    println!("\nimgsign core benchmark summary (criterion estimates of this run)\n");
+    println!("| {:<38} | {:>10} | {:>11} | {:>6} |", "operation", "ns/op", "raw hash ns", "ratio");
+    println!("|{:-<40}|{:->12}|{:->13}|{:->8}|", "", "", "", "");
+    for (name, op, raw) in &measured {
+        let (raw_text, ratio) = match raw {
+            Some(r) => (format!("{r:.1}"), format!("{:.2}x", op / r)),
+            None => ("-".to_owned(), "-".to_owned()),
+        };
+        println!("| {name:<38} | {op:>10.1} | {raw_text:>11} | {ratio:>6} |");
+    }
+    if let Some((_, op, Some(raw))) = measured.first().filter(|m| m.0.starts_with("build+sign")) {
+        let ratio = op / raw;
+        let verdict = if ratio <= 1.5 { "meets" } else { "MISSES" };
+        println!("\nbuild+sign / raw md5 = {ratio:.2}x: {verdict} the 1.5x target");
+    }
+}
+
+fn main() {
+    let since = SystemTime::now();
+    let mut c = Criterion::default().configure_from_args();
+    bench_build_sign(&mut c);
+    bench_sign_url(&mut c);
+    bench_verify(&mut c);
+    bench_srcset(&mut c);
+    bench_batches(&mut c);
+    c.final_summary();
+    print_summary(since);
+}
