@@ -1072,6 +1072,39 @@ def gen_random():
                 path=path, params=params)
 
 
+# ====================================================================== what browsers rewrite
+def gen_browser_rewrites():
+    """Paths and hosts that a browser rewrites before sending: signing them as written
+    would give a URL that never verifies, so every profile refuses them."""
+    K = "FOO123bar"
+    dot_paths = [("dot", "/."), ("dotdot", "/.."), ("inner-dot", "/a/./b.jpg"), ("inner-dotdot", "/a/../b.jpg"),
+                 ("leading-dot", "./a.jpg"), ("trailing-dotdot", "/a/.."), ("double-slash-dot", "//./a.jpg")]
+    for prof in PROFILES3:
+        compat = prof != "canonical"
+        for name, p in dot_paths:
+            url(f"build-dot-segment-{name}-{prof}", f"a {p!r} dot segment is refused ({prof})", profile=prof,
+                key=K, path=p, error="invalid_url", deviation=compat)
+        for name, p in [("percent-dot", "/a/%2e/b.jpg"), ("percent-dotdot", "/a/%2E%2e/b.jpg"),
+                        ("mixed-dotdot", "/a/.%2e/b.jpg")]:
+            url(f"build-dpe-dot-segment-{name}-{prof}", f"verbatim path with {p!r} is refused ({prof})",
+                profile=prof, key=K, path=p, dpe=True, error="invalid_url", deviation=compat)
+        for name, ch in [("quote", '"'), ("lt", "<"), ("gt", ">"), ("backtick", "`"), ("lbrace", "{"),
+                         ("rbrace", "}"), ("backslash", "\\"), ("caret", "^")]:
+            url(f"build-dpe-browser-encodes-{name}-{prof}", f"verbatim path with {ch!r} is refused ({prof})",
+                profile=prof, key=K, path=f"/a{ch}b.jpg", dpe=True, error="invalid_url", deviation=compat)
+        for name, p in [("dot-prefix", "/.well-known/a.jpg"), ("three-dots", "/a/.../b.jpg"),
+                        ("dot-inside", "/a/b..c/.d.jpg")]:
+            url(f"build-dot-not-segment-{name}-{prof}", f"dots that are not whole segments are kept ({prof})",
+                profile=prof, key=K, path=p)
+        for name, d in [("numeric-tld", "m.1"), ("hex-tld", "img.0x1f"), ("bare-0x-tld", "img.0x"),
+                        ("three-part-ip", "1.2.3"), ("leading-zero-ip", "01.2.3.4"), ("ip-octet-256", "256.1.1.1"),
+                        ("five-part-ip", "1.2.3.4.5")]:
+            url(f"build-invalid-domain-{name}-{prof}", f"{d!r} is an IPv4 address to browsers, and not a valid one ({prof})",
+                profile=prof, key=K, domain=d, error="invalid_domain", deviation=compat)
+        for name, d in [("ipv4", "10.0.0.1"), ("digits-in-tld", "a.b1")]:
+            url(f"build-valid-domain-{name}-{prof}", f"{d!r} is accepted ({prof})", profile=prof, key=K, domain=d)
+
+
 # ====================================================================== origin requests
 
 def gen_origin():
@@ -1267,6 +1300,7 @@ def generate():
     gen_disagreements()
     gen_compat()
     gen_random()
+    gen_browser_rewrites()
     gen_origin()
     G.resolve_js()
     assert_published()

@@ -111,11 +111,27 @@ def _alnum(c):
     return c.isascii() and c.isalnum()
 
 
+def _ends_in_number(label):
+    """WHATWG: a last label of digits, or 0x and hex digits, makes the host an IPv4 address."""
+    low = label.lower()
+    if low.isascii() and low.isdigit():
+        return True
+    return low.startswith("0x") and all(c in "0123456789abcdef" for c in low[2:])
+
+
+def _strict_ipv4(domain):
+    parts = domain.split(".")
+    return len(parts) == 4 and all(
+        p.isascii() and p.isdigit() and (p == "0" or not p.startswith("0")) and int(p) <= 255 for p in parts)
+
+
 def valid_domain(domain, lowercase_only=False):
     """The imgix domain rule of docs/behaviour.md (ASCII letters and digits)."""
     if lowercase_only and any("A" <= c <= "Z" for c in domain):
         return False
     labels = domain.split(".")
+    if labels and _ends_in_number(labels[-1]) and not _strict_ipv4(domain):
+        return False
     if len(labels) < 2 or len(labels) > 127:
         return False
     last, second, earlier = labels[-1], labels[-2], labels[:-2]
@@ -261,10 +277,21 @@ def verify_url(provider, key, previous_keys, url, now):
 def check_raw_path(path):
     """A path used with disable_path_encoding must already be a valid URL path."""
     for i, c in enumerate(path):
-        if is_control(c) or c in " #?" or not c.isascii():
+        if is_control(c) or c in ' #?"<>`{}\\^' or not c.isascii():
             raise RefError("invalid_url", "path")
         if c == "%" and not (len(path) > i + 2 and path[i + 1] in HEX and path[i + 2] in HEX):
             raise RefError("invalid_url", "path")
+
+
+def is_dot_segment(seg):
+    return seg.lower().replace("%2e", ".") in (".", "..")
+
+
+def check_dot_segments(emitted_path):
+    """Browsers remove `.` and `..` segments (also written %2e) before requesting a URL, so
+    a URL path holding one would be signed over bytes that are never sent."""
+    if any(is_dot_segment(seg) for seg in emitted_path.split("/")[1:]):
+        raise RefError("invalid_url", "path")
 
 
 def encode_path(path, disable_path_encoding):
@@ -333,6 +360,7 @@ def build_url(domain, provider, key, profile, use_https, include_library_param,
     check_builder(domain, provider, key, profile)
     check_params(params, allow_empty_key=False)
     epath = encode_path(path, disable_path_encoding)
+    check_dot_segments(epath)
     query = encode_query(params, provider, key, include_library_param)
     prefix = ("https" if use_https else "http") + "://" + domain.lower()
     if key is None:
@@ -347,8 +375,14 @@ def prepare_compat(domain, provider, key, profile, disable_path_encoding, path, 
     assert profile in ("imgix-python", "imgix-js")
     check_builder(domain, provider, key, profile)
     check_params(params, allow_empty_key=True)
+    rest = path[1:] if path.startswith("/") else path
     if disable_path_encoding:
-        check_raw_path(path[1:] if path.startswith("/") else path)
+        check_raw_path(rest)
+        check_dot_segments("/" + rest)
+    elif path and not (rest.startswith("http") if profile == "imgix-python"
+                       else re.match(r"https?://", rest)):
+        # Ordinary paths keep `.` and `/` when encoded, so the emitted segments are these.
+        check_dot_segments("/" + rest)
     out = []
     for k, v in params:
         if v is None:

@@ -278,6 +278,10 @@ pub fn is_valid_domain(domain: &str, any_case: bool) -> bool {
     let (Some(last), Some(penult)) = (labels.last(), labels.get(n - 2)) else {
         return false;
     };
+    if ends_in_number(last) {
+        // Browsers read such a host as an IPv4 address: only a valid dotted quad works.
+        return domain.parse::<std::net::Ipv4Addr>().is_ok();
+    }
     let last_ok = (1..=63).contains(&last.len()) && last.chars().all(alnum);
     let penult_ok = (1..=63).contains(&penult.len())
         && penult.chars().next().is_some_and(alnum)
@@ -287,6 +291,34 @@ pub fn is_valid_domain(domain: &str, any_case: bool) -> bool {
         (1..=62).contains(&l.len()) && l.chars().all(|c| alnum(c) || c == '-' || c == '_')
     });
     last_ok && penult_ok && earlier_ok
+}
+
+/// WHATWG "ends in a number": a last label of digits, or `0x` and hex digits.
+fn ends_in_number(label: &str) -> bool {
+    if !label.is_empty() && label.bytes().all(|b| b.is_ascii_digit()) {
+        return true;
+    }
+    let b = label.as_bytes();
+    b.len() >= 2
+        && b.first() == Some(&b'0')
+        && matches!(b.get(1), Some(b'x' | b'X'))
+        && b.iter().skip(2).all(u8::is_ascii_hexdigit)
+}
+
+/// True for a `.` or `..` path segment, also written with `%2e`.
+fn is_dot_segment(seg: &str) -> bool {
+    let b = seg.as_bytes();
+    let mut dots = 0;
+    let mut i = 0;
+    while i < b.len() {
+        match b.get(i..i + 3) {
+            Some([b'%', b'2', b'e' | b'E']) => i += 3,
+            _ if b.get(i) == Some(&b'.') => i += 1,
+            _ => return false,
+        }
+        dots += 1;
+    }
+    dots == 1 || dots == 2
 }
 
 impl UrlBuilder {
@@ -391,6 +423,12 @@ impl UrlBuilder {
                     encode_into(out, rest, rules.path, false);
                 }
             }
+        }
+        if out.get(start..).is_some_and(|p| p.split('/').skip(1).any(is_dot_segment)) {
+            return err(
+                ErrorCode::InvalidUrl,
+                "path: a '.' or '..' segment is removed by browsers before the request, so the signature could never match",
+            );
         }
         if self.provider.scheme().single_leading_slash {
             let slashes = out.get(start..).map_or(0, |p| p.len() - p.trim_start_matches('/').len());
@@ -589,6 +627,8 @@ fn check_verbatim_path(p: &str) -> Result<()> {
             b' ' => return bad("a space"),
             b'#' => return bad("'#'"),
             b'?' => return bad("'?'"),
+            b'"' | b'<' | b'>' | b'`' | b'{' | b'}' | b'^' => return bad("a character browsers percent-encode"),
+            b'\\' => return bad("'\\\\' (browsers turn it into '/')"),
             0x80..=0xff => return bad("a non-ASCII character"),
             b'%' => {
                 let ok = bytes.get(i + 1).is_some_and(u8::is_ascii_hexdigit)
@@ -612,7 +652,7 @@ mod tests {
         for ok in ["demo.imgix.net", "127.0.0.1", "-x.imgix.net", "a_b.imgix.net", "a.b"] {
             assert!(is_valid_domain(ok, false), "{ok}");
         }
-        for bad in ["localhost", "https://a.net", "a.net:80", "a.net/x", "a.net.", "a_b.net", "a-.net", "", "a..net", "a.net\n"] {
+        for bad in ["m.1", "a.0x1f", "a.0x", "1.2.3", "01.2.3.4", "256.1.1.1", "1.2.3.4.5", "localhost", "https://a.net", "a.net:80", "a.net/x", "a.net.", "a_b.net", "a-.net", "", "a..net", "a.net\n"] {
             assert!(!is_valid_domain(bad, true), "{bad}");
         }
         assert!(is_valid_domain("Demo.Imgix.NET", true));

@@ -384,6 +384,11 @@ impl UrlBuilder {
     }
 }
 
+/// Widths are far below 2^53, where the conversion is exact.
+fn as_f64(v: i64) -> f64 {
+    v as f64
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -412,7 +417,3 @@ mod tests {
     }
 }
 
-/// Widths are far below 2^53, where the conversion is exact.
-fn as_f64(v: i64) -> f64 {
-    v as f64
-}

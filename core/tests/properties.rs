@@ -217,31 +217,6 @@ fn verified_parts(url: &str, provider: Provider) -> Option<(String, Option<Strin
     Some((path, u.query().map(str::to_owned)))
 }
 
-/// True when a browser (and so the CDN) would request a different path than the one the
-/// canonical builder emits and signs for `path`:
-/// - a `.` or `..` segment (also `%2e` forms when the path is used verbatim) is resolved
-///   away before the request is sent;
-/// - with `disable_path_encoding`, the characters `"`, `<`, `>`, `` ` ``, `{`, `}` are
-///   percent-encoded and `\` becomes `/` by the browser, yet the builder's verbatim-path
-///   check lets them through.
-///
-/// The built URL's signature then cannot match what is sent. Reported to the core; until
-/// the builder resolves or rejects such paths they are kept out of the "build output
-/// verifies" properties (`built_urls_the_browser_rewrites_do_not_verify` pins today's
-/// behaviour).
-fn browser_rewrites(path: &str, verbatim: bool) -> bool {
-    let rest = path.strip_prefix('/').unwrap_or(path);
-    let lower = rest.to_ascii_lowercase();
-    if !verbatim && (lower.starts_with("http://") || lower.starts_with("https://")) {
-        return false; // a web-proxy path is one encoded component
-    }
-    let dot = |seg: &str| {
-        let seg = if verbatim { seg.to_ascii_lowercase().replace("%2e", ".") } else { seg.to_owned() };
-        seg == "." || seg == ".."
-    };
-    rest.split('/').any(dot) || (verbatim && rest.contains(['"', '<', '>', '`', '{', '}', '\\']))
-}
-
 fn is_url_safe_ascii(s: &str) -> bool {
     s.bytes().all(|b| b.is_ascii_graphic())
 }
@@ -528,7 +503,6 @@ proptest! {
             "Demo.Imgix.net",
             builder_options(provider, Profile::Canonical, Some(key.clone()), (flags.0, flags.1, false)),
         ).unwrap();
-        prop_assume!(!browser_rewrites(&path, false));
         let Ok(url) = b.build_url(&path, &params) else { return Ok(()); };
         prop_assert_eq!(signer(provider, &key).verify_url(&url, Some(0)), Ok(()), "path {:?} url {:?}", path, url);
     }
@@ -538,14 +512,13 @@ proptest! {
         provider in provider(),
         key in good_key(),
         path in prop_oneof![
-            // Printable ASCII except the characters a browser rewrites (`browser_rewrites`).
+            // Printable ASCII: what a browser would rewrite must be refused, never signed.
             "[ !#$%&'()*+,./0-9:;=?@A-Z\\[\\]^_a-z|~-]{0,24}",
             vec(prop_oneof!["[A-Za-z0-9._~!$&'()*+,;=:@|^-]{1,4}", "%[0-9A-Fa-f]{2}", Just(".".to_owned())], 0..6)
                 .prop_map(|s| s.join("/")),
         ],
         params in vec(("[a-z]{1,4}", param_value()), 0..4),
     ) {
-        prop_assume!(!browser_rewrites(&path, true));
         let b = UrlBuilder::new(
             "demo.imgix.net",
             builder_options(provider, Profile::Canonical, Some(key.clone()), (true, false, true)),
@@ -613,7 +586,6 @@ proptest! {
         let b = UrlBuilder::new("demo.imgix.net", builder_options(provider, Profile::Canonical, Some(key.clone()), (true, false, false))).unwrap();
         let params: Vec<(&str, ParamValue)> =
             if with_width { vec![("w", ParamValue::Int(640)), ("fit", "crop".into())] } else { vec![("fit", "crop".into())] };
-        prop_assume!(!browser_rewrites(&path, false));
         let Ok(srcset) = b.build_srcset(&path, &params, &options) else { return Ok(()); };
         let s = signer(provider, &key);
         for entry in srcset.split(",\n") {
@@ -726,40 +698,23 @@ proptest! {
     }
 }
 
-/// Today's behaviour (see `browser_rewrites`): the canonical builder signs `/a/./b` and a
-/// verbatim `/a`b` as given while every browser requests `/a/b` and `/a%60b`. When the core
-/// resolves or rejects such paths this test fails: delete it together with the
-/// `browser_rewrites` filters.
+/// Paths and hosts that a browser rewrites before sending are refused with a coded error,
+/// never signed as written (a signature over bytes that are never sent cannot match).
 #[test]
-fn built_urls_the_browser_rewrites_do_not_verify() {
-    let key = "FOO123bar";
+fn what_browsers_rewrite_is_refused() {
     let cases = [(".", false), ("a/./b.jpg", false), ("a/../b.jpg", false), ("/..", false),
         ("a`b.jpg", true), ("a{b}.jpg", true), ("a\\b.jpg", true), ("a/%2E%2e/b.jpg", true), ("\"q\".jpg", true)];
     for (path, verbatim) in cases {
         let b = UrlBuilder::new(
             "demo.imgix.net",
-            BuilderOptions { key: Some(key.to_owned()), disable_path_encoding: verbatim, ..BuilderOptions::default() },
+            BuilderOptions { key: Some("FOO123bar".to_owned()), disable_path_encoding: verbatim, ..BuilderOptions::default() },
         )
         .unwrap();
-        assert!(browser_rewrites(path, verbatim), "{path}");
-        let url = b.build_url(path, &[("w", ParamValue::Int(100))]).unwrap();
-        let verdict = signer(Provider::Imgix, key).verify_url(&url, Some(0));
-        assert_eq!(verdict.map_err(|e| e.code()), Err(ErrorCode::SignatureMismatch), "{url}");
+        let got = b.build_url(path, &[("w", ParamValue::Int(100))]).map_err(|e| e.code());
+        assert_eq!(got, Err(ErrorCode::InvalidUrl), "{path}");
     }
-}
-
-/// Today's behaviour: a domain whose last label is all digits passes the domain rule but is
-/// not a valid IPv4 address, so no browser can parse the built URL. When the core rejects
-/// such domains (`invalid_domain`) this test fails: delete it.
-#[test]
-fn numeric_last_label_domain_builds_unparseable_urls() {
-    let b = UrlBuilder::new(
-        "m.1",
-        BuilderOptions { key: Some("FOO123bar".to_owned()), ..BuilderOptions::default() },
-    )
-    .unwrap();
-    let url = b.build_url("a.jpg", &[] as &[(&str, ParamValue)]).unwrap();
-    assert!(url::Url::parse(&url).is_err(), "{url}");
-    let verdict = signer(Provider::Imgix, "FOO123bar").verify_url(&url, Some(0));
-    assert_eq!(verdict.map_err(|e| e.code()), Err(ErrorCode::MalformedUrl));
+    for domain in ["m.1", "img.0x1f", "1.2.3", "256.1.1.1"] {
+        let got = UrlBuilder::new(domain, BuilderOptions::default()).map_err(|e| e.code());
+        assert_eq!(got.err(), Some(ErrorCode::InvalidDomain), "{domain}");
+    }
 }
