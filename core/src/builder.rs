@@ -7,6 +7,7 @@ use crate::error::{Error, ErrorCode, Result, err};
 use crate::provider::{Provider, SigningKey, truncate_for_message};
 use std::borrow::Cow;
 use std::fmt;
+use std::fmt::Write as _;
 
 /// The encoding profile of a [`UrlBuilder`] (SPEC §3).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
@@ -225,22 +226,41 @@ impl fmt::Debug for UrlBuilder {
 /// One param after null-dropping and stringification.
 pub(crate) type Item<'a> = (&'a str, Cow<'a, str>);
 
-/// Drops null params and turns values into strings (SPEC §3).
+/// Drops null params and turns values into strings (SPEC §3). Numbers are written once
+/// into `scratch` (each followed by a NUL separator) and borrowed from there, so a call
+/// allocates one buffer for all of them.
 pub(crate) fn normalize_params<'a, K: AsRef<str>>(
     params: &'a [(K, ParamValue)],
+    scratch: &'a mut String,
 ) -> Result<Vec<Item<'a>>> {
-    let mut out = Vec::with_capacity(params.len() + 3);
-    let mut scratch = String::new();
     for (k, v) in params {
-        let key = k.as_ref();
-        let field = || format!("params[{:?}]", truncate_for_message(key));
-        if let Some(s) = encode::stringify(v, &mut scratch, &field)? {
-            let value = match v {
-                ParamValue::Str(owned) => Cow::Borrowed(owned.as_str()),
-                _ => Cow::Owned(s.to_owned()),
-            };
-            out.push((key, value));
+        let field = || format!("params[{:?}]", truncate_for_message(k.as_ref()));
+        match v {
+            ParamValue::Int(i) => {
+                let _ = write!(scratch, "{i}");
+                scratch.push('\0');
+            }
+            ParamValue::Float(f) => {
+                encode::write_float(scratch, *f, &field())?;
+                scratch.push('\0');
+            }
+            ParamValue::Str(_) | ParamValue::Bool(_) | ParamValue::Null => {}
         }
+    }
+    let mut numbers: &'a str = scratch;
+    let mut out = Vec::with_capacity(params.len() + 3);
+    for (k, v) in params {
+        let value: Cow<'a, str> = match v {
+            ParamValue::Str(s) => Cow::Borrowed(s.as_str()),
+            ParamValue::Null => continue,
+            ParamValue::Bool(b) => Cow::Borrowed(if *b { "true" } else { "false" }),
+            ParamValue::Int(_) | ParamValue::Float(_) => {
+                let (head, tail) = numbers.split_once('\0').unwrap_or((numbers, ""));
+                numbers = tail;
+                Cow::Borrowed(head)
+            }
+        };
+        out.push((k.as_ref(), value));
     }
     Ok(out)
 }
@@ -381,7 +401,8 @@ impl UrlBuilder {
 
     /// Builds (and signs) the URL for `path` with `params`.
     pub fn build_url<K: AsRef<str>>(&self, path: &str, params: &[(K, ParamValue)]) -> Result<String> {
-        let items = normalize_params(params)?;
+        let mut scratch = String::new();
+        let items = normalize_params(params, &mut scratch)?;
         self.emit(path, items)
     }
 
@@ -496,7 +517,29 @@ impl UrlBuilder {
         }
         check_keys(&items, rules.allow_empty_key)?;
 
-        // Encode keys (borrowed when already clean), decide base64, order.
+        let mut first_param: Option<&'static str> = None;
+        let js_reorder = rules.order == Order::JsObject
+            && items.iter().any(|(k, _)| is_js_array_index(k).is_some());
+        if !js_reorder && items.iter().all(|(k, _)| rules.key.is_clean(k)) {
+            // Fast path (the common case): every key is its own encoding, so the items are
+            // ordered and written as they are, without a second list.
+            if self.include_library_param {
+                match rules.library_param {
+                    LibraryParam::Replace(v) => {
+                        items.retain(|(k, _)| *k != "ixlib");
+                        items.push(("ixlib", Cow::Borrowed(v)));
+                    }
+                    LibraryParam::First(v) => first_param = Some(v),
+                }
+            }
+            if rules.order == Order::Sorted {
+                items.sort_unstable_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
+            }
+            let fields = items.iter().map(|(k, v)| (*k, v.as_ref(), k.ends_with("64")));
+            return self.write(path, first_param, fields, slot);
+        }
+
+        // General path: encode keys (borrowed when already clean), decide base64, order.
         struct Enc<'b> {
             key: Cow<'b, str>,
             value: &'b str,
@@ -514,7 +557,6 @@ impl UrlBuilder {
             let b64 = if rules.b64_on_encoded_key { key.ends_with("64") } else { k.ends_with("64") };
             enc.push(Enc { key, value: v.as_ref(), b64 });
         }
-        let mut first_param: Option<&str> = None;
         if self.include_library_param {
             match rules.library_param {
                 LibraryParam::Replace(v) => {
@@ -527,7 +569,7 @@ impl UrlBuilder {
         match rules.order {
             Order::Sorted => enc.sort_unstable_by(|a, b| a.key.as_bytes().cmp(b.key.as_bytes())),
             Order::JsObject => {
-                if items.iter().any(|(k, _)| is_js_array_index(k).is_some()) {
+                if js_reorder {
                     let mut indexed: Vec<(Option<u32>, usize, Enc<'_>)> = items
                         .iter()
                         .map(|(k, _)| is_js_array_index(k))
@@ -543,11 +585,23 @@ impl UrlBuilder {
                 }
             }
         }
+        let fields = enc.iter().map(|e| (e.key.as_ref(), e.value, e.b64));
+        self.write(path, first_param, fields, slot)
+    }
 
+    /// Writes the unsigned URL from ordered `(encoded key, raw value, base64)` fields.
+    fn write<'f>(
+        &self,
+        path: &str,
+        first_param: Option<&str>,
+        fields: impl Iterator<Item = (&'f str, &'f str, bool)> + Clone,
+        slot: Option<&str>,
+    ) -> Result<Rendered> {
+        let rules = self.profile.rules();
         let scheme = if self.use_https { "https://" } else { "http://" };
         let mut capacity = scheme.len() + self.domain.len() + path.len() * 3 + 80;
-        for e in &enc {
-            capacity += e.key.len() + e.value.len() * 3 + 2;
+        for (k, v, _) in fields.clone() {
+            capacity += k.len() + v.len() * 3 + 2;
         }
         let mut out = String::with_capacity(capacity);
         out.push_str(scheme);
@@ -561,17 +615,17 @@ impl UrlBuilder {
             out.push_str(v);
             has_query = true;
         }
-        for e in &enc {
+        for (key, value, b64) in fields {
             out.push(if has_query { '&' } else { '?' });
             has_query = true;
-            out.push_str(&e.key);
+            out.push_str(key);
             out.push('=');
-            if slot.is_some_and(|k| e.key == k) && !e.b64 {
+            if slot.is_some_and(|k| key == k) && !b64 {
                 slot_at = Some(out.len());
-            } else if e.b64 {
-                encode::base64url_into(&mut out, e.value);
+            } else if b64 {
+                encode::base64url_into(&mut out, value);
             } else {
-                encode_into(&mut out, e.value, rules.value, false);
+                encode_into(&mut out, value, rules.value, false);
             }
         }
         Ok(Rendered { url: out, path_start, has_query, slot_at })

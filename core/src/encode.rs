@@ -155,29 +155,6 @@ pub(crate) fn write_float(out: &mut String, v: f64, field: &str) -> Result<()> {
     Ok(())
 }
 
-/// The string form of a value: borrowed for strings, written into `scratch` otherwise.
-pub(crate) fn stringify<'a>(
-    value: &'a ParamValue,
-    scratch: &'a mut String,
-    field: &dyn Fn() -> String,
-) -> Result<Option<&'a str>> {
-    Ok(match value {
-        ParamValue::Str(s) => Some(s.as_str()),
-        ParamValue::Null => None,
-        ParamValue::Int(i) => {
-            scratch.clear();
-            let _ = write!(scratch, "{i}");
-            Some(scratch.as_str())
-        }
-        ParamValue::Float(f) => {
-            scratch.clear();
-            write_float(scratch, *f, &field())?;
-            Some(scratch.as_str())
-        }
-        ParamValue::Bool(b) => Some(if *b { "true" } else { "false" }),
-    })
-}
-
 /// Formats a device-pixel ratio or similar small number like a float param.
 pub(crate) fn format_number(v: f64) -> String {
     let mut s = String::new();

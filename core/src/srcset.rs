@@ -199,7 +199,8 @@ impl UrlBuilder {
         params: &[(K, ParamValue)],
         options: &SrcsetOptions,
     ) -> Result<String> {
-        let base = normalize_params(params)?;
+        let mut scratch = String::new();
+        let base = normalize_params(params, &mut scratch)?;
         let entries = match self.profile() {
             Profile::Canonical => self.srcset_canonical(path, &base, options)?,
             Profile::ImgixPython => self.srcset_python(path, &base, options)?,
