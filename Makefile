@@ -65,7 +65,7 @@ test-swift:
 bench: bench-core bench-python bench-node bench-kotlin
 
 bench-core:
-	$(CARGO) bench -p imgsign --bench core
+	bash scripts/bench-core.sh
 
 bench-python:
 	bash bindings-python/scripts/bench.sh

@@ -7,7 +7,6 @@ use crate::error::{Error, ErrorCode, Result, err};
 use crate::provider::{Provider, SigningKey, truncate_for_message};
 use std::borrow::Cow;
 use std::fmt;
-use std::fmt::Write as _;
 
 /// The encoding profile of a [`UrlBuilder`] (SPEC §3).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
@@ -226,18 +225,22 @@ impl fmt::Debug for UrlBuilder {
 /// One param after null-dropping and stringification.
 pub(crate) type Item<'a> = (&'a str, Cow<'a, str>);
 
+/// The params of one call, on the stack for the usual handful.
+pub(crate) type Items<'a> = smallvec::SmallVec<[Item<'a>; 8]>;
+
 /// Drops null params and turns values into strings (SPEC §3). Numbers are written once
 /// into `scratch` (each followed by a NUL separator) and borrowed from there, so a call
 /// allocates one buffer for all of them.
 pub(crate) fn normalize_params<'a, K: AsRef<str>>(
     params: &'a [(K, ParamValue)],
     scratch: &'a mut String,
-) -> Result<Vec<Item<'a>>> {
+    out: &mut Items<'a>,
+) -> Result<()> {
     for (k, v) in params {
         let field = || format!("params[{:?}]", truncate_for_message(k.as_ref()));
         match v {
             ParamValue::Int(i) => {
-                let _ = write!(scratch, "{i}");
+                encode::write_int(scratch, *i);
                 scratch.push('\0');
             }
             ParamValue::Float(f) => {
@@ -248,25 +251,25 @@ pub(crate) fn normalize_params<'a, K: AsRef<str>>(
         }
     }
     let mut numbers: &'a str = scratch;
-    let mut out = Vec::with_capacity(params.len() + 3);
     for (k, v) in params {
         let value: Cow<'a, str> = match v {
             ParamValue::Str(s) => Cow::Borrowed(s.as_str()),
             ParamValue::Null => continue,
             ParamValue::Bool(b) => Cow::Borrowed(if *b { "true" } else { "false" }),
             ParamValue::Int(_) | ParamValue::Float(_) => {
-                let (head, tail) = numbers.split_once('\0').unwrap_or((numbers, ""));
-                numbers = tail;
+                let end = numbers.bytes().position(|b| b == 0).unwrap_or(numbers.len());
+                let head = numbers.get(..end).unwrap_or_default();
+                numbers = numbers.get(end + 1..).unwrap_or_default();
                 Cow::Borrowed(head)
             }
         };
         out.push((k.as_ref(), value));
     }
-    Ok(out)
+    Ok(())
 }
 
 /// Sets `key` to `value`: in place if present (first occurrence), else appended.
-pub(crate) fn set_param<'a>(items: &mut Vec<Item<'a>>, key: &'a str, value: Cow<'a, str>) {
+pub(crate) fn set_param<'a>(items: &mut Items<'a>, key: &'a str, value: Cow<'a, str>) {
     match items.iter_mut().find(|(k, _)| *k == key) {
         Some(slot) => slot.1 = value,
         None => items.push((key, value)),
@@ -323,6 +326,21 @@ fn ends_in_number(label: &str) -> bool {
         && b.first() == Some(&b'0')
         && matches!(b.get(1), Some(b'x' | b'X'))
         && b.iter().skip(2).all(u8::is_ascii_hexdigit)
+}
+
+/// True when a segment of `path` (after its leading `/`) is a dot segment.
+fn has_dot_segment(path: &str) -> bool {
+    let b = path.as_bytes();
+    let mut start = 0;
+    for (i, &c) in b.iter().enumerate() {
+        if c == b'/' {
+            if i > start && matches!(b.get(start), Some(b'.' | b'%')) && is_dot_segment(path.get(start..i).unwrap_or_default()) {
+                return true;
+            }
+            start = i + 1;
+        }
+    }
+    matches!(b.get(start), Some(b'.' | b'%')) && is_dot_segment(path.get(start..).unwrap_or_default())
 }
 
 /// True for a `.` or `..` path segment, also written with `%2e`.
@@ -402,8 +420,9 @@ impl UrlBuilder {
     /// Builds (and signs) the URL for `path` with `params`.
     pub fn build_url<K: AsRef<str>>(&self, path: &str, params: &[(K, ParamValue)]) -> Result<String> {
         let mut scratch = String::new();
-        let items = normalize_params(params, &mut scratch)?;
-        self.emit(path, items)
+        let mut items = Items::new();
+        normalize_params(params, &mut scratch, &mut items)?;
+        self.emit(path, &mut items)
     }
 
     /// Builds many URLs in one call; fails on the first bad item, naming its index.
@@ -445,7 +464,7 @@ impl UrlBuilder {
                 }
             }
         }
-        if out.get(start..).is_some_and(|p| p.split('/').skip(1).any(is_dot_segment)) {
+        if out.get(start..).is_some_and(has_dot_segment) {
             return err(
                 ErrorCode::InvalidUrl,
                 "path: a '.' or '..' segment is removed by browsers before the request, so the signature could never match",
@@ -464,7 +483,7 @@ impl UrlBuilder {
     }
 
     /// Emits the URL for `path` and normalised `items`.
-    pub(crate) fn emit(&self, path: &str, items: Vec<Item<'_>>) -> Result<String> {
+    pub(crate) fn emit(&self, path: &str, items: &mut Items<'_>) -> Result<String> {
         let r = self.render(path, items, None)?;
         let mut out = r.url;
         if let Some(key) = &self.key {
@@ -480,7 +499,7 @@ impl UrlBuilder {
     pub(crate) fn emit_many(
         &self,
         path: &str,
-        items: Vec<Item<'_>>,
+        items: &mut Items<'_>,
         slot: &'static str,
         values: &[String],
     ) -> Result<Vec<String>> {
@@ -509,31 +528,43 @@ impl UrlBuilder {
     }
 
     /// Renders the unsigned URL; with `slot`, records where that param's value goes.
-    fn render(&self, path: &str, mut items: Vec<Item<'_>>, slot: Option<&str>) -> Result<Rendered> {
+    fn render(&self, path: &str, items: &mut Items<'_>, slot: Option<&str>) -> Result<Rendered> {
         let rules = self.profile.rules();
         let sig_param = self.provider.scheme().signature_param;
         if self.key.is_some() {
             items.retain(|(k, _)| *k != sig_param);
         }
-        check_keys(&items, rules.allow_empty_key)?;
-
         let mut first_param: Option<&'static str> = None;
         let js_reorder = rules.order == Order::JsObject
             && items.iter().any(|(k, _)| is_js_array_index(k).is_some());
-        if !js_reorder && items.iter().all(|(k, _)| rules.key.is_clean(k)) {
+        let fast = !js_reorder && items.iter().all(|(k, _)| rules.key.is_clean(k));
+        // Sorted fast path: duplicates are found next to each other after sorting.
+        check_keys(&items, rules.allow_empty_key, !(fast && rules.order == Order::Sorted))?;
+
+        if fast {
             // Fast path (the common case): every key is its own encoding, so the items are
             // ordered and written as they are, without a second list.
+            if rules.order == Order::Sorted {
+                sort_by_key_bytes(items);
+                if let Some(w) = items.windows(2).find(|w| w.first().map(|a| a.0) == w.get(1).map(|b| b.0)) {
+                    let k = w.first().map_or("", |a| a.0);
+                    return err(
+                        ErrorCode::InvalidParam,
+                        format!("params[{:?}]: key given more than once", truncate_for_message(k)),
+                    );
+                }
+            }
             if self.include_library_param {
                 match rules.library_param {
                     LibraryParam::Replace(v) => {
                         items.retain(|(k, _)| *k != "ixlib");
                         items.push(("ixlib", Cow::Borrowed(v)));
+                        if rules.order == Order::Sorted {
+                            sort_by_key_bytes(items);
+                        }
                     }
                     LibraryParam::First(v) => first_param = Some(v),
                 }
-            }
-            if rules.order == Order::Sorted {
-                items.sort_unstable_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
             }
             let fields = items.iter().map(|(k, v)| (*k, v.as_ref(), k.ends_with("64")));
             return self.write(path, first_param, fields, slot);
@@ -546,7 +577,7 @@ impl UrlBuilder {
             b64: bool,
         }
         let mut enc: Vec<Enc<'_>> = Vec::with_capacity(items.len() + 1);
-        for (k, v) in &items {
+        for (k, v) in items.iter() {
             let key: Cow<'_, str> = if rules.key.is_clean(k) {
                 Cow::Borrowed(k)
             } else {
@@ -567,7 +598,7 @@ impl UrlBuilder {
             }
         }
         match rules.order {
-            Order::Sorted => enc.sort_unstable_by(|a, b| a.key.as_bytes().cmp(b.key.as_bytes())),
+            Order::Sorted => enc.sort_unstable_by(|a, b| key_cmp(&a.key, &b.key)),
             Order::JsObject => {
                 if js_reorder {
                     let mut indexed: Vec<(Option<u32>, usize, Enc<'_>)> = items
@@ -651,12 +682,45 @@ fn starts_with_ci(s: &str, prefix: &str) -> bool {
     s.as_bytes().get(..prefix.len()).is_some_and(|p| p.eq_ignore_ascii_case(prefix.as_bytes()))
 }
 
-fn check_keys(items: &[Item<'_>], allow_empty: bool) -> Result<()> {
+/// Byte order of keys; a plain loop beats `memcmp` calls for short keys.
+fn key_cmp(a: &str, b: &str) -> std::cmp::Ordering {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    for (x, y) in a.iter().zip(b) {
+        if x != y {
+            return x.cmp(y);
+        }
+    }
+    a.len().cmp(&b.len())
+}
+
+/// Sorts params by key bytes: an insertion sort for the usual handful of params.
+fn sort_by_key_bytes(items: &mut [Item<'_>]) {
+    if items.len() > 16 {
+        items.sort_unstable_by(|a, b| key_cmp(a.0, b.0));
+        return;
+    }
+    for i in 1..items.len() {
+        let mut j = i;
+        while j > 0 {
+            let less = match (items.get(j), items.get(j - 1)) {
+                (Some(cur), Some(prev)) => key_cmp(cur.0, prev.0).is_lt(),
+                _ => false,
+            };
+            if !less {
+                break;
+            }
+            items.swap(j, j - 1);
+            j -= 1;
+        }
+    }
+}
+
+fn check_keys(items: &[Item<'_>], allow_empty: bool, check_duplicates: bool) -> Result<()> {
     for (i, (k, _)) in items.iter().enumerate() {
         if k.is_empty() && !allow_empty {
             return err(ErrorCode::InvalidParam, "params: a param key must not be empty");
         }
-        if items.iter().skip(i + 1).any(|(other, _)| other == k) {
+        if check_duplicates && items.iter().skip(i + 1).any(|(other, _)| other == k) {
             return err(
                 ErrorCode::InvalidParam,
                 format!("params[{:?}]: key given more than once", truncate_for_message(k)),

@@ -140,6 +140,29 @@ impl<T: Into<ParamValue>> From<Option<T>> for ParamValue {
     }
 }
 
+/// Writes an integer in decimal (without the formatting machinery: this is a hot path).
+pub(crate) fn write_int(out: &mut String, v: i64) {
+    let mut buf = [0u8; 20];
+    let mut n = v.unsigned_abs();
+    let mut i = buf.len();
+    loop {
+        i -= 1;
+        if let Some(slot) = buf.get_mut(i) {
+            *slot = b'0' + (n % 10) as u8;
+        }
+        n /= 10;
+        if n == 0 || i == 0 {
+            break;
+        }
+    }
+    if v < 0 {
+        out.push('-');
+    }
+    for &d in buf.get(i..).unwrap_or_default() {
+        out.push(char::from(d));
+    }
+}
+
 /// Writes a float the canonical way (see [`ParamValue::Float`]).
 pub(crate) fn write_float(out: &mut String, v: f64, field: &str) -> Result<()> {
     if !v.is_finite() {
@@ -176,6 +199,15 @@ mod tests {
         assert_eq!(format_number(1.5), "1.5");
         let mut s = String::new();
         assert!(write_float(&mut s, f64::NAN, "x").is_err());
+    }
+
+    #[test]
+    fn ints_in_decimal() {
+        for v in [0, 7, -7, 10, 800, i64::MAX, i64::MIN] {
+            let mut s = String::new();
+            write_int(&mut s, v);
+            assert_eq!(s, v.to_string());
+        }
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! srcset generation: fluid (width descriptors) and fixed (density descriptors).
 
-use crate::builder::{Item, Profile, UrlBuilder, get_param, normalize_params, set_param};
+use crate::builder::{Item, Items, Profile, UrlBuilder, get_param, normalize_params, set_param};
 use crate::encode::{ParamValue, format_number};
 use crate::error::{ErrorCode, Result, err};
 use std::borrow::Cow;
@@ -200,7 +200,8 @@ impl UrlBuilder {
         options: &SrcsetOptions,
     ) -> Result<String> {
         let mut scratch = String::new();
-        let base = normalize_params(params, &mut scratch)?;
+        let mut base = Items::new();
+        normalize_params(params, &mut scratch, &mut base)?;
         let entries = match self.profile() {
             Profile::Canonical => self.srcset_canonical(path, &base, options)?,
             Profile::ImgixPython => self.srcset_python(path, &base, options)?,
@@ -220,10 +221,10 @@ impl UrlBuilder {
 
     fn fluid(&self, path: &str, base: &[Item<'_>], widths: &[i64]) -> Result<Vec<Entry>> {
         // Every entry differs only in `w`: render and hash the rest once.
-        let mut items = base.to_vec();
+        let mut items = Items::from(base);
         set_param(&mut items, "w", Cow::Borrowed(""));
         let values: Vec<String> = widths.iter().map(i64::to_string).collect();
-        let urls = self.emit_many(path, items, "w", &values)?;
+        let urls = self.emit_many(path, &mut items, "w", &values)?;
         Ok(urls
             .into_iter()
             .zip(values)
@@ -273,14 +274,14 @@ impl UrlBuilder {
         ratios
             .iter()
             .map(|&r| {
-                let mut items = base.to_vec();
+                let mut items = Items::from(base);
                 let ratio = format_number(r);
                 set_param(&mut items, "dpr", Cow::Owned(ratio.clone()));
                 let q = lookup(&table, r).or_else(|| lookup(&table, r.floor()));
                 if let (false, false, Some(q)) = (o.disable_variable_quality, user_q, q) {
                     set_param(&mut items, "q", Cow::Owned(q.to_string()));
                 }
-                Ok(Entry { items_url: self.emit(path, items)?, descriptor: format!("{ratio}x") })
+                Ok(Entry { items_url: self.emit(path, &mut items)?, descriptor: format!("{ratio}x") })
             })
             .collect()
     }
@@ -312,7 +313,7 @@ impl UrlBuilder {
         }
         let table = qualities(Some(vq));
         let user_q = get_param(base, "q").filter(|q| !q.is_empty()).map(str::to_owned);
-        let mut items = base.to_vec();
+        let mut items = Items::from(base);
         let mut out = Vec::with_capacity(ratios.len());
         for r in ratios {
             let ratio = format_number(r);
@@ -325,7 +326,7 @@ impl UrlBuilder {
                     set_param(&mut items, "q", Cow::Owned(q));
                 }
             }
-            out.push(Entry { items_url: self.emit(path, items.clone())?, descriptor: format!("{ratio}x") });
+            out.push(Entry { items_url: self.emit(path, &mut items.clone())?, descriptor: format!("{ratio}x") });
         }
         Ok(out)
     }
@@ -361,7 +362,7 @@ impl UrlBuilder {
         ratios
             .iter()
             .map(|&r| {
-                let mut items = base.to_vec();
+                let mut items = Items::from(base);
                 let ratio = format_number(r);
                 set_param(&mut items, "dpr", Cow::Owned(ratio.clone()));
                 if !o.disable_variable_quality {
@@ -379,7 +380,7 @@ impl UrlBuilder {
                         None => items.retain(|(k, _)| *k != "q"),
                     }
                 }
-                Ok(Entry { items_url: self.emit(path, items)?, descriptor: format!("{ratio}x") })
+                Ok(Entry { items_url: self.emit(path, &mut items)?, descriptor: format!("{ratio}x") })
             })
             .collect()
     }
