@@ -539,7 +539,7 @@ impl UrlBuilder {
             && items.iter().any(|(k, _)| is_js_array_index(k).is_some());
         let fast = !js_reorder && items.iter().all(|(k, _)| rules.key.is_clean(k));
         // Sorted fast path: duplicates are found next to each other after sorting.
-        check_keys(&items, rules.allow_empty_key, !(fast && rules.order == Order::Sorted))?;
+        check_keys(items, rules.allow_empty_key, !(fast && rules.order == Order::Sorted))?;
 
         if fast {
             // Fast path (the common case): every key is its own encoding, so the items are
