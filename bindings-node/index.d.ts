@@ -68,6 +68,15 @@ export declare class UrlBuilder {
    */
   buildUrl(path: string, params?: Record<string, string | number | boolean | null | undefined> | Map<string, string | number | boolean | null | undefined> | null): string
   /**
+   * Internal fast path of `buildUrl` (used by `lib.js`, not part of the API): params packed
+   * by JavaScript into one string, each entry `<tag><key>\0<value>\0` with tag `s` (string),
+   * `n` (number, as `String(n)`), `t`/`f` (boolean) or `z` (null/undefined). One string
+   * crosses the boundary instead of several values per param; the values reach the core
+   * unchanged (a JavaScript number's `String(n)` reads back to the same `f64`).
+   * @internal
+   */
+  _buildUrlPacked(path: string, packed: string): string
+  /**
    * Builds many URLs in one call. `items` is an array of `[path, params?]` pairs; fails as
    * a whole on the first bad item (its index is named).
    */

@@ -1,8 +1,8 @@
-// ESM entry point: re-exports the CommonJS loader (index.js), which picks the platform binary.
+// ESM entry point: re-exports the CommonJS entry point (lib.js), which picks the platform binary.
 import { createRequire } from 'node:module'
 
 const require = createRequire(import.meta.url)
-const native = require('./index.js')
+const native = require('./lib.js')
 
 export const {
   Signer,

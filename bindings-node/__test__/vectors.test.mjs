@@ -4,7 +4,7 @@ import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import imgsign from '../index.js'
+import imgsign from 'imgsign'
 
 const file = fileURLToPath(new URL('../../conformance/vectors.json', import.meta.url))
 const doc = JSON.parse(readFileSync(file, 'utf8'))
@@ -19,6 +19,14 @@ const builder = (i) =>
     disablePathEncoding: i.disable_path_encoding,
   })
 
+const outcome = (f) => {
+  try {
+    return { value: f() }
+  } catch (error) {
+    return { error, code: error.code }
+  }
+}
+
 // Params and headers are given as [key, value] pairs, which the API accepts as they are
 // (order kept, repeated keys possible).
 const RUN = {
@@ -30,7 +38,18 @@ const RUN = {
     const signer = new imgsign.Signer(i.provider, i.key, { previousKeys: i.previous_keys })
     return signer.verifyUrl(i.url, { now: i.now }) ?? null
   },
-  build_url: (i) => builder(i).buildUrl(i.path, i.params),
+  build_url: (i) => {
+    const url = outcome(() => builder(i).buildUrl(i.path, i.params))
+    // The same params as a plain object take the packed fast path: it must agree whenever
+    // an object can express them (unique keys, no integer-like key that JS would reorder).
+    const keys = i.params.map(([k]) => k)
+    if (new Set(keys).size === keys.length && !keys.some((k) => /^(0|[1-9][0-9]*)$/.test(k))) {
+      const viaObject = outcome(() => builder(i).buildUrl(i.path, Object.fromEntries(i.params)))
+      assert.deepEqual([viaObject.value, viaObject.code], [url.value, url.code], 'plain-object params (fast path) agree with pairs')
+    }
+    if (url.error) throw url.error
+    return url.value
+  },
   build_srcset: (i) =>
     builder(i).buildSrcset(i.path, i.params, {
       widths: i.widths,

@@ -252,6 +252,30 @@ fn param_value(v: Unknown<'_>, field: &dyn Fn() -> String) -> Result<ParamValue>
   converted.map_err(|e| coded(code, format!("{}: {}", field(), e.reason)))
 }
 
+/// Decodes the packed params of `_buildUrlPacked` (see there).
+fn unpack_params(packed: &str) -> Result<Vec<(&str, ParamValue)>> {
+  let bad = || coded(ErrorCode::InvalidParam, "params: malformed packed params");
+  let mut out = Vec::new();
+  let mut rest = packed;
+  while !rest.is_empty() {
+    let mut chars = rest.chars();
+    let tag = chars.next().ok_or_else(bad)?;
+    let (key, tail) = chars.as_str().split_once('\0').ok_or_else(bad)?;
+    let (value, tail) = tail.split_once('\0').ok_or_else(bad)?;
+    rest = tail;
+    let value = match tag {
+      's' => ParamValue::Str(value.to_owned()),
+      'n' => ParamValue::Float(value.parse::<f64>().map_err(|_| bad())?),
+      't' => ParamValue::Bool(true),
+      'f' => ParamValue::Bool(false),
+      'z' => ParamValue::Null,
+      _ => return Err(bad()),
+    };
+    out.push((key, value));
+  }
+  Ok(out)
+}
+
 fn params(env: &Env, v: Option<Unknown<'_>>, field: &str) -> Result<Vec<(String, ParamValue)>> {
   let Some(v) = v else { return Ok(Vec::new()) };
   if is_nullish(value_type(&v, field, ErrorCode::InvalidParam)?) {
@@ -558,6 +582,18 @@ impl UrlBuilder {
   ) -> Result<String> {
     let path = to_string(path, "path", ErrorCode::InvalidUrl)?;
     let params = self::params(&env, params, "params")?;
+    self.inner.build_url(&path, &params).map_err(core)
+  }
+
+  /// Internal fast path of `buildUrl` (used by `lib.js`, not part of the API): params packed
+  /// by JavaScript into one string, each entry `<tag><key>\0<value>\0` with tag `s` (string),
+  /// `n` (number, as `String(n)`), `t`/`f` (boolean) or `z` (null/undefined). One string
+  /// crosses the boundary instead of several values per param; the values reach the core
+  /// unchanged (a JavaScript number's `String(n)` reads back to the same `f64`).
+  /// @internal
+  #[napi(js_name = "_buildUrlPacked", catch_unwind)]
+  pub fn build_url_packed(&self, path: String, packed: String) -> Result<String> {
+    let params = unpack_params(&packed)?;
     self.inner.build_url(&path, &params).map_err(core)
   }
 
