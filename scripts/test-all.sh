@@ -21,11 +21,15 @@ for entry in "${suites[@]}"; do
   name=${entry%%:*}; cmd=${entry#*:}
   echo "==> $name: $cmd"
   start=$(date +%s)
-  if $cmd; then
-    passed=$((passed + 1)); report+=("  ok    $name ($(( $(date +%s) - start )) s)")
+  log=$(mktemp)
+  if $cmd 2>&1 | tee "$log"; then
+    note=""
+    if grep -q '^SKIPPED:' "$log"; then note=" -- $(grep '^SKIPPED:' "$log" | head -1)"; fi
+    passed=$((passed + 1)); report+=("  ok    $name ($(( $(date +%s) - start )) s)$note")
   else
     failed=$((failed + 1)); report+=("  FAIL  $name ($(( $(date +%s) - start )) s)")
   fi
+  rm -f "$log"
 done
 
 echo
