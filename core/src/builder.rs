@@ -493,16 +493,17 @@ impl UrlBuilder {
         Ok(out)
     }
 
-    /// Emits one URL per value of the param `slot` (e.g. srcset widths), rendering and
-    /// hashing everything before the slot once. `items` must hold `slot` (its value is
-    /// ignored) and every value must be made of unreserved characters.
-    pub(crate) fn emit_many(
+    /// Writes a fluid srcset straight into one string: one signed URL per width, as the
+    /// value of the param `slot`, each followed by ` <width>w`, joined by `",\n"`.
+    /// Everything before the slot is rendered and hashed once. `items` must hold `slot`
+    /// (its value is ignored).
+    pub(crate) fn emit_widths(
         &self,
         path: &str,
         items: &mut Items<'_>,
         slot: &'static str,
-        values: &[String],
-    ) -> Result<Vec<String>> {
+        widths: &[i64],
+    ) -> Result<String> {
         let r = self.render(path, items, Some(slot))?;
         let Some(at) = r.slot_at else {
             return err(ErrorCode::InvalidParam, format!("params[{slot:?}]: internal slot not rendered"));
@@ -511,20 +512,26 @@ impl UrlBuilder {
         let tail = r.url.get(at..).unwrap_or_default();
         let sig_param = self.provider.scheme().signature_param;
         let prefed = self.key.as_ref().map(|k| k.with_prefix(head.get(r.path_start..).unwrap_or_default()));
-        Ok(values
-            .iter()
-            .map(|v| {
-                let mut out = String::with_capacity(r.url.len() + v.len() + sig_param.len() + 66);
-                out.push_str(head);
-                out.push_str(v);
-                out.push_str(tail);
-                if let Some(k) = &prefed {
-                    let sig = k.sign_parts(&[v, tail]);
-                    push_signature(&mut out, r.has_query, sig_param, sig.as_str());
-                }
-                out
-            })
-            .collect())
+        let mut out = String::with_capacity(widths.len() * (r.url.len() + sig_param.len() + 80));
+        let mut value = String::with_capacity(20);
+        for (i, w) in widths.iter().enumerate() {
+            if i > 0 {
+                out.push_str(",\n");
+            }
+            value.clear();
+            encode::write_int(&mut value, *w);
+            out.push_str(head);
+            out.push_str(&value);
+            out.push_str(tail);
+            if let Some(k) = &prefed {
+                let sig = k.sign_parts(&[&value, tail]);
+                push_signature(&mut out, r.has_query, sig_param, sig.as_str());
+            }
+            out.push(' ');
+            out.push_str(&value);
+            out.push('w');
+        }
+        Ok(out)
     }
 
     /// Renders the unsigned URL; with `slot`, records where that param's value goes.

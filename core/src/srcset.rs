@@ -191,6 +191,20 @@ struct Entry {
     descriptor: String,
 }
 
+/// Joins srcset entries as `URL descriptor`, separated by `",\n"`.
+fn join(entries: Vec<Entry>) -> String {
+    let mut out = String::with_capacity(entries.iter().map(|e| e.items_url.len() + 8).sum());
+    for (i, e) in entries.iter().enumerate() {
+        if i > 0 {
+            out.push_str(",\n");
+        }
+        out.push_str(&e.items_url);
+        out.push(' ');
+        out.push_str(&e.descriptor);
+    }
+    out
+}
+
 impl UrlBuilder {
     /// Builds a srcset for `path` with `params` (SPEC §2.4): each entry a signed URL.
     pub fn build_srcset<K: AsRef<str>>(
@@ -202,40 +216,21 @@ impl UrlBuilder {
         let mut scratch = String::new();
         let mut base = Items::new();
         normalize_params(params, &mut scratch, &mut base)?;
-        let entries = match self.profile() {
-            Profile::Canonical => self.srcset_canonical(path, &base, options)?,
-            Profile::ImgixPython => self.srcset_python(path, &base, options)?,
-            Profile::ImgixJs => self.srcset_js(path, &base, options)?,
-        };
-        let mut out = String::with_capacity(entries.iter().map(|e| e.items_url.len() + 8).sum());
-        for (i, e) in entries.iter().enumerate() {
-            if i > 0 {
-                out.push_str(",\n");
-            }
-            out.push_str(&e.items_url);
-            out.push(' ');
-            out.push_str(&e.descriptor);
+        match self.profile() {
+            Profile::Canonical => self.srcset_canonical(path, &base, options),
+            Profile::ImgixPython => self.srcset_python(path, &base, options),
+            Profile::ImgixJs => self.srcset_js(path, &base, options),
         }
-        Ok(out)
     }
 
-    fn fluid(&self, path: &str, base: &[Item<'_>], widths: &[i64]) -> Result<Vec<Entry>> {
+    fn fluid(&self, path: &str, base: &[Item<'_>], widths: &[i64]) -> Result<String> {
         // Every entry differs only in `w`: render and hash the rest once.
         let mut items = Items::from(base);
         set_param(&mut items, "w", Cow::Borrowed(""));
-        let values: Vec<String> = widths.iter().map(i64::to_string).collect();
-        let urls = self.emit_many(path, &mut items, "w", &values)?;
-        Ok(urls
-            .into_iter()
-            .zip(values)
-            .map(|(items_url, mut descriptor)| {
-                descriptor.push('w');
-                Entry { items_url, descriptor }
-            })
-            .collect())
+        self.emit_widths(path, &mut items, "w", widths)
     }
 
-    fn srcset_canonical(&self, path: &str, base: &[Item<'_>], o: &SrcsetOptions) -> Result<Vec<Entry>> {
+    fn srcset_canonical(&self, path: &str, base: &[Item<'_>], o: &SrcsetOptions) -> Result<String> {
         let computed = canonical_widths(o.min_width, o.max_width, o.tolerance)?;
         if let Some(ws) = &o.widths {
             if ws.is_empty() {
@@ -283,10 +278,11 @@ impl UrlBuilder {
                 }
                 Ok(Entry { items_url: self.emit(path, &mut items)?, descriptor: format!("{ratio}x") })
             })
-            .collect()
+            .collect::<Result<Vec<_>>>()
+            .map(join)
     }
 
-    fn srcset_python(&self, path: &str, base: &[Item<'_>], o: &SrcsetOptions) -> Result<Vec<Entry>> {
+    fn srcset_python(&self, path: &str, base: &[Item<'_>], o: &SrcsetOptions) -> Result<String> {
         if let Some(ws) = o.widths.as_deref().filter(|w| !w.is_empty()) {
             if ws.iter().any(|w| *w < 0) {
                 return srcset_err("widths: must not be negative");
@@ -328,10 +324,10 @@ impl UrlBuilder {
             }
             out.push(Entry { items_url: self.emit(path, &mut items.clone())?, descriptor: format!("{ratio}x") });
         }
-        Ok(out)
+        Ok(join(out))
     }
 
-    fn srcset_js(&self, path: &str, base: &[Item<'_>], o: &SrcsetOptions) -> Result<Vec<Entry>> {
+    fn srcset_js(&self, path: &str, base: &[Item<'_>], o: &SrcsetOptions) -> Result<String> {
         let truthy = |k: &str| get_param(base, k).is_some_and(|v| !v.is_empty());
         if !(truthy("w") || truthy("h")) {
             let computed = js_target_widths(o.min_width, o.max_width, o.tolerance)?;
@@ -382,7 +378,8 @@ impl UrlBuilder {
                 }
                 Ok(Entry { items_url: self.emit(path, &mut items)?, descriptor: format!("{ratio}x") })
             })
-            .collect()
+            .collect::<Result<Vec<_>>>()
+            .map(join)
     }
 }
 
