@@ -4,7 +4,7 @@
 //! `Error`s with a stable `.code`; every rule lives in the core crate.
 #![allow(missing_docs)]
 
-use imgsign::{BuilderOptions, ErrorCode, ParamValue, Profile, Provider, SrcsetOptions};
+use imgsign::{BuilderOptions, ErrorCode, ParamValue, Profile, Provider, SignOptions, SrcsetOptions};
 use napi::bindgen_prelude::{Array, Function, JsObjectValue, JsValue, Object, Unknown};
 use napi::{Env, ValueType};
 use napi_derive::napi;
@@ -448,23 +448,15 @@ impl Signer {
     #[napi(ts_arg_type = "SignUrlOptions")] options: Option<Unknown>,
   ) -> Result<String> {
     let url = to_string(url, "url", ErrorCode::InvalidUrl)?;
-    let (mut expires, mut expires_in, mut now) = (None, None, None);
+    let mut opts = SignOptions::default();
     for (k, v) in read_options(&env, options, "options", &["expires", "expiresIn", "now"])? {
       match k.as_str() {
-        "expires" => expires = Some(to_i64(v, "expires", ErrorCode::InvalidParam)?),
-        "expiresIn" => expires_in = Some(to_i64(v, "expiresIn", ErrorCode::InvalidParam)?),
-        _ => now = Some(to_i64(v, "now", ErrorCode::InvalidParam)?),
+        "expires" => opts.expires = Some(to_i64(v, "expires", ErrorCode::InvalidParam)?),
+        "expiresIn" => opts.expires_in = Some(to_i64(v, "expiresIn", ErrorCode::InvalidParam)?),
+        _ => opts.now = Some(to_i64(v, "now", ErrorCode::InvalidParam)?),
       }
     }
-    match (expires, expires_in) {
-      (Some(_), Some(_)) => Err(coded(ErrorCode::InvalidParam, "options: give expires or expiresIn, not both")),
-      (Some(_), None) | (None, None) if now.is_some() => {
-        Err(coded(ErrorCode::InvalidParam, "options: now is only used with expiresIn"))
-      }
-      (Some(at), None) => self.inner.sign_url_expiring(&url, at).map_err(core),
-      (None, Some(secs)) => self.inner.sign_url_expiring_in(&url, secs, now).map_err(core),
-      (None, None) => self.inner.sign_url(&url).map_err(core),
-    }
+    self.inner.sign_url_with(&url, &opts).map_err(core)
   }
 
   /// Signs many URLs in one call; fails as a whole on the first bad URL (its index is named).

@@ -5,7 +5,7 @@
 //! the core's stable error code.
 
 use imgsign::{
-    BuilderOptions, Error as CoreError, ErrorCode, ParamValue, Profile, Provider, SrcsetOptions,
+    BuilderOptions, Error as CoreError, ErrorCode, ParamValue, Profile, Provider, SignOptions, SrcsetOptions,
 };
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
@@ -287,7 +287,7 @@ impl Signer {
     ///
     /// With ``expires`` (UNIX seconds) or ``expires_in`` (seconds after ``now``, the system
     /// clock when ``now`` is None), an ``expires`` param is set before signing. Passing both
-    /// raises :class:`InvalidParamError`. ``now`` is used only with ``expires_in``.
+    /// raises :class:`InvalidParamError`, and so does ``now`` without ``expires_in``.
     #[pyo3(signature = (url, *, expires = None, expires_in = None, now = None))]
     fn sign_url(
         &self,
@@ -301,16 +301,7 @@ impl Signer {
         let expires = opt_int_arg(expires, "expires", ErrorCode::InvalidParam)?;
         let expires_in = opt_int_arg(expires_in, "expires_in", ErrorCode::InvalidParam)?;
         let now = opt_int_arg(now, "now", ErrorCode::InvalidParam)?;
-        match (expires, expires_in) {
-            (None, None) => self.inner.sign_url(&url),
-            (Some(at), None) => self.inner.sign_url_expiring(&url, at),
-            (None, Some(secs)) => self.inner.sign_url_expiring_in(&url, secs, now),
-            (Some(_), Some(_)) => Err(CoreError::new(
-                ErrorCode::InvalidParam,
-                "expires, expires_in: pass at most one of them",
-            )),
-        }
-        .or_raise(py)
+        self.inner.sign_url_with(&url, &SignOptions { expires, expires_in, now }).or_raise(py)
     }
 
     /// Signs many URLs in one call (the GIL is released while signing). Fails as a whole on

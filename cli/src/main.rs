@@ -4,7 +4,7 @@
 //! lines, and maps errors to one-line coded messages and exit codes.
 
 use imgsign::{
-    BuilderOptions, Error, ParamValue, Profile, Provider, Signer, SrcsetOptions,
+    BuilderOptions, Error, ParamValue, Profile, Provider, SignOptions, Signer, SrcsetOptions,
     UrlBuilder,
 };
 use std::io::{self, BufRead, BufWriter, Write};
@@ -315,17 +315,14 @@ fn run(raw: &[String]) -> CliResult<()> {
         "sign" => {
             args.only(&["--provider", "--key", "--expires", "--expires-in", "--now"])?;
             let signer = Signer::new(args.provider()?, &args.required_key()?, &[] as &[&str])?;
-            let expires = args.int("--expires")?;
-            let expires_in = args.int("--expires-in")?;
-            let now = args.int("--now")?;
-            if expires.is_some() && expires_in.is_some() {
-                return usage("give --expires or --expires-in, not both");
-            }
-            each_url(&args.positional, |u| match (expires, expires_in) {
-                (Some(at), _) => signer.sign_url_expiring(u, at),
-                (None, Some(secs)) => signer.sign_url_expiring_in(u, secs, now),
-                (None, None) => signer.sign_url(u),
-            })
+            let options = SignOptions {
+                expires: args.int("--expires")?,
+                expires_in: args.int("--expires-in")?,
+                now: args.int("--now")?,
+            };
+            // Checked once up front, so a bad combination is one error, not one per URL.
+            options.validate()?;
+            each_url(&args.positional, |u| signer.sign_url_with(u, &options))
         }
         "verify" => {
             args.only(&["--provider", "--key", "--previous-key", "--now"])?;

@@ -38,7 +38,7 @@ pub use origin::{
     verify_origin_secret,
 };
 pub use provider::{Algorithm, Provider, Scheme};
-pub use signer::{MAX_URL_LEN, Signer, unix_now};
+pub use signer::{MAX_URL_LEN, SignOptions, Signer, unix_now};
 pub use srcset::{
     DEFAULT_DEVICE_PIXEL_RATIOS, DEFAULT_MAX_WIDTH, DEFAULT_MIN_WIDTH, DEFAULT_QUALITIES,
     DEFAULT_TOLERANCE, DEFAULT_WIDTHS, SrcsetOptions, target_widths,

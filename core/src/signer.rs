@@ -16,6 +16,29 @@ pub fn unix_now() -> i64 {
         .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
 }
 
+/// How [`Signer::sign_url_with`] sets an expiry. `Default` is no expiry.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct SignOptions {
+    /// Expire at this UNIX time (seconds).
+    pub expires: Option<i64>,
+    /// Expire this many seconds after `now`.
+    pub expires_in: Option<i64>,
+    /// The clock for `expires_in` (the system clock when `None`).
+    pub now: Option<i64>,
+}
+
+impl SignOptions {
+    /// Checks the combination: at most one of `expires` and `expires_in`; `now` only
+    /// together with `expires_in`.
+    pub fn validate(&self) -> Result<()> {
+        match (self.expires, self.expires_in, self.now) {
+            (Some(_), Some(_), _) => err(ErrorCode::InvalidParam, "expires, expires_in: give at most one of them"),
+            (_, None, Some(_)) => err(ErrorCode::InvalidParam, "now: only used together with expires_in"),
+            _ => Ok(()),
+        }
+    }
+}
+
 /// Signs URLs as given and verifies them, for one provider. Holds the current key and any
 /// previous keys (verification accepts all of them: key rotation). Immutable,
 /// `Send + Sync`.
@@ -144,6 +167,17 @@ impl Signer {
         }
         let at = now.unwrap_or_else(unix_now).saturating_add(seconds);
         self.sign_url_expiring(url, at)
+    }
+
+    /// Signs `url` with the expiry `options` ask for (see [`SignOptions::validate`]). This
+    /// is the one place that reads the options of every language's `sign_url`.
+    pub fn sign_url_with(&self, url: &str, options: &SignOptions) -> Result<String> {
+        options.validate()?;
+        match (options.expires, options.expires_in) {
+            (Some(at), _) => self.sign_url_expiring(url, at),
+            (None, Some(secs)) => self.sign_url_expiring_in(url, secs, options.now),
+            (None, None) => self.sign_url(url),
+        }
     }
 
     /// Signs many URLs in one call; fails on the first bad URL, naming its index.
@@ -278,5 +312,25 @@ impl Signer {
             }
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sign_options_are_read_in_one_place() {
+        let s = Signer::new(Provider::Imgix, "FOO123bar", &[] as &[&str]).unwrap();
+        let url = "https://demo.imgix.net/a.jpg?w=1";
+        let code = |o: SignOptions| s.sign_url_with(url, &o).map_err(|e| e.code());
+        assert_eq!(code(SignOptions::default()), Ok(s.sign_url(url).unwrap()));
+        let at = SignOptions { expires: Some(1060), ..SignOptions::default() };
+        let rel = SignOptions { expires_in: Some(60), now: Some(1000), ..SignOptions::default() };
+        assert_eq!(code(at), code(rel));
+        let both = SignOptions { expires: Some(1), expires_in: Some(2), now: None };
+        assert_eq!(code(both), Err(ErrorCode::InvalidParam));
+        let stray_now = SignOptions { now: Some(5), ..SignOptions::default() };
+        assert_eq!(code(stray_now), Err(ErrorCode::InvalidParam));
     }
 }

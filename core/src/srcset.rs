@@ -266,16 +266,30 @@ impl UrlBuilder {
         let ratios = o.device_pixel_ratios.as_deref().unwrap_or(&DEFAULT_DEVICE_PIXEL_RATIOS);
         let table = qualities(o.variable_qualities.as_deref());
         let user_q = get_param(base, "q").is_some();
+        self.fixed(path, base, ratios, |r, items| {
+            let q = lookup(&table, r).or_else(|| lookup(&table, r.floor()));
+            if let (false, false, Some(q)) = (o.disable_variable_quality, user_q, q) {
+                set_param(items, "q", Cow::Owned(q.to_string()));
+            }
+        })
+    }
+
+    /// A fixed srcset: one entry per ratio with `dpr` set and the quality rule of the
+    /// profile applied, descriptor `<ratio>x`.
+    fn fixed<'a>(
+        &self,
+        path: &str,
+        base: &[Item<'a>],
+        ratios: &[f64],
+        quality: impl Fn(f64, &mut Items<'a>),
+    ) -> Result<String> {
         ratios
             .iter()
             .map(|&r| {
                 let mut items = Items::from(base);
                 let ratio = format_number(r);
                 set_param(&mut items, "dpr", Cow::Owned(ratio.clone()));
-                let q = lookup(&table, r).or_else(|| lookup(&table, r.floor()));
-                if let (false, false, Some(q)) = (o.disable_variable_quality, user_q, q) {
-                    set_param(&mut items, "q", Cow::Owned(q.to_string()));
-                }
+                quality(r, &mut items);
                 Ok(Entry { items_url: self.emit(path, &mut items)?, descriptor: format!("{ratio}x") })
             })
             .collect::<Result<Vec<_>>>()
@@ -355,31 +369,24 @@ impl UrlBuilder {
         };
         let table = qualities(o.variable_qualities.as_deref());
         let user_q = get_param(base, "q").filter(|q| !q.is_empty()).map(str::to_owned);
-        ratios
-            .iter()
-            .map(|&r| {
-                let mut items = Items::from(base);
-                let ratio = format_number(r);
-                set_param(&mut items, "dpr", Cow::Owned(ratio.clone()));
-                if !o.disable_variable_quality {
-                    let q = user_q.clone().or_else(|| {
-                        // `params.q || qualities[dpr] || qualities[floor(dpr)]`: the last
-                        // operand is taken as it is, even 0.
-                        lookup(&table, r)
-                            .filter(|q| *q != 0)
-                            .or_else(|| lookup(&table, r.floor()))
-                            .map(|q| q.to_string())
-                    });
-                    match q {
-                        Some(q) => set_param(&mut items, "q", Cow::Owned(q)),
-                        // `q: undefined` drops a user's empty `q`.
-                        None => items.retain(|(k, _)| *k != "q"),
-                    }
-                }
-                Ok(Entry { items_url: self.emit(path, &mut items)?, descriptor: format!("{ratio}x") })
-            })
-            .collect::<Result<Vec<_>>>()
-            .map(join)
+        self.fixed(path, base, ratios, |r, items| {
+            if o.disable_variable_quality {
+                return;
+            }
+            let q = user_q.clone().or_else(|| {
+                // `params.q || qualities[dpr] || qualities[floor(dpr)]`: the last
+                // operand is taken as it is, even 0.
+                lookup(&table, r)
+                    .filter(|q| *q != 0)
+                    .or_else(|| lookup(&table, r.floor()))
+                    .map(|q| q.to_string())
+            });
+            match q {
+                Some(q) => set_param(items, "q", Cow::Owned(q)),
+                // `q: undefined` drops a user's empty `q`.
+                None => items.retain(|(k, _)| *k != "q"),
+            }
+        })
     }
 }
 
