@@ -173,7 +173,11 @@ fn params_arg(obj: Option<&Bound<'_, PyAny>>) -> PyResult<Vec<(String, ParamValu
     let items = match pairs(obj) {
         Ok(items) => items,
         Err(_) => {
-            return fail(py, ErrorCode::InvalidParam, format!("params: expected a mapping, got {}", type_name(obj)));
+            return fail(
+                py,
+                ErrorCode::InvalidParam,
+                format!("params: expected a mapping, got {}", type_name(obj)),
+            );
         }
     };
     let mut out = Vec::with_capacity(items.len());
@@ -316,7 +320,12 @@ impl Signer {
     /// ``expires`` against ``now`` (UNIX seconds; the system clock when None). Returns None
     /// or raises a :class:`VerifyError` subclass.
     #[pyo3(signature = (url, now = None))]
-    fn verify_url(&self, py: Python<'_>, url: &Bound<'_, PyAny>, now: Option<&Bound<'_, PyAny>>) -> PyResult<()> {
+    fn verify_url(
+        &self,
+        py: Python<'_>,
+        url: &Bound<'_, PyAny>,
+        now: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<()> {
         let url = str_arg(url, "url", ErrorCode::MalformedUrl)?;
         let now = opt_int_arg(now, "now", ErrorCode::InvalidParam)?;
         self.inner.verify_url(&url, now).or_raise(py)
@@ -383,7 +392,11 @@ fn srcset_options(a: &SrcsetArgs<'_, '_>) -> PyResult<SrcsetOptions> {
             let items = match pairs(q) {
                 Ok(items) => items,
                 Err(_) => {
-                    return fail(py, code, format!("variable_qualities: expected a mapping, got {}", type_name(q)));
+                    return fail(
+                        py,
+                        code,
+                        format!("variable_qualities: expected a mapping, got {}", type_name(q)),
+                    );
                 }
             };
             let mut out = Vec::with_capacity(items.len());
@@ -486,7 +499,12 @@ impl UrlBuilder {
     /// Builds (and signs) the URL for ``path`` with ``params`` (a mapping of
     /// ``str | int | float | bool | None``; None drops the param).
     #[pyo3(signature = (path, params = None))]
-    fn build_url(&self, py: Python<'_>, path: &Bound<'_, PyAny>, params: Option<&Bound<'_, PyAny>>) -> PyResult<String> {
+    fn build_url(
+        &self,
+        py: Python<'_>,
+        path: &Bound<'_, PyAny>,
+        params: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<String> {
         let path = str_arg(path, "path", ErrorCode::InvalidUrl)?;
         let params = params_arg(params)?;
         self.inner.build_url(&path, &params).or_raise(py)
@@ -500,7 +518,11 @@ impl UrlBuilder {
             let (path, params): (Bound<'_, PyAny>, Bound<'_, PyAny>) = match item.extract() {
                 Ok(pair) => pair,
                 Err(_) => {
-                    return fail(py, ErrorCode::InvalidParam, format!("items[{i}]: expected a (path, params) pair"));
+                    return fail(
+                        py,
+                        ErrorCode::InvalidParam,
+                        format!("items[{i}]: expected a (path, params) pair"),
+                    );
                 }
             };
             let path = str_arg(&path, &format!("items[{i}]: path"), ErrorCode::InvalidUrl)?;
@@ -639,7 +661,11 @@ fn verify_basic_auth(
 /// Checks the ``X-Imgix-Origin-Secret`` handshake header against ``secret`` in constant
 /// time. Returns None or raises a :class:`VerifyError` subclass.
 #[pyfunction]
-fn verify_origin_secret(py: Python<'_>, secret: &Bound<'_, PyAny>, headers: &Bound<'_, PyAny>) -> PyResult<()> {
+fn verify_origin_secret(
+    py: Python<'_>,
+    secret: &Bound<'_, PyAny>,
+    headers: &Bound<'_, PyAny>,
+) -> PyResult<()> {
     let secret = str_arg(secret, "secret", ErrorCode::InvalidKey)?;
     let headers = headers_arg(headers)?;
     imgsign::verify_origin_secret(&secret, &headers).or_raise(py)

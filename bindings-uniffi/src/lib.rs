@@ -445,7 +445,11 @@ impl UrlBuilder {
 /// The fluid srcset widths between `min_width` and `max_width` with `tolerance` (the core's
 /// defaults for any argument not given).
 #[uniffi::export(default(min_width = None, max_width = None, tolerance = None))]
-pub fn target_widths(min_width: Option<i64>, max_width: Option<i64>, tolerance: Option<f64>) -> Result<Vec<i64>> {
+pub fn target_widths(
+    min_width: Option<i64>,
+    max_width: Option<i64>,
+    tolerance: Option<f64>,
+) -> Result<Vec<i64>> {
     let widths = imgsign::target_widths(
         min_width.unwrap_or(imgsign::DEFAULT_MIN_WIDTH),
         max_width.unwrap_or(imgsign::DEFAULT_MAX_WIDTH),
@@ -463,7 +467,12 @@ pub fn sign_origin_request(key: String, request_id: String, timestamp: i64) -> R
 /// Verifies the origin-request signature headers, with `tolerance` seconds around `now`
 /// (the system clock and the core's default tolerance when not given).
 #[uniffi::export(default(now = None, tolerance = None))]
-pub fn verify_origin_request(key: String, headers: Vec<Header>, now: Option<i64>, tolerance: Option<i64>) -> Result<()> {
+pub fn verify_origin_request(
+    key: String,
+    headers: Vec<Header>,
+    now: Option<i64>,
+    tolerance: Option<i64>,
+) -> Result<()> {
     Ok(imgsign::verify_origin_request(
         &key,
         &core_headers(&headers),
@@ -507,7 +516,9 @@ mod tests {
     fn pixta_seed_example() {
         let s = Signer::new("pixta".into(), "wakanda123@".into(), vec![]).unwrap();
         let url = s
-            .sign_url("https://image.pvnservices.com/books/database-internals.jpg?w=400&h=600&fit=crop".into())
+            .sign_url(
+                "https://image.pvnservices.com/books/database-internals.jpg?w=400&h=600&fit=crop".into(),
+            )
             .unwrap();
         assert!(url.ends_with("&s=7d0d58f62c945d0ca08269205228bbe7"));
     }

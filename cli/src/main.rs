@@ -4,8 +4,7 @@
 //! lines, and maps errors to one-line coded messages and exit codes.
 
 use imgsign::{
-    BuilderOptions, Error, ParamValue, Profile, Provider, SignOptions, Signer, SrcsetOptions,
-    UrlBuilder,
+    BuilderOptions, Error, ParamValue, Profile, Provider, SignOptions, Signer, SrcsetOptions, UrlBuilder,
 };
 use std::io::{self, BufRead, BufWriter, Write};
 use std::process::ExitCode;
@@ -80,9 +79,23 @@ struct Args {
 }
 
 const VALUE_FLAGS: &[&str] = &[
-    "--provider", "--key", "--expires", "--expires-in", "--previous-key", "--now", "--domain",
-    "--profile", "--widths", "--min-width", "--max-width", "--tolerance", "--dpr", "--quality",
-    "--request-id", "--timestamp", "--header",
+    "--provider",
+    "--key",
+    "--expires",
+    "--expires-in",
+    "--previous-key",
+    "--now",
+    "--domain",
+    "--profile",
+    "--widths",
+    "--min-width",
+    "--max-width",
+    "--tolerance",
+    "--dpr",
+    "--quality",
+    "--request-id",
+    "--timestamp",
+    "--header",
 ];
 const BOOL_FLAGS: &[&str] =
     &["--http", "--include-library-param", "--disable-path-encoding", "--no-variable-quality"];
@@ -196,21 +209,23 @@ fn builder(args: &Args) -> CliResult<UrlBuilder> {
 }
 
 const BUILDER_FLAGS: &[&str] = &[
-    "--domain", "--provider", "--key", "--profile", "--http", "--include-library-param",
+    "--domain",
+    "--provider",
+    "--key",
+    "--profile",
+    "--http",
+    "--include-library-param",
     "--disable-path-encoding",
 ];
 
 /// Runs `per_line` on each URL given, or on each line of stdin when none are given.
 /// Output is streamed; failures are reported per line and make the exit code 1.
-fn each_url(
-    urls: &[String],
-    mut per_line: impl FnMut(&str) -> Result<String, Error>,
-) -> CliResult<()> {
+fn each_url(urls: &[String], mut per_line: impl FnMut(&str) -> Result<String, Error>) -> CliResult<()> {
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let mut failed = false;
-    let mut emit = |line_no: Option<usize>, url: &str, out: &mut BufWriter<io::StdoutLock<'_>>| {
-        match per_line(url) {
+    let mut emit =
+        |line_no: Option<usize>, url: &str, out: &mut BufWriter<io::StdoutLock<'_>>| match per_line(url) {
             Ok(s) => {
                 let _ = writeln!(out, "{s}");
             }
@@ -220,8 +235,7 @@ fn each_url(
                 eprintln!("imgsign: {at}error[{}]: {}", e.code(), e.message());
                 failed = true;
             }
-        }
-    };
+        };
     if urls.is_empty() {
         let stdin = io::stdin();
         let mut reader = stdin.lock();
@@ -341,7 +355,12 @@ fn run(raw: &[String]) -> CliResult<()> {
         "srcset" => {
             let mut allowed = BUILDER_FLAGS.to_vec();
             allowed.extend([
-                "--widths", "--min-width", "--max-width", "--tolerance", "--dpr", "--quality",
+                "--widths",
+                "--min-width",
+                "--max-width",
+                "--tolerance",
+                "--dpr",
+                "--quality",
                 "--no-variable-quality",
             ]);
             args.only(&allowed)?;
@@ -420,10 +439,8 @@ mod tests {
 
     #[test]
     fn parses_flags_and_params() {
-        let raw: Vec<String> = ["--domain", "a.imgix.net", "/x.jpg", "w=1", "--http"]
-            .iter()
-            .map(|s| (*s).to_owned())
-            .collect();
+        let raw: Vec<String> =
+            ["--domain", "a.imgix.net", "/x.jpg", "w=1", "--http"].iter().map(|s| (*s).to_owned()).collect();
         let a = Args::parse(&raw).ok().unwrap();
         assert_eq!(a.get("--domain"), Some("a.imgix.net"));
         assert!(a.has("--http"));

@@ -3,13 +3,7 @@
 //! `-- --warm-up-time 1 --measurement-time 2` for a short run). After criterion's own
 //! output a summary table (operation | ns/op | raw hash ns | ratio) is printed from the
 //! estimates this run wrote.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing,
-    missing_docs
-)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing, missing_docs)]
 
 use criterion::{Criterion, Throughput};
 use hmac::{Hmac, KeyInit, Mac};
@@ -35,8 +29,11 @@ fn params() -> Vec<(&'static str, ParamValue)> {
 }
 
 fn builder(provider: Provider) -> UrlBuilder {
-    UrlBuilder::new(DOMAIN, BuilderOptions { provider, key: Some(KEY.to_owned()), ..BuilderOptions::default() })
-        .unwrap()
+    UrlBuilder::new(
+        DOMAIN,
+        BuilderOptions { provider, key: Some(KEY.to_owned()), ..BuilderOptions::default() },
+    )
+    .unwrap()
 }
 
 fn signer(provider: Provider) -> Signer {
@@ -106,7 +103,9 @@ fn bench_build_sign(c: &mut Criterion) {
     let raw = RawHash::new(Provider::Imgix);
     check(&raw, &url, &msg);
     let mut g = c.benchmark_group("build_sign");
-    g.bench_function("imgix_canonical_4params", |bch| bch.iter(|| b.build_url(black_box(PATH), black_box(&p))));
+    g.bench_function("imgix_canonical_4params", |bch| {
+        bch.iter(|| b.build_url(black_box(PATH), black_box(&p)))
+    });
     g.bench_function("raw_md5", |bch| bch.iter(|| raw.hash(black_box(msg.as_bytes()))));
     g.finish();
 }
@@ -121,7 +120,9 @@ fn bench_sign_url(c: &mut Criterion) {
         let raw = RawHash::new(provider);
         check(&raw, &signed, &msg);
         g.bench_function(provider.name(), |bch| bch.iter(|| s.sign_url(black_box(input))));
-        g.bench_function(format!("raw_{}", provider.name()), |bch| bch.iter(|| raw.hash(black_box(msg.as_bytes()))));
+        g.bench_function(format!("raw_{}", provider.name()), |bch| {
+            bch.iter(|| raw.hash(black_box(msg.as_bytes())))
+        });
     }
     g.finish();
 }
@@ -152,11 +153,15 @@ fn bench_srcset(c: &mut Criterion) {
     let fixed = entry_messages(&b.build_srcset(PATH, &fixed_params, &opts).unwrap());
     assert_eq!((fluid.len(), fixed.len()), (31, 5));
     let mut g = c.benchmark_group("srcset");
-    g.bench_function("fluid_31", |bch| bch.iter(|| b.build_srcset(black_box(PATH), black_box(&fluid_params), &opts)));
+    g.bench_function("fluid_31", |bch| {
+        bch.iter(|| b.build_srcset(black_box(PATH), black_box(&fluid_params), &opts))
+    });
     g.bench_function("raw_md5_x31", |bch| {
         bch.iter(|| fluid.iter().fold(0u8, |acc, m| acc ^ raw.hash(black_box(m.as_bytes()))))
     });
-    g.bench_function("fixed_5", |bch| bch.iter(|| b.build_srcset(black_box(PATH), black_box(&fixed_params), &opts)));
+    g.bench_function("fixed_5", |bch| {
+        bch.iter(|| b.build_srcset(black_box(PATH), black_box(&fixed_params), &opts))
+    });
     g.bench_function("raw_md5_x5", |bch| {
         bch.iter(|| fixed.iter().fold(0u8, |acc, m| acc ^ raw.hash(black_box(m.as_bytes()))))
     });
@@ -172,7 +177,11 @@ fn bench_batches(c: &mut Criterion) {
     let built = b.build_urls(&items).unwrap();
     let build_msgs: Vec<String> = built.iter().map(|u| signed_string(u, "s")).collect();
     let urls: Vec<String> = (0..BATCH)
-        .map(|i| format!("https://demo.imgix.net/photos/2024/summer/beach-{i}.jpg?w=800&h=600&fit=crop&auto=format"))
+        .map(|i| {
+            format!(
+                "https://demo.imgix.net/photos/2024/summer/beach-{i}.jpg?w=800&h=600&fit=crop&auto=format"
+            )
+        })
         .collect();
     let sign_msgs: Vec<String> = s.sign_urls(&urls).unwrap().iter().map(|u| signed_string(u, "s")).collect();
     let mut g = c.benchmark_group("batch_1000");
@@ -221,7 +230,12 @@ fn estimate(id: &str, since: SystemTime) -> Option<f64> {
 fn print_summary(since: SystemTime) {
     // (operation, criterion id, raw id, operations per iteration)
     let rows = [
-        ("build+sign imgix canonical, 4 params", "build_sign/imgix_canonical_4params", "build_sign/raw_md5", 1),
+        (
+            "build+sign imgix canonical, 4 params",
+            "build_sign/imgix_canonical_4params",
+            "build_sign/raw_md5",
+            1,
+        ),
         ("sign_url imgix (md5)", "sign_url/imgix", "sign_url/raw_imgix", 1),
         ("sign_url gumlet (md5)", "sign_url/gumlet", "sign_url/raw_gumlet", 1),
         ("sign_url pixta (md5)", "sign_url/pixta", "sign_url/raw_pixta", 1),

@@ -1,8 +1,6 @@
 //! Building URLs from a domain, a path and params (SPEC §2.2, §3).
 
-use crate::encode::{
-    self, JS_COMPONENT, JS_PATH, Keep, PATH, PY_KEY, ParamValue, UNRESERVED, encode_into,
-};
+use crate::encode::{self, JS_COMPONENT, JS_PATH, Keep, PATH, PY_KEY, ParamValue, UNRESERVED, encode_into};
 use crate::error::{Error, ErrorCode, Result, err};
 use crate::provider::{Provider, SigningKey, truncate_for_message};
 use std::borrow::Cow;
@@ -292,7 +290,8 @@ fn is_js_array_index(key: &str) -> Option<u32> {
 
 /// True when `domain` is a host name imgix accepts (see docs/behaviour.md).
 pub fn is_valid_domain(domain: &str, any_case: bool) -> bool {
-    let alnum = |c: char| c.is_ascii_digit() || c.is_ascii_lowercase() || (any_case && c.is_ascii_uppercase());
+    let alnum =
+        |c: char| c.is_ascii_digit() || c.is_ascii_lowercase() || (any_case && c.is_ascii_uppercase());
     let labels: Vec<&str> = domain.split('.').collect();
     let n = labels.len();
     if n < 2 || n - 2 > 125 {
@@ -310,9 +309,10 @@ pub fn is_valid_domain(domain: &str, any_case: bool) -> bool {
         && penult.chars().next().is_some_and(alnum)
         && !penult.ends_with('-')
         && penult.chars().all(|c| alnum(c) || c == '-');
-    let earlier_ok = labels.iter().take(n - 2).all(|l| {
-        (1..=62).contains(&l.len()) && l.chars().all(|c| alnum(c) || c == '-' || c == '_')
-    });
+    let earlier_ok = labels
+        .iter()
+        .take(n - 2)
+        .all(|l| (1..=62).contains(&l.len()) && l.chars().all(|c| alnum(c) || c == '-' || c == '_'));
     last_ok && penult_ok && earlier_ok
 }
 
@@ -334,7 +334,10 @@ fn has_dot_segment(path: &str) -> bool {
     let mut start = 0;
     for (i, &c) in b.iter().enumerate() {
         if c == b'/' {
-            if i > start && matches!(b.get(start), Some(b'.' | b'%')) && is_dot_segment(path.get(start..i).unwrap_or_default()) {
+            if i > start
+                && matches!(b.get(start), Some(b'.' | b'%'))
+                && is_dot_segment(path.get(start..i).unwrap_or_default())
+            {
                 return true;
             }
             start = i + 1;
@@ -453,7 +456,9 @@ impl UrlBuilder {
                 out.push_str(rest);
             } else {
                 let proxy = match rules.proxy_detect {
-                    ProxyDetect::SchemeAnyCase => starts_with_ci(rest, "http://") || starts_with_ci(rest, "https://"),
+                    ProxyDetect::SchemeAnyCase => {
+                        starts_with_ci(rest, "http://") || starts_with_ci(rest, "https://")
+                    }
                     ProxyDetect::HttpPrefix => rest.starts_with("http"),
                     ProxyDetect::SchemeExact => rest.starts_with("http://") || rest.starts_with("https://"),
                 };
@@ -542,8 +547,8 @@ impl UrlBuilder {
             items.retain(|(k, _)| *k != sig_param);
         }
         let mut first_param: Option<&'static str> = None;
-        let js_reorder = rules.order == Order::JsObject
-            && items.iter().any(|(k, _)| is_js_array_index(k).is_some());
+        let js_reorder =
+            rules.order == Order::JsObject && items.iter().any(|(k, _)| is_js_array_index(k).is_some());
         let fast = !js_reorder && items.iter().all(|(k, _)| rules.key.is_clean(k));
         // Sorted fast path: duplicates are found next to each other after sorting.
         check_keys(items, rules.allow_empty_key, !(fast && rules.order == Order::Sorted))?;
@@ -752,7 +757,9 @@ fn check_verbatim_path(p: &str) -> Result<()> {
             b' ' => return bad("a space"),
             b'#' => return bad("'#'"),
             b'?' => return bad("'?'"),
-            b'"' | b'<' | b'>' | b'`' | b'{' | b'}' | b'^' => return bad("a character browsers percent-encode"),
+            b'"' | b'<' | b'>' | b'`' | b'{' | b'}' | b'^' => {
+                return bad("a character browsers percent-encode");
+            }
             b'\\' => return bad("'\\\\' (browsers turn it into '/')"),
             0x80..=0xff => return bad("a non-ASCII character"),
             b'%' => {
@@ -777,7 +784,25 @@ mod tests {
         for ok in ["demo.imgix.net", "127.0.0.1", "-x.imgix.net", "a_b.imgix.net", "a.b"] {
             assert!(is_valid_domain(ok, false), "{ok}");
         }
-        for bad in ["m.1", "a.0x1f", "a.0x", "1.2.3", "01.2.3.4", "256.1.1.1", "1.2.3.4.5", "localhost", "https://a.net", "a.net:80", "a.net/x", "a.net.", "a_b.net", "a-.net", "", "a..net", "a.net\n"] {
+        for bad in [
+            "m.1",
+            "a.0x1f",
+            "a.0x",
+            "1.2.3",
+            "01.2.3.4",
+            "256.1.1.1",
+            "1.2.3.4.5",
+            "localhost",
+            "https://a.net",
+            "a.net:80",
+            "a.net/x",
+            "a.net.",
+            "a_b.net",
+            "a-.net",
+            "",
+            "a..net",
+            "a.net\n",
+        ] {
             assert!(!is_valid_domain(bad, true), "{bad}");
         }
         assert!(is_valid_domain("Demo.Imgix.NET", true));

@@ -134,10 +134,7 @@ pub fn verify_origin_request<K: AsRef<str>, V: AsRef<str>>(
     }
     let now = now.unwrap_or_else(unix_now);
     if now.abs_diff(ts) > tolerance.unsigned_abs() {
-        return err(
-            ErrorCode::Expired,
-            format!("{TIMESTAMP_HEADER}: more than {tolerance} s away from now"),
-        );
+        return err(ErrorCode::Expired, format!("{TIMESTAMP_HEADER}: more than {tolerance} s away from now"));
     }
     Ok(())
 }
@@ -155,7 +152,10 @@ pub fn verify_basic_auth<K: AsRef<str>, V: AsRef<str>>(
 ) -> Result<()> {
     for (field, v) in [("username", username), ("password", password)] {
         if v.contains(':') || v.chars().any(is_control) {
-            return err(ErrorCode::InvalidKey, format!("{field}: must not contain ':' or control characters"));
+            return err(
+                ErrorCode::InvalidKey,
+                format!("{field}: must not contain ':' or control characters"),
+            );
         }
     }
     if username.is_empty() {
@@ -171,11 +171,17 @@ pub fn verify_basic_auth<K: AsRef<str>, V: AsRef<str>>(
         _ => None,
     };
     let Some(decoded) = decoded else {
-        return err(ErrorCode::MalformedHeader, format!("{AUTHORIZATION_HEADER}: expected \"Basic <base64>\""));
+        return err(
+            ErrorCode::MalformedHeader,
+            format!("{AUTHORIZATION_HEADER}: expected \"Basic <base64>\""),
+        );
     };
     let expected = format!("{username}:{password}");
     if !secrets_equal(expected.as_bytes(), &decoded) {
-        return err(ErrorCode::SignatureMismatch, format!("{AUTHORIZATION_HEADER}: credentials do not match"));
+        return err(
+            ErrorCode::SignatureMismatch,
+            format!("{AUTHORIZATION_HEADER}: credentials do not match"),
+        );
     }
     Ok(())
 }

@@ -48,8 +48,7 @@ pub struct Scheme {
 
 impl Provider {
     /// Every provider, in a stable order.
-    pub const ALL: [Provider; 4] =
-        [Provider::Imgix, Provider::Gumlet, Provider::Pixta, Provider::ImageBoss];
+    pub const ALL: [Provider; 4] = [Provider::Imgix, Provider::Gumlet, Provider::Pixta, Provider::ImageBoss];
 
     /// The provider's scheme.
     pub const fn scheme(self) -> &'static Scheme {
@@ -129,10 +128,7 @@ pub(crate) fn validate_key(field: &str, key: &str) -> Result<()> {
         );
     }
     if key.starts_with(char::is_whitespace) || key.ends_with(char::is_whitespace) {
-        return err(
-            ErrorCode::InvalidKey,
-            format!("{field}: has leading or trailing white space"),
-        );
+        return err(ErrorCode::InvalidKey, format!("{field}: has leading or trailing white space"));
     }
     Ok(())
 }

@@ -11,9 +11,7 @@ pub const MAX_URL_LEN: usize = 65_536;
 
 /// The current UNIX time in seconds (0 before the epoch).
 pub fn unix_now() -> i64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
+    SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
 }
 
 /// How [`Signer::sign_url_with`] sets an expiry. `Default` is no expiry.
@@ -32,7 +30,9 @@ impl SignOptions {
     /// together with `expires_in`.
     pub fn validate(&self) -> Result<()> {
         match (self.expires, self.expires_in, self.now) {
-            (Some(_), Some(_), _) => err(ErrorCode::InvalidParam, "expires, expires_in: give at most one of them"),
+            (Some(_), Some(_), _) => {
+                err(ErrorCode::InvalidParam, "expires, expires_in: give at most one of them")
+            }
             (_, None, Some(_)) => err(ErrorCode::InvalidParam, "now: only used together with expires_in"),
             _ => Ok(()),
         }

@@ -17,8 +17,8 @@ pub const DEFAULT_DEVICE_PIXEL_RATIOS: [f64; 5] = [1.0, 2.0, 3.0, 4.0, 5.0];
 pub const DEFAULT_QUALITIES: [(f64, i64); 5] = [(1.0, 75), (2.0, 50), (3.0, 35), (4.0, 23), (5.0, 20)];
 /// The 31 widths of the default fluid srcset.
 pub const DEFAULT_WIDTHS: [i64; 31] = [
-    100, 116, 135, 156, 181, 210, 244, 283, 328, 380, 441, 512, 594, 689, 799, 927, 1075, 1247,
-    1446, 1678, 1946, 2257, 2619, 3038, 3524, 4087, 4741, 5500, 6380, 7401, 8192,
+    100, 116, 135, 156, 181, 210, 244, 283, 328, 380, 441, 512, 594, 689, 799, 927, 1075, 1247, 1446, 1678,
+    1946, 2257, 2619, 3038, 3524, 4087, 4741, 5500, 6380, 7401, 8192,
 ];
 
 /// srcset options. `Default` gives the fluid defaults and variable quality on.
@@ -329,14 +329,17 @@ impl UrlBuilder {
             let ratio = format_number(r);
             set_param(&mut items, "dpr", Cow::Owned(ratio.clone()));
             if !o.disable_variable_quality {
-                let q = user_q.clone().or_else(|| {
-                    lookup(&table, r.floor()).filter(|q| *q != 0).map(|q| q.to_string())
-                });
+                let q = user_q
+                    .clone()
+                    .or_else(|| lookup(&table, r.floor()).filter(|q| *q != 0).map(|q| q.to_string()));
                 if let Some(q) = q {
                     set_param(&mut items, "q", Cow::Owned(q));
                 }
             }
-            out.push(Entry { items_url: self.emit(path, &mut items.clone())?, descriptor: format!("{ratio}x") });
+            out.push(Entry {
+                items_url: self.emit(path, &mut items.clone())?,
+                descriptor: format!("{ratio}x"),
+            });
         }
         Ok(join(out))
     }
@@ -422,4 +425,3 @@ mod tests {
         assert!(small.windows(2).all(|w| w[0] < w[1]), "{small:?}");
     }
 }
-

@@ -1,12 +1,6 @@
 //! Property tests of the core: sign/verify round trips, tamper detection, and no panic on
 //! any input. `PROPTEST_CASES` overrides the default of 256 cases per property.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing,
-    missing_docs
-)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing, missing_docs)]
 
 use imgsign::{
     BuilderOptions, ErrorCode, ParamValue, Profile, Provider, Signer, SrcsetOptions, UrlBuilder,
@@ -42,11 +36,7 @@ fn good_key() -> impl Strategy<Value = String> {
 
 /// Any Unicode string, control characters (NUL, CR, LF, DEL, C1) included.
 fn any_text() -> impl Strategy<Value = String> {
-    prop_oneof![
-        any::<String>(),
-        vec(any::<char>(), 0..24).prop_map(String::from_iter),
-        "(?s).{0,16}",
-    ]
+    prop_oneof![any::<String>(), vec(any::<char>(), 0..24).prop_map(String::from_iter), "(?s).{0,16}",]
 }
 
 /// One piece of a path segment or query component: URL-safe ASCII, percent-escapes (valid
@@ -165,7 +155,14 @@ fn path_text() -> impl Strategy<Value = String> {
 
 fn srcset_options() -> impl Strategy<Value = SrcsetOptions> {
     let width = prop_oneof![-2..10i64, 1..=8192i64, any::<u32>().prop_map(i64::from), any::<i64>()];
-    let bound = prop_oneof![Just(100i64), Just(8192i64), -2..=10i64, 1..=9000i64, any::<u32>().prop_map(i64::from), any::<i64>()];
+    let bound = prop_oneof![
+        Just(100i64),
+        Just(8192i64),
+        -2..=10i64,
+        1..=9000i64,
+        any::<u32>().prop_map(i64::from),
+        any::<i64>()
+    ];
     let tolerance = prop_oneof![Just(0.08), 0.0..2.0f64, float()];
     let ratio = prop_oneof![1.0..=5.0f64, select(vec![1.0, 1.5, 2.0, 3.0, 5.0]), float()];
     (
@@ -702,12 +699,25 @@ proptest! {
 /// never signed as written (a signature over bytes that are never sent cannot match).
 #[test]
 fn what_browsers_rewrite_is_refused() {
-    let cases = [(".", false), ("a/./b.jpg", false), ("a/../b.jpg", false), ("/..", false),
-        ("a`b.jpg", true), ("a{b}.jpg", true), ("a\\b.jpg", true), ("a/%2E%2e/b.jpg", true), ("\"q\".jpg", true)];
+    let cases = [
+        (".", false),
+        ("a/./b.jpg", false),
+        ("a/../b.jpg", false),
+        ("/..", false),
+        ("a`b.jpg", true),
+        ("a{b}.jpg", true),
+        ("a\\b.jpg", true),
+        ("a/%2E%2e/b.jpg", true),
+        ("\"q\".jpg", true),
+    ];
     for (path, verbatim) in cases {
         let b = UrlBuilder::new(
             "demo.imgix.net",
-            BuilderOptions { key: Some("FOO123bar".to_owned()), disable_path_encoding: verbatim, ..BuilderOptions::default() },
+            BuilderOptions {
+                key: Some("FOO123bar".to_owned()),
+                disable_path_encoding: verbatim,
+                ..BuilderOptions::default()
+            },
         )
         .unwrap();
         let got = b.build_url(path, &[("w", ParamValue::Int(100))]).map_err(|e| e.code());

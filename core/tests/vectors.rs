@@ -2,9 +2,7 @@
 //! runner does not know is a failure, never a skip.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing, missing_docs)]
 
-use imgsign::{
-    BuilderOptions, Error, ParamValue, Profile, Provider, Signer, SrcsetOptions, UrlBuilder,
-};
+use imgsign::{BuilderOptions, Error, ParamValue, Profile, Provider, Signer, SrcsetOptions, UrlBuilder};
 use serde_json::Value;
 
 const MIN_VECTORS: usize = 250;
@@ -83,7 +81,11 @@ fn params(input: &Value) -> Result<Vec<(String, ParamValue)>, String> {
 fn string_pairs(input: &Value, field: &str) -> Result<Vec<(String, String)>, String> {
     pairs(input, field)?
         .into_iter()
-        .map(|(k, v)| v.as_str().map(|v| (k.to_owned(), v.to_owned())).ok_or_else(|| format!("{field}: value not a string")))
+        .map(|(k, v)| {
+            v.as_str()
+                .map(|v| (k.to_owned(), v.to_owned()))
+                .ok_or_else(|| format!("{field}: value not a string"))
+        })
         .collect()
 }
 
@@ -110,7 +112,11 @@ fn builder(input: &Value) -> Result<Result<UrlBuilder, Error>, String> {
 fn float_list(input: &Value, field: &str) -> Result<Option<Vec<f64>>, String> {
     match &input[field] {
         Value::Null => Ok(None),
-        Value::Array(a) => a.iter().map(|v| v.as_f64().ok_or_else(|| format!("{field}: not a number"))).collect::<Result<Vec<_>, _>>().map(Some),
+        Value::Array(a) => a
+            .iter()
+            .map(|v| v.as_f64().ok_or_else(|| format!("{field}: not a number")))
+            .collect::<Result<Vec<_>, _>>()
+            .map(Some),
         _ => Err(format!("input.{field} is not a list or null")),
     }
 }
@@ -161,12 +167,12 @@ fn run(kind: &str, input: &Value) -> Result<Result<Value, Error>, String> {
             let expires = opt_i(input, "expires")?;
             let url = s(input, "url")?;
             let key = s(input, "key")?;
-            text(provider.and_then(|p| Signer::new(p, key, &[] as &[&str])).and_then(|signer| {
-                match expires {
+            text(provider.and_then(|p| Signer::new(p, key, &[] as &[&str])).and_then(
+                |signer| match expires {
                     Some(at) => signer.sign_url_expiring(url, at),
                     None => signer.sign_url(url),
-                }
-            }))
+                },
+            ))
         }
         "verify_url" => {
             let previous: Vec<String> = input["previous_keys"]
@@ -178,9 +184,11 @@ fn run(kind: &str, input: &Value) -> Result<Result<Value, Error>, String> {
             let now = i(input, "now")?;
             let url = s(input, "url")?;
             let key = s(input, "key")?;
-            unit(Provider::from_name(s(input, "provider")?)
-                .and_then(|p| Signer::new(p, key, &previous))
-                .and_then(|signer| signer.verify_url(url, Some(now))))
+            unit(
+                Provider::from_name(s(input, "provider")?)
+                    .and_then(|p| Signer::new(p, key, &previous))
+                    .and_then(|signer| signer.verify_url(url, Some(now))),
+            )
         }
         "build_url" => {
             let params = params(input)?;
@@ -193,9 +201,15 @@ fn run(kind: &str, input: &Value) -> Result<Result<Value, Error>, String> {
             let path = s(input, "path")?;
             text(builder(input)?.and_then(|bld| bld.build_srcset(path, &params, &options)))
         }
-        "target_widths" => imgsign::target_widths(u(input, "min_width")?, u(input, "max_width")?, f(input, "tolerance")?)
-            .map(|w| Value::Array(w.into_iter().map(Value::from).collect())),
-        "sign_origin_request" => text(imgsign::sign_origin_request(s(input, "key")?, s(input, "request_id")?, i(input, "timestamp")?)),
+        "target_widths" => {
+            imgsign::target_widths(u(input, "min_width")?, u(input, "max_width")?, f(input, "tolerance")?)
+                .map(|w| Value::Array(w.into_iter().map(Value::from).collect()))
+        }
+        "sign_origin_request" => text(imgsign::sign_origin_request(
+            s(input, "key")?,
+            s(input, "request_id")?,
+            i(input, "timestamp")?,
+        )),
         "verify_origin_request" => unit(imgsign::verify_origin_request(
             s(input, "key")?,
             &string_pairs(input, "headers")?,
@@ -207,7 +221,9 @@ fn run(kind: &str, input: &Value) -> Result<Result<Value, Error>, String> {
             s(input, "password")?,
             &string_pairs(input, "headers")?,
         )),
-        "verify_origin_secret" => unit(imgsign::verify_origin_secret(s(input, "secret")?, &string_pairs(input, "headers")?)),
+        "verify_origin_secret" => {
+            unit(imgsign::verify_origin_secret(s(input, "secret")?, &string_pairs(input, "headers")?))
+        }
         other => return Err(format!("unknown vector kind {other:?}")),
     })
 }
@@ -249,7 +265,13 @@ fn every_conformance_vector() {
         }
     }
     println!("conformance: {} passed, {} failed", vectors.len() - failures.len(), failures.len());
-    assert!(failures.is_empty(), "{} of {} vectors failed:\n{}", failures.len(), vectors.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {} vectors failed:\n{}",
+        failures.len(),
+        vectors.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]

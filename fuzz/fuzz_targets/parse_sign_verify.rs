@@ -157,7 +157,8 @@ fuzz_target!(|data: &[u8]| {
             }
             if !ratios.is_empty() {
                 if fixed_by_flag {
-                    srcset.variable_qualities = Some(ratios.iter().map(|r| (*r, (*r as i64) % 101)).collect());
+                    srcset.variable_qualities =
+                        Some(ratios.iter().map(|r| (*r, (*r as i64) % 101)).collect());
                 } else {
                     srcset.device_pixel_ratios = Some(ratios.clone());
                 }
