@@ -8,8 +8,6 @@
 use std::cell::RefCell;
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use imgsign::ErrorCode;
-
 use crate::api::{self, Objects};
 use crate::wire::{Writer, read_args, status};
 
@@ -55,10 +53,9 @@ fn dispatch(st: &mut State, op: u32, handle: u32) {
     out.buf.clear();
     out.buf.extend_from_slice(&[0; 4]);
     out.status(status::OK);
-    let result = match read_args(bytes) {
-        Some(args) => api::run(objects, op, handle, &args, out),
-        None => Err(imgsign::Error::new(ErrorCode::InvalidParam, "arguments: not in the wire format")),
-    };
+    let result = read_args(bytes)
+        .map_err(imgsign::Error::from)
+        .and_then(|args| api::run(objects, op, handle, &args, out));
     if let Err(e) = result {
         out.buf.truncate(4);
         out.status(status::ERROR);

@@ -4,10 +4,10 @@
 use imgsign::{BuilderOptions, ErrorCode, Profile, Provider, SignOptions, SrcsetOptions};
 
 use crate::convert::{
-    Result, boolean, coded, entries, given, headers, integer, number, numbers, options, params, string,
-    strings,
+    Result, array, boolean, coded, each_entry, given, headers, integer, list, number, options, params,
+    string, strings,
 };
-use crate::wire::{Val, Writer};
+use crate::wire::{Args, Val, Writer};
 
 /// Operation numbers, as the glue calls them.
 pub mod op {
@@ -97,10 +97,6 @@ impl Objects {
     }
 }
 
-fn arg<'v, 'a>(args: &'v [Val<'a>], i: usize) -> &'v Val<'a> {
-    args.get(i).unwrap_or(&Val::Undefined)
-}
-
 fn signer(objects: &Objects, handle: u32) -> Result<&imgsign::Signer> {
     match objects.get(handle) {
         Some(Obj::Signer(s)) => Ok(s),
@@ -115,20 +111,20 @@ fn builder(objects: &Objects, handle: u32) -> Result<&imgsign::UrlBuilder> {
     }
 }
 
-fn key_arg<'a>(v: &Val<'a>, field: &str) -> Result<&'a str> {
+fn key_arg<'a>(v: Val<'a>, field: &str) -> Result<&'a str> {
     string(v, field, ErrorCode::InvalidKey)
 }
 
 /// The clock the glue passes (JavaScript's `Date.now()`, in whole seconds): the platform
 /// has no system clock of its own, so where the core would read the system clock this
 /// value stands in for it.
-fn clock(v: &Val<'_>) -> Result<i64> {
+fn clock(v: Val<'_>) -> Result<i64> {
     integer(v, "clock", ErrorCode::InvalidParam)
 }
 
 /// Runs operation `op` on `handle` with `args`, writing the result into `out`.
-pub fn run(objects: &mut Objects, op: u32, handle: u32, args: &[Val<'_>], out: &mut Writer) -> Result<()> {
-    let a = |i| arg(args, i);
+pub fn run(objects: &mut Objects, op: u32, handle: u32, args: &Args<'_>, out: &mut Writer) -> Result<()> {
+    let a = |i| args.get(i);
     match op {
         op::SIGNER_NEW => {
             let provider = Provider::from_name(string(a(0), "provider", ErrorCode::InvalidParam)?)?;
@@ -140,10 +136,11 @@ pub fn run(objects: &mut Objects, op: u32, handle: u32, args: &[Val<'_>], out: &
             let s = imgsign::Signer::new(provider, key, &previous)?;
             let name = s.provider().name();
             let h = objects.insert(Obj::Signer(s));
-            out.array(3);
-            out.num(h as f64);
-            out.str(&format!("Signer({name})"));
-            out.str(name);
+            out.array(3, |w| {
+                w.num(h as f64);
+                w.str(&format!("Signer({name})"));
+                w.str(name);
+            });
         }
         op::SIGN_URL => {
             let s = signer(objects, handle)?;
@@ -191,7 +188,7 @@ pub fn run(objects: &mut Objects, op: u32, handle: u32, args: &[Val<'_>], out: &
                     "provider" => {
                         o.provider = Provider::from_name(string(v, "provider", ErrorCode::InvalidParam)?)?
                     }
-                    "key" if *v == Val::Null => o.key = None,
+                    "key" if v == Val::Null => o.key = None,
                     "key" => o.key = Some(key_arg(v, "key")?.to_owned()),
                     "profile" => {
                         o.profile = Profile::from_name(string(v, "profile", ErrorCode::InvalidParam)?)?
@@ -210,13 +207,14 @@ pub fn run(objects: &mut Objects, op: u32, handle: u32, args: &[Val<'_>], out: &
             let (domain, provider, profile, signed) =
                 (b.domain().to_owned(), b.provider().name(), b.profile().name(), b.is_signed());
             let h = objects.insert(Obj::Builder(b));
-            out.array(6);
-            out.num(h as f64);
-            out.str(&shown);
-            out.str(&domain);
-            out.str(provider);
-            out.str(profile);
-            out.bool(signed);
+            out.array(6, |w| {
+                w.num(h as f64);
+                w.str(&shown);
+                w.str(&domain);
+                w.str(provider);
+                w.str(profile);
+                w.bool(signed);
+            });
         }
         op::BUILD_URL => {
             let b = builder(objects, handle)?;
@@ -227,17 +225,17 @@ pub fn run(objects: &mut Objects, op: u32, handle: u32, args: &[Val<'_>], out: &
         op::BUILD_URLS => {
             let b = builder(objects, handle)?;
             let code = ErrorCode::InvalidParam;
-            let mut items = Vec::new();
-            for (i, item) in crate::convert::array(a(0), "items", code)?.iter().enumerate() {
-                let at = format!("items[{i}]");
-                let (path, p) = match crate::convert::array(item, &at, code)? {
-                    [path] => (path, &Val::Undefined),
-                    [path, p] => (path, p),
-                    _ => return Err(coded(code, format!("{at}: expected [path, params?]"))),
-                };
+            let items = list(a(0), "items", code, |item, at, code| {
+                let pair = array(item, at, code)?;
+                if pair.is_empty() || pair.len() > 2 {
+                    return Err(coded(code, format!("{at}: expected [path, params?]")));
+                }
+                let mut parts = pair.values();
+                let path = parts.next().transpose()?.unwrap_or(Val::Undefined);
+                let p = parts.next().transpose()?.unwrap_or(Val::Undefined);
                 let path = string(path, &format!("{at}[0]"), ErrorCode::InvalidUrl)?;
-                items.push((path, params(p, &format!("{at}[1]"))?));
-            }
+                Ok((path, params(p, &format!("{at}[1]"))?))
+            })?;
             out.strs(&b.build_urls(&items)?);
         }
         op::BUILD_SRCSET => {
@@ -257,10 +255,11 @@ pub fn run(objects: &mut Objects, op: u32, handle: u32, args: &[Val<'_>], out: &
                 max.unwrap_or(imgsign::DEFAULT_MAX_WIDTH),
                 tol.unwrap_or(imgsign::DEFAULT_TOLERANCE),
             )?;
-            out.array(widths.len());
-            for w in widths {
-                out.num(f64::from(w));
-            }
+            out.array(widths.len(), |out| {
+                for w in widths {
+                    out.num(f64::from(w));
+                }
+            });
         }
         op::SIGN_ORIGIN_REQUEST => {
             let key = key_arg(a(0), "key")?;
@@ -304,13 +303,13 @@ pub fn run(objects: &mut Objects, op: u32, handle: u32, args: &[Val<'_>], out: &
             objects.remove(handle);
             out.undefined();
         }
-        op::NOOP => out.num(args.len() as f64),
+        op::NOOP => out.undefined(),
         _ => return Err(coded(ErrorCode::InvalidParam, format!("unknown operation {op}"))),
     }
     Ok(())
 }
 
-fn srcset_options(v: &Val<'_>) -> Result<SrcsetOptions> {
+fn srcset_options(v: Val<'_>) -> Result<SrcsetOptions> {
     let code = ErrorCode::InvalidSrcset;
     let allowed = [
         "widths",
@@ -327,23 +326,22 @@ fn srcset_options(v: &Val<'_>) -> Result<SrcsetOptions> {
             continue;
         }
         match k.as_ref() {
-            "widths" => o.widths = Some(numbers(v, "widths", code, integer)?),
+            "widths" => o.widths = Some(list(v, "widths", code, integer)?),
             "minWidth" => o.min_width = integer(v, "minWidth", code)?,
             "maxWidth" => o.max_width = integer(v, "maxWidth", code)?,
             "tolerance" => o.tolerance = number(v, "tolerance", code)?,
-            "devicePixelRatios" => {
-                o.device_pixel_ratios = Some(numbers(v, "devicePixelRatios", code, number)?)
-            }
+            "devicePixelRatios" => o.device_pixel_ratios = Some(list(v, "devicePixelRatios", code, number)?),
             "variableQualities" => {
                 let mut pairs = Vec::new();
-                for (ratio, q) in entries(v, "variableQualities", code)? {
+                each_entry(v, "variableQualities", code, |ratio, q| {
                     let field = format!("variableQualities[{ratio:?}]");
                     let r: f64 = match ratio.trim().parse::<f64>() {
                         Ok(r) if !ratio.trim().is_empty() => r,
                         _ => return Err(coded(code, format!("{field}: the ratio is not a number"))),
                     };
                     pairs.push((r, integer(q, &field, code)?));
-                }
+                    Ok(())
+                })?;
                 o.variable_qualities = Some(pairs);
             }
             _ => o.disable_variable_quality = boolean(v, "disableVariableQuality", code)?,

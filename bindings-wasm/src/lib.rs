@@ -43,13 +43,16 @@ mod tests {
             }
             A::U => b.push(tag::UNDEFINED),
             A::O(props) => {
+                let mut items = vec![];
+                for (k, v) in props {
+                    items.extend_from_slice(&(k.len() as u32).to_le_bytes());
+                    items.extend_from_slice(k.as_bytes());
+                    put(&mut items, v);
+                }
                 b.push(tag::OBJECT);
                 b.extend_from_slice(&(props.len() as u32).to_le_bytes());
-                for (k, v) in props {
-                    b.extend_from_slice(&(k.len() as u32).to_le_bytes());
-                    b.extend_from_slice(k.as_bytes());
-                    put(b, v);
-                }
+                b.extend_from_slice(&(items.len() as u32).to_le_bytes());
+                b.extend_from_slice(&items);
             }
         }
     }
@@ -70,7 +73,7 @@ mod tests {
         };
         match (out[4], body[0]) {
             (0, tag::ASCII | tag::STRING) => Ok(text(0)),
-            (0, tag::ARRAY) => Ok(f64::from_le_bytes(body[6..14].try_into().unwrap()).to_string()),
+            (0, tag::ARRAY) => Ok(f64::from_le_bytes(body[10..18].try_into().unwrap()).to_string()),
             (0, tag::UNDEFINED) => Ok(String::new()),
             (0, t) => panic!("unexpected tag {t}"),
             _ => Err(text(0)),

@@ -11,12 +11,16 @@
 //! | 2 / 3 | `false` / `true` | |
 //! | 4 | a number | `f64` |
 //! | 5 | a string | `u32` byte length, UTF-8 |
-//! | 6 | an array | `u32` count, values |
-//! | 7 | a `Map` | `u32` count, key value, value value, ... |
-//! | 8 | any other object | `u32` count, then per enumerable key: `u32` length, UTF-8 key, value |
+//! | 6 | an array | `u32` count, `u32` byte length of the items, the values |
+//! | 7 | a `Map` | `u32` count, `u32` byte length, key value, value value, ... |
+//! | 8 | any other object | `u32` count, `u32` byte length, then per enumerable key a string payload (no tag) and a value |
 //! | 9 / 10 / 11 | a function / symbol / bigint | |
 //! | 12 | an object nested deeper than any argument reads | |
 //! | 13 | an ASCII string (results only) | as tag 5 |
+//!
+//! A container's byte length lets a value be read without reading what it holds: the
+//! arguments are decoded in place, without building a tree, and a container's items are
+//! read when a conversion walks them.
 //!
 //! A call's input is a `u32` count of arguments and the arguments. Its output is a `u32`
 //! length of what follows, a status byte (0: the result value follows; 1: an error code
@@ -50,7 +54,7 @@ pub mod tag {
     pub const BIGINT: u8 = 11;
     /// An object nested deeper than any argument is read.
     pub const DEEP: u8 = 12;
-    /// An ASCII string (results only: the glue decodes it without a UTF-8 decoder).
+    /// An ASCII string (results only).
     pub const ASCII: u8 = 13;
 }
 
@@ -62,8 +66,12 @@ pub mod status {
     pub const ERROR: u8 = 1;
 }
 
-/// A JavaScript value as the glue wrote it.
-#[derive(Debug, PartialEq)]
+/// The input is not in the wire format (only a mismatched glue can cause it).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Malformed;
+
+/// A JavaScript value as the glue wrote it; containers are read lazily.
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Val<'a> {
     /// `undefined` (also a missing argument).
     Undefined,
@@ -76,11 +84,11 @@ pub enum Val<'a> {
     /// A string.
     Str(&'a str),
     /// An array.
-    Array(Vec<Val<'a>>),
+    Array(List<'a>),
     /// A `Map`'s entries, in insertion order.
-    Map(Vec<(Val<'a>, Val<'a>)>),
+    Map(List<'a>),
     /// Any other object's enumerable string-keyed properties, in JavaScript's order.
-    Object(Vec<(&'a str, Val<'a>)>),
+    Object(List<'a>),
     /// A value no argument accepts; the text is its type as an error message names it.
     Other(&'static str),
 }
@@ -105,82 +113,133 @@ impl Val<'_> {
     }
 }
 
-/// Reads values from a call's input. `None` means the input is not in the wire format,
-/// which only a mismatched glue can cause.
+/// A container's items, not yet read.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct List<'a> {
+    len: usize,
+    bytes: &'a [u8],
+}
+
+impl<'a> List<'a> {
+    /// How many items (array values, Map entries or object properties).
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// No items.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// An array's values.
+    pub fn values(self) -> impl Iterator<Item = Result<Val<'a>, Malformed>> {
+        let mut r = Reader { buf: self.bytes };
+        (0..self.len).map(move |_| r.value())
+    }
+
+    /// A `Map`'s entries.
+    pub fn entries(self) -> impl Iterator<Item = Result<(Val<'a>, Val<'a>), Malformed>> {
+        let mut r = Reader { buf: self.bytes };
+        (0..self.len).map(move |_| Ok((r.value()?, r.value()?)))
+    }
+
+    /// An object's properties.
+    pub fn props(self) -> impl Iterator<Item = Result<(&'a str, Val<'a>), Malformed>> {
+        let mut r = Reader { buf: self.bytes };
+        (0..self.len).map(move |_| Ok((r.str()?, r.value()?)))
+    }
+}
+
 struct Reader<'a> {
     buf: &'a [u8],
 }
 
 impl<'a> Reader<'a> {
-    fn take(&mut self, n: usize) -> Option<&'a [u8]> {
+    fn take(&mut self, n: usize) -> Result<&'a [u8], Malformed> {
         if n > self.buf.len() {
-            return None;
+            return Err(Malformed);
         }
         let (head, rest) = self.buf.split_at(n);
         self.buf = rest;
-        Some(head)
+        Ok(head)
     }
 
-    fn byte(&mut self) -> Option<u8> {
-        self.take(1)?.first().copied()
+    fn byte(&mut self) -> Result<u8, Malformed> {
+        self.take(1)?.first().copied().ok_or(Malformed)
     }
 
-    fn u32(&mut self) -> Option<usize> {
-        let b: [u8; 4] = self.take(4)?.try_into().ok()?;
-        usize::try_from(u32::from_le_bytes(b)).ok()
+    fn u32(&mut self) -> Result<usize, Malformed> {
+        let b: [u8; 4] = self.take(4)?.try_into().map_err(|_| Malformed)?;
+        usize::try_from(u32::from_le_bytes(b)).map_err(|_| Malformed)
     }
 
-    fn f64(&mut self) -> Option<f64> {
-        let b: [u8; 8] = self.take(8)?.try_into().ok()?;
-        Some(f64::from_le_bytes(b))
+    fn f64(&mut self) -> Result<f64, Malformed> {
+        let b: [u8; 8] = self.take(8)?.try_into().map_err(|_| Malformed)?;
+        Ok(f64::from_le_bytes(b))
     }
 
-    fn str(&mut self) -> Option<&'a str> {
+    fn str(&mut self) -> Result<&'a str, Malformed> {
         let n = self.u32()?;
-        std::str::from_utf8(self.take(n)?).ok()
+        std::str::from_utf8(self.take(n)?).map_err(|_| Malformed)
     }
 
-    /// A count, bounded by what is left so that a bad count cannot reserve much memory.
-    fn count(&mut self) -> Option<usize> {
+    fn list(&mut self) -> Result<List<'a>, Malformed> {
+        let len = self.u32()?;
         let n = self.u32()?;
-        (n <= self.buf.len()).then_some(n)
+        // Every item takes at least one byte, so a bad count cannot claim much.
+        if len > n {
+            return Err(Malformed);
+        }
+        Ok(List { len, bytes: self.take(n)? })
     }
 
-    fn value(&mut self) -> Option<Val<'a>> {
-        Some(match self.byte()? {
+    fn value(&mut self) -> Result<Val<'a>, Malformed> {
+        Ok(match self.byte()? {
             tag::UNDEFINED => Val::Undefined,
             tag::NULL => Val::Null,
             tag::FALSE => Val::Bool(false),
             tag::TRUE => Val::Bool(true),
             tag::NUMBER => Val::Num(self.f64()?),
             tag::STRING | tag::ASCII => Val::Str(self.str()?),
-            tag::ARRAY => {
-                let n = self.count()?;
-                Val::Array((0..n).map(|_| self.value()).collect::<Option<_>>()?)
-            }
-            tag::MAP => {
-                let n = self.count()?;
-                Val::Map((0..n).map(|_| Some((self.value()?, self.value()?))).collect::<Option<_>>()?)
-            }
-            tag::OBJECT => {
-                let n = self.count()?;
-                Val::Object((0..n).map(|_| Some((self.str()?, self.value()?))).collect::<Option<_>>()?)
-            }
+            tag::ARRAY => Val::Array(self.list()?),
+            tag::MAP => Val::Map(self.list()?),
+            tag::OBJECT => Val::Object(self.list()?),
             tag::FUNCTION => Val::Other("a function"),
             tag::SYMBOL => Val::Other("a symbol"),
             tag::BIGINT => Val::Other("a bigint"),
             tag::DEEP => Val::Other("an object"),
-            _ => return None,
+            _ => return Err(Malformed),
         })
     }
 }
 
-/// Decodes a call's arguments; `None` if the input is not in the wire format.
-pub fn read_args(input: &[u8]) -> Option<Vec<Val<'_>>> {
+/// The most arguments any operation takes.
+pub const MAX_ARGS: usize = 4;
+
+/// A call's arguments; a missing one reads as `undefined`.
+pub struct Args<'a> {
+    vals: [Val<'a>; MAX_ARGS],
+}
+
+impl<'a> Args<'a> {
+    /// Argument `i`.
+    pub fn get(&self, i: usize) -> Val<'a> {
+        self.vals.get(i).copied().unwrap_or(Val::Undefined)
+    }
+}
+
+/// Decodes a call's arguments (containers stay unread).
+pub fn read_args(input: &[u8]) -> Result<Args<'_>, Malformed> {
     let mut r = Reader { buf: input };
-    let n = r.count()?;
-    let args = (0..n).map(|_| r.value()).collect::<Option<Vec<_>>>()?;
-    r.buf.is_empty().then_some(args)
+    let n = r.u32()?;
+    if n > MAX_ARGS {
+        return Err(Malformed);
+    }
+    let mut vals = [Val::Undefined; MAX_ARGS];
+    for slot in vals.iter_mut().take(n) {
+        *slot = r.value()?;
+    }
+    if r.buf.is_empty() { Ok(Args { vals }) } else { Err(Malformed) }
 }
 
 /// Writes a call's output (after the length prefix, which the caller adds).
@@ -225,18 +284,26 @@ impl Writer {
         self.buf.extend_from_slice(s.as_bytes());
     }
 
-    /// The header of an array of `n` values (the values follow).
-    pub fn array(&mut self, n: usize) {
+    /// An array of `n` values written by `items`.
+    pub fn array(&mut self, n: usize, items: impl FnOnce(&mut Writer)) {
         self.buf.push(tag::ARRAY);
         self.len_u32(n);
+        let at = self.buf.len();
+        self.len_u32(0);
+        items(self);
+        let n = u32::try_from(self.buf.len() - at - 4).unwrap_or(u32::MAX);
+        if let Some(slot) = self.buf.get_mut(at..at + 4) {
+            slot.copy_from_slice(&n.to_le_bytes());
+        }
     }
 
     /// An array of strings.
     pub fn strs<S: AsRef<str>>(&mut self, items: &[S]) {
-        self.array(items.len());
-        for s in items {
-            self.str(s.as_ref());
-        }
+        self.array(items.len(), |w| {
+            for s in items {
+                w.str(s.as_ref());
+            }
+        });
     }
 }
 
@@ -249,54 +316,66 @@ mod tests {
         out.extend_from_slice(text.as_bytes());
     }
 
+    fn list(out: &mut Vec<u8>, t: u8, count: u32, items: &[u8]) {
+        out.push(t);
+        out.extend_from_slice(&count.to_le_bytes());
+        out.extend_from_slice(&(items.len() as u32).to_le_bytes());
+        out.extend_from_slice(items);
+    }
+
     #[test]
     fn reads_every_tag() {
         let mut b = vec![];
-        b.extend_from_slice(&5u32.to_le_bytes());
+        b.extend_from_slice(&4u32.to_le_bytes());
         b.push(tag::STRING);
         s(&mut b, "ü");
-        b.push(tag::NUMBER);
-        b.extend_from_slice(&1.5f64.to_le_bytes());
-        b.push(tag::OBJECT);
-        b.extend_from_slice(&1u32.to_le_bytes());
-        s(&mut b, "w");
-        b.push(tag::NULL);
-        b.push(tag::MAP);
-        b.extend_from_slice(&1u32.to_le_bytes());
-        b.push(tag::NUMBER);
-        b.extend_from_slice(&1f64.to_le_bytes());
-        b.push(tag::TRUE);
+        let mut props = vec![];
+        s(&mut props, "w");
+        props.push(tag::NULL);
+        list(&mut b, tag::OBJECT, 1, &props);
+        let mut entries = vec![tag::NUMBER];
+        entries.extend_from_slice(&1f64.to_le_bytes());
+        entries.push(tag::TRUE);
+        list(&mut b, tag::MAP, 1, &entries);
         b.push(tag::SYMBOL);
         let args = read_args(&b).unwrap();
+        assert_eq!(args.get(0), Val::Str("ü"));
+        let Val::Object(o) = args.get(1) else { panic!() };
+        assert_eq!(o.props().collect::<Result<Vec<_>, _>>().unwrap(), vec![("w", Val::Null)]);
+        let Val::Map(m) = args.get(2) else { panic!() };
         assert_eq!(
-            args,
-            vec![
-                Val::Str("ü"),
-                Val::Num(1.5),
-                Val::Object(vec![("w", Val::Null)]),
-                Val::Map(vec![(Val::Num(1.0), Val::Bool(true))]),
-                Val::Other("a symbol"),
-            ]
+            m.entries().collect::<Result<Vec<_>, _>>().unwrap(),
+            vec![(Val::Num(1.0), Val::Bool(true))]
         );
+        assert_eq!(args.get(3), Val::Other("a symbol"));
+        assert_eq!(args.get(4), Val::Undefined);
     }
 
     #[test]
     fn rejects_truncated_or_trailing_or_bad_utf8() {
-        assert!(read_args(&[]).is_none());
-        assert!(read_args(&[1, 0, 0, 0]).is_none());
-        assert!(read_args(&[1, 0, 0, 0, tag::STRING, 9, 0, 0, 0, b'a']).is_none());
-        assert!(read_args(&[1, 0, 0, 0, tag::STRING, 1, 0, 0, 0, 0xff]).is_none());
-        assert!(read_args(&[1, 0, 0, 0, tag::NULL, tag::NULL]).is_none());
-        assert!(read_args(&[1, 0, 0, 0, 99]).is_none());
-        // A count larger than the input cannot reserve memory.
-        assert!(read_args(&[1, 0, 0, 0, tag::ARRAY, 0xff, 0xff, 0xff, 0x7f]).is_none());
+        assert!(read_args(&[]).is_err());
+        assert!(read_args(&[1, 0, 0, 0]).is_err());
+        assert!(read_args(&[5, 0, 0, 0]).is_err());
+        assert!(read_args(&[1, 0, 0, 0, tag::STRING, 9, 0, 0, 0, b'a']).is_err());
+        assert!(read_args(&[1, 0, 0, 0, tag::STRING, 1, 0, 0, 0, 0xff]).is_err());
+        assert!(read_args(&[1, 0, 0, 0, tag::NULL, tag::NULL]).is_err());
+        assert!(read_args(&[1, 0, 0, 0, 99]).is_err());
+        // A count larger than the bytes it claims is refused.
+        assert!(read_args(&[1, 0, 0, 0, tag::ARRAY, 9, 0, 0, 0, 1, 0, 0, 0, tag::NULL]).is_err());
+        // Bad contents are found when the items are read.
+        let b = [1, 0, 0, 0, tag::ARRAY, 1, 0, 0, 0, 1, 0, 0, 0, 99];
+        let Val::Array(a) = read_args(&b).unwrap().get(0) else { panic!() };
+        assert_eq!(a.values().next(), Some(Err(Malformed)));
     }
 
     #[test]
-    fn writes_ascii_and_utf8_strings() {
+    fn writes_strings_and_arrays() {
         let mut w = Writer::default();
         w.str("ab");
         w.str("é");
         assert_eq!(w.buf, vec![tag::ASCII, 2, 0, 0, 0, b'a', b'b', tag::STRING, 2, 0, 0, 0, 0xc3, 0xa9]);
+        let mut w = Writer::default();
+        w.strs(&["x"]);
+        assert_eq!(w.buf, vec![tag::ARRAY, 1, 0, 0, 0, 6, 0, 0, 0, tag::ASCII, 1, 0, 0, 0, b'x']);
     }
 }
