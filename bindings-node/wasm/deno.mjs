@@ -1,0 +1,18 @@
+// The WebAssembly build for Deno: the `.wasm` file is imported as a module (Deno 2.1+),
+// which needs no read or network permission and works from npm and from a bundle.
+import * as wasm from './imgsign.wasm'
+import { createApi } from './glue.mjs'
+
+const api = createApi(wasm)
+
+export const {
+  Signer,
+  UrlBuilder,
+  targetWidths,
+  signOriginRequest,
+  verifyOriginRequest,
+  verifyBasicAuth,
+  verifyOriginSecret,
+  version,
+} = api
+export default api
