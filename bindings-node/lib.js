@@ -6,7 +6,18 @@
 // which gives the same result or the coded error.
 'use strict'
 
-const native = require('./index.js')
+let native
+try {
+  native = require('./index.js')
+} catch (error) {
+  // No native binary for this platform: the WebAssembly build of the same core (wasm/).
+  try {
+    native = require('./wasm/node.cjs')
+  } catch (wasmError) {
+    error.wasmError = wasmError
+    throw error
+  }
+}
 
 const regularBuildUrl = native.UrlBuilder.prototype.buildUrl
 
@@ -37,7 +48,7 @@ function pack(params) {
   return packed
 }
 
-Object.defineProperty(native.UrlBuilder.prototype, 'buildUrl', {
+if (typeof native.UrlBuilder.prototype._buildUrlPacked === 'function') Object.defineProperty(native.UrlBuilder.prototype, 'buildUrl', {
   configurable: true,
   writable: true,
   enumerable: false,
