@@ -7,7 +7,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 
 .PHONY: help demo test test-rust lint vectors vectors-check fuzz-build \
-        test-python test-node test-kotlin test-swift \
+        test-python test-node test-wasm test-kotlin test-swift \
         bench bench-core bench-python bench-node bench-kotlin venv conformance-deps
 
 help:
@@ -54,6 +54,9 @@ test-python:
 test-node:
 	bash bindings-node/scripts/test.sh
 
+test-wasm:
+	bash bindings-wasm/scripts/test.sh
+
 test-kotlin:
 	bash bindings-kotlin/scripts/test.sh
 
@@ -72,6 +75,7 @@ bench-python:
 
 bench-node:
 	bash bindings-node/scripts/bench.sh
+	bash bindings-wasm/scripts/bench.sh
 
 bench-kotlin:
 	bash bindings-kotlin/scripts/bench.sh
