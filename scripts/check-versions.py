@@ -4,7 +4,7 @@
 The places checked: every workspace crate (`version.workspace = true` or the same number),
 the workspace's own `imgsign` dependency, every `package.json` that is published (not
 `"private": true`, outside `node_modules`), the version the generated Node loader
-(`bindings-node/index.js`) expects of its platform packages, the Kotlin `pom.xml`, and
+(`bindings-node/native.js`) expects of its platform packages, the Kotlin `pom.xml`, and
 `bindings-python/pyproject.toml` (a `version`, or `dynamic` taking it from Cargo). Swift
 packages carry no version of their own (a git tag is the version).
 
@@ -69,12 +69,12 @@ def check(root: Path) -> list[str]:
     if published == 0:
         problems.append("no published package.json found")
 
-    loader = root / "bindings-node" / "index.js"
+    loader = root / "bindings-node" / "native.js"
     expected = set(re.findall(r"bindingPackageVersion !== '([^']*)'", loader.read_text()))
     if not expected:
-        problems.append("bindings-node/index.js: no platform-package version check found")
+        problems.append("bindings-node/native.js: no platform-package version check found")
     for version in sorted(expected):
-        agree("bindings-node/index.js (generated loader)", version)
+        agree("bindings-node/native.js (generated loader)", version)
 
     pom = ET.parse(root / "bindings-kotlin" / "pom.xml").getroot()
     agree("bindings-kotlin/pom.xml", pom.findtext("{http://maven.apache.org/POM/4.0.0}version"))

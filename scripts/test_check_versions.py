@@ -20,7 +20,7 @@ def tracked_manifests() -> list[str]:
     out = subprocess.run(["git", "ls-files"], cwd=ROOT, check=True, capture_output=True, text=True).stdout
     names = ("Cargo.toml", "package.json", "pom.xml", "pyproject.toml")
     files = [f for f in out.splitlines() if f.rsplit("/", 1)[-1] in names]
-    return files + ["bindings-node/index.js"]
+    return files + ["bindings-node/native.js"]
 
 
 class VersionCheck(unittest.TestCase):
@@ -51,7 +51,7 @@ class VersionCheck(unittest.TestCase):
             ("bindings-node/package.json", f'"version": "{v}"', '"version": "9.9.9"'),
             ("bindings-node/npm/linux-x64-gnu/package.json", f'"version": "{v}"', '"version": "9.9.9"'),
             ("bindings-node/npm/win32-arm64-msvc/package.json", f'"version": "{v}"', '"version": "9.9.9"'),
-            ("bindings-node/index.js", f"bindingPackageVersion !== '{v}'", "bindingPackageVersion !== '9.9.9'"),
+            ("bindings-node/native.js", f"bindingPackageVersion !== '{v}'", "bindingPackageVersion !== '9.9.9'"),
             ("bindings-kotlin/pom.xml", f"<version>{v}</version>", "<version>9.9.9</version>"),
             ("Cargo.toml", f'imgsign = {{ path = "core", version = "{v}" }}', 'imgsign = { path = "core", version = "9.9.9" }'),
             ("cli/Cargo.toml", "version.workspace = true", 'version = "9.9.9"'),
