@@ -30,7 +30,9 @@ test-rust:
 	$(CARGO) test --locked
 
 lint:
-	$(CARGO) clippy --locked -p imgsign -p imgsign-cli --all-targets -- -D warnings
+	$(CARGO) clippy --locked --workspace --all-targets -- -D warnings
+	bash bindings-node/scripts/lint.sh
+	bash bindings-kotlin/scripts/lint.sh
 
 versions:
 	python3 scripts/check-versions.py
