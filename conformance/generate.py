@@ -121,18 +121,36 @@ class Gen:
         self.js_requests.append(req)
         return len(self.js_requests) - 1
 
-    def resolve_js(self):
+    @staticmethod
+    def run_node(requests):
         proc = subprocess.run(["node", str(HERE / "js_oracle.mjs")], cwd=str(HERE),
-                              input=json.dumps(self.js_requests).encode("utf-8"),
+                              input=json.dumps(requests).encode("utf-8"),
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, check=False)
         if proc.returncode != 0:
             sys.exit("js_oracle.mjs failed:\n" + proc.stderr.decode("utf-8", "replace"))
         results = json.loads(proc.stdout.decode("utf-8"))
-        assert len(results) == len(self.js_requests)
+        assert len(results) == len(requests)
+        return results
+
+    def resolve_js(self):
+        results = self.run_node(self.js_requests)
         for v in self.vectors:
             if "_pending" in v:
                 idx, post = v.pop("_pending")
                 self._set(v, post(results[idx]))
+        self.sign_as_sent()
+
+    def sign_as_sent(self):
+        """A signed URL of a compatibility profile is written as clients send it: each signed
+        URL the official library emitted goes through a real WHATWG URL parser (Node's `URL`);
+        where the path or query a client sends differs (imgix-python's empty path, imgix-js's
+        `'` in a query), the expected URL is the sent form signed by the reference formula."""
+        todo = [v for v in self.vectors if v.pop("_as_sent", False) and "expected" in v]
+        urls = [u for v in todo for u in _signed_urls(v)]
+        sent = iter(self.run_node([{"op": "sent", "url": u, "param": "s"} for u in urls]))
+        for v in todo:
+            fixed = [_resign_as_sent(u, next(sent)["ok"], v["input"]) for u in _signed_urls(v)]
+            v["expected"] = _replace_signed_urls(v, fixed)
 
     def get(self, vid):
         return next(v for v in self.vectors if v["id"] == vid)
@@ -291,6 +309,40 @@ def _compat_outcome(vid, lib_res, error, deviation, pre_error):
     return ("expected", val)
 
 
+def _signed_urls(v):
+    if v["kind"] == "build_url":
+        return [v["expected"]]
+    return [entry.rsplit(" ", 1)[0] for entry in v["expected"].split(",\n")]
+
+
+def _replace_signed_urls(v, urls):
+    if v["kind"] == "build_url":
+        return urls[0]
+    entries = v["expected"].split(",\n")
+    return ",\n".join(u + " " + e.rsplit(" ", 1)[1] for u, e in zip(urls, entries))
+
+
+def _resign_as_sent(url, sent_path_query, inp):
+    """`url`: a signed URL from an official library (signature last). The unsigned URL it
+    signed is `url` without its signature piece; when clients send other bytes
+    (`sent_path_query`, from a WHATWG parser of that unsigned URL), sign those instead."""
+    sp = ref.SIG_PARAM[ref.given(inp["provider"], "provider")]
+    cut = max(url.rfind("?" + sp + "="), url.rfind("&" + sp + "="))
+    unsigned = url[:cut]
+    after_scheme = unsigned.index("://") + 3
+    host_end = min([i for i in (unsigned.find("/", after_scheme), unsigned.find("?", after_scheme)) if i != -1],
+                   default=len(unsigned))
+    origin, path_query = unsigned[:host_end], unsigned[host_end:]
+    lib_path, _, lib_query = path_query.partition("?")
+    # Cross-check: the library's own signature is the reference formula over what it signed.
+    assert url[cut + len(sp) + 2:] == ref.signature(ref.given(inp["provider"], "provider"), inp["key"],
+                                                    lib_path, lib_query), url
+    if sent_path_query == path_query:
+        return url
+    path, _, query = sent_path_query.partition("?")
+    return ref.append_signature(ref.given(inp["provider"], "provider"), inp["key"], origin, path, query)
+
+
 def _js_post(vid, error, deviation, pre_error):
     def post(r):
         lib_res = ("ok", r["ok"]) if "ok" in r else ("raise", r["error"])
@@ -331,11 +383,13 @@ def builder_vector(vid, desc, srcset=None, *, profile="canonical", provider="img
         pre_error = e.code
         pairs = _loose_pairs(params)
     if profile == "imgix-python":
-        G.add(vid, kind, desc, inp,
-              _compat_outcome(vid, _py_run(inp, pairs, srcset), error, deviation, pre_error))
+        v = G.add(vid, kind, desc, inp,
+                  _compat_outcome(vid, _py_run(inp, pairs, srcset), error, deviation, pre_error))
     else:
         idx = G.js(_js_request(inp, pairs, srcset))
-        G.add(vid, kind, desc, inp, pending=(idx, _js_post(vid, error, deviation, pre_error)))
+        v = G.add(vid, kind, desc, inp, pending=(idx, _js_post(vid, error, deviation, pre_error)))
+    if key is not None:
+        v["_as_sent"] = True
 
 
 def url(vid, desc, **kw):
@@ -918,7 +972,8 @@ def gen_disagreements():
          dict(path="http://example.com/my image.jpg"), {}),
         ("05", "proxy detection: imgix-python treats any `http` prefix as proxy", None,
          dict(path="/http-images/a b.jpg"), {}),
-        ("06", "empty path: imgix-python emits no / (and signs without it)", None,
+        ("06", "empty path: imgix-python emits no /, but a signed URL gets the / every client sends and is "
+         "signed over it (the library signs `?w=100`, which no request carries)", None,
          dict(path="", params=[("w", 100)]), {}),
         ("07", "/ in a key is kept by imgix-python", None, dict(params=[("a/b", "c/d")]), {}),
         ("08", "64 suffix tested on the encoded (python) or raw key", None, dict(params=[("txtö4", "hi")]), {}),
@@ -1137,6 +1192,26 @@ def gen_browser_rewrites():
                 profile=prof, key=K, domain=d, error="invalid_domain", deviation=compat)
         for name, d in [("ipv4", "10.0.0.1"), ("digits-in-tld", "a.b1")]:
             url(f"build-valid-domain-{name}-{prof}", f"{d!r} is accepted ({prof})", profile=prof, key=K, domain=d)
+    # A signed URL is written as clients send it; an unsigned one keeps the library's bytes.
+    url("build-signed-empty-path-imgix-python", "imgix-python, key k1, path '': https://demo.imgix.net/?w=100 "
+        "signed over /?w=100, what every client sends", profile="imgix-python", key="k1", path="",
+        params=[("w", 100)])
+    url("build-unsigned-empty-path-imgix-python", "unsigned: imgix-python's own bytes, no /", profile="imgix-python",
+        path="", params=[("w", 100)])
+    srcset("srcset-signed-empty-path-imgix-python", "srcset entries of an empty path are signed over /",
+           {"widths": [100, 200]}, profile="imgix-python", key=K, path="")
+    srcset("srcset-unsigned-empty-path-imgix-python", "unsigned srcset of an empty path", {"widths": [100]},
+           profile="imgix-python", path="")
+    url("build-signed-quote-in-query-imgix-js", "imgix-js: a ' in a signed query is written %27, as clients "
+        "send it", profile="imgix-js", key=K, params=[("it's", "'q'"), ("a", "(1)!*")])
+    url("build-unsigned-quote-in-query-imgix-js", "unsigned: js-core's own bytes, ' kept", profile="imgix-js",
+        params=[("it's", "'q'")])
+    url("build-signed-quote-in-path-imgix-js", "a ' in the path is sent as it is: kept", profile="imgix-js", key=K,
+        path="/it's.jpg", params=[("w", 1)])
+    srcset("srcset-signed-quote-in-query-imgix-js", "srcset entries with ' in the query", {"widths": [100]},
+           profile="imgix-js", key=K, params=[("txt", "it's")])
+    srcset("srcset-signed-quote-fixed-imgix-js", "fixed srcset with ' in the query", {"device_pixel_ratios": [1, 2]},
+           profile="imgix-js", key=K, params=[("w", 300), ("txt", "it's")])
 
 
 # ====================================================================== reproductions of found defects
@@ -1398,6 +1473,10 @@ def assert_published():
         assert isinstance(got, str) and got.endswith(suffix), f"{vid}: {got!r} does not end with {suffix!r}"
 
     ends("pixta-seed-example", "?w=400&h=600&fit=crop&s=7d0d58f62c945d0ca08269205228bbe7")
+    assert G.get("build-signed-empty-path-imgix-python")["expected"] == \
+        "https://demo.imgix.net/?w=100&s=" + ref.signature("imgix", "k1", "/", "w=100")
+    assert "%27" in G.get("build-signed-quote-in-query-imgix-js")["expected"]
+    assert "'" in G.get("build-unsigned-quote-in-query-imgix-js")["expected"]
     assert G.get("pixta-seed-example")["expected"] == (
         "https://image.pvnservices.com/books/database-internals.jpg?w=400&h=600&fit=crop"
         "&s=7d0d58f62c945d0ca08269205228bbe7")

@@ -850,4 +850,58 @@ proptest! {
         let verdict = s.verify_url(&tampered, Some(0)).map_err(|e| e.code());
         prop_assert_eq!(verdict, Err(ErrorCode::MalformedUrl), "{}", tampered);
     }
+
+    #[test]
+    fn built_urls_of_every_profile_are_signed_as_clients_send_them(
+        provider in provider(),
+        profile in profile(),
+        key in good_key(),
+        path in prop_oneof![
+            Just(String::new()),
+            Just("/".to_owned()),
+            vec(hostile_path_token(), 0..5).prop_map(|t| t.concat()),
+            path_text(),
+        ],
+        params in vec((
+            prop_oneof![select(vec!["w", "txt", "it's", "a b", "q'", "64", "x64"]).prop_map(str::to_owned), "[a-z'()!*]{1,3}"],
+            prop_oneof![
+                select(vec!["", "'", "it's", "(1)!*", "a b", "=&?#", "%"]).prop_map(|v| ParamValue::Str(v.to_owned())),
+                any::<i64>().prop_map(ParamValue::Int),
+            ],
+        ), 0..4),
+        flags in any::<(bool, bool, bool)>(),
+    ) {
+        prop_assume!(!params.iter().any(|(k, _)| k == "expires"));
+        let b = UrlBuilder::new("demo.imgix.net", builder_options(provider, profile, Some(key.clone()), flags)).unwrap();
+        let Ok(built) = b.build_url(&path, &params) else { return Ok(()); };
+        // What a client sends: the URL as a WHATWG parser serialises it.
+        let sent = url::Url::parse(&built).map(|u| u.to_string());
+        prop_assert_eq!(sent.as_deref(), Ok(built.as_str()), "a client rewrites the built URL");
+        prop_assert_eq!(signer(provider, &key).verify_url(&built, Some(0)), Ok(()), "{}", built);
+    }
+
+    #[test]
+    fn srcset_entries_of_every_profile_are_signed_as_clients_send_them(
+        provider in provider(),
+        profile in profile(),
+        key in good_key(),
+        path in prop_oneof![Just(String::new()), joined(vec(atom(), 0..4))],
+        fixed in any::<bool>(),
+        value in select(vec!["x", "it's", "(1)!*", "a b"]),
+        options in srcset_options(),
+    ) {
+        let b = UrlBuilder::new("demo.imgix.net", builder_options(provider, profile, Some(key.clone()), (true, false, false))).unwrap();
+        let mut params: Vec<(&str, ParamValue)> = vec![("txt", value.into())];
+        if fixed {
+            params.push(("w", ParamValue::Int(300)));
+        }
+        let Ok(srcset) = b.build_srcset(&path, &params, &options) else { return Ok(()); };
+        let s = signer(provider, &key);
+        for entry in srcset.split(",\n") {
+            let (url, _) = entry.rsplit_once(' ').unwrap();
+            let sent = url::Url::parse(url).map(|u| u.to_string());
+            prop_assert_eq!(sent.as_deref(), Ok(url), "a client rewrites the srcset entry");
+            prop_assert_eq!(s.verify_url(url, Some(0)), Ok(()), "{}", url);
+        }
+    }
 }
