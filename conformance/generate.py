@@ -121,18 +121,36 @@ class Gen:
         self.js_requests.append(req)
         return len(self.js_requests) - 1
 
-    def resolve_js(self):
+    @staticmethod
+    def run_node(requests):
         proc = subprocess.run(["node", str(HERE / "js_oracle.mjs")], cwd=str(HERE),
-                              input=json.dumps(self.js_requests).encode("utf-8"),
+                              input=json.dumps(requests).encode("utf-8"),
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, check=False)
         if proc.returncode != 0:
             sys.exit("js_oracle.mjs failed:\n" + proc.stderr.decode("utf-8", "replace"))
         results = json.loads(proc.stdout.decode("utf-8"))
-        assert len(results) == len(self.js_requests)
+        assert len(results) == len(requests)
+        return results
+
+    def resolve_js(self):
+        results = self.run_node(self.js_requests)
         for v in self.vectors:
             if "_pending" in v:
                 idx, post = v.pop("_pending")
                 self._set(v, post(results[idx]))
+        self.sign_as_sent()
+
+    def sign_as_sent(self):
+        """A signed URL of a compatibility profile is written as clients send it: each signed
+        URL the official library emitted goes through a real WHATWG URL parser (Node's `URL`);
+        where the path or query a client sends differs (imgix-python's empty path, imgix-js's
+        `'` in a query), the expected URL is the sent form signed by the reference formula."""
+        todo = [v for v in self.vectors if v.pop("_as_sent", False) and "expected" in v]
+        urls = [u for v in todo for u in _signed_urls(v)]
+        sent = iter(self.run_node([{"op": "sent", "url": u, "param": "s"} for u in urls]))
+        for v in todo:
+            fixed = [_resign_as_sent(u, next(sent)["ok"], v["input"]) for u in _signed_urls(v)]
+            v["expected"] = _replace_signed_urls(v, fixed)
 
     def get(self, vid):
         return next(v for v in self.vectors if v["id"] == vid)
@@ -291,6 +309,40 @@ def _compat_outcome(vid, lib_res, error, deviation, pre_error):
     return ("expected", val)
 
 
+def _signed_urls(v):
+    if v["kind"] == "build_url":
+        return [v["expected"]]
+    return [entry.rsplit(" ", 1)[0] for entry in v["expected"].split(",\n")]
+
+
+def _replace_signed_urls(v, urls):
+    if v["kind"] == "build_url":
+        return urls[0]
+    entries = v["expected"].split(",\n")
+    return ",\n".join(u + " " + e.rsplit(" ", 1)[1] for u, e in zip(urls, entries))
+
+
+def _resign_as_sent(url, sent_path_query, inp):
+    """`url`: a signed URL from an official library (signature last). The unsigned URL it
+    signed is `url` without its signature piece; when clients send other bytes
+    (`sent_path_query`, from a WHATWG parser of that unsigned URL), sign those instead."""
+    sp = ref.SIG_PARAM[ref.given(inp["provider"], "provider")]
+    cut = max(url.rfind("?" + sp + "="), url.rfind("&" + sp + "="))
+    unsigned = url[:cut]
+    after_scheme = unsigned.index("://") + 3
+    host_end = min([i for i in (unsigned.find("/", after_scheme), unsigned.find("?", after_scheme)) if i != -1],
+                   default=len(unsigned))
+    origin, path_query = unsigned[:host_end], unsigned[host_end:]
+    lib_path, _, lib_query = path_query.partition("?")
+    # Cross-check: the library's own signature is the reference formula over what it signed.
+    assert url[cut + len(sp) + 2:] == ref.signature(ref.given(inp["provider"], "provider"), inp["key"],
+                                                    lib_path, lib_query), url
+    if sent_path_query == path_query:
+        return url
+    path, _, query = sent_path_query.partition("?")
+    return ref.append_signature(ref.given(inp["provider"], "provider"), inp["key"], origin, path, query)
+
+
 def _js_post(vid, error, deviation, pre_error):
     def post(r):
         lib_res = ("ok", r["ok"]) if "ok" in r else ("raise", r["error"])
@@ -331,11 +383,13 @@ def builder_vector(vid, desc, srcset=None, *, profile="canonical", provider="img
         pre_error = e.code
         pairs = _loose_pairs(params)
     if profile == "imgix-python":
-        G.add(vid, kind, desc, inp,
-              _compat_outcome(vid, _py_run(inp, pairs, srcset), error, deviation, pre_error))
+        v = G.add(vid, kind, desc, inp,
+                  _compat_outcome(vid, _py_run(inp, pairs, srcset), error, deviation, pre_error))
     else:
         idx = G.js(_js_request(inp, pairs, srcset))
-        G.add(vid, kind, desc, inp, pending=(idx, _js_post(vid, error, deviation, pre_error)))
+        v = G.add(vid, kind, desc, inp, pending=(idx, _js_post(vid, error, deviation, pre_error)))
+    if key is not None:
+        v["_as_sent"] = True
 
 
 def url(vid, desc, **kw):
@@ -451,11 +505,33 @@ def gen_sign_url():
     sign("pixta-sign-expires-with-existing-sig", "old s removed, then expires appended, then signed",
          "pixta", "wakanda123@", "https://image.pvnservices.com/a.jpg?w=1&s=old", expires=1800000000)
 
-    long_ok = "https://demo.imgix.net/" + "a" * (65536 - len("https://demo.imgix.net/") - 4) + ".jpg"
-    assert len(long_ok.encode()) == 65536
-    sign("imgix-sign-max-length", "an input of exactly 65,536 bytes is accepted", "imgix", "FOO123bar", long_ok)
+    # One limit, 65,536 bytes, for what sign_url accepts and what it emits (so verify_url, which
+    # refuses longer URLs, accepts everything sign_url gives).
+    origin, sig_len = "https://demo.imgix.net/", len("?s=") + 32
+
+    def long_url(n):
+        url = origin + "a" * (n - len(origin) - 4) + ".jpg"
+        assert len(url.encode()) == n
+        return url
+    sign("imgix-sign-max-length", "an input of exactly 65,536 bytes would come out longer than 65,536 bytes: "
+         "invalid_url (the limit holds for the signed URL too)", "imgix", "FOO123bar", long_url(65536),
+         error="invalid_url")
+    sign("imgix-sign-max-output-length", "the longest input whose signed URL is exactly 65,536 bytes",
+         "imgix", "FOO123bar", long_url(65536 - sig_len))
+    assert len(G.get("imgix-sign-max-output-length")["expected"]) == 65536
+    sign("imgix-sign-output-one-over-max-length", "one byte more: the signed URL would be 65,537 bytes",
+         "imgix", "FOO123bar", long_url(65536 - sig_len + 1), error="invalid_url")
     sign("imgix-sign-over-max-length", "an input of 65,537 bytes is invalid_url", "imgix", "FOO123bar",
-         long_ok[:-4] + "a.jpg", error="invalid_url")
+         long_url(65537), error="invalid_url")
+    spaces = origin + " " * 22000 + "a.jpg"
+    sign("imgix-sign-spaces-grow-over-max-length", "22,000 spaces are sent as %20: the signed URL would be "
+         "over 65,536 bytes although the input is not", "imgix", "FOO123bar", spaces,
+         normalised=origin + "%20" * 22000 + "a.jpg", error="invalid_url")
+    verify("imgix-verify-max-length", "the longest signed URL verifies", "imgix", "FOO123bar",
+           G.get("imgix-sign-max-output-length")["expected"])
+    verify("imgix-verify-over-max-length", "a URL over 65,536 bytes is malformed_url", "imgix", "FOO123bar",
+           ref.sign_url("imgix", "FOO123bar", long_url(65536 - sig_len)).replace("/a", "/aa", 1),
+           error="malformed_url")
     bad_urls = [
         ("relative", "/a.jpg"), ("no-host", "https://"), ("no-host-query", "https://?w=1"),
         ("data-url", "data:image/png;base64,AAAA"), ("mailto", "mailto:a@b.c"), ("empty", ""),
@@ -548,10 +624,10 @@ def gen_verify_url():
     verify("imgix-verify-not-a-url", "not a URL", "imgix", k, "not a url", error="malformed_url")
     verify("imgix-verify-control-char", "control character in the URL", "imgix", k,
            "https://demo.imgix.net/a\n.jpg?s=6797c24146142d5b40bde3141fd3600c", error="malformed_url")
-    verify("imgix-verify-two-sigs", "an earlier s piece makes the last s not the only one: s must be last and the "
-           "earlier one is part of the signed query", "imgix", k,
+    verify("imgix-verify-two-sigs", "more than one s param is malformed_url, even when the last one is the "
+           "signature of everything before it", "imgix", k,
            ref.sign_url("imgix", k, "https://demo.imgix.net/a.jpg?w=1").replace("?w=1&", "?s=1&w=1&"),
-           error="signature_mismatch")
+           error="malformed_url")
     verify("imgix-verify-non-hex", "signature of the right length but not hex", "imgix", k,
            "https://demo.imgix.net/a.jpg?s=" + "z" * 32, error="signature_mismatch")
     verify("imgix-verify-invalid-previous-key", "a previous key with a trailing newline", "imgix", k,
@@ -896,7 +972,8 @@ def gen_disagreements():
          dict(path="http://example.com/my image.jpg"), {}),
         ("05", "proxy detection: imgix-python treats any `http` prefix as proxy", None,
          dict(path="/http-images/a b.jpg"), {}),
-        ("06", "empty path: imgix-python emits no / (and signs without it)", None,
+        ("06", "empty path: imgix-python emits no /, but a signed URL gets the / every client sends and is "
+         "signed over it (the library signs `?w=100`, which no request carries)", None,
          dict(path="", params=[("w", 100)]), {}),
         ("07", "/ in a key is kept by imgix-python", None, dict(params=[("a/b", "c/d")]), {}),
         ("08", "64 suffix tested on the encoded (python) or raw key", None, dict(params=[("txtö4", "hi")]), {}),
@@ -1115,6 +1192,56 @@ def gen_browser_rewrites():
                 profile=prof, key=K, domain=d, error="invalid_domain", deviation=compat)
         for name, d in [("ipv4", "10.0.0.1"), ("digits-in-tld", "a.b1")]:
             url(f"build-valid-domain-{name}-{prof}", f"{d!r} is accepted ({prof})", profile=prof, key=K, domain=d)
+    # A signed URL is written as clients send it; an unsigned one keeps the library's bytes.
+    url("build-signed-empty-path-imgix-python", "imgix-python, key k1, path '': https://demo.imgix.net/?w=100 "
+        "signed over /?w=100, what every client sends", profile="imgix-python", key="k1", path="",
+        params=[("w", 100)])
+    url("build-unsigned-empty-path-imgix-python", "unsigned: imgix-python's own bytes, no /", profile="imgix-python",
+        path="", params=[("w", 100)])
+    srcset("srcset-signed-empty-path-imgix-python", "srcset entries of an empty path are signed over /",
+           {"widths": [100, 200]}, profile="imgix-python", key=K, path="")
+    srcset("srcset-unsigned-empty-path-imgix-python", "unsigned srcset of an empty path", {"widths": [100]},
+           profile="imgix-python", path="")
+    url("build-signed-quote-in-query-imgix-js", "imgix-js: a ' in a signed query is written %27, as clients "
+        "send it", profile="imgix-js", key=K, params=[("it's", "'q'"), ("a", "(1)!*")])
+    url("build-unsigned-quote-in-query-imgix-js", "unsigned: js-core's own bytes, ' kept", profile="imgix-js",
+        params=[("it's", "'q'")])
+    url("build-signed-quote-in-path-imgix-js", "a ' in the path is sent as it is: kept", profile="imgix-js", key=K,
+        path="/it's.jpg", params=[("w", 1)])
+    srcset("srcset-signed-quote-in-query-imgix-js", "srcset entries with ' in the query", {"widths": [100]},
+           profile="imgix-js", key=K, params=[("txt", "it's")])
+    srcset("srcset-signed-quote-fixed-imgix-js", "fixed srcset with ' in the query", {"device_pixel_ratios": [1, 2]},
+           profile="imgix-js", key=K, params=[("w", 300), ("txt", "it's")])
+
+
+# ====================================================================== reproductions of found defects
+
+def gen_reproductions():
+    """Inputs that once gave a signed URL its own verification rejected, or a verification
+    that accepted what it should not: every one signs to a URL that verifies, or is refused."""
+    hostile = [("amp-sig", "?&s=1"), ("sig-amp", "?s=1&"), ("bare-sig-amp", "?s&"), ("two-sigs-amp", "?s=1&s=2&"),
+               ("sig-amp-fragment", "?s=1&#f"), ("amp-only", "?&"), ("amps", "?&&"), ("amp-sig-amp", "?&s=1&"),
+               ("eq-only", "?="), ("param-amp-sig", "?w=1&&s=1"), ("sig-between-empties", "?&s=1&&")]
+    for p in ("imgix", "gumlet", "pixta", "imageboss"):
+        k, sp = KEYS[p], ref.SIG_PARAM[p]
+        for name, q in hostile:
+            q = q.replace("s=", sp + "=").replace("?s&", f"?{sp}&")
+            u = "https://a.com/x" + q
+            sign(f"{p}-sign-hostile-{name}", f"{p}: {q!r}: the signed string is the query as sent without {sp} "
+                 "pieces, and the URL verifies", p, k, u)
+            verify(f"{p}-verify-hostile-{name}", f"{p}: the signed {q!r} verifies", p, k,
+                   G.get(f"{p}-sign-hostile-{name}")["expected"])
+    k = "FOO123bar"
+    evil = "https://a.com/x?s=evil&s=" + ref.signature("imgix", k, "/x", "s=evil")
+    verify("imgix-verify-second-sig-is-signature-of-first", "?s=evil&s=md5(key + '/x?s=evil'): two signature "
+           "params are malformed_url, never a valid signature", "imgix", k, evil, error="malformed_url")
+    verify("imgix-verify-sig-twice-last", "the same signature twice at the end", "imgix", k,
+           ref.sign_url("imgix", k, "https://a.com/x?w=1") + "&s=x", error="malformed_url")
+    verify("imageboss-verify-bosstoken-twice", "ImageBoss: two bossToken params", "imageboss", "abc",
+           "https://a.com/x?bossToken=1&bossToken=" + ref.signature("imageboss", "abc", "/x", "bossToken=1"),
+           error="malformed_url")
+    verify("imgix-verify-bare-sig-first", "a bare `s` piece before the signature", "imgix", k,
+           "https://a.com/x?s&s=" + ref.signature("imgix", k, "/x", "s"), error="malformed_url")
 
 
 # ====================================================================== options not given
@@ -1346,6 +1473,10 @@ def assert_published():
         assert isinstance(got, str) and got.endswith(suffix), f"{vid}: {got!r} does not end with {suffix!r}"
 
     ends("pixta-seed-example", "?w=400&h=600&fit=crop&s=7d0d58f62c945d0ca08269205228bbe7")
+    assert G.get("build-signed-empty-path-imgix-python")["expected"] == \
+        "https://demo.imgix.net/?w=100&s=" + ref.signature("imgix", "k1", "/", "w=100")
+    assert "%27" in G.get("build-signed-quote-in-query-imgix-js")["expected"]
+    assert "'" in G.get("build-unsigned-quote-in-query-imgix-js")["expected"]
     assert G.get("pixta-seed-example")["expected"] == (
         "https://image.pvnservices.com/books/database-internals.jpg?w=400&h=600&fit=crop"
         "&s=7d0d58f62c945d0ca08269205228bbe7")
@@ -1413,6 +1544,7 @@ def generate():
     gen_origin()
     gen_not_given()
     gen_argument_errors()
+    gen_reproductions()
     G.resolve_js()
     assert_published()
     for v in G.vectors:
