@@ -38,6 +38,13 @@ export declare class Signer {
    * @throws {Error} `.code` `missing_signature`, `signature_mismatch`, `expired`, `malformed_url`.
    */
   verifyUrl(url: string, options?: VerifyUrlOptions): void
+  /**
+   * Verifies what a server receives: a request target (`req.url`: `/a.jpg?w=1&s=…`, the
+   * path and query exactly as the request line carries them) or a full URL, and its
+   * `expires` against `now` (default the system clock). Returns nothing when valid.
+   * @throws {Error} `.code` `missing_signature`, `signature_mismatch`, `expired`, `malformed_url`.
+   */
+  verify(target: string, options?: VerifyUrlOptions): void
   /** `Signer(<provider>)`: never the key. */
   toString(): string
   /** `{ provider }`: never the key. */

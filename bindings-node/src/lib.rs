@@ -503,6 +503,25 @@ impl Signer {
         self.inner.verify_url(&url, now).map_err(core)
     }
 
+    /// Verifies what a server receives: a request target (`req.url`: `/a.jpg?w=1&s=…`, the
+    /// path and query exactly as the request line carries them) or a full URL, and its
+    /// `expires` against `now` (default the system clock). Returns nothing when valid.
+    /// @throws {Error} `.code` `missing_signature`, `signature_mismatch`, `expired`, `malformed_url`.
+    #[napi(catch_unwind)]
+    pub fn verify(
+        &self,
+        env: Env,
+        #[napi(ts_arg_type = "string")] target: Unknown,
+        #[napi(ts_arg_type = "VerifyUrlOptions")] options: Option<Unknown>,
+    ) -> Result<()> {
+        let target = to_string(target, "target", ErrorCode::MalformedUrl)?;
+        let mut now = None;
+        for (_, v) in read_options(&env, options, "options", &["now"])? {
+            now = Some(to_i64(v, "now", ErrorCode::InvalidParam)?);
+        }
+        self.inner.verify(&target, now).map_err(core)
+    }
+
     /// `Signer(<provider>)`: never the key.
     #[napi(js_name = "toString")]
     pub fn to_string_js(&self) -> String {
