@@ -45,6 +45,13 @@ export declare class Signer {
    * @throws {Error} `.code` `missing_signature`, `signature_mismatch`, `expired`, `malformed_url`.
    */
   verifyUrl(url: string, options?: VerifyUrlOptions): void
+  /**
+   * Verifies what a server receives: a request target (`req.url`: `/a.jpg?w=1&s=…`, the
+   * path and query exactly as the request line carries them) or a full URL, and its
+   * `expires` against `now` (the system clock when not given). Returns nothing when valid.
+   * @throws {Error} `.code` `missing_signature`, `signature_mismatch`, `expired`, `malformed_url`.
+   */
+  verify(target: string, options?: VerifyUrlOptions): void
   /** `Signer(<provider>)`: never the key. */
   toString(): string
   /** `{ provider }`: never the key. */
@@ -205,7 +212,7 @@ export interface VerifyOriginRequestOptions {
  */
 export declare function verifyOriginSecret(secret: string, headers: Headers): void
 
-/** Options of `Signer.verifyUrl`. */
+/** Options of `Signer.verifyUrl` and `Signer.verify`. */
 export interface VerifyUrlOptions {
   /** The clock for the `expires` check, UNIX seconds (not given: the system clock). */
   now?: number

@@ -188,6 +188,12 @@ def verify(vid, desc, provider, key, url, previous_keys=(), now=NOW, error=None)
     G.add(vid, "verify_url", desc, inp, check_hand(vid, res, error))
 
 
+def verify_target(vid, desc, provider, key, target, previous_keys=(), now=NOW, error=None):
+    inp = {"provider": provider, "key": key, "previous_keys": list(previous_keys), "target": target, "now": now}
+    res = ref_call(ref.verify_target, provider, key, list(previous_keys), target, now)
+    G.add(vid, "verify", desc, inp, check_hand(vid, res, error))
+
+
 def twidths(vid, desc, mn, mx, tol, error=None):
     inp = {"min_width": mn, "max_width": mx, "tolerance": tol}
     G.add(vid, "target_widths", desc, inp, check_hand(vid, ref_call(ref.target_widths, mn, mx, tol), error))
@@ -1244,6 +1250,63 @@ def gen_reproductions():
            "https://a.com/x?s&s=" + ref.signature("imgix", k, "/x", "s"), error="malformed_url")
 
 
+# ====================================================================== verify: what a server receives
+
+def _origin_form(url):
+    """The request target a client sends for `url`: its path and query (no fragment)."""
+    after = url.index("://") + 3
+    start = min([i for i in (url.find("/", after), url.find("?", after)) if i != -1])
+    return url[start:].split("#", 1)[0]
+
+
+def gen_verify_target():
+    for p in ("imgix", "gumlet", "pixta", "imageboss"):
+        d, k, sp = DOMAINS[p], KEYS[p], ref.SIG_PARAM[p]
+        good = ref.sign_url(p, k, f"https://{d}/images/a.jpg?w=400&h=300")
+        target = _origin_form(good)
+        verify_target(f"{p}-verify-target-ok", f"{p}: the request target of a signed URL", p, k, target)
+        verify_target(f"{p}-verify-target-full-url", f"{p}: a full URL is verified as verify_url does", p, k, good)
+        verify_target(f"{p}-verify-target-no-query", f"{p}: ?{sp}= only", p, k,
+                      _origin_form(ref.sign_url(p, k, f"https://{d}/a.jpg")))
+        verify_target(f"{p}-verify-target-previous-key", f"{p}: signed with a previous key", p, k,
+                      _origin_form(ref.sign_url(p, "old-" + k, f"https://{d}/a.jpg?w=1")), previous_keys=["old-" + k])
+        verify_target(f"{p}-verify-target-tampered", f"{p}: the path changed", p, k,
+                      target.replace("/a.jpg", "/b.jpg"), error="signature_mismatch")
+        verify_target(f"{p}-verify-target-missing", f"{p}: no {sp} param", p, k, "/images/a.jpg?w=400",
+                      error="missing_signature")
+        verify_target(f"{p}-verify-target-sig-not-last", f"{p}: {sp} not last", p, k,
+                      f"/a.jpg?{sp}=00&w=1", error="malformed_url")
+        verify_target(f"{p}-verify-target-two-sigs", f"{p}: {sp} twice", p, k,
+                      target + f"&{sp}=00", error="malformed_url")
+        verify_target(f"{p}-verify-target-expired", f"{p}: expired", p, k,
+                      _origin_form(ref.sign_url(p, k, f"https://{d}/a.jpg", expires=NOW - 1)), error="expired")
+        verify_target(f"{p}-verify-target-expires-future", f"{p}: expires in the future", p, k,
+                      _origin_form(ref.sign_url(p, k, f"https://{d}/a.jpg", expires=NOW + 1)))
+    k = "FOO123bar"
+    raw = "/a{b}.jpg?x=1"
+    verify_target("imgix-verify-target-raw-bytes", "an origin-form target is verified byte for byte as received, "
+                  "without re-encoding (a full URL would be normalised first)", "imgix", k,
+                  raw + "&s=" + ref.signature("imgix", k, "/a{b}.jpg", "x=1"))
+    verify_target("imgix-verify-target-raw-bytes-as-url", "the same bytes as a full URL are normalised ({ and } "
+                  "sent as %7B, %7D), so that signature does not match", "imgix", k,
+                  "https://demo.imgix.net/a%7Bb%7D.jpg?x=1&s=" + ref.signature("imgix", k, "/a{b}.jpg", "x=1"),
+                  error="signature_mismatch")
+    verify_target("gumlet-verify-target-double-slash", "Gumlet: //fell.jpeg is verified under the one-slash rule",
+                  "gumlet", "sample123xyz", "//fell.jpeg?width=300&s=f4b250e5599ff348998742669551bb89")
+    verify_target("imgix-verify-target-root", "the root path", "imgix", k,
+                  "/?w=1&s=" + ref.signature("imgix", k, "/", "w=1"))
+    for name, t in [("fragment", "/a.jpg?s=0#f"), ("space", "/a b.jpg?s=0"), ("non-ascii", "/é.jpg?s=0"),
+                    ("tab", "/a\tb.jpg?s=0"), ("newline", "/a.jpg?s=0\n"), ("nul", "/a\x00.jpg?s=0"),
+                    ("relative", "a.jpg?s=0"), ("asterisk", "*"), ("empty", ""), ("query-only", "?s=0"),
+                    ("not-http", "ftp://demo.imgix.net/a.jpg?s=0"), ("too-long", "/" + "a" * 65536 + "?s=0")]:
+        verify_target(f"imgix-verify-target-malformed-{name}", f"not a request target: {name}", "imgix", k, t,
+                      error="malformed_url")
+    verify_target("verify-target-unknown-provider", "unknown provider", "thumbor", k, "/a.jpg?s=0",
+                  error="invalid_param")
+    verify_target("verify-target-invalid-key", "a key with a trailing newline", "imgix", k + "\n", "/a.jpg?s=0",
+                  error="invalid_key")
+
+
 # ====================================================================== options not given
 
 def gen_not_given():
@@ -1302,6 +1365,7 @@ ARGUMENTS = {
                  ("expires_in", "invalid_param", "int"), ("now", "invalid_param", "int")],
     "sign_urls": [("urls", "invalid_url", "string_list")],
     "verify_url": [("url", "malformed_url", "string"), ("now", "invalid_param", "int")],
+    "verify": [("target", "malformed_url", "string"), ("now", "invalid_param", "int")],
     "url_builder": [("domain", "invalid_domain", "string"), ("provider", "invalid_param", "string"),
                     ("key", "invalid_key", "string"), ("profile", "invalid_param", "string"),
                     ("use_https", "invalid_param", "bool"), ("include_library_param", "invalid_param", "bool"),
@@ -1545,6 +1609,7 @@ def generate():
     gen_not_given()
     gen_argument_errors()
     gen_reproductions()
+    gen_verify_target()
     G.resolve_js()
     assert_published()
     for v in G.vectors:

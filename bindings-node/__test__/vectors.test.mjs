@@ -37,6 +37,7 @@ const BASE = {
   sign_url: { url: 'https://demo.imgix.net/a.jpg', expires: undefined, expires_in: 60, now: 0 },
   sign_urls: { urls: ['https://demo.imgix.net/a.jpg'] },
   verify_url: { url: 'https://demo.imgix.net/a.jpg?s=0', now: 0 },
+  verify: { target: '/a.jpg?s=0', now: 0 },
   url_builder: {
     domain: 'demo.imgix.net',
     provider: 'imgix',
@@ -70,6 +71,7 @@ const CALL = {
   sign_url: (a) => signer.signUrl(a.url, { expires: a.expires, expiresIn: a.expires_in, now: a.now }),
   sign_urls: (a) => signer.signUrls(a.urls),
   verify_url: (a) => signer.verifyUrl(a.url, { now: a.now }),
+  verify: (a) => signer.verify(a.target, { now: a.now }),
   url_builder: (a) =>
     new imgsign.UrlBuilder(a.domain, {
       provider: a.provider,
@@ -131,6 +133,10 @@ const RUN = {
   verify_url: (i) => {
     const signer = new imgsign.Signer(i.provider, i.key, { previousKeys: i.previous_keys })
     return signer.verifyUrl(i.url, { now: i.now }) ?? null
+  },
+  verify: (i) => {
+    const signer = new imgsign.Signer(i.provider, i.key, { previousKeys: i.previous_keys })
+    return signer.verify(i.target, { now: i.now }) ?? null
   },
   build_url: (i) => {
     const url = outcome(() => builder(i).buildUrl(i.path, i.params))

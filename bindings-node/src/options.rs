@@ -173,7 +173,7 @@ pub struct SignUrlOptions {
 }
 read!(SignUrlOptions { expires, expires_in, now });
 
-/// Options of `Signer.verifyUrl`.
+/// Options of `Signer.verifyUrl` and `Signer.verify`.
 #[napi(object, object_to_js = false, object_from_js = false)]
 #[derive(Default)]
 pub struct VerifyUrlOptions {

@@ -81,6 +81,22 @@ impl Signer {
         self.inner.verify_url(&url, options.now).map_err(core)
     }
 
+    /// Verifies what a server receives: a request target (`req.url`: `/a.jpg?w=1&s=…`, the
+    /// path and query exactly as the request line carries them) or a full URL, and its
+    /// `expires` against `now` (the system clock when not given). Returns nothing when valid.
+    /// @throws {Error} `.code` `missing_signature`, `signature_mismatch`, `expired`, `malformed_url`.
+    #[napi(catch_unwind)]
+    pub fn verify(
+        &self,
+        env: Env,
+        #[napi(ts_arg_type = "string")] target: Unknown,
+        #[napi(ts_arg_type = "VerifyUrlOptions")] options: Option<Unknown>,
+    ) -> Result<()> {
+        let target = string(target, Arg::new(Op::Verify, "target"))?;
+        let options = VerifyUrlOptions::read(&env, Op::Verify, options)?;
+        self.inner.verify(&target, options.now).map_err(core)
+    }
+
     /// `Signer(<provider>)`: never the key.
     #[napi(js_name = "toString")]
     pub fn to_string_js(&self) -> String {

@@ -90,6 +90,22 @@ impl Signer {
         self.inner.verify_url(&url, now).or_raise(py)
     }
 
+    /// Verifies what a server receives: a request target (``/a.jpg?w=1&s=…``, the path and
+    /// query exactly as the request line carries them) or a full URL, against ``now`` (UNIX
+    /// seconds; the system clock when None). Returns None or raises a :class:`VerifyError`
+    /// subclass.
+    #[pyo3(signature = (target, now = None))]
+    fn verify(
+        &self,
+        py: Python<'_>,
+        target: &Bound<'_, PyAny>,
+        now: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<()> {
+        let target = str_arg(target, Arg::new(Op::Verify, "target"))?;
+        let now = opt_int(now, Arg::new(Op::Verify, "now"))?;
+        self.inner.verify(&target, now).or_raise(py)
+    }
+
     fn __repr__(&self) -> String {
         format!(
             "Signer(provider='{}', previous_keys={})",

@@ -64,6 +64,14 @@ impl Signer {
         Ok(self.inner.verify_url(&url.arg(Op::VerifyUrl, "url")?, now)?)
     }
 
+    /// Verifies what a server receives: a request target (`/a.jpg?w=1&s=…`, the path and
+    /// query exactly as the request line carries them) or a full URL, and its `expires`
+    /// against `now` (the system clock when not given). Throws the failing check.
+    #[uniffi::method(default(now = None))]
+    pub fn verify(&self, target: InputString, now: Option<i64>) -> Result<()> {
+        Ok(self.inner.verify(&target.arg(Op::Verify, "target")?, now)?)
+    }
+
     /// The provider name.
     pub fn provider(&self) -> String {
         self.inner.provider().name().to_owned()

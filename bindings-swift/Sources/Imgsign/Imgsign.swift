@@ -617,6 +617,13 @@ public protocol SignerProtocol: AnyObject, Sendable {
     func signUrls(urls: [InputString]) throws  -> [String]
     
     /**
+     * Verifies what a server receives: a request target (`/a.jpg?w=1&s=…`, the path and
+     * query exactly as the request line carries them) or a full URL, and its `expires`
+     * against `now` (the system clock when not given). Throws the failing check.
+     */
+    func verify(target: InputString, now: Int64?) throws 
+    
+    /**
      * Verifies a signed URL against the key and previous keys, and its `expires` against
      * `now` (the system clock when not given). Throws the failing check.
      */
@@ -759,6 +766,21 @@ open func signUrls(urls: [InputString])throws  -> [String]  {
         FfiConverterSequenceTypeInputString.lower(urls),uniffiCallStatus
     )
 })
+}
+    
+    /**
+     * Verifies what a server receives: a request target (`/a.jpg?w=1&s=…`, the path and
+     * query exactly as the request line carries them) or a full URL, and its `expires`
+     * against `now` (the system clock when not given). Throws the failing check.
+     */
+open func verify(target: InputString, now: Int64? = nil)throws   {try rustCallWithError(FfiConverterTypeImgsignError_lift) {
+        uniffiCallStatus in
+    uniffi_imgsign_uniffi_fn_method_signer_verify(
+            self.uniffiCloneHandle(),
+        FfiConverterTypeInputString_lower(target),
+        FfiConverterOptionInt64.lower(now),uniffiCallStatus
+    )
+}
 }
     
     /**
@@ -2556,6 +2578,9 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_imgsign_uniffi_checksum_method_signer_sign_urls() != 47516) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_imgsign_uniffi_checksum_method_signer_verify() != 2521) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_imgsign_uniffi_checksum_method_signer_verify_url() != 64991) {

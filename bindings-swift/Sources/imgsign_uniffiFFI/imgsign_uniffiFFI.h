@@ -338,6 +338,11 @@ RustBuffer uniffi_imgsign_uniffi_fn_method_signer_sign_url_expiring_in(uint64_t 
 RustBuffer uniffi_imgsign_uniffi_fn_method_signer_sign_urls(uint64_t ptr, RustBuffer urls, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_METHOD_SIGNER_VERIFY
+#define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_METHOD_SIGNER_VERIFY
+void uniffi_imgsign_uniffi_fn_method_signer_verify(uint64_t ptr, RustBuffer target, RustBuffer now, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_METHOD_SIGNER_VERIFY_URL
 #define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_METHOD_SIGNER_VERIFY_URL
 void uniffi_imgsign_uniffi_fn_method_signer_verify_url(uint64_t ptr, RustBuffer url, RustBuffer now, RustCallStatus *_Nonnull out_status
@@ -791,6 +796,12 @@ uint16_t uniffi_imgsign_uniffi_checksum_method_signer_sign_url_expiring_in(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_CHECKSUM_METHOD_SIGNER_SIGN_URLS
 #define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_CHECKSUM_METHOD_SIGNER_SIGN_URLS
 uint16_t uniffi_imgsign_uniffi_checksum_method_signer_sign_urls(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_CHECKSUM_METHOD_SIGNER_VERIFY
+#define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_CHECKSUM_METHOD_SIGNER_VERIFY
+uint16_t uniffi_imgsign_uniffi_checksum_method_signer_verify(void
     
 );
 #endif

@@ -113,6 +113,11 @@ func runVector(_ v: [String: Any]) throws -> AnyHashable? {
         let s = try Signer(provider: try str(i, "provider"), key: try str(i, "key"), previousKeys: prev)
         try s.verifyUrl(url: try str(i, "url"), now: try int64(i["now"], "now"))
         return nil
+    case "verify":
+        let prev = (i["previous_keys"] as? [String]) ?? []
+        let s = try Signer(provider: try str(i, "provider"), key: try str(i, "key"), previousKeys: prev)
+        try s.verify(target: try str(i, "target"), now: try int64(i["now"], "now"))
+        return nil
     case "build_url":
         return try builder(i).buildUrl(path: try str(i, "path"), params: try params(i["params"]))
     case "build_srcset":

@@ -82,6 +82,11 @@ internal fun run(v: JsonNode): Any? {
                 .verifyUrl(i.str("url"), i.long("now"))
             null
         }
+        "verify" -> {
+            Signer(i.str("provider"), i.str("key"), i["previous_keys"].map { it.asText() })
+                .verify(i.str("target"), i.long("now"))
+            null
+        }
         "build_url" -> builder(i).buildUrl(i.str("path"), params(i["params"]))
         "build_srcset" -> builder(i).buildSrcset(i.str("path"), params(i["params"]), srcsetOptions(i))
         "target_widths" -> targetWidths(i.optU32("min_width"), i.optU32("max_width"), i.optDouble("tolerance"))
@@ -145,8 +150,9 @@ class ConformanceTest {
     fun `every kind of the README is covered by the vectors`() {
         val kinds = Vectors.all.map { it.str("kind") }.toSet()
         for (k in listOf(
-            "sign_url", "verify_url", "build_url", "build_srcset", "target_widths",
+            "sign_url", "verify_url", "verify", "build_url", "build_srcset", "target_widths",
             "sign_origin_request", "verify_origin_request", "verify_basic_auth", "verify_origin_secret",
+            "argument_error",
         )) {
             assertTrue(k in kinds, "no vector of kind $k")
         }
