@@ -1,166 +1,46 @@
 //! srcset generation: fluid (width descriptors) and fixed (density descriptors).
 
-use crate::builder::{Item, Items, Profile, UrlBuilder, get_param, normalize_params, set_param};
+use crate::builder::UrlBuilder;
 use crate::encode::{ParamValue, format_number};
-use crate::error::{ErrorCode, Result, err};
+use crate::error::Result;
+use crate::params::{Item, Items, get_param, normalize_params, set_param};
+use crate::profile::Profile;
+use crate::widths::{
+    DEFAULT_DEVICE_PIXEL_RATIOS, DEFAULT_MAX_WIDTH, DEFAULT_QUALITIES, WidthRange, canonical_widths,
+    imgix_js_target_widths, imgix_python_target_widths, srcset_err,
+};
 use std::borrow::Cow;
 
-/// Smallest width of the default fluid srcset.
-pub const DEFAULT_MIN_WIDTH: i64 = 100;
-/// Largest width of the default fluid srcset, and of any canonical width.
-pub const DEFAULT_MAX_WIDTH: i64 = 8192;
-/// Default tolerance between consecutive fluid widths.
-pub const DEFAULT_TOLERANCE: f64 = 0.08;
-/// Default device-pixel ratios of a fixed srcset.
-pub const DEFAULT_DEVICE_PIXEL_RATIOS: [f64; 5] = [1.0, 2.0, 3.0, 4.0, 5.0];
-/// Default quality per device-pixel ratio (variable quality).
-pub const DEFAULT_QUALITIES: [(f64, i64); 5] = [(1.0, 75), (2.0, 50), (3.0, 35), (4.0, 23), (5.0, 20)];
-/// The 31 widths of the default fluid srcset.
-pub const DEFAULT_WIDTHS: [i64; 31] = [
-    100, 116, 135, 156, 181, 210, 244, 283, 328, 380, 441, 512, 594, 689, 799, 927, 1075, 1247, 1446, 1678,
-    1946, 2257, 2619, 3038, 3524, 4087, 4741, 5500, 6380, 7401, 8192,
-];
-
-/// srcset options. `Default` gives the fluid defaults and variable quality on.
-#[derive(Clone, Debug, PartialEq)]
+/// srcset options. Every field is optional: `None` is "not given" and takes the core's
+/// default (the one place defaults live), so `SrcsetOptions::default()` is the fluid
+/// defaults with variable quality on.
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct SrcsetOptions {
     /// Explicit widths for a fluid srcset (wins over `w`/`h` in the canonical profile).
     pub widths: Option<Vec<i64>>,
-    /// Smallest generated width.
-    pub min_width: i64,
-    /// Largest generated width.
-    pub max_width: i64,
-    /// Tolerance between consecutive widths (≥ 0.01).
-    pub tolerance: f64,
-    /// Ratios of a fixed srcset (default 1 to 5).
+    /// Smallest generated width (not given: [`DEFAULT_MIN_WIDTH`]).
+    pub min_width: Option<i64>,
+    /// Largest generated width (not given: [`DEFAULT_MAX_WIDTH`]).
+    pub max_width: Option<i64>,
+    /// Tolerance between consecutive widths, at least 0.01 (not given:
+    /// [`DEFAULT_WIDTH_TOLERANCE`]).
+    pub tolerance: Option<f64>,
+    /// Ratios of a fixed srcset (not given: [`DEFAULT_DEVICE_PIXEL_RATIOS`]).
     pub device_pixel_ratios: Option<Vec<f64>>,
-    /// Quality per ratio, overriding the defaults 75/50/35/23/20.
+    /// Quality per ratio, overriding [`DEFAULT_QUALITIES`].
     pub variable_qualities: Option<Vec<(f64, i64)>>,
-    /// Add no generated `q` to fixed entries.
-    pub disable_variable_quality: bool,
+    /// Add no generated `q` to fixed entries (not given: false).
+    pub disable_variable_quality: Option<bool>,
 }
 
-impl Default for SrcsetOptions {
-    fn default() -> Self {
-        SrcsetOptions {
-            widths: None,
-            min_width: DEFAULT_MIN_WIDTH,
-            max_width: DEFAULT_MAX_WIDTH,
-            tolerance: DEFAULT_TOLERANCE,
-            device_pixel_ratios: None,
-            variable_qualities: None,
-            disable_variable_quality: false,
-        }
+impl SrcsetOptions {
+    fn range(&self) -> WidthRange {
+        WidthRange::of(self.min_width, self.max_width, self.tolerance)
     }
-}
 
-fn srcset_err<T>(msg: impl Into<String>) -> Result<T> {
-    err(ErrorCode::InvalidSrcset, msg)
-}
-
-/// The canonical fluid widths from `min_width` to `max_width` (SPEC §2.4).
-pub fn target_widths(min_width: i64, max_width: i64, tolerance: f64) -> Result<Vec<u32>> {
-    canonical_widths(min_width, max_width, tolerance)
-        .map(|ws| ws.into_iter().map(|w| u32::try_from(w).unwrap_or(u32::MAX)).collect())
-}
-
-fn canonical_widths(min_width: i64, max_width: i64, tolerance: f64) -> Result<Vec<i64>> {
-    if min_width < 1 {
-        return srcset_err("min_width: must be at least 1");
+    fn no_variable_quality(&self) -> bool {
+        self.disable_variable_quality.unwrap_or(false)
     }
-    if max_width > DEFAULT_MAX_WIDTH {
-        return srcset_err(format!("max_width: must be at most {DEFAULT_MAX_WIDTH}"));
-    }
-    if min_width > max_width {
-        return srcset_err("min_width: must not exceed max_width");
-    }
-    check_tolerance(tolerance)?;
-    if min_width == max_width {
-        return Ok(vec![min_width]);
-    }
-    let mut out: Vec<i64> = Vec::new();
-    let mut x = as_f64(min_width);
-    let max = as_f64(max_width);
-    while x < max {
-        let w = round_to_i64(x.round());
-        if out.last() != Some(&w) {
-            out.push(w);
-        }
-        x *= 1.0 + tolerance * 2.0;
-    }
-    if out.last().is_some_and(|l| *l < max_width) {
-        out.push(max_width);
-    }
-    Ok(out)
-}
-
-fn check_tolerance(tolerance: f64) -> Result<()> {
-    if !tolerance.is_finite() || tolerance < 0.01 {
-        return srcset_err("tolerance: must be a finite number of at least 0.01");
-    }
-    Ok(())
-}
-
-fn round_to_i64(x: f64) -> i64 {
-    // Float-to-int `as` saturates (and maps NaN to 0): it cannot fail.
-    x as i64
-}
-
-fn python_target_widths(min: i64, max: i64, tol: f64) -> Result<Vec<i64>> {
-    if min == DEFAULT_MIN_WIDTH && max == DEFAULT_MAX_WIDTH && tol == DEFAULT_TOLERANCE {
-        return Ok(DEFAULT_WIDTHS.to_vec());
-    }
-    if min < 1 {
-        return srcset_err("min_width: must be greater than zero");
-    }
-    if max < 0 {
-        return srcset_err("max_width: must not be negative");
-    }
-    if min > max {
-        return srcset_err("min_width: must not exceed max_width");
-    }
-    if tol.is_nan() || tol < 0.01 {
-        return srcset_err("tolerance: must be at least 0.01");
-    }
-    if min == max {
-        return Ok(vec![min]);
-    }
-    let (mut x, stop, cap) = (as_f64(min), as_f64(max), as_f64(DEFAULT_MAX_WIDTH));
-    let mut out = Vec::new();
-    while x < stop && x < cap {
-        out.push(round_to_i64(x.round_ties_even()));
-        x *= 1.0 + tol * 2.0;
-    }
-    match out.last() {
-        None => srcset_err("min_width: imgix-python cannot start a width list at or above 8192"),
-        Some(l) if *l < max => {
-            out.push(max);
-            Ok(out)
-        }
-        Some(_) => Ok(out),
-    }
-}
-
-fn js_target_widths(min: i64, max: i64, tol: f64) -> Result<Vec<i64>> {
-    if !tol.is_finite() || tol < 0.01 {
-        return srcset_err("tolerance: must be a number of at least 0.01");
-    }
-    if (min != DEFAULT_MIN_WIDTH || max != DEFAULT_MAX_WIDTH) && (min < 1 || max < 1 || min > max) {
-        return srcset_err("min_width/max_width: must be positive and min_width must not exceed max_width");
-    }
-    if min == max {
-        return Ok(vec![min]);
-    }
-    let (mut x, stop) = (as_f64(min), as_f64(max));
-    let mut out = Vec::new();
-    while x < stop {
-        out.push(round_to_i64(x.round()));
-        x *= 1.0 + tol * 2.0;
-    }
-    if out.last().is_some_and(|l| *l < max) {
-        out.push(max);
-    }
-    Ok(out)
 }
 
 fn check_ratio(r: f64, field: &str) -> Result<()> {
@@ -206,7 +86,8 @@ fn join(entries: Vec<Entry>) -> String {
 }
 
 impl UrlBuilder {
-    /// Builds a srcset for `path` with `params` (SPEC §2.4): each entry a signed URL.
+    /// Builds a srcset for `path` with `params` (docs/behaviour.md, "srcset"): each entry a
+    /// signed URL.
     pub fn build_srcset<K: AsRef<str>>(
         &self,
         path: &str,
@@ -218,8 +99,8 @@ impl UrlBuilder {
         normalize_params(params, &mut scratch, &mut base)?;
         match self.profile() {
             Profile::Canonical => self.srcset_canonical(path, &base, options),
-            Profile::ImgixPython => self.srcset_python(path, &base, options),
-            Profile::ImgixJs => self.srcset_js(path, &base, options),
+            Profile::ImgixPython => self.srcset_imgix_python(path, &base, options),
+            Profile::ImgixJs => self.srcset_imgix_js(path, &base, options),
         }
     }
 
@@ -231,7 +112,7 @@ impl UrlBuilder {
     }
 
     fn srcset_canonical(&self, path: &str, base: &[Item<'_>], o: &SrcsetOptions) -> Result<String> {
-        let computed = canonical_widths(o.min_width, o.max_width, o.tolerance)?;
+        let computed = canonical_widths(o.range())?;
         if let Some(ws) = &o.widths {
             if ws.is_empty() {
                 return srcset_err("widths: must not be empty");
@@ -268,7 +149,7 @@ impl UrlBuilder {
         let user_q = get_param(base, "q").is_some();
         self.fixed(path, base, ratios, |r, items| {
             let q = lookup(&table, r).or_else(|| lookup(&table, r.floor()));
-            if let (false, false, Some(q)) = (o.disable_variable_quality, user_q, q) {
+            if let (false, false, Some(q)) = (o.no_variable_quality(), user_q, q) {
                 set_param(items, "q", Cow::Owned(q.to_string()));
             }
         })
@@ -296,14 +177,14 @@ impl UrlBuilder {
             .map(join)
     }
 
-    fn srcset_python(&self, path: &str, base: &[Item<'_>], o: &SrcsetOptions) -> Result<String> {
+    fn srcset_imgix_python(&self, path: &str, base: &[Item<'_>], o: &SrcsetOptions) -> Result<String> {
         if let Some(ws) = o.widths.as_deref().filter(|w| !w.is_empty()) {
             if ws.iter().any(|w| *w < 0) {
                 return srcset_err("widths: must not be negative");
             }
             return self.fluid(path, base, ws);
         }
-        let targets = python_target_widths(o.min_width, o.max_width, o.tolerance)?;
+        let targets = imgix_python_target_widths(o.range())?;
         let fixed = get_param(base, "w").is_some() || get_param(base, "h").is_some();
         if !fixed {
             return self.fluid(path, base, &targets);
@@ -328,7 +209,7 @@ impl UrlBuilder {
         for r in ratios {
             let ratio = format_number(r);
             set_param(&mut items, "dpr", Cow::Owned(ratio.clone()));
-            if !o.disable_variable_quality {
+            if !o.no_variable_quality() {
                 let q = user_q
                     .clone()
                     .or_else(|| lookup(&table, r.floor()).filter(|q| *q != 0).map(|q| q.to_string()));
@@ -344,10 +225,10 @@ impl UrlBuilder {
         Ok(join(out))
     }
 
-    fn srcset_js(&self, path: &str, base: &[Item<'_>], o: &SrcsetOptions) -> Result<String> {
+    fn srcset_imgix_js(&self, path: &str, base: &[Item<'_>], o: &SrcsetOptions) -> Result<String> {
         let truthy = |k: &str| get_param(base, k).is_some_and(|v| !v.is_empty());
         if !(truthy("w") || truthy("h")) {
-            let computed = js_target_widths(o.min_width, o.max_width, o.tolerance)?;
+            let computed = imgix_js_target_widths(o.range())?;
             return match &o.widths {
                 Some(ws) => {
                     if ws.is_empty() || ws.iter().any(|w| *w < 1) {
@@ -373,7 +254,7 @@ impl UrlBuilder {
         let table = qualities(o.variable_qualities.as_deref());
         let user_q = get_param(base, "q").filter(|q| !q.is_empty()).map(str::to_owned);
         self.fixed(path, base, ratios, |r, items| {
-            if o.disable_variable_quality {
+            if o.no_variable_quality() {
                 return;
             }
             let q = user_q.clone().or_else(|| {
@@ -390,38 +271,5 @@ impl UrlBuilder {
                 None => items.retain(|(k, _)| *k != "q"),
             }
         })
-    }
-}
-
-/// Widths are far below 2^53, where the conversion is exact.
-fn as_f64(v: i64) -> f64 {
-    v as f64
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn default_widths_match_imgix() {
-        assert_eq!(canonical_widths(100, 8192, 0.08).ok(), Some(DEFAULT_WIDTHS.to_vec()));
-        assert_eq!(js_target_widths(100, 8192, 0.08).ok(), Some(DEFAULT_WIDTHS.to_vec()));
-    }
-
-    #[test]
-    fn rounding_differs_by_profile() {
-        assert_eq!(js_target_widths(103, 200, 0.25).ok(), Some(vec![103, 155, 200]));
-        assert_eq!(python_target_widths(103, 200, 0.25).ok(), Some(vec![103, 154, 200]));
-        assert_eq!(python_target_widths(8000, 10000, 0.08).ok(), Some(vec![8000, 10000]));
-    }
-
-    #[test]
-    fn canonical_bounds() {
-        assert!(target_widths(0, 10, 0.08).is_err());
-        assert!(target_widths(10, 8193, 0.08).is_err());
-        assert!(target_widths(10, 20, 0.009).is_err());
-        assert_eq!(target_widths(500, 500, 0.08).ok(), Some(vec![500]));
-        let small = target_widths(1, 30, 0.01).unwrap_or_default();
-        assert!(small.windows(2).all(|w| w[0] < w[1]), "{small:?}");
     }
 }

@@ -9,24 +9,13 @@ language imgsign ships for. Objects are immutable and safe to share between thre
 'https://image.pvnservices.com/books/database-internals.jpg?w=400&h=600&fit=crop&s=7d0d58f62c945d0ca08269205228bbe7'
 """
 
-from ._errors import (
-    ExpiredError,
-    ImgsignError,
-    InvalidDomainError,
-    InvalidKeyError,
-    InvalidParamError,
-    InvalidSrcsetError,
-    InvalidUrlError,
-    MalformedHeaderError,
-    MalformedUrlError,
-    MissingSignatureError,
-    SignatureMismatchError,
-    VerifyError,
-)
+from ._errors import *  # noqa: F403 (the exception classes)
+from ._errors import __all__ as __all__  # their names; type checkers read them from here
 from ._imgsign import (
     Signer,
     UrlBuilder,
     __version__,
+    argument_error_code,
     sign_origin_request,
     target_widths,
     verify_basic_auth,
@@ -34,25 +23,14 @@ from ._imgsign import (
     verify_origin_secret,
 )
 
-__all__ = [
+__all__ += (
     "__version__",
     "Signer",
     "UrlBuilder",
     "target_widths",
+    "argument_error_code",
     "sign_origin_request",
     "verify_origin_request",
     "verify_basic_auth",
     "verify_origin_secret",
-    "ImgsignError",
-    "InvalidDomainError",
-    "InvalidKeyError",
-    "InvalidUrlError",
-    "InvalidParamError",
-    "InvalidSrcsetError",
-    "VerifyError",
-    "MissingSignatureError",
-    "SignatureMismatchError",
-    "ExpiredError",
-    "MalformedUrlError",
-    "MalformedHeaderError",
-]
+)
