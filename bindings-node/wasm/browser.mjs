@@ -31,5 +31,6 @@ export const {
   verifyBasicAuth,
   verifyOriginSecret,
   version,
+  argumentErrorCode,
 } = api
 export default api

@@ -14,5 +14,6 @@ export const {
   verifyBasicAuth,
   verifyOriginSecret,
   version,
+  argumentErrorCode,
 } = api
 export default api

@@ -15,5 +15,6 @@ export const {
   verifyBasicAuth,
   verifyOriginSecret,
   version,
+  argumentErrorCode,
 } = api
 export default api

@@ -25,6 +25,7 @@ const T_SYMBOL = 10
 const T_BIGINT = 11
 const T_DEEP = 12
 const T_ASCII = 13
+const T_ILL_FORMED = 14
 
 // Operation numbers (bindings-wasm/src/api.rs, `op`).
 const OP_SIGNER_NEW = 1
@@ -43,6 +44,8 @@ const OP_VERIFY_ORIGIN_SECRET = 13
 const OP_VERSION = 14
 const OP_FREE = 15
 const OP_NOOP = 16
+const OP_VERIFY = 17
+const OP_ARGUMENT_ERROR_CODE = 18
 
 // Containers carry their item count and byte length (the module reads them lazily).
 // Deeper than any argument is read (buildUrls items: array > item > params > pair > value);
@@ -56,6 +59,13 @@ function defaultTextReader(buffer) {
   const bytes = new Uint8Array(buffer)
   return (start, end) => decoder.decode(bytes.subarray(start, end))
 }
+
+// Whether a string is well-formed UTF-16 (no lone surrogate).
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/
+const wellFormed =
+  typeof String.prototype.isWellFormed === 'function'
+    ? (s) => s.isWellFormed()
+    : (s) => !LONE_SURROGATE.test(s)
 
 // The low-level caller: encodes arguments, runs one operation, decodes its result.
 function createCaller(exports, textReader = defaultTextReader) {
@@ -99,22 +109,26 @@ function createCaller(exports, textReader = defaultTextReader) {
     pos += 4
   }
 
-  // A string's UTF-8 length and bytes (room: 4 + 3 * length): ASCII is copied directly,
-  // the rest by encodeInto (lone surrogates become U+FFFD, as in the native addon).
+  // A string value (room: 5 + 3 * length): its tag, UTF-8 length and bytes. ASCII is copied
+  // directly, the rest by encodeInto; a string with a lone surrogate (which has no UTF-8
+  // form: encodeInto writes U+FFFD) is tagged as such, for the module to refuse it.
   function putStr(s) {
     const n = s.length
     const at = base + pos
-    let p = at + 4
+    let p = at + 5
     let i = 0
     for (; i < n; i++) {
       const c = s.charCodeAt(i)
       if (c > 0x7f) break
       u8[p++] = c
     }
+    u8[at] = T_STRING
     if (i < n) {
-      p += encoder.encodeInto(i === 0 ? s : s.slice(i), u8.subarray(p, p + 3 * (n - i))).written
+      const rest = i === 0 ? s : s.slice(i)
+      if (!wellFormed(rest)) u8[at] = T_ILL_FORMED
+      p += encoder.encodeInto(rest, u8.subarray(p, p + 3 * (n - i))).written
     }
-    dv.setUint32(at, p - at - 4, true)
+    dv.setUint32(at + 1, p - at - 5, true)
     pos = p - base
   }
 
@@ -122,7 +136,6 @@ function createCaller(exports, textReader = defaultTextReader) {
     const type = typeof v
     if (type === 'string') {
       ensure(5 + 3 * v.length)
-      put(T_STRING)
       putStr(v)
       return
     }
@@ -167,7 +180,7 @@ function createCaller(exports, textReader = defaultTextReader) {
     pos += 8 // count and byte length, written below
     let n = 0
     for (const k in v) {
-      ensure(4 + 3 * k.length)
+      ensure(5 + 3 * k.length)
       putStr(k)
       val(v[k], depth + 1)
       n++
@@ -186,7 +199,7 @@ function createCaller(exports, textReader = defaultTextReader) {
 
   function read() {
     const t = u8[rp++]
-    if (t === T_ASCII || t === T_STRING) {
+    if (t === T_ASCII || t === T_STRING || t === T_ILL_FORMED) {
       const n = dv.getUint32(rp, true)
       const at = rp + 4
       rp = at + n
@@ -205,6 +218,7 @@ function createCaller(exports, textReader = defaultTextReader) {
       return a
     }
     if (t === T_UNDEFINED) return undefined
+    if (t === T_NULL) return null
     if (t === T_TRUE) return true
     if (t === T_FALSE) return false
     throw new Error('imgsign: unexpected result from the WebAssembly module')
@@ -287,6 +301,14 @@ function createApi(exports, textReader) {
       c.arg(clock())
       c.run(OP_VERIFY_URL, h)
     }
+    verify(target, options) {
+      const h = this.#handle
+      c.begin(3)
+      c.arg(target)
+      c.arg(options)
+      c.arg(clock())
+      c.run(OP_VERIFY, h)
+    }
     toString() {
       return this.#shown
     }
@@ -324,7 +346,7 @@ function createApi(exports, textReader) {
     get profile() {
       return this.#profile
     }
-    get signed() {
+    get isSigned() {
       return this.#signed
     }
     buildUrl(path, params) {
@@ -352,7 +374,7 @@ function createApi(exports, textReader) {
       return this.#shown
     }
     toJSON() {
-      return { domain: this.#domain, provider: this.#provider, profile: this.#profile, signed: this.#signed }
+      return { domain: this.#domain, provider: this.#provider, profile: this.#profile, isSigned: this.#signed }
     }
   }
 
@@ -396,6 +418,13 @@ function createApi(exports, textReader) {
     c.run(OP_VERIFY_ORIGIN_SECRET, 0)
   }
 
+  function argumentErrorCode(operation, argument) {
+    c.begin(2)
+    c.arg(operation)
+    c.arg(argument)
+    return c.run(OP_ARGUMENT_ERROR_CODE, 0)
+  }
+
   function version() {
     c.begin(0)
     return c.run(OP_VERSION, 0)
@@ -410,6 +439,7 @@ function createApi(exports, textReader) {
     verifyBasicAuth,
     verifyOriginSecret,
     version,
+    argumentErrorCode,
   }
 }
 

@@ -13,5 +13,6 @@ export const {
   verifyBasicAuth,
   verifyOriginSecret,
   version,
+  argumentErrorCode,
 } = api
 export default api

@@ -4,6 +4,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 bash bindings-wasm/scripts/build.sh
-(cd bindings-node && npm install --no-audit --no-fund --loglevel=error && npx napi build --platform --release >/dev/null)
+(cd bindings-node && npm install --no-audit --no-fund --loglevel=error && npx napi build --platform --release --js native.js >/dev/null)
 (cd bindings-wasm/harness && npm install --no-audit --no-fund --loglevel=error)
 node bindings-wasm/harness/bench/bench.mjs

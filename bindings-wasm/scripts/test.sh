@@ -20,7 +20,7 @@ cargo test -q --locked -p imgsign-wasm
 bash bindings-wasm/scripts/build.sh
 
 # The native addon the wasm build is compared with (a no-op when `make test-node` built it).
-(cd bindings-node && npm install --no-audit --no-fund --loglevel=error && npx napi build --platform --release >/dev/null)
+(cd bindings-node && npm install --no-audit --no-fund --loglevel=error && npx napi build --platform --release --js native.js >/dev/null)
 
 # Headless Chromium from Debian; the other runtimes come from npm (harness/package.json).
 if ! [ -x /usr/bin/chromium ]; then

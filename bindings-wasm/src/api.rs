@@ -1,11 +1,13 @@
 //! The operations the JavaScript glue calls: each reads its arguments (type conversion
 //! only), calls the core and writes the result.
 
-use imgsign::{BuilderOptions, ErrorCode, Profile, Provider, SignOptions, SrcsetOptions};
+use imgsign::{
+    BuilderOptions, Error, ErrorCode, Operation as Op, Profile, Provider, SignOptions, SrcsetOptions,
+};
 
 use crate::convert::{
-    Result, array, boolean, coded, each_entry, given, headers, integer, list, number, options, params,
-    string, strings,
+    Arg, Result, array, at, boolean, given, headers, integer, list, number, options, params, string,
+    variable_qualities,
 };
 use crate::wire::{Args, Val, Writer};
 
@@ -19,7 +21,7 @@ pub mod op {
     pub const SIGN_URLS: u32 = 3;
     /// `signer.verifyUrl(url, options, clock)`.
     pub const VERIFY_URL: u32 = 4;
-    /// `new UrlBuilder(domain, options)` → `[handle, toString, domain, provider, profile, signed]`.
+    /// `new UrlBuilder(domain, options)` → `[handle, toString, domain, provider, profile, isSigned]`.
     pub const BUILDER_NEW: u32 = 5;
     /// `builder.buildUrl(path, params)`.
     pub const BUILD_URL: u32 = 6;
@@ -41,8 +43,12 @@ pub mod op {
     pub const VERSION: u32 = 14;
     /// Releases a handle (the JavaScript object was garbage-collected).
     pub const FREE: u32 = 15;
-    /// Returns its arguments' count (the glue's per-call cost, measured by the benchmark).
+    /// Does nothing (the glue's per-call cost, measured by the benchmark).
     pub const NOOP: u32 = 16;
+    /// `signer.verify(target, options, clock)`: what a server receives.
+    pub const VERIFY: u32 = 17;
+    /// `argumentErrorCode(operation, argument)`: the core's argument rule.
+    pub const ARGUMENT_ERROR_CODE: u32 = 18;
 }
 
 /// An object the JavaScript side holds by handle.
@@ -100,26 +106,35 @@ impl Objects {
 fn signer(objects: &Objects, handle: u32) -> Result<&imgsign::Signer> {
     match objects.get(handle) {
         Some(Obj::Signer(s)) => Ok(s),
-        _ => Err(coded(ErrorCode::InvalidParam, "this: not a live Signer")),
+        _ => Err(Error::new(ErrorCode::InvalidParam, "this: not a live Signer")),
     }
 }
 
 fn builder(objects: &Objects, handle: u32) -> Result<&imgsign::UrlBuilder> {
     match objects.get(handle) {
         Some(Obj::Builder(b)) => Ok(b),
-        _ => Err(coded(ErrorCode::InvalidParam, "this: not a live UrlBuilder")),
+        _ => Err(Error::new(ErrorCode::InvalidParam, "this: not a live UrlBuilder")),
     }
 }
 
-fn key_arg<'a>(v: Val<'a>, field: &str) -> Result<&'a str> {
-    string(v, field, ErrorCode::InvalidKey)
+/// The clock the glue passes (JavaScript's `Date.now()`, in whole seconds): this platform
+/// has no system clock of its own, so where the core would read the system clock (a `now`
+/// not given) this value stands in for it.
+fn clock(v: Val<'_>) -> Result<i64> {
+    integer(v, Arg::new(Op::VerifyUrl, "clock"))
 }
 
-/// The clock the glue passes (JavaScript's `Date.now()`, in whole seconds): the platform
-/// has no system clock of its own, so where the core would read the system clock this
-/// value stands in for it.
-fn clock(v: Val<'_>) -> Result<i64> {
-    integer(v, "clock", ErrorCode::InvalidParam)
+/// Reads an options object of `op` into `set(field, value)`, each field named in camelCase.
+fn read_options<'a>(
+    op: Op,
+    v: Val<'a>,
+    fields: &[&str],
+    mut set: impl FnMut(&str, Val<'a>, Arg<'_>) -> Result<()>,
+) -> Result<()> {
+    for (key, value) in options(op, v, fields)? {
+        set(&key, value, Arg::new(op, &key))?;
+    }
+    Ok(())
 }
 
 /// Runs operation `op` on `handle` with `args`, writing the result into `out`.
@@ -127,12 +142,14 @@ pub fn run(objects: &mut Objects, op: u32, handle: u32, args: &Args<'_>, out: &m
     let a = |i| args.get(i);
     match op {
         op::SIGNER_NEW => {
-            let provider = Provider::from_name(string(a(0), "provider", ErrorCode::InvalidParam)?)?;
-            let key = key_arg(a(1), "key")?;
-            let mut previous: Vec<&str> = Vec::new();
-            for (_, v) in options(a(2), "options", &["previousKeys"])? {
-                previous = strings(v, "previousKeys", ErrorCode::InvalidKey)?;
-            }
+            let provider = string(a(0), Arg::new(Op::Signer, "provider"))?;
+            let key = string(a(1), Arg::new(Op::Signer, "key"))?;
+            let mut previous = Vec::new();
+            read_options(Op::Signer, a(2), &["previousKeys"], |_, v, arg| {
+                previous = list(v, arg, string)?;
+                Ok(())
+            })?;
+            let provider = Provider::from_name(provider)?;
             let s = imgsign::Signer::new(provider, key, &previous)?;
             let name = s.provider().name();
             let h = objects.insert(Obj::Signer(s));
@@ -144,15 +161,17 @@ pub fn run(objects: &mut Objects, op: u32, handle: u32, args: &Args<'_>, out: &m
         }
         op::SIGN_URL => {
             let s = signer(objects, handle)?;
-            let url = string(a(0), "url", ErrorCode::InvalidUrl)?;
+            let url = string(a(0), Arg::new(Op::SignUrl, "url"))?;
             let mut o = SignOptions::default();
-            for (k, v) in options(a(1), "options", &["expires", "expiresIn", "now"])? {
-                match k.as_ref() {
-                    "expires" => o.expires = Some(integer(v, "expires", ErrorCode::InvalidParam)?),
-                    "expiresIn" => o.expires_in = Some(integer(v, "expiresIn", ErrorCode::InvalidParam)?),
-                    _ => o.now = Some(integer(v, "now", ErrorCode::InvalidParam)?),
+            read_options(Op::SignUrl, a(1), &["expires", "expiresIn", "now"], |k, v, arg| {
+                let n = Some(integer(v, arg)?);
+                match k {
+                    "expires" => o.expires = n,
+                    "expiresIn" => o.expires_in = n,
+                    _ => o.now = n,
                 }
-            }
+                Ok(())
+            })?;
             // The core reads the system clock only for `expiresIn` without `now`.
             if o.expires_in.is_some() && o.now.is_none() {
                 o.now = Some(clock(a(2))?);
@@ -161,47 +180,48 @@ pub fn run(objects: &mut Objects, op: u32, handle: u32, args: &Args<'_>, out: &m
         }
         op::SIGN_URLS => {
             let s = signer(objects, handle)?;
-            let urls = strings(a(0), "urls", ErrorCode::InvalidUrl)?;
+            let urls = list(a(0), Arg::new(Op::SignUrls, "urls"), string)?;
             out.strs(&s.sign_urls(&urls)?);
         }
-        op::VERIFY_URL => {
+        op::VERIFY_URL | op::VERIFY => {
             let s = signer(objects, handle)?;
-            let url = string(a(0), "url", ErrorCode::MalformedUrl)?;
+            let (o, name) = if op == op::VERIFY { (Op::Verify, "target") } else { (Op::VerifyUrl, "url") };
+            let url = string(a(0), Arg::new(o, name))?;
             let mut now = None;
-            for (_, v) in options(a(1), "options", &["now"])? {
-                now = Some(integer(v, "now", ErrorCode::InvalidParam)?);
-            }
-            let now = match now {
+            read_options(o, a(1), &["now"], |_, v, arg| {
+                now = Some(integer(v, arg)?);
+                Ok(())
+            })?;
+            let now = Some(match now {
                 Some(n) => n,
                 None => clock(a(2))?,
-            };
-            s.verify_url(url, Some(now))?;
+            });
+            if op == op::VERIFY {
+                s.verify(url, now)?
+            } else {
+                s.verify_url(url, now)?
+            }
             out.undefined();
         }
         op::BUILDER_NEW => {
-            let domain = string(a(0), "domain", ErrorCode::InvalidDomain)?;
+            let domain = string(a(0), Arg::new(Op::UrlBuilder, "domain"))?;
             let mut o = BuilderOptions::default();
-            let allowed =
+            let fields =
                 ["provider", "key", "profile", "useHttps", "includeLibraryParam", "disablePathEncoding"];
-            for (k, v) in options(a(1), "options", &allowed)? {
-                match k.as_ref() {
-                    "provider" => {
-                        o.provider = Provider::from_name(string(v, "provider", ErrorCode::InvalidParam)?)?
-                    }
-                    "key" if v == Val::Null => o.key = None,
-                    "key" => o.key = Some(key_arg(v, "key")?.to_owned()),
-                    "profile" => {
-                        o.profile = Profile::from_name(string(v, "profile", ErrorCode::InvalidParam)?)?
-                    }
-                    "useHttps" => o.use_https = boolean(v, "useHttps", ErrorCode::InvalidParam)?,
-                    "includeLibraryParam" => {
-                        o.include_library_param = boolean(v, "includeLibraryParam", ErrorCode::InvalidParam)?
-                    }
-                    _ => {
-                        o.disable_path_encoding = boolean(v, "disablePathEncoding", ErrorCode::InvalidParam)?
-                    }
+            let (mut provider, mut profile) = (None, None);
+            read_options(Op::UrlBuilder, a(1), &fields, |k, v, arg| {
+                match k {
+                    "provider" => provider = Some(string(v, arg)?),
+                    "key" => o.key = Some(string(v, arg)?.to_owned()),
+                    "profile" => profile = Some(string(v, arg)?),
+                    "useHttps" => o.use_https = Some(boolean(v, arg)?),
+                    "includeLibraryParam" => o.include_library_param = Some(boolean(v, arg)?),
+                    _ => o.disable_path_encoding = Some(boolean(v, arg)?),
                 }
-            }
+                Ok(())
+            })?;
+            o.provider = provider.map(Provider::from_name).transpose()?;
+            o.profile = profile.map(Profile::from_name).transpose()?;
             let b = imgsign::UrlBuilder::new(domain, o)?;
             let shown = format!("UrlBuilder({}, {})", b.provider().name(), b.domain());
             let (domain, provider, profile, signed) =
@@ -218,43 +238,44 @@ pub fn run(objects: &mut Objects, op: u32, handle: u32, args: &Args<'_>, out: &m
         }
         op::BUILD_URL => {
             let b = builder(objects, handle)?;
-            let path = string(a(0), "path", ErrorCode::InvalidUrl)?;
-            let p = params(a(1), "params")?;
+            let path = string(a(0), Arg::new(Op::BuildUrl, "path"))?;
+            let p = params(a(1), Arg::new(Op::BuildUrl, "params"))?;
             out.str(&b.build_url(path, &p)?);
         }
         op::BUILD_URLS => {
             let b = builder(objects, handle)?;
-            let code = ErrorCode::InvalidParam;
-            let items = list(a(0), "items", code, |item, at, code| {
-                let pair = array(item, at, code)?;
+            let items = array(a(0), Arg::new(Op::BuildUrls, "items"))?;
+            let mut converted = Vec::with_capacity(items.len());
+            for (i, item) in items.values().enumerate() {
+                let location = format!("items[{i}]");
+                let pair = array(item?, Arg::new(Op::BuildUrls, &location))?;
                 if pair.is_empty() || pair.len() > 2 {
-                    return Err(coded(code, format!("{at}: expected [path, params?]")));
+                    return Err(
+                        Arg::new(Op::BuildUrls, "items").invalid(format!("[{i}]: expected [path, params?]"))
+                    );
                 }
                 let mut parts = pair.values();
                 let path = parts.next().transpose()?.unwrap_or(Val::Undefined);
                 let p = parts.next().transpose()?.unwrap_or(Val::Undefined);
-                let path = string(path, &format!("{at}[0]"), ErrorCode::InvalidUrl)?;
-                Ok((path, params(p, &format!("{at}[1]"))?))
-            })?;
-            out.strs(&b.build_urls(&items)?);
+                let path = string(path, Arg::new(Op::BuildUrls, "path")).map_err(|e| at(e, &location))?;
+                let p = params(p, Arg::new(Op::BuildUrls, "params")).map_err(|e| at(e, &location))?;
+                converted.push((path, p));
+            }
+            out.strs(&b.build_urls(&converted)?);
         }
         op::BUILD_SRCSET => {
             let b = builder(objects, handle)?;
-            let path = string(a(0), "path", ErrorCode::InvalidUrl)?;
-            let p = params(a(1), "params")?;
+            let path = string(a(0), Arg::new(Op::BuildSrcset, "path"))?;
+            let p = params(a(1), Arg::new(Op::BuildSrcset, "params"))?;
             let o = srcset_options(a(2))?;
             out.str(&b.build_srcset(path, &p, &o)?);
         }
         op::TARGET_WIDTHS => {
-            let code = ErrorCode::InvalidSrcset;
-            let min = given(a(0)).map(|v| integer(v, "minWidth", code)).transpose()?;
-            let max = given(a(1)).map(|v| integer(v, "maxWidth", code)).transpose()?;
-            let tol = given(a(2)).map(|v| number(v, "tolerance", code)).transpose()?;
-            let widths = imgsign::target_widths(
-                min.unwrap_or(imgsign::DEFAULT_MIN_WIDTH),
-                max.unwrap_or(imgsign::DEFAULT_MAX_WIDTH),
-                tol.unwrap_or(imgsign::DEFAULT_TOLERANCE),
-            )?;
+            let arg = |name| Arg::new(Op::TargetWidths, name);
+            let min = given(a(0)).map(|v| integer(v, arg("minWidth"))).transpose()?;
+            let max = given(a(1)).map(|v| integer(v, arg("maxWidth"))).transpose()?;
+            let tol = given(a(2)).map(|v| number(v, arg("tolerance"))).transpose()?;
+            let widths = imgsign::target_widths(min, max, tol)?;
             out.array(widths.len(), |out| {
                 for w in widths {
                     out.num(f64::from(w));
@@ -262,56 +283,69 @@ pub fn run(objects: &mut Objects, op: u32, handle: u32, args: &Args<'_>, out: &m
             });
         }
         op::SIGN_ORIGIN_REQUEST => {
-            let key = key_arg(a(0), "key")?;
-            let request_id = string(a(1), "requestId", ErrorCode::InvalidParam)?;
-            let timestamp = integer(a(2), "timestamp", ErrorCode::InvalidParam)?;
+            let o = Op::SignOriginRequest;
+            let key = string(a(0), Arg::new(o, "key"))?;
+            let request_id = string(a(1), Arg::new(o, "requestId"))?;
+            let timestamp = integer(a(2), Arg::new(o, "timestamp"))?;
             out.str(&imgsign::sign_origin_request(key, request_id, timestamp)?);
         }
         op::VERIFY_ORIGIN_REQUEST => {
-            let key = key_arg(a(0), "key")?;
-            let h = headers(a(1))?;
-            let (mut now, mut tolerance) = (None, imgsign::DEFAULT_ORIGIN_TOLERANCE);
-            for (k, v) in options(a(2), "options", &["now", "tolerance"])? {
+            let o = Op::VerifyOriginRequest;
+            let key = string(a(0), Arg::new(o, "key"))?;
+            let h = headers(a(1), Arg::new(o, "headers"))?;
+            let (mut now, mut tolerance) = (None, None);
+            read_options(o, a(2), &["now", "tolerance"], |k, v, arg| {
+                let n = Some(integer(v, arg)?);
                 if k == "now" {
-                    now = Some(integer(v, "now", ErrorCode::InvalidParam)?);
+                    now = n
                 } else {
-                    tolerance = integer(v, "tolerance", ErrorCode::InvalidParam)?;
+                    tolerance = n
                 }
-            }
-            let now = match now {
+                Ok(())
+            })?;
+            let now = Some(match now {
                 Some(n) => n,
                 None => clock(a(3))?,
-            };
-            imgsign::verify_origin_request(key, &h, Some(now), tolerance)?;
+            });
+            imgsign::verify_origin_request(key, &h, now, tolerance)?;
             out.undefined();
         }
         op::VERIFY_BASIC_AUTH => {
-            let username = key_arg(a(0), "username")?;
-            let password = key_arg(a(1), "password")?;
-            let h = headers(a(2))?;
+            let o = Op::VerifyBasicAuth;
+            let username = string(a(0), Arg::new(o, "username"))?;
+            let password = string(a(1), Arg::new(o, "password"))?;
+            let h = headers(a(2), Arg::new(o, "headers"))?;
             imgsign::verify_basic_auth(username, password, &h)?;
             out.undefined();
         }
         op::VERIFY_ORIGIN_SECRET => {
-            let secret = key_arg(a(0), "secret")?;
-            let h = headers(a(1))?;
+            let o = Op::VerifyOriginSecret;
+            let secret = string(a(0), Arg::new(o, "secret"))?;
+            let h = headers(a(1), Arg::new(o, "headers"))?;
             imgsign::verify_origin_secret(secret, &h)?;
             out.undefined();
         }
+        op::ARGUMENT_ERROR_CODE => match (a(0), a(1)) {
+            (Val::Str(operation), Val::Str(argument)) => match Op::from_name(operation) {
+                Some(o) => out.str(imgsign::argument_error_code(o, argument).as_str()),
+                None => out.null(),
+            },
+            _ => return Err(Error::new(ErrorCode::InvalidParam, "argumentErrorCode: expected two strings")),
+        },
         op::VERSION => out.str(imgsign::VERSION),
         op::FREE => {
             objects.remove(handle);
             out.undefined();
         }
         op::NOOP => out.undefined(),
-        _ => return Err(coded(ErrorCode::InvalidParam, format!("unknown operation {op}"))),
+        _ => return Err(Error::new(ErrorCode::InvalidParam, format!("unknown operation {op}"))),
     }
     Ok(())
 }
 
 fn srcset_options(v: Val<'_>) -> Result<SrcsetOptions> {
-    let code = ErrorCode::InvalidSrcset;
-    let allowed = [
+    let mut o = SrcsetOptions::default();
+    let fields = [
         "widths",
         "minWidth",
         "maxWidth",
@@ -320,32 +354,17 @@ fn srcset_options(v: Val<'_>) -> Result<SrcsetOptions> {
         "variableQualities",
         "disableVariableQuality",
     ];
-    let mut o = SrcsetOptions::default();
-    for (k, v) in options(v, "options", &allowed)? {
-        if v.is_nullish() && k != "disableVariableQuality" {
-            continue;
+    read_options(Op::BuildSrcset, v, &fields, |k, v, arg| {
+        match k {
+            "widths" => o.widths = Some(list(v, arg, integer)?),
+            "minWidth" => o.min_width = Some(integer(v, arg)?),
+            "maxWidth" => o.max_width = Some(integer(v, arg)?),
+            "tolerance" => o.tolerance = Some(number(v, arg)?),
+            "devicePixelRatios" => o.device_pixel_ratios = Some(list(v, arg, number)?),
+            "variableQualities" => o.variable_qualities = Some(variable_qualities(v, arg)?),
+            _ => o.disable_variable_quality = Some(boolean(v, arg)?),
         }
-        match k.as_ref() {
-            "widths" => o.widths = Some(list(v, "widths", code, integer)?),
-            "minWidth" => o.min_width = integer(v, "minWidth", code)?,
-            "maxWidth" => o.max_width = integer(v, "maxWidth", code)?,
-            "tolerance" => o.tolerance = number(v, "tolerance", code)?,
-            "devicePixelRatios" => o.device_pixel_ratios = Some(list(v, "devicePixelRatios", code, number)?),
-            "variableQualities" => {
-                let mut pairs = Vec::new();
-                each_entry(v, "variableQualities", code, |ratio, q| {
-                    let field = format!("variableQualities[{ratio:?}]");
-                    let r: f64 = match ratio.trim().parse::<f64>() {
-                        Ok(r) if !ratio.trim().is_empty() => r,
-                        _ => return Err(coded(code, format!("{field}: the ratio is not a number"))),
-                    };
-                    pairs.push((r, integer(q, &field, code)?));
-                    Ok(())
-                })?;
-                o.variable_qualities = Some(pairs);
-            }
-            _ => o.disable_variable_quality = boolean(v, "disableVariableQuality", code)?,
-        }
-    }
+        Ok(())
+    })?;
     Ok(o)
 }

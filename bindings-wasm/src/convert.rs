@@ -1,28 +1,67 @@
-//! JavaScript values (as [`Val`]) into core types: type conversion only, with the same
-//! shapes and messages as the Node addon; every value is validated by the core.
+//! JavaScript values (as [`Val`]) into core types: type conversion only, with the shapes and
+//! messages of the Node addon. A wrong type, an ill-formed string or an unsafe integer is the
+//! core's error for the argument it was given for ([`Arg`]); every value is validated by the
+//! core.
 
 use std::borrow::Cow;
 
-use imgsign::{Error, ErrorCode, ParamValue};
+use imgsign::{ArgumentProblem, Error, ErrorCode, Operation, ParamValue};
 
 use crate::wire::{List, Malformed, Val};
 
 /// Result of a conversion or a core call.
 pub type Result<T> = std::result::Result<T, Error>;
 
-/// An error with `code`.
-pub fn coded(code: ErrorCode, message: impl Into<String>) -> Error {
-    Error::new(code, message)
-}
-
 impl From<Malformed> for Error {
     fn from(_: Malformed) -> Error {
-        coded(ErrorCode::InvalidParam, "arguments: not in the wire format")
+        Error::new(ErrorCode::InvalidParam, "arguments: not in the wire format")
     }
 }
 
-fn expected(field: &str, code: ErrorCode, what: &str, v: Val<'_>) -> Error {
-    coded(code, format!("{field}: expected {what}, got {}", v.type_name()))
+/// One argument of one operation: what a bad value of it is, by the core's rule.
+#[derive(Clone, Copy)]
+pub struct Arg<'a> {
+    /// The operation.
+    pub op: Operation,
+    /// The argument as the message names it (camelCase, with a location: `widths[2]`).
+    pub name: &'a str,
+}
+
+impl<'a> Arg<'a> {
+    /// `name` of `op`.
+    pub fn new(op: Operation, name: &'a str) -> Self {
+        Arg { op, name }
+    }
+
+    /// The core's code for this argument.
+    pub fn code(&self) -> ErrorCode {
+        imgsign::argument_error_code(self.op, self.name)
+    }
+
+    /// The value is not of the type the argument takes (`got` names a type, never the value).
+    pub fn wrong_type(&self, expected: &str, got: &str) -> Error {
+        imgsign::argument_error(self.op, self.name, ArgumentProblem::WrongType { expected, got })
+    }
+
+    /// A string that is not well-formed UTF-16 (a lone surrogate).
+    pub fn ill_formed(&self) -> Error {
+        imgsign::argument_error(self.op, self.name, ArgumentProblem::IllFormedString)
+    }
+
+    /// A number the argument cannot hold.
+    pub fn out_of_range(&self, expected: &str) -> Error {
+        imgsign::argument_error(self.op, self.name, ArgumentProblem::OutOfRange { expected })
+    }
+
+    /// The argument's own error with a message of the binding (a shape).
+    pub fn invalid(&self, message: impl std::fmt::Display) -> Error {
+        Error::new(self.code(), format!("{}: {message}", self.name))
+    }
+}
+
+/// Prefixes an error's message with a location (`items[3]: ...`).
+pub fn at(e: Error, location: &str) -> Error {
+    Error::new(e.code(), format!("{location}: {}", e.message()))
 }
 
 /// An optional argument: omitted, `undefined` and `null` are all "not given".
@@ -30,142 +69,143 @@ pub fn given(v: Val<'_>) -> Option<Val<'_>> {
     (!v.is_nullish()).then_some(v)
 }
 
-/// A string.
-pub fn string<'a>(v: Val<'a>, field: &str, code: ErrorCode) -> Result<&'a str> {
+/// A well-formed string.
+pub fn string<'a>(v: Val<'a>, arg: Arg<'_>) -> Result<&'a str> {
     match v {
         Val::Str(s) => Ok(s),
-        _ => Err(expected(field, code, "a string", v)),
+        Val::IllFormed(_) => Err(arg.ill_formed()),
+        _ => Err(arg.wrong_type("a string", v.type_name())),
     }
 }
 
 /// A number.
-pub fn number(v: Val<'_>, field: &str, code: ErrorCode) -> Result<f64> {
+pub fn number(v: Val<'_>, arg: Arg<'_>) -> Result<f64> {
     match v {
         Val::Num(x) => Ok(x),
-        _ => Err(expected(field, code, "a number", v)),
+        _ => Err(arg.wrong_type("a number", v.type_name())),
     }
 }
 
 /// A boolean.
-pub fn boolean(v: Val<'_>, field: &str, code: ErrorCode) -> Result<bool> {
+pub fn boolean(v: Val<'_>, arg: Arg<'_>) -> Result<bool> {
     match v {
         Val::Bool(b) => Ok(b),
-        _ => Err(expected(field, code, "a boolean", v)),
+        _ => Err(arg.wrong_type("a boolean", v.type_name())),
     }
 }
 
-/// A JavaScript number that must be an integer in `i64` range (a timestamp, a width).
-pub fn integer(v: Val<'_>, field: &str, code: ErrorCode) -> Result<i64> {
-    let f = number(v, field, code)?;
+/// A JavaScript number that is an integer in the safe range (a timestamp, a width).
+pub fn integer(v: Val<'_>, arg: Arg<'_>) -> Result<i64> {
+    let f = number(v, arg)?;
     if !f.is_finite() || f.fract() != 0.0 || f.abs() > 9_007_199_254_740_991.0 {
-        return Err(coded(code, format!("{field}: expected a safe integer")));
+        return Err(arg.out_of_range("a safe integer"));
     }
     #[allow(clippy::cast_possible_truncation)]
     Ok(f as i64)
 }
 
 /// An array's items.
-pub fn array<'a>(v: Val<'a>, field: &str, code: ErrorCode) -> Result<List<'a>> {
+pub fn array<'a>(v: Val<'a>, arg: Arg<'_>) -> Result<List<'a>> {
     match v {
         Val::Array(items) => Ok(items),
-        _ => Err(expected(field, code, "an array", v)),
+        _ => Err(arg.wrong_type("an array", v.type_name())),
     }
 }
 
-/// An array, each item converted by `each` (given the item's field name).
-pub fn list<'a, T>(
-    v: Val<'a>,
-    field: &str,
-    code: ErrorCode,
-    each: impl Fn(Val<'a>, &str, ErrorCode) -> Result<T>,
-) -> Result<Vec<T>> {
-    let items = array(v, field, code)?;
+/// Every item of an array converted by `item` (`name[i]` names the failing one).
+pub fn list<'a, T>(v: Val<'a>, arg: Arg<'_>, item: impl Fn(Val<'a>, Arg<'_>) -> Result<T>) -> Result<Vec<T>> {
+    let items = array(v, arg)?;
     let mut out = Vec::with_capacity(items.len());
     for (i, x) in items.values().enumerate() {
-        out.push(each(x?, &format!("{field}[{i}]"), code)?);
+        out.push(item(x?, Arg::new(arg.op, &format!("{}[{i}]", arg.name)))?);
     }
     Ok(out)
 }
 
-/// An array of strings.
-pub fn strings<'a>(v: Val<'a>, field: &str, code: ErrorCode) -> Result<Vec<&'a str>> {
-    list(v, field, code, string)
-}
-
-/// A pair's key: a string, or a number (a `Map<number, number>` of ratios) in its shortest
-/// round-trip form, which the core reads back exactly.
-fn key<'a>(k: Val<'a>, field: &dyn Fn() -> String, code: ErrorCode) -> Result<Cow<'a, str>> {
-    match k {
-        Val::Num(x) => Ok(Cow::Owned(x.to_string())),
-        Val::Str(s) => Ok(Cow::Borrowed(s)),
-        _ => Err(expected(&field(), code, "a string", k)),
-    }
-}
-
-/// Calls `f` with each entry of a plain object (enumerable string keys, in JavaScript's
-/// order), of a `Map` (insertion order) or of an array of `[key, value]` pairs (in order;
-/// may repeat a key).
-pub fn each_entry<'a>(
-    v: Val<'a>,
-    field: &str,
-    code: ErrorCode,
-    mut f: impl FnMut(Cow<'a, str>, Val<'a>) -> Result<()>,
-) -> Result<()> {
+/// The `(key, value)` entries of a plain object (enumerable string keys, in JavaScript's
+/// order), of a `Map` (insertion order) or of an array of `[key, value]` pairs (in order; a
+/// key may repeat). A pair's key may be a number (a `Map<number, number>` of ratios), written
+/// in its shortest round-trip form.
+pub fn entries<'a>(v: Val<'a>, arg: Arg<'_>) -> Result<Vec<(Cow<'a, str>, Val<'a>)>> {
+    let pair_key = |k: Val<'a>, at: Arg<'_>| -> Result<Cow<'a, str>> {
+        match k {
+            Val::Num(x) => Ok(Cow::Owned(x.to_string())),
+            _ => string(k, at).map(Cow::Borrowed),
+        }
+    };
+    let mut out = Vec::new();
     match v {
         Val::Object(props) => {
-            for p in props.props() {
+            out.reserve(props.len());
+            for p in props.pairs() {
                 let (k, val) = p?;
-                f(Cow::Borrowed(k), val)?;
+                out.push((Cow::Borrowed(string(k, arg)?), val));
             }
         }
         Val::Map(entries) => {
-            for (i, e) in entries.entries().enumerate() {
+            for (i, e) in entries.pairs().enumerate() {
                 let (k, val) = e?;
-                f(key(k, &|| format!("{field}[{i}][0]"), code)?, val)?;
+                let at = format!("{}[{i}]", arg.name);
+                out.push((pair_key(k, Arg::new(arg.op, &at))?, val));
             }
         }
         Val::Array(pairs) => {
             for (i, pair) in pairs.values().enumerate() {
-                let at = || format!("{field}[{i}]");
-                let pair = match pair? {
-                    Val::Array(p) if p.len() == 2 => p,
-                    Val::Array(_) => {
-                        return Err(coded(code, format!("{}: expected a [key, value] pair", at())));
-                    }
-                    other => return Err(expected(&at(), code, "an array", other)),
-                };
+                let at = format!("{}[{i}]", arg.name);
+                let at = Arg::new(arg.op, &at);
+                let pair = array(pair?, at)?;
+                if pair.len() != 2 {
+                    return Err(at.invalid("expected a [key, value] pair"));
+                }
                 let mut kv = pair.values();
                 let (Some(k), Some(val)) = (kv.next(), kv.next()) else { return Err(Malformed.into()) };
-                f(key(k?, &|| format!("{}[0]", at()), code)?, val?)?;
+                out.push((pair_key(k?, at)?, val?));
             }
         }
-        _ => return Err(expected(field, code, "an object, a Map or [key, value] pairs", v)),
+        _ => return Err(arg.wrong_type("an object, a Map or [key, value] pairs", v.type_name())),
     }
-    Ok(())
+    Ok(out)
 }
 
-/// An options object: `undefined`/`null` is "no options"; an unknown key is an error naming
-/// it; an `undefined` value is "not given".
-pub fn options<'a>(v: Val<'a>, field: &str, allowed: &[&str]) -> Result<Vec<(Cow<'a, str>, Val<'a>)>> {
-    let code = ErrorCode::InvalidParam;
-    if v.is_nullish() {
-        return Ok(Vec::new());
+/// The given `(key, value)` entries of an options object of `op`, each key one of `fields`
+/// (camelCase): `undefined`/`null`/omitted options, and `undefined`/`null` values, are "not
+/// given".
+pub fn options<'a>(op: Operation, v: Val<'a>, fields: &[&str]) -> Result<Vec<(Cow<'a, str>, Val<'a>)>> {
+    let arg = Arg::new(op, "options");
+    let mut kept = Vec::new();
+    match v {
+        Val::Undefined | Val::Null => return Ok(kept),
+        Val::Object(_) | Val::Map(_) => {}
+        Val::Array(_) => return Err(arg.wrong_type("an options object", "an array")),
+        _ => return Err(arg.wrong_type("an options object", v.type_name())),
     }
-    if let Val::Array(_) = v {
-        return Err(coded(code, format!("{field}: expected an options object, got an array")));
+    for (key, value) in entries(v, arg)? {
+        if !fields.contains(&key.as_ref()) {
+            let message = format!(
+                "options: unknown option {} (expected {})",
+                imgsign::excerpt(&key),
+                fields.join(", ")
+            );
+            // An option the operation does not have: the core's code for an unknown argument.
+            return Err(Error::new(Arg::new(op, &key).code(), message));
+        }
+        if !value.is_nullish() {
+            kept.push((key, value));
+        }
     }
+    Ok(kept)
+}
+
+/// Quality per device-pixel ratio: `{ "1": 80, "1.5": 60 }` or `new Map([[1, 80]])`.
+pub fn variable_qualities(v: Val<'_>, arg: Arg<'_>) -> Result<Vec<(f64, i64)>> {
     let mut out = Vec::new();
-    each_entry(v, field, code, |k, val| {
-        out.push((k, val));
-        Ok(())
-    })?;
-    if let Some((k, _)) = out.iter().find(|(k, _)| !allowed.contains(&k.as_ref())) {
-        return Err(coded(
-            code,
-            format!("{field}: unknown option {k:?} (expected one of {})", allowed.join(", ")),
-        ));
+    for (ratio, quality) in entries(v, arg)? {
+        let at = format!("{}[{}]", arg.name, imgsign::excerpt(&ratio));
+        let at = Arg::new(arg.op, &at);
+        let r = ratio.trim().parse::<f64>().ok().filter(|_| !ratio.trim().is_empty());
+        let r = r.ok_or_else(|| at.wrong_type("a number as the ratio", "another string"))?;
+        out.push((r, integer(quality, at)?));
     }
-    out.retain(|(_, val)| *val != Val::Undefined);
     Ok(out)
 }
 
@@ -180,56 +220,46 @@ fn number_param(x: f64) -> ParamValue {
     ParamValue::Float(x)
 }
 
-fn param_value(v: Val<'_>, field: &dyn Fn() -> String) -> Result<ParamValue> {
+/// A param value: string, number, boolean, or `null`/`undefined` (the param is dropped).
+/// `arg` names the param; it is only worded when the value is refused.
+fn param_value(v: Val<'_>, arg: impl FnOnce() -> String, op: Operation) -> Result<ParamValue> {
     Ok(match v {
         Val::Str(s) => ParamValue::Str(s.to_owned()),
         Val::Num(x) => number_param(x),
         Val::Bool(b) => ParamValue::Bool(b),
         Val::Null | Val::Undefined => ParamValue::Null,
+        Val::IllFormed(_) => return Err(Arg::new(op, &arg()).ill_formed()),
         _ => {
-            return Err(coded(
-                ErrorCode::InvalidParam,
-                format!(
-                    "{}: expected a string, number, boolean, null or undefined, got {}",
-                    field(),
-                    v.type_name()
-                ),
-            ));
+            let expected = "a string, number, boolean, null or undefined";
+            return Err(Arg::new(op, &arg()).wrong_type(expected, v.type_name()));
         }
     })
 }
 
-/// URL params: a plain object, a `Map` or `[key, value]` pairs; `undefined`/`null` is none.
-pub fn params<'a>(v: Val<'a>, field: &str) -> Result<Vec<(Cow<'a, str>, ParamValue)>> {
-    let mut out = Vec::new();
-    if v.is_nullish() {
-        return Ok(out);
-    }
-    each_entry(v, field, ErrorCode::InvalidParam, |k, val| {
-        let value = param_value(val, &|| format!("{field}[{k:?}]"))?;
+/// Params (an object, a `Map` or pairs; `null`/`undefined`/omitted is none), in order.
+pub fn params<'a>(v: Val<'a>, arg: Arg<'_>) -> Result<Vec<(Cow<'a, str>, ParamValue)>> {
+    let Some(v) = given(v) else { return Ok(Vec::new()) };
+    let entries = entries(v, arg)?;
+    let mut out = Vec::with_capacity(entries.len());
+    for (k, val) in entries {
+        let value = param_value(val, || format!("{}[{}]", arg.name, imgsign::excerpt(&k)), arg.op)?;
         out.push((k, value));
-        Ok(())
-    })?;
+    }
     Ok(out)
 }
 
 /// Header pairs from a plain object (Node's `req.headers`), a `Map` or pairs. An array value
 /// becomes one pair per element; `undefined` is skipped. Name matching is the core's.
-pub fn headers<'a>(v: Val<'a>) -> Result<Vec<(Cow<'a, str>, &'a str)>> {
-    let code = ErrorCode::InvalidParam;
+pub fn headers<'a>(v: Val<'a>, arg: Arg<'_>) -> Result<Vec<(Cow<'a, str>, &'a str)>> {
     let mut out = Vec::new();
-    each_entry(v, "headers", code, |name, val| {
-        let field = format!("headers[{name:?}]");
+    for (i, (name, val)) in entries(v, arg)?.into_iter().enumerate() {
+        let at = format!("{}[{i}]", arg.name);
+        let at = Arg::new(arg.op, &at);
         match val {
             Val::Undefined => {}
-            Val::Array(_) => {
-                for s in strings(val, &field, code)? {
-                    out.push((name.clone(), s));
-                }
-            }
-            _ => out.push((name, string(val, &field, code)?)),
+            Val::Array(_) => out.extend(list(val, at, string)?.into_iter().map(|s| (name.clone(), s))),
+            _ => out.push((name, string(val, at)?)),
         }
-        Ok(())
-    })?;
+    }
     Ok(out)
 }

@@ -45,6 +45,7 @@ mod tests {
             A::O(props) => {
                 let mut items = vec![];
                 for (k, v) in props {
+                    items.push(tag::STRING);
                     items.extend_from_slice(&(k.len() as u32).to_le_bytes());
                     items.extend_from_slice(k.as_bytes());
                     put(&mut items, v);

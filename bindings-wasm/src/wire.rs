@@ -13,10 +13,11 @@
 //! | 5 | a string | `u32` byte length, UTF-8 |
 //! | 6 | an array | `u32` count, `u32` byte length of the items, the values |
 //! | 7 | a `Map` | `u32` count, `u32` byte length, key value, value value, ... |
-//! | 8 | any other object | `u32` count, `u32` byte length, then per enumerable key a string payload (no tag) and a value |
+//! | 8 | any other object | `u32` count, `u32` byte length, then per enumerable key the key (a string value) and the value |
 //! | 9 / 10 / 11 | a function / symbol / bigint | |
 //! | 12 | an object nested deeper than any argument reads | |
 //! | 13 | an ASCII string (results only) | as tag 5 |
+//! | 14 | a string that is not well-formed UTF-16 (a lone surrogate) | as tag 5, each lone surrogate as U+FFFD |
 //!
 //! A container's byte length lets a value be read without reading what it holds: the
 //! arguments are decoded in place, without building a tree, and a container's items are
@@ -56,6 +57,8 @@ pub mod tag {
     pub const DEEP: u8 = 12;
     /// An ASCII string (results only).
     pub const ASCII: u8 = 13;
+    /// A string holding a lone surrogate (written with U+FFFD in its place).
+    pub const ILL_FORMED: u8 = 14;
 }
 
 /// Output status bytes.
@@ -83,6 +86,8 @@ pub enum Val<'a> {
     Num(f64),
     /// A string.
     Str(&'a str),
+    /// A string that is not well-formed UTF-16 (lone surrogates read as U+FFFD).
+    IllFormed(&'a str),
     /// An array.
     Array(List<'a>),
     /// A `Map`'s entries, in insertion order.
@@ -101,7 +106,7 @@ impl Val<'_> {
             Val::Null => "null",
             Val::Bool(_) => "a boolean",
             Val::Num(_) => "a number",
-            Val::Str(_) => "a string",
+            Val::Str(_) | Val::IllFormed(_) => "a string",
             Val::Array(_) | Val::Map(_) | Val::Object(_) => "an object",
             Val::Other(name) => name,
         }
@@ -137,16 +142,10 @@ impl<'a> List<'a> {
         (0..self.len).map(move |_| r.value())
     }
 
-    /// A `Map`'s entries.
-    pub fn entries(self) -> impl Iterator<Item = Result<(Val<'a>, Val<'a>), Malformed>> {
+    /// A `Map`'s entries or an object's properties: `(key, value)`.
+    pub fn pairs(self) -> impl Iterator<Item = Result<(Val<'a>, Val<'a>), Malformed>> {
         let mut r = Reader { buf: self.bytes };
         (0..self.len).map(move |_| Ok((r.value()?, r.value()?)))
-    }
-
-    /// An object's properties.
-    pub fn props(self) -> impl Iterator<Item = Result<(&'a str, Val<'a>), Malformed>> {
-        let mut r = Reader { buf: self.bytes };
-        (0..self.len).map(move |_| Ok((r.str()?, r.value()?)))
     }
 }
 
@@ -201,12 +200,13 @@ impl<'a> Reader<'a> {
             tag::TRUE => Val::Bool(true),
             tag::NUMBER => Val::Num(self.f64()?),
             tag::STRING | tag::ASCII => Val::Str(self.str()?),
+            tag::ILL_FORMED => Val::IllFormed(self.str()?),
             tag::ARRAY => Val::Array(self.list()?),
             tag::MAP => Val::Map(self.list()?),
             tag::OBJECT => Val::Object(self.list()?),
             tag::FUNCTION => Val::Other("a function"),
             tag::SYMBOL => Val::Other("a symbol"),
-            tag::BIGINT => Val::Other("a bigint"),
+            tag::BIGINT => Val::Other("an unsupported value"),
             tag::DEEP => Val::Other("an object"),
             _ => return Err(Malformed),
         })
@@ -264,6 +264,11 @@ impl Writer {
     /// `undefined`.
     pub fn undefined(&mut self) {
         self.buf.push(tag::UNDEFINED);
+    }
+
+    /// `null`.
+    pub fn null(&mut self) {
+        self.buf.push(tag::NULL);
     }
 
     /// A boolean.
@@ -329,7 +334,7 @@ mod tests {
         b.extend_from_slice(&4u32.to_le_bytes());
         b.push(tag::STRING);
         s(&mut b, "ü");
-        let mut props = vec![];
+        let mut props = vec![tag::STRING];
         s(&mut props, "w");
         props.push(tag::NULL);
         list(&mut b, tag::OBJECT, 1, &props);
@@ -341,12 +346,9 @@ mod tests {
         let args = read_args(&b).unwrap();
         assert_eq!(args.get(0), Val::Str("ü"));
         let Val::Object(o) = args.get(1) else { panic!() };
-        assert_eq!(o.props().collect::<Result<Vec<_>, _>>().unwrap(), vec![("w", Val::Null)]);
+        assert_eq!(o.pairs().collect::<Result<Vec<_>, _>>().unwrap(), vec![(Val::Str("w"), Val::Null)]);
         let Val::Map(m) = args.get(2) else { panic!() };
-        assert_eq!(
-            m.entries().collect::<Result<Vec<_>, _>>().unwrap(),
-            vec![(Val::Num(1.0), Val::Bool(true))]
-        );
+        assert_eq!(m.pairs().collect::<Result<Vec<_>, _>>().unwrap(), vec![(Val::Num(1.0), Val::Bool(true))]);
         assert_eq!(args.get(3), Val::Other("a symbol"));
         assert_eq!(args.get(4), Val::Undefined);
     }

@@ -15,7 +15,10 @@ const HERE = dirname(fileURLToPath(import.meta.url))
 const PKG = resolve(HERE, '../../../bindings-node')
 const TESTS = resolve(HERE, '..')
 const require = createRequire(join(TESTS, 'package.json'))
+// The package's main entry (with its fast path for plain-object params), checked to be the
+// native addon and not the wasm fallback.
 const native = require(join(PKG, 'index.js'))
+if (native.Signer !== require(join(PKG, 'native.js')).Signer) throw new Error('the native addon did not load')
 const wasm = require(join(PKG, 'wasm/node.cjs'))
 const ImgixClient = require('@imgix/js-core')
 const { createNoop } = require(join(PKG, 'wasm/glue.cjs'))

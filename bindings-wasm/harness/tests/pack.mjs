@@ -26,7 +26,7 @@ try {
   const listing = JSON.parse(npm(['pack', '--json', '--pack-destination', tmp], PKG))[0]
   const files = listing.files.map((f) => f.path)
   check('the tarball carries the WebAssembly build and no native binary', () => {
-    for (const f of ['wasm/imgsign.wasm', 'wasm/glue.mjs', 'wasm/glue.cjs', 'wasm/node.cjs', 'wasm/browser.mjs', 'wasm/workerd.mjs', 'wasm/edge.mjs', 'wasm/deno.mjs', 'lib.js', 'index.d.ts']) {
+    for (const f of ['wasm/imgsign.wasm', 'wasm/glue.mjs', 'wasm/glue.cjs', 'wasm/node.cjs', 'wasm/browser.mjs', 'wasm/workerd.mjs', 'wasm/edge.mjs', 'wasm/deno.mjs', 'index.js', 'native.js', 'index.d.ts']) {
       if (!files.includes(f)) throw new Error(`missing ${f}`)
     }
     const natives = files.filter((f) => f.endsWith('.node'))

@@ -7,6 +7,7 @@
 //   (headless, driven by playwright-core; main thread and a module worker).
 // A runtime that cannot start is a failure. Usage: node run.mjs [runtime ...]
 import { spawn } from 'node:child_process'
+import { createHash } from 'node:crypto'
 import { createRequire } from 'node:module'
 import { createServer } from 'node:http'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, copyFileSync, existsSync } from 'node:fs'
@@ -29,11 +30,12 @@ const BIN = {
 }
 
 // The napi loader itself: the native addon, or an exception (never the wasm fallback).
-const native = require(join(PKG, 'index.js'))
+const native = require(join(PKG, 'native.js'))
 const ImgixClient = require('@imgix/js-core')
 
 const vectors = JSON.parse(readFileSync(join(ROOT, 'conformance/vectors.json'), 'utf8'))
-const differential = generate(native, ImgixClient, revive, execCase)
+const md5 = (text) => createHash('md5').update(text).digest('hex')
+const differential = generate(native, ImgixClient, revive, execCase, md5)
 const data = { vectors, differential }
 const tmp = mkdtempSync(join(tmpdir(), 'imgsign-runtimes-'))
 const dataPath = join(tmp, 'data.json')

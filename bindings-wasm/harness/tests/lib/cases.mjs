@@ -28,6 +28,98 @@ function same(a, b) {
   return JSON.stringify(a) === JSON.stringify(b)
 }
 
+// argument_error: a real call of the operation with valid values for every argument but one.
+const K = 'FOO123bar'
+const BASE = {
+  signer: { provider: 'imgix', key: K, previous_keys: [] },
+  sign_url: { url: 'https://demo.imgix.net/a.jpg', expires: undefined, expires_in: 60, now: 0 },
+  sign_urls: { urls: ['https://demo.imgix.net/a.jpg'] },
+  verify_url: { url: 'https://demo.imgix.net/a.jpg?s=0', now: 0 },
+  verify: { target: '/a.jpg?s=0', now: 0 },
+  url_builder: {
+    domain: 'demo.imgix.net',
+    provider: 'imgix',
+    key: K,
+    profile: 'canonical',
+    use_https: true,
+    include_library_param: false,
+    disable_path_encoding: false,
+  },
+  build_url: { path: '/a.jpg', params: { w: 1 } },
+  build_urls: { items: undefined, path: '/a.jpg', params: { w: 1 } },
+  build_srcset: {
+    path: '/a.jpg',
+    params: { w: 1 },
+    widths: undefined,
+    min_width: 100,
+    max_width: 200,
+    tolerance: 0.1,
+    device_pixel_ratios: [1],
+    variable_qualities: { 1: 50 },
+    disable_variable_quality: false,
+  },
+  target_widths: { min_width: 100, max_width: 200, tolerance: 0.1 },
+  sign_origin_request: { key: K, request_id: 'r', timestamp: 1 },
+  verify_origin_request: { key: K, headers: { 'X-Imgix-Signature': 'v1,00' }, now: 0, tolerance: 300 },
+  verify_basic_auth: { username: 'u', password: 'p', headers: { Authorization: 'Basic dTpw' } },
+  verify_origin_secret: { secret: 's', headers: { 'X-Imgix-Origin-Secret': 's' } },
+}
+const CALL = {
+  signer: (m, a) => new m.Signer(a.provider, a.key, { previousKeys: a.previous_keys }),
+  sign_url: (m, a) => new m.Signer('imgix', K).signUrl(a.url, { expires: a.expires, expiresIn: a.expires_in, now: a.now }),
+  sign_urls: (m, a) => new m.Signer('imgix', K).signUrls(a.urls),
+  verify_url: (m, a) => new m.Signer('imgix', K).verifyUrl(a.url, { now: a.now }),
+  verify: (m, a) => new m.Signer('imgix', K).verify(a.target, { now: a.now }),
+  url_builder: (m, a) =>
+    new m.UrlBuilder(a.domain, {
+      provider: a.provider,
+      key: a.key,
+      profile: a.profile,
+      useHttps: a.use_https,
+      includeLibraryParam: a.include_library_param,
+      disablePathEncoding: a.disable_path_encoding,
+    }),
+  build_url: (m, a) => new m.UrlBuilder('demo.imgix.net', { key: K }).buildUrl(a.path, a.params),
+  build_urls: (m, a) => new m.UrlBuilder('demo.imgix.net', { key: K }).buildUrls(a.items !== undefined ? a.items : [[a.path, a.params]]),
+  build_srcset: (m, a) =>
+    new m.UrlBuilder('demo.imgix.net', { key: K }).buildSrcset(a.path, a.params, {
+      widths: a.widths,
+      minWidth: a.min_width,
+      maxWidth: a.max_width,
+      tolerance: a.tolerance,
+      devicePixelRatios: a.device_pixel_ratios,
+      variableQualities: a.variable_qualities,
+      disableVariableQuality: a.disable_variable_quality,
+    }),
+  target_widths: (m, a) => m.targetWidths(a.min_width, a.max_width, a.tolerance),
+  sign_origin_request: (m, a) => m.signOriginRequest(a.key, a.request_id, a.timestamp),
+  verify_origin_request: (m, a) => m.verifyOriginRequest(a.key, a.headers, { now: a.now, tolerance: a.tolerance }),
+  verify_basic_auth: (m, a) => m.verifyBasicAuth(a.username, a.password, a.headers),
+  verify_origin_secret: (m, a) => m.verifyOriginSecret(a.secret, a.headers),
+}
+
+// A lone surrogate inside the argument's value, wherever it holds strings.
+function illFormed(v) {
+  const bad = 'x\uD800y'
+  if (typeof v === 'string') return v + bad
+  if (Array.isArray(v)) return [...v, bad]
+  return { ...v, [Object.keys(v)[0]]: bad }
+}
+
+function argumentError(m, i) {
+  const base = BASE[i.operation]
+  if (!base || !(i.argument in base)) throw new Error(`${i.operation} has no argument ${i.argument}`)
+  const value = i.problem === 'ill_formed_string' ? illFormed(base[i.argument]) : Symbol('wrong type')
+  try {
+    CALL[i.operation](m, { ...base, [i.argument]: value })
+  } catch (e) {
+    if (m.argumentErrorCode(i.operation, i.argument) !== e.code) throw new Error(`argumentErrorCode disagrees with ${e.code}`)
+    if (String(e.message).includes('\uD800')) throw new Error('the value is shown')
+    throw e
+  }
+  return 'no error'
+}
+
 const RUN = {
   sign_url: (m, i) => {
     const signer = new m.Signer(i.provider, i.key)
@@ -63,6 +155,11 @@ const RUN = {
       variableQualities: i.variable_qualities === null ? null : new Map(i.variable_qualities),
       disableVariableQuality: i.disable_variable_quality,
     }),
+  verify: (m, i) => {
+    const signer = new m.Signer(i.provider, i.key, { previousKeys: i.previous_keys })
+    return signer.verify(i.target, { now: i.now }) ?? null
+  },
+  argument_error: argumentError,
   target_widths: (m, i) => m.targetWidths(i.min_width, i.max_width, i.tolerance),
   sign_origin_request: (m, i) => m.signOriginRequest(i.key, i.request_id, i.timestamp),
   verify_origin_request: (m, i) =>
@@ -162,8 +259,8 @@ const API_CHECKS = {
     }
     if (JSON.stringify(s) !== '{"provider":"imgix"}') throw new Error(JSON.stringify(s))
     if (String(b) !== 'UrlBuilder(imgix, demo.imgix.net)') throw new Error(String(b))
-    if (!same(b.toJSON(), { domain: 'demo.imgix.net', provider: 'imgix', profile: 'canonical', signed: true })) throw new Error('toJSON')
-    if (s.provider !== 'imgix' || b.domain !== 'demo.imgix.net' || b.signed !== true || b.profile !== 'canonical') throw new Error('getters')
+    if (!same(b.toJSON(), { domain: 'demo.imgix.net', provider: 'imgix', profile: 'canonical', isSigned: true })) throw new Error('toJSON')
+    if (s.provider !== 'imgix' || b.domain !== 'demo.imgix.net' || b.isSigned !== true || b.profile !== 'canonical') throw new Error('getters')
   },
   'errors are Error instances with a code and no key in the message': (m) => {
     const secret = ' very-secret-key'
@@ -177,6 +274,7 @@ const API_CHECKS = {
     const url = 'https://demo.imgix.net/a.jpg'
     const soon = s.signUrl(url, { expiresIn: 3600 })
     s.verifyUrl(soon)
+    s.verify(soon.slice('https://demo.imgix.net'.length))
     const past = s.signUrl(url, { expires: 1000 })
     const e = outcome(() => s.verifyUrl(past)).error
     if (!e || e.code !== 'expired') throw new Error(`expired URL: ${e && e.code}`)

@@ -1,7 +1,29 @@
 // Generated differential cases (seeded, so a failure is reproducible): tricky and wrong-typed
 // inputs for every call, with the outcome the native addon gives (value, or error code and
-// message), and for the `imgix-js` profile the URL @imgix/js-core 3.8.0 builds. Node only:
+// message), and for the `imgix-js` profile the URL @imgix/js-core 3.8.0 builds (as clients
+// send it). Node only:
 // the harness computes them once and every runtime checks its WebAssembly build against them.
+
+// js-core's URL as clients send it, signed over what is sent (docs/behaviour.md, "What
+// clients rewrite is never signed": `'` in the query is sent as `%27`).
+function asSent(url, token, md5) {
+  if (token === null) return url
+  const m = /^(.*?)[?&]s=[0-9a-f]{32}$/.exec(url)
+  if (!m) throw new Error(`not a signed js-core URL: ${url}`)
+  const u = new URL(m[1])
+  const sent = u.pathname + u.search
+  return `${u.origin}${sent}${u.search ? '&' : '?'}s=${md5(token + sent)}`
+}
+
+function srcsetAsSent(srcset, token, md5) {
+  return srcset
+    .split(',\n')
+    .map((entry) => {
+      const cut = entry.lastIndexOf(' ')
+      return `${asSent(entry.slice(0, cut), token, md5)}${entry.slice(cut)}`
+    })
+    .join(',\n')
+}
 
 // mulberry32: a small seeded PRNG.
 function rng(seed) {
@@ -130,7 +152,7 @@ const KINDS = [
   ['verifyOriginSecret', 60],
 ]
 
-function generate(native, ImgixClient, revive, execCase) {
+function generate(native, ImgixClient, revive, execCase, md5) {
   const cases = []
   let seed = 0
   const add = (case_) => {
@@ -176,13 +198,13 @@ function generate(native, ImgixClient, revive, execCase) {
           const client = new ImgixClient({ domain: 'demo.imgix.net', secureURLToken: token ?? undefined, includeLibraryParam, useHTTPS })
           const ctor = ['demo.imgix.net', { profile: 'imgix-js', key: token, includeLibraryParam, useHttps: useHTTPS }]
           if (kind === 'buildUrlJs') {
-            add({ seed, op: 'buildUrl', ctor, args: [path, params], jscore: client.buildURL(path, params) })
+            add({ seed, op: 'buildUrl', ctor, args: [path, params], jscore: asSent(client.buildURL(path, params), token, md5) })
           } else {
             const variant = int(4)
             const opts = [{}, { widths: [100, 250, 777] }, { devicePixelRatios: [1, 2, 3], variableQualities: { 1: 70, 2: 40 } }, { disableVariableQuality: true }][variant]
             const extra = [{}, { w: 320 }, { h: 200, ar: '16:9' }][int(3)]
             const p = { ...params, ...extra }
-            add({ seed, op: 'buildSrcset', ctor, args: [path, p, opts], jscore: client.buildSrcSet(path, p, opts) })
+            add({ seed, op: 'buildSrcset', ctor, args: [path, p, opts], jscore: srcsetAsSent(client.buildSrcSet(path, p, opts), token, md5) })
           }
           break
         }
