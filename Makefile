@@ -32,6 +32,7 @@ test-rust:
 lint:
 	$(CARGO) clippy --locked --workspace --all-targets -- -D warnings
 	bash bindings-node/scripts/lint.sh
+	bash bindings-wasm/scripts/lint.sh
 	bash bindings-kotlin/scripts/lint.sh
 
 versions:

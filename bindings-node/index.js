@@ -47,7 +47,9 @@ function pack(params) {
   return packed
 }
 
-if (typeof native.UrlBuilder.prototype._buildUrlPacked === 'function') Object.defineProperty(native.UrlBuilder.prototype, 'buildUrl', {
+// The fast path is the native addon's (the wasm build reads plain objects directly).
+const fastPath = native.UrlBuilder.prototype._buildUrlPacked ? native.UrlBuilder.prototype : {}
+Object.defineProperty(fastPath, 'buildUrl', {
   configurable: true,
   writable: true,
   enumerable: false,

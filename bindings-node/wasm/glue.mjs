@@ -374,7 +374,12 @@ function createApi(exports, textReader) {
       return this.#shown
     }
     toJSON() {
-      return { domain: this.#domain, provider: this.#provider, profile: this.#profile, isSigned: this.#signed }
+      return {
+        domain: this.#domain,
+        provider: this.#provider,
+        profile: this.#profile,
+        isSigned: this.#signed,
+      }
     }
   }
 

@@ -1,8 +1,9 @@
 // The WebAssembly build for Cloudflare Workers (workerd). Workers cannot compile
 // WebAssembly from bytes at run time: the `.wasm` file is imported as a module, which
 // wrangler (and workerd's `wasm` module type) provide already compiled.
-import wasm from './imgsign.wasm'
+
 import { createApi } from './glue.mjs'
+import wasm from './imgsign.wasm'
 
 const api = createApi(new WebAssembly.Instance(wasm, {}).exports)
 

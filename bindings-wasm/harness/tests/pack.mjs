@@ -9,7 +9,8 @@ import { fileURLToPath } from 'node:url'
 
 const PKG = resolve(dirname(fileURLToPath(import.meta.url)), '../../../bindings-node')
 const tmp = mkdtempSync(join(tmpdir(), 'imgsign-pack-'))
-const npm = (args, cwd) => execFileSync('npm', [...args, '--no-audit', '--no-fund', '--loglevel=error'], { cwd, encoding: 'utf8' })
+const npm = (args, cwd) =>
+  execFileSync('npm', [...args, '--no-audit', '--no-fund', '--loglevel=error'], { cwd, encoding: 'utf8' })
 let passed = 0
 let failed = 0
 const check = (name, f) => {
@@ -26,7 +27,19 @@ try {
   const listing = JSON.parse(npm(['pack', '--json', '--pack-destination', tmp], PKG))[0]
   const files = listing.files.map((f) => f.path)
   check('the tarball carries the WebAssembly build and no native binary', () => {
-    for (const f of ['wasm/imgsign.wasm', 'wasm/glue.mjs', 'wasm/glue.cjs', 'wasm/node.cjs', 'wasm/browser.mjs', 'wasm/workerd.mjs', 'wasm/edge.mjs', 'wasm/deno.mjs', 'index.js', 'native.js', 'index.d.ts']) {
+    for (const f of [
+      'wasm/imgsign.wasm',
+      'wasm/glue.mjs',
+      'wasm/glue.cjs',
+      'wasm/node.cjs',
+      'wasm/browser.mjs',
+      'wasm/workerd.mjs',
+      'wasm/edge.mjs',
+      'wasm/deno.mjs',
+      'index.js',
+      'native.js',
+      'index.d.ts',
+    ]) {
       if (!files.includes(f)) throw new Error(`missing ${f}`)
     }
     const natives = files.filter((f) => f.endsWith('.node'))
@@ -35,20 +48,39 @@ try {
   const app = join(tmp, 'app')
   execFileSync('mkdir', [app])
   writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'app', private: true, version: '1.0.0' }))
-  npm(['install', join(tmp, readdirSync(tmp).find((f) => f.endsWith('.tgz')))], app)
+  npm(
+    [
+      'install',
+      join(
+        tmp,
+        readdirSync(tmp).find((f) => f.endsWith('.tgz')),
+      ),
+    ],
+    app,
+  )
   const url = 'https://image.pvnservices.com/books/database-internals.jpg?w=400&h=600&fit=crop'
-  const want = url + '&s=7d0d58f62c945d0ca08269205228bbe7'
+  const want = `${url}&s=7d0d58f62c945d0ca08269205228bbe7`
   const run = (args) => execFileSync(process.execPath, args, { cwd: app, encoding: 'utf8' }).trim()
   check('require("imgsign") signs the Pixta example through the wasm fallback', () => {
-    const out = run(['-e', `const m = require('imgsign'); if (m.Signer !== require('imgsign/wasm').Signer) throw new Error('not the wasm build'); console.log(new m.Signer('pixta', 'wakanda123@').signUrl(${JSON.stringify(url)}))`])
+    const out = run([
+      '-e',
+      `const m = require('imgsign'); if (m.Signer !== require('imgsign/wasm').Signer) throw new Error('not the wasm build'); console.log(new m.Signer('pixta', 'wakanda123@').signUrl(${JSON.stringify(url)}))`,
+    ])
     if (out !== want) throw new Error(out)
   })
   check('import "imgsign" signs the Pixta example through the wasm fallback', () => {
-    const out = run(['--input-type=module', '-e', `import { Signer } from 'imgsign'; import * as w from 'imgsign/wasm'; if (Signer !== w.Signer) throw new Error('not the wasm build'); console.log(new Signer('pixta', 'wakanda123@').signUrl(${JSON.stringify(url)}))`])
+    const out = run([
+      '--input-type=module',
+      '-e',
+      `import { Signer } from 'imgsign'; import * as w from 'imgsign/wasm'; if (Signer !== w.Signer) throw new Error('not the wasm build'); console.log(new Signer('pixta', 'wakanda123@').signUrl(${JSON.stringify(url)}))`,
+    ])
     if (out !== want) throw new Error(out)
   })
   check('errors keep their codes through the fallback', () => {
-    const out = run(['-e', `try { new (require('imgsign').Signer)('imgix', 42) } catch (e) { console.log(e instanceof Error, e.code) }`])
+    const out = run([
+      '-e',
+      `try { new (require('imgsign').Signer)('imgix', 42) } catch (e) { console.log(e instanceof Error, e.code) }`,
+    ])
     if (out !== 'true invalid_key') throw new Error(out)
   })
 } finally {

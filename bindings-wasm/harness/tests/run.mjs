@@ -8,13 +8,13 @@
 // A runtime that cannot start is a failure. Usage: node run.mjs [runtime ...]
 import { spawn } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { createRequire } from 'node:module'
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:http'
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, copyFileSync, existsSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { dirname, extname, join, normalize, resolve, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { runAll, execCase, revive } from './lib/cases.mjs'
+import { execCase, revive, runAll } from './lib/cases.mjs'
 import { generate } from './lib/differential.mjs'
 
 const HERE = dirname(fileURLToPath(import.meta.url))
@@ -73,28 +73,59 @@ function messages(m) {
     try {
       execCase(m, c)
     } catch (e) {
-      if (e.message !== c.expected.message) failures.push(`${c.op} #${c.seed}: ${JSON.stringify(e.message)} != ${JSON.stringify(c.expected.message)}`)
+      if (e.message !== c.expected.message)
+        failures.push(
+          `${c.op} #${c.seed}: ${JSON.stringify(e.message)} != ${JSON.stringify(c.expected.message)}`,
+        )
     }
   }
-  return { passed: differential.filter((c) => 'message' in c.expected).length - failures.length, failed: failures.length, failures: failures.slice(0, 20) }
+  return {
+    passed: differential.filter((c) => 'message' in c.expected).length - failures.length,
+    failed: failures.length,
+    failures: failures.slice(0, 20),
+  }
 }
 
 // The same exports, classes, methods and getters as the native addon (its internal fast
 // path and the napi loader's marker aside).
 function shape(m) {
   const internal = new Set(['__napiBindingTarget', '_buildUrlPacked', 'constructor'])
-  const names = (o) => Object.getOwnPropertyNames(o).filter((n) => !internal.has(n)).sort().join()
+  const names = (o) =>
+    Object.getOwnPropertyNames(o)
+      .filter((n) => !internal.has(n))
+      .sort()
+      .join()
   const failures = []
-  const pairs = [['exports', native, m], ['Signer', native.Signer.prototype, m.Signer.prototype], ['UrlBuilder', native.UrlBuilder.prototype, m.UrlBuilder.prototype]]
+  const pairs = [
+    ['exports', native, m],
+    ['Signer', native.Signer.prototype, m.Signer.prototype],
+    ['UrlBuilder', native.UrlBuilder.prototype, m.UrlBuilder.prototype],
+  ]
   for (const [what, a, b] of pairs) {
-    const [x, y] = what === 'exports' ? [Object.keys(a).filter((n) => !internal.has(n)).sort().join(), Object.keys(b).sort().join()] : [names(a), names(b)]
+    const [x, y] =
+      what === 'exports'
+        ? [
+            Object.keys(a)
+              .filter((n) => !internal.has(n))
+              .sort()
+              .join(),
+            Object.keys(b).sort().join(),
+          ]
+        : [names(a), names(b)]
     if (x !== y) failures.push(`${what}: native has ${x}, wasm has ${y}`)
   }
   return { passed: pairs.length - failures.length, failed: failures.length, failures }
 }
 
 function merge(...reports) {
-  return reports.reduce((a, r) => ({ passed: a.passed + r.passed, failed: a.failed + r.failed, failures: [...a.failures, ...r.failures] }), { passed: 0, failed: 0, failures: [] })
+  return reports.reduce(
+    (a, r) => ({
+      passed: a.passed + r.passed,
+      failed: a.failed + r.failed,
+      failures: [...a.failures, ...r.failures],
+    }),
+    { passed: 0, failed: 0, failures: [] },
+  )
 }
 
 // Bundles a runtime's test entry as that runtime's bundler would, and checks that the
@@ -113,8 +144,11 @@ async function bundle(entry, conditions, format, expected, plugins = []) {
     metafile: true,
     logLevel: 'silent',
   })
-  const picked = Object.keys(out.metafile.inputs).filter((p) => /(^|\/)wasm\/[a-z]+\.mjs$/.test(p) && !p.endsWith('glue.mjs'))
-  if (picked.length !== 1 || !picked[0].endsWith(expected)) throw new Error(`${conditions} bundled ${picked}, not ${expected}`)
+  const picked = Object.keys(out.metafile.inputs).filter(
+    (p) => /(^|\/)wasm\/[a-z]+\.mjs$/.test(p) && !p.endsWith('glue.mjs'),
+  )
+  if (picked.length !== 1 || !picked[0].endsWith(expected))
+    throw new Error(`${conditions} bundled ${picked}, not ${expected}`)
   return out.outputFiles[0].text
 }
 
@@ -147,7 +181,12 @@ const RUNTIMES = {
   },
   async deno() {
     // Only the data file is readable: the package needs no permission.
-    return reportOf(BIN.deno, ['run', `--allow-read=${dataPath}`, join(HERE, 'runtimes/script.mjs'), dataPath])
+    return reportOf(BIN.deno, [
+      'run',
+      `--allow-read=${dataPath}`,
+      join(HERE, 'runtimes/script.mjs'),
+      dataPath,
+    ])
   },
   async 'bun-native'() {
     return reportOf(BIN.bun, [join(HERE, 'runtimes/script.mjs'), dataPath])
@@ -166,7 +205,10 @@ const RUNTIMES = {
       },
     }
     const dir = mkdtempSync(join(tmp, 'workerd-'))
-    writeFileSync(join(dir, 'worker.mjs'), await bundle('worker.mjs', ['workerd', 'worker', 'browser'], 'esm', 'wasm/workerd.mjs', [wasmModule]))
+    writeFileSync(
+      join(dir, 'worker.mjs'),
+      await bundle('worker.mjs', ['workerd', 'worker', 'browser'], 'esm', 'wasm/workerd.mjs', [wasmModule]),
+    )
     copyFileSync(join(PKG, 'wasm/imgsign.wasm'), join(dir, 'imgsign.wasm'))
     writeFileSync(join(dir, 'data.json'), JSON.stringify(data))
     writeFileSync(
@@ -186,13 +228,18 @@ const worker :Workerd.Worker = (
 );
 `,
     )
-    const child = spawn(BIN.workerd, ['serve', '--control-fd=3', join(dir, 'config.capnp')], { stdio: ['ignore', 'pipe', 'pipe', 'pipe'] })
+    const child = spawn(BIN.workerd, ['serve', '--control-fd=3', join(dir, 'config.capnp')], {
+      stdio: ['ignore', 'pipe', 'pipe', 'pipe'],
+    })
     let stderr = ''
     child.stderr.on('data', (d) => (stderr += d))
     try {
       const port = await new Promise((resolve, reject) => {
         let control = ''
-        const timer = setTimeout(() => reject(new Error(`workerd did not listen: ${stderr.slice(-2000)}`)), 30000)
+        const timer = setTimeout(
+          () => reject(new Error(`workerd did not listen: ${stderr.slice(-2000)}`)),
+          30000,
+        )
         child.on('exit', (code) => reject(new Error(`workerd exited ${code}: ${stderr.slice(-2000)}`)))
         child.stdio[3].on('data', (d) => {
           control += d
@@ -226,10 +273,15 @@ const worker :Workerd.Worker = (
       name: 'wasm-binding',
       setup(b) {
         b.onResolve({ filter: /\.wasm\?module$/ }, (a) => ({ path: a.path, namespace: 'wasm-binding' }))
-        b.onLoad({ filter: /.*/, namespace: 'wasm-binding' }, () => ({ contents: 'export default globalThis.__imgsign_wasm', loader: 'js' }))
+        b.onLoad({ filter: /.*/, namespace: 'wasm-binding' }, () => ({
+          contents: 'export default globalThis.__imgsign_wasm',
+          loader: 'js',
+        }))
       },
     }
-    const code = await bundle('edge.mjs', ['edge-light', 'worker', 'browser'], 'iife', 'wasm/edge.mjs', [binding])
+    const code = await bundle('edge.mjs', ['edge-light', 'worker', 'browser'], 'iife', 'wasm/edge.mjs', [
+      binding,
+    ])
     const compiled = new WebAssembly.Module(readFileSync(join(PKG, 'wasm/imgsign.wasm')))
     const vm = new EdgeVM({
       codeGeneration: { strings: false, wasm: false },
@@ -239,8 +291,13 @@ const worker :Workerd.Worker = (
         return context
       },
     })
-    const refused = vm.evaluate(`(() => { try { new WebAssembly.Module(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0])); return false } catch { return true } })()`)
-    if (!refused) throw new Error('the Edge Runtime context compiled WebAssembly from bytes: the test would not show the entry avoids it')
+    const refused = vm.evaluate(
+      `(() => { try { new WebAssembly.Module(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0])); return false } catch { return true } })()`,
+    )
+    if (!refused)
+      throw new Error(
+        'the Edge Runtime context compiled WebAssembly from bytes: the test would not show the entry avoids it',
+      )
     vm.evaluate(code)
     const report = vm.evaluate('globalThis.__report')
     if (!report) throw new Error(`no report: ${vm.evaluate('String(globalThis.__error)')}`)
@@ -251,9 +308,15 @@ const worker :Workerd.Worker = (
     const { chromium } = await import('playwright-core')
     const browserEntry = entryFor('.', ['browser', 'import'])
     const workerEntry = entryFor('.', ['worker', 'import'])
-    const types = { '.html': 'text/html', '.mjs': 'text/javascript', '.js': 'text/javascript', '.json': 'application/json', '.wasm': 'application/wasm' }
+    const types = {
+      '.html': 'text/html',
+      '.mjs': 'text/javascript',
+      '.js': 'text/javascript',
+      '.json': 'application/json',
+      '.wasm': 'application/wasm',
+    }
     const page = `<!doctype html><meta charset="utf-8"><title>imgsign</title>
-<script type="importmap">${JSON.stringify({ imports: { imgsign: '/pkg/' + browserEntry.slice(2) } })}</script>
+<script type="importmap">${JSON.stringify({ imports: { imgsign: `/pkg/${browserEntry.slice(2)}` } })}</script>
 <script type="module">
   window.addEventListener('error', (e) => { window.__report = { passed: 0, failed: 1, failures: [String(e.message)] } })
   window.addEventListener('unhandledrejection', (e) => { window.__report = { passed: 0, failed: 1, failures: [String(e.reason && e.reason.stack || e.reason)] } })
@@ -263,13 +326,17 @@ const worker :Workerd.Worker = (
     const server = createServer((req, res) => {
       const url = new URL(req.url, 'http://x')
       if (url.pathname === '/') return res.writeHead(200, { 'content-type': 'text/html' }).end(page)
-      if (url.pathname === '/data.json') return res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(data))
-      if (url.pathname === '/worker-entry') return res.writeHead(200, { 'content-type': 'text/plain' }).end('/pkg/' + workerEntry.slice(2))
+      if (url.pathname === '/data.json')
+        return res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(data))
+      if (url.pathname === '/worker-entry')
+        return res.writeHead(200, { 'content-type': 'text/plain' }).end(`/pkg/${workerEntry.slice(2)}`)
       for (const [prefix, dir] of Object.entries(roots)) {
         if (!url.pathname.startsWith(prefix)) continue
         const file = normalize(join(dir, decodeURIComponent(url.pathname.slice(prefix.length))))
         if (!file.startsWith(dir) || file.includes(`${sep}node_modules${sep}`) || !existsSync(file)) break
-        return res.writeHead(200, { 'content-type': types[extname(file)] || 'application/octet-stream' }).end(readFileSync(file))
+        return res
+          .writeHead(200, { 'content-type': types[extname(file)] || 'application/octet-stream' })
+          .end(readFileSync(file))
       }
       res.writeHead(404).end()
     })
@@ -279,7 +346,15 @@ const worker :Workerd.Worker = (
     const browser = await chromium.launchPersistentContext(profile, {
       executablePath: BIN.chromium,
       headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     })
     try {
       const tab = await browser.newPage()
@@ -294,11 +369,14 @@ const worker :Workerd.Worker = (
 }
 
 const only = process.argv.slice(2)
-for (const name of only) if (!(name in RUNTIMES)) throw new Error(`unknown runtime ${name}: ${Object.keys(RUNTIMES).join(', ')}`)
+for (const name of only)
+  if (!(name in RUNTIMES)) throw new Error(`unknown runtime ${name}: ${Object.keys(RUNTIMES).join(', ')}`)
 let passed = 0
 let failed = 0
 const lines = []
-console.log(`data: ${vectors.vectors.length} vectors, ${differential.length} differential cases (${differential.filter((c) => 'jscore' in c).length} against @imgix/js-core)`)
+console.log(
+  `data: ${vectors.vectors.length} vectors, ${differential.length} differential cases (${differential.filter((c) => 'jscore' in c).length} against @imgix/js-core)`,
+)
 try {
   for (const [name, fn] of Object.entries(RUNTIMES)) {
     if (only.length && !only.includes(name)) continue
@@ -307,7 +385,7 @@ try {
     try {
       r = await fn()
     } catch (e) {
-      r = { passed: 0, failed: 1, failures: [`cannot run: ${e && e.stack ? e.stack : e}`] }
+      r = { passed: 0, failed: 1, failures: [`cannot run: ${e?.stack ? e.stack : e}`] }
     }
     if (!(r.passed > 0) && !(r.failed > 0)) r = { passed: 0, failed: 1, failures: ['no checks ran'] }
     passed += r.passed

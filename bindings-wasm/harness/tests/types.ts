@@ -2,7 +2,7 @@
 // against one compiles against the other.
 import * as native from 'imgsign'
 import * as wasm from 'imgsign/wasm'
-import { UrlBuilder, Signer, type SrcsetOptions, type UrlBuilderOptions } from 'imgsign/wasm'
+import { Signer, type SrcsetOptions, UrlBuilder, type UrlBuilderOptions } from 'imgsign/wasm'
 
 const options: UrlBuilderOptions = { key: 'k', profile: 'imgix-js' }
 const b: native.UrlBuilder = new UrlBuilder('demo.imgix.net', options)

@@ -20,7 +20,7 @@ function outcome(f) {
   try {
     return { value: f() }
   } catch (error) {
-    return { error, code: error && error.code }
+    return { error, code: error?.code }
   }
 }
 
@@ -66,7 +66,8 @@ const BASE = {
 }
 const CALL = {
   signer: (m, a) => new m.Signer(a.provider, a.key, { previousKeys: a.previous_keys }),
-  sign_url: (m, a) => new m.Signer('imgix', K).signUrl(a.url, { expires: a.expires, expiresIn: a.expires_in, now: a.now }),
+  sign_url: (m, a) =>
+    new m.Signer('imgix', K).signUrl(a.url, { expires: a.expires, expiresIn: a.expires_in, now: a.now }),
   sign_urls: (m, a) => new m.Signer('imgix', K).signUrls(a.urls),
   verify_url: (m, a) => new m.Signer('imgix', K).verifyUrl(a.url, { now: a.now }),
   verify: (m, a) => new m.Signer('imgix', K).verify(a.target, { now: a.now }),
@@ -80,7 +81,10 @@ const CALL = {
       disablePathEncoding: a.disable_path_encoding,
     }),
   build_url: (m, a) => new m.UrlBuilder('demo.imgix.net', { key: K }).buildUrl(a.path, a.params),
-  build_urls: (m, a) => new m.UrlBuilder('demo.imgix.net', { key: K }).buildUrls(a.items !== undefined ? a.items : [[a.path, a.params]]),
+  build_urls: (m, a) =>
+    new m.UrlBuilder('demo.imgix.net', { key: K }).buildUrls(
+      a.items !== undefined ? a.items : [[a.path, a.params]],
+    ),
   build_srcset: (m, a) =>
     new m.UrlBuilder('demo.imgix.net', { key: K }).buildSrcset(a.path, a.params, {
       widths: a.widths,
@@ -93,7 +97,8 @@ const CALL = {
     }),
   target_widths: (m, a) => m.targetWidths(a.min_width, a.max_width, a.tolerance),
   sign_origin_request: (m, a) => m.signOriginRequest(a.key, a.request_id, a.timestamp),
-  verify_origin_request: (m, a) => m.verifyOriginRequest(a.key, a.headers, { now: a.now, tolerance: a.tolerance }),
+  verify_origin_request: (m, a) =>
+    m.verifyOriginRequest(a.key, a.headers, { now: a.now, tolerance: a.tolerance }),
   verify_basic_auth: (m, a) => m.verifyBasicAuth(a.username, a.password, a.headers),
   verify_origin_secret: (m, a) => m.verifyOriginSecret(a.secret, a.headers),
 }
@@ -113,7 +118,8 @@ function argumentError(m, i) {
   try {
     CALL[i.operation](m, { ...base, [i.argument]: value })
   } catch (e) {
-    if (m.argumentErrorCode(i.operation, i.argument) !== e.code) throw new Error(`argumentErrorCode disagrees with ${e.code}`)
+    if (m.argumentErrorCode(i.operation, i.argument) !== e.code)
+      throw new Error(`argumentErrorCode disagrees with ${e.code}`)
     if (String(e.message).includes('\uD800')) throw new Error('the value is shown')
     throw e
   }
@@ -135,10 +141,15 @@ const RUN = {
     // integer-like key that JavaScript would reorder) and as a Map must agree.
     const keys = i.params.map(([k]) => k)
     if (new Set(keys).size === keys.length && !keys.some((k) => /^(0|[1-9][0-9]*)$/.test(k))) {
-      for (const [shape, params] of [['object', Object.fromEntries(i.params)], ['Map', new Map(i.params)]]) {
+      for (const [shape, params] of [
+        ['object', Object.fromEntries(i.params)],
+        ['Map', new Map(i.params)],
+      ]) {
         const other = outcome(() => builder(m, i).buildUrl(i.path, params))
         if (!same([other.value, other.code], [url.value, url.code])) {
-          throw new Error(`params as ${shape} disagree with pairs: ${JSON.stringify([other.value, other.code])}`)
+          throw new Error(
+            `params as ${shape} disagree with pairs: ${JSON.stringify([other.value, other.code])}`,
+          )
         }
       }
     }
@@ -171,15 +182,18 @@ const RUN = {
 function checkVector(m, v) {
   const run = RUN[v.kind]
   if (!run) throw new Error(`unknown vector kind ${JSON.stringify(v.kind)}`)
-  if (('expected' in v) === ('error' in v)) throw new Error('exactly one of expected/error')
+  if ('expected' in v === 'error' in v) throw new Error('exactly one of expected/error')
   const got = outcome(() => run(m, v.input))
   if ('error' in v) {
     if (!got.error) throw new Error(`expected error ${v.error}, got ${JSON.stringify(got.value)}`)
     if (!(got.error instanceof Error)) throw new Error('the thrown value is not an Error')
-    if (got.code !== v.error) throw new Error(`expected code ${v.error}, got ${got.code}: ${got.error.message}`)
+    if (got.code !== v.error)
+      throw new Error(`expected code ${v.error}, got ${got.code}: ${got.error.message}`)
   } else {
-    if (got.error) throw new Error(`expected ${JSON.stringify(v.expected)}, threw ${got.code}: ${got.error.message}`)
-    if (!same(got.value, v.expected)) throw new Error(`expected ${JSON.stringify(v.expected)}, got ${JSON.stringify(got.value)}`)
+    if (got.error)
+      throw new Error(`expected ${JSON.stringify(v.expected)}, threw ${got.code}: ${got.error.message}`)
+    if (!same(got.value, v.expected))
+      throw new Error(`expected ${JSON.stringify(v.expected)}, got ${JSON.stringify(got.value)}`)
   }
 }
 
@@ -228,10 +242,13 @@ function checkCase(m, c) {
   if ('code' in want) {
     if (!got.error) throw new Error(`expected error ${want.code}, got ${JSON.stringify(got.value)}`)
     if (!(got.error instanceof Error)) throw new Error('the thrown value is not an Error')
-    if (got.code !== want.code) throw new Error(`expected code ${want.code}, got ${got.code}: ${got.error.message}`)
+    if (got.code !== want.code)
+      throw new Error(`expected code ${want.code}, got ${got.code}: ${got.error.message}`)
   } else {
-    if (got.error) throw new Error(`expected ${JSON.stringify(want.value)}, threw ${got.code}: ${got.error.message}`)
-    if (!same(got.value, want.value)) throw new Error(`expected ${JSON.stringify(want.value)}, got ${JSON.stringify(got.value)}`)
+    if (got.error)
+      throw new Error(`expected ${JSON.stringify(want.value)}, threw ${got.code}: ${got.error.message}`)
+    if (!same(got.value, want.value))
+      throw new Error(`expected ${JSON.stringify(want.value)}, got ${JSON.stringify(got.value)}`)
   }
   if ('jscore' in c && !same(got.value, c.jscore)) {
     throw new Error(`@imgix/js-core gives ${JSON.stringify(c.jscore)}, got ${JSON.stringify(got.value)}`)
@@ -244,7 +261,7 @@ const API_CHECKS = {
     const url = 'https://image.pvnservices.com/books/database-internals.jpg?w=400&h=600&fit=crop'
     const s = new m.Signer('pixta', 'wakanda123@')
     const signed = s.signUrl(url)
-    if (signed !== url + '&s=7d0d58f62c945d0ca08269205228bbe7') throw new Error(signed)
+    if (signed !== `${url}&s=7d0d58f62c945d0ca08269205228bbe7`) throw new Error(signed)
     if (!same(s.signUrls([url, url]), [signed, signed])) throw new Error('signUrls')
     s.verifyUrl(signed)
   },
@@ -253,21 +270,37 @@ const API_CHECKS = {
     const s = new m.Signer('imgix', key, { previousKeys: ['OldSecretKey654'] })
     const b = new m.UrlBuilder('demo.imgix.net', { key })
     for (const obj of [s, b]) {
-      for (const text of [JSON.stringify(obj), String(obj), `${obj}`, Object.keys(obj).join(), Object.getOwnPropertyNames(obj).join()]) {
+      for (const text of [
+        JSON.stringify(obj),
+        String(obj),
+        `${obj}`,
+        Object.keys(obj).join(),
+        Object.getOwnPropertyNames(obj).join(),
+      ]) {
         if (text.includes(key) || text.includes('OldSecretKey654')) throw new Error(text)
       }
     }
     if (JSON.stringify(s) !== '{"provider":"imgix"}') throw new Error(JSON.stringify(s))
     if (String(b) !== 'UrlBuilder(imgix, demo.imgix.net)') throw new Error(String(b))
-    if (!same(b.toJSON(), { domain: 'demo.imgix.net', provider: 'imgix', profile: 'canonical', isSigned: true })) throw new Error('toJSON')
-    if (s.provider !== 'imgix' || b.domain !== 'demo.imgix.net' || b.isSigned !== true || b.profile !== 'canonical') throw new Error('getters')
+    if (
+      !same(b.toJSON(), { domain: 'demo.imgix.net', provider: 'imgix', profile: 'canonical', isSigned: true })
+    )
+      throw new Error('toJSON')
+    if (
+      s.provider !== 'imgix' ||
+      b.domain !== 'demo.imgix.net' ||
+      b.isSigned !== true ||
+      b.profile !== 'canonical'
+    )
+      throw new Error('getters')
   },
   'errors are Error instances with a code and no key in the message': (m) => {
     const secret = ' very-secret-key'
     const e = outcome(() => new m.Signer('imgix', secret)).error
-    if (!(e instanceof Error) || e.code !== 'invalid_key' || e.message.includes('very-secret-key')) throw new Error(String(e))
+    if (!(e instanceof Error) || e.code !== 'invalid_key' || e.message.includes('very-secret-key'))
+      throw new Error(String(e))
     const t = outcome(() => new m.UrlBuilder(42)).error
-    if (!(t instanceof Error) || t.code !== 'invalid_domain') throw new Error(String(t && t.code))
+    if (!(t instanceof Error) || t.code !== 'invalid_domain') throw new Error(String(t?.code))
   },
   'the clock is read where no now is given': (m) => {
     const s = new m.Signer('imgix', 'FOO123bar')
@@ -277,29 +310,34 @@ const API_CHECKS = {
     s.verify(soon.slice('https://demo.imgix.net'.length))
     const past = s.signUrl(url, { expires: 1000 })
     const e = outcome(() => s.verifyUrl(past)).error
-    if (!e || e.code !== 'expired') throw new Error(`expired URL: ${e && e.code}`)
+    if (e?.code !== 'expired') throw new Error(`expired URL: ${e?.code}`)
     const now = Math.floor(Date.now() / 1000)
     const sig = m.signOriginRequest('origin-key-123', 'req-1', now)
-    m.verifyOriginRequest('origin-key-123', { 'x-imgix-signature': sig, 'x-imgix-signature-timestamp': String(now), 'x-imgix-signature-request-id': 'req-1' })
+    m.verifyOriginRequest('origin-key-123', {
+      'x-imgix-signature': sig,
+      'x-imgix-signature-timestamp': String(now),
+      'x-imgix-signature-request-id': 'req-1',
+    })
   },
   'a cyclic or deep value is an error, not a hang': (m) => {
     const b = new m.UrlBuilder('demo.imgix.net')
     const cyclic = []
     cyclic.push(cyclic)
     const e1 = outcome(() => b.buildUrls(cyclic)).error
-    if (!e1 || e1.code !== 'invalid_url') throw new Error(String(e1 && e1.code))
+    if (e1?.code !== 'invalid_url') throw new Error(String(e1?.code))
     const self = {}
     self.self = self
     const e2 = outcome(() => b.buildUrl('/a.jpg', self)).error
-    if (!e2 || e2.code !== 'invalid_param') throw new Error(String(e2 && e2.code))
+    if (e2?.code !== 'invalid_param') throw new Error(String(e2?.code))
   },
   'many objects and large inputs': (m) => {
     const b = new m.UrlBuilder('demo.imgix.net', { key: 'FOO123bar' })
-    const long = 'x'.repeat(20000) + 'é'
+    const long = `${'x'.repeat(20000)}é`
     const big = b.buildUrl('/a.jpg', { txt: long })
-    if (!big.includes('x'.repeat(20000) + '%C3%A9') || big !== b.buildUrl('/a.jpg', [['txt', long]])) throw new Error('large input')
+    if (!big.includes(`${'x'.repeat(20000)}%C3%A9`) || big !== b.buildUrl('/a.jpg', [['txt', long]]))
+      throw new Error('large input')
     new m.Signer('imgix', 'FOO123bar').verifyUrl(big)
-    for (let i = 0; i < 3000; i++) new m.Signer('gumlet', 'k' + i).signUrl('https://x.gumlet.io/a.jpg')
+    for (let i = 0; i < 3000; i++) new m.Signer('gumlet', `k${i}`).signUrl('https://x.gumlet.io/a.jpg')
   },
 }
 
@@ -312,7 +350,7 @@ function runAll(m, data) {
       report.passed++
     } catch (e) {
       report.failed++
-      if (report.failures.length < 20) report.failures.push(`${group} ${name}: ${e && e.message}`)
+      if (report.failures.length < 20) report.failures.push(`${group} ${name}: ${e?.message}`)
     }
   }
   if (data.vectors.schema_version !== 1 || !(data.vectors.vectors.length > 0)) {
@@ -326,4 +364,4 @@ function runAll(m, data) {
   return report
 }
 
-export { runAll, execCase, revive, RUN }
+export { execCase, RUN, revive, runAll }

@@ -38,9 +38,47 @@ function rng(seed) {
 }
 
 const POOL = [
-  ...'abcXYZ019-._~', ' ', '+', '#', '%', '?', '&', '=', '!', "'", '(', ')', '*', '/', ':', '@', ',', ';', '$',
-  'é', 'ü', '日本', '😀', '\u00a0', '%20', '%zz', '"', '<', '[', ']', '|', '\\', '^', '`', '{', '}', '\u0000',
-  '\ud800', '\u200d', 'ß', 'İ',
+  ...'abcXYZ019-._~',
+  ' ',
+  '+',
+  '#',
+  '%',
+  '?',
+  '&',
+  '=',
+  '!',
+  "'",
+  '(',
+  ')',
+  '*',
+  '/',
+  ':',
+  '@',
+  ',',
+  ';',
+  '$',
+  'é',
+  'ü',
+  '日本',
+  '😀',
+  '\u00a0',
+  '%20',
+  '%zz',
+  '"',
+  '<',
+  '[',
+  ']',
+  '|',
+  '\\',
+  '^',
+  '`',
+  '{',
+  '}',
+  '\u0000',
+  '\ud800',
+  '\u200d',
+  'ß',
+  'İ',
 ]
 const PROVIDERS = ['imgix', 'gumlet', 'pixta', 'imageboss']
 const PROFILES = ['canonical', 'imgix-python', 'imgix-js']
@@ -50,9 +88,33 @@ const DOMAINS = {
   pixta: ['image.pvnservices.com'],
   imageboss: ['img.imageboss.me'],
 }
-const HOSTS = ['demo.imgix.net', 'DEMO.imgix.net', 'bücher.example', 'xn--bcher-kva.example', 'a.b', '127.0.0.1', '[::1]', 'x.gumlet.io:8443', 'user:pw@a.b', 'exa%41mple.com', 'ドメイン.テスト', 'faß.de']
+const HOSTS = [
+  'demo.imgix.net',
+  'DEMO.imgix.net',
+  'bücher.example',
+  'xn--bcher-kva.example',
+  'a.b',
+  '127.0.0.1',
+  '[::1]',
+  'x.gumlet.io:8443',
+  'user:pw@a.b',
+  'exa%41mple.com',
+  'ドメイン.テスト',
+  'faß.de',
+]
 const KEYS = ['FOO123bar', '123456', 'tok+en/=x', 'ü-key', 'wakanda123@', 'k', '', ' padded ', 'x'.repeat(40)]
-const WRONG = [{ $number: 'NaN' }, { $number: 'Infinity' }, 42, true, [], {}, null, { $undefined: 1 }, ['a'], { $map: [['w', 1]] }]
+const WRONG = [
+  { $number: 'NaN' },
+  { $number: 'Infinity' },
+  42,
+  true,
+  [],
+  {},
+  null,
+  { $undefined: 1 },
+  ['a'],
+  { $map: [['w', 1]] },
+]
 
 function make(seed) {
   const r = rng(seed)
@@ -69,7 +131,7 @@ function make(seed) {
   const key = () => {
     const kind = int(6)
     if (kind === 0) return String(int(20))
-    if (kind === 1) return str(1, 4) + '64'
+    if (kind === 1) return `${str(1, 4)}64`
     if (kind === 2) return pick(['w', 'h', 'fit', 'txt', 'mark', 'q', 'dpr', 'expires', 's', 'ixlib', 'auto'])
     return str(1, 6)
   }
@@ -94,7 +156,7 @@ function make(seed) {
   }
   const path = () => {
     const pk = int(6)
-    if (pk === 0) return pick(['http://', 'https://']) + 'example.com/' + str(0, 8)
+    if (pk === 0) return `${pick(['http://', 'https://'])}example.com/${str(0, 8)}`
     if (pk === 1) return ''
     return pick(['/', '', '//']) + str(1, 12)
   }
@@ -108,13 +170,16 @@ function make(seed) {
     if (chance(0.3)) o.includeLibraryParam = chance(0.5)
     if (chance(0.2)) o.disablePathEncoding = chance(0.5)
     if (chance(0.03)) o.unknownOption = 1
-    return [maybeWrong(chance(0.05) ? 'https://' + pick(DOMAINS[provider]) : pick(DOMAINS[provider]), 0.03), maybeWrong(o, 0.02)]
+    return [
+      maybeWrong(chance(0.05) ? `https://${pick(DOMAINS[provider])}` : pick(DOMAINS[provider]), 0.03),
+      maybeWrong(o, 0.02),
+    ]
   }
   const url = () => {
     const scheme = pick(['https://', 'https://', 'http://', 'ftp://', ''])
     let u = scheme + pick(HOSTS) + pick(['/', '//', '/a/']) + str(0, 10)
-    if (chance(0.7)) u += '?' + str(0, 12)
-    if (chance(0.2)) u += '#' + str(0, 4)
+    if (chance(0.7)) u += `?${str(0, 12)}`
+    if (chance(0.2)) u += `#${str(0, 4)}`
     return u
   }
   const signerCtor = () => {
@@ -132,8 +197,16 @@ function make(seed) {
   return { r, int, pick, chance, str, maybeWrong, params, path, builderCtor, url, signerCtor, headers, value }
 }
 
+// Inputs js-core and a request id can carry: no NUL, no lone surrogate.
+function withoutNulOrSurrogate(x) {
+  return x.replaceAll(String.fromCharCode(0), '').replaceAll('\ud800', '')
+}
+
 function dotSegment(path) {
-  return path.split(/[?#]/)[0].split('/').some((seg) => ['.', '..'].includes(seg.replace(/%2e/gi, '.')))
+  return path
+    .split(/[?#]/)[0]
+    .split('/')
+    .some((seg) => ['.', '..'].includes(seg.replace(/%2e/gi, '.')))
 }
 
 const KINDS = [
@@ -162,7 +235,8 @@ function generate(native, ImgixClient, revive, execCase, md5) {
       try {
         return { value: execCase(native, c) }
       } catch (e) {
-        if (typeof e.code !== 'string') throw new Error(`native threw without a code for ${JSON.stringify(c)}: ${e}`)
+        if (typeof e.code !== 'string')
+          throw new Error(`native threw without a code for ${JSON.stringify(c)}: ${e}`)
         return { code: e.code, message: e.message }
       }
     })()
@@ -179,7 +253,12 @@ function generate(native, ImgixClient, revive, execCase, md5) {
       const { int, pick, chance, str } = g
       switch (kind) {
         case 'buildUrl':
-          add({ seed, op: 'buildUrl', ctor: g.builderCtor(), args: [g.maybeWrong(g.path(), 0.03), g.maybeWrong(g.params(), 0.02)] })
+          add({
+            seed,
+            op: 'buildUrl',
+            ctor: g.builderCtor(),
+            args: [g.maybeWrong(g.path(), 0.03), g.maybeWrong(g.params(), 0.02)],
+          })
           break
         case 'buildUrlJs':
         case 'buildSrcsetJs': {
@@ -187,24 +266,49 @@ function generate(native, ImgixClient, revive, execCase, md5) {
           const token = chance(0.7) ? pick(['FOO123bar', '123456', 'tok+en/=x', 'ü-key']) : null
           const includeLibraryParam = chance(0.5)
           const useHTTPS = chance(0.8)
-          const clean = (x) => x.replace(/[\u0000\ud800]/g, '')
+          const clean = withoutNulOrSurrogate
           const path = clean(g.path())
           const params = {}
           for (let i = int(5); i > 0; i--) {
-            let k = clean(str(1, 6)) || "k"
+            let k = clean(str(1, 6)) || 'k'
             if (k === 's' || k === 'ixlib') k += 'x'
             params[k] = int(4) === 0 && !k.endsWith('64') ? int(2000) : clean(str(0, 8))
           }
-          const client = new ImgixClient({ domain: 'demo.imgix.net', secureURLToken: token ?? undefined, includeLibraryParam, useHTTPS })
-          const ctor = ['demo.imgix.net', { profile: 'imgix-js', key: token, includeLibraryParam, useHttps: useHTTPS }]
+          const client = new ImgixClient({
+            domain: 'demo.imgix.net',
+            secureURLToken: token ?? undefined,
+            includeLibraryParam,
+            useHTTPS,
+          })
+          const ctor = [
+            'demo.imgix.net',
+            { profile: 'imgix-js', key: token, includeLibraryParam, useHttps: useHTTPS },
+          ]
           if (kind === 'buildUrlJs') {
-            add({ seed, op: 'buildUrl', ctor, args: [path, params], jscore: asSent(client.buildURL(path, params), token, md5) })
+            add({
+              seed,
+              op: 'buildUrl',
+              ctor,
+              args: [path, params],
+              jscore: asSent(client.buildURL(path, params), token, md5),
+            })
           } else {
             const variant = int(4)
-            const opts = [{}, { widths: [100, 250, 777] }, { devicePixelRatios: [1, 2, 3], variableQualities: { 1: 70, 2: 40 } }, { disableVariableQuality: true }][variant]
+            const opts = [
+              {},
+              { widths: [100, 250, 777] },
+              { devicePixelRatios: [1, 2, 3], variableQualities: { 1: 70, 2: 40 } },
+              { disableVariableQuality: true },
+            ][variant]
             const extra = [{}, { w: 320 }, { h: 200, ar: '16:9' }][int(3)]
             const p = { ...params, ...extra }
-            add({ seed, op: 'buildSrcset', ctor, args: [path, p, opts], jscore: srcsetAsSent(client.buildSrcSet(path, p, opts), token, md5) })
+            add({
+              seed,
+              op: 'buildSrcset',
+              ctor,
+              args: [path, p, opts],
+              jscore: srcsetAsSent(client.buildSrcSet(path, p, opts), token, md5),
+            })
           }
           break
         }
@@ -215,25 +319,56 @@ function generate(native, ImgixClient, revive, execCase, md5) {
           if (chance(0.3)) o.maxWidth = g.maybeWrong(pick([500, 8192, 9000, 100]), 0.05)
           if (chance(0.3)) o.tolerance = g.maybeWrong(pick([0.08, 0.01, 0.5, 0.001, 2]), 0.05)
           if (chance(0.3)) o.devicePixelRatios = [pick([1, 1.5, 2, 0, 6]), pick([2, 3, 4.5])]
-          if (chance(0.2)) o.variableQualities = chance(0.5) ? { 1: int(100), '1.5': 60, x: 3 } : { $map: [[1, int(100)], [2, pick([40, 101, -1])]] }
+          if (chance(0.2))
+            o.variableQualities = chance(0.5)
+              ? { 1: int(100), 1.5: 60, x: 3 }
+              : {
+                  $map: [
+                    [1, int(100)],
+                    [2, pick([40, 101, -1])],
+                  ],
+                }
           if (chance(0.2)) o.disableVariableQuality = g.maybeWrong(chance(0.5), 0.1)
           if (chance(0.03)) o.minwidth = 1
-          add({ seed, op: 'buildSrcset', ctor: g.builderCtor(), args: [g.path(), g.params(), g.maybeWrong(o, 0.02)] })
+          add({
+            seed,
+            op: 'buildSrcset',
+            ctor: g.builderCtor(),
+            args: [g.path(), g.params(), g.maybeWrong(o, 0.02)],
+          })
           break
         }
         case 'buildUrls': {
-          const items = Array.from({ length: int(4) }, () => (chance(0.5) ? [g.path(), g.params()] : [g.path()]))
+          const items = Array.from({ length: int(4) }, () =>
+            chance(0.5) ? [g.path(), g.params()] : [g.path()],
+          )
           if (chance(0.1)) items.push(g.maybeWrong('x', 1))
           add({ seed, op: 'buildUrls', ctor: g.builderCtor(), args: [items] })
           break
         }
         case 'signUrl': {
-          const opt = [undefined, undefined, undefined, undefined, { expires: 1700000000 + int(1000) }, { expires: 1700000000 + int(1000) }, { expiresIn: int(100000), now: 1700000000 }, { expires: 1.5 }, { expires: 1, expiresIn: 2 }, { now: 5 }][int(10)]
+          const opt = [
+            undefined,
+            undefined,
+            undefined,
+            undefined,
+            { expires: 1700000000 + int(1000) },
+            { expires: 1700000000 + int(1000) },
+            { expiresIn: int(100000), now: 1700000000 },
+            { expires: 1.5 },
+            { expires: 1, expiresIn: 2 },
+            { now: 5 },
+          ][int(10)]
           add({ seed, op: 'signUrl', ctor: g.signerCtor(), args: [g.maybeWrong(g.url(), 0.03), opt] })
           break
         }
         case 'signUrls':
-          add({ seed, op: 'signUrls', ctor: g.signerCtor(), args: [Array.from({ length: int(4) }, () => g.url())] })
+          add({
+            seed,
+            op: 'signUrls',
+            ctor: g.signerCtor(),
+            args: [Array.from({ length: int(4) }, () => g.url())],
+          })
           break
         case 'verifyUrl': {
           const ctor = g.signerCtor()
@@ -247,34 +382,70 @@ function generate(native, ImgixClient, revive, execCase, md5) {
           break
         }
         case 'targetWidths':
-          add({ seed, op: 'targetWidths', args: [g.maybeWrong(pick([100, 50, 1, 0, 500, 8192]), 0.1), g.maybeWrong(pick([8192, 1000, 100, 10000]), 0.1), g.maybeWrong(pick([0.08, 0.01, 0.3, 0.005, 1]), 0.1)] })
+          add({
+            seed,
+            op: 'targetWidths',
+            args: [
+              g.maybeWrong(pick([100, 50, 1, 0, 500, 8192]), 0.1),
+              g.maybeWrong(pick([8192, 1000, 100, 10000]), 0.1),
+              g.maybeWrong(pick([0.08, 0.01, 0.3, 0.005, 1]), 0.1),
+            ],
+          })
           break
         case 'signOriginRequest':
-          add({ seed, op: 'signOriginRequest', args: [g.maybeWrong(pick(KEYS), 0.05), g.maybeWrong(str(0, 8), 0.05), g.maybeWrong(1700000000 + int(1000), 0.05)] })
+          add({
+            seed,
+            op: 'signOriginRequest',
+            args: [
+              g.maybeWrong(pick(KEYS), 0.05),
+              g.maybeWrong(str(0, 8), 0.05),
+              g.maybeWrong(1700000000 + int(1000), 0.05),
+            ],
+          })
           break
         case 'verifyOriginRequest': {
           const key = pick(KEYS.slice(0, 6))
           const ts = 1700000000 + int(1000)
-          const id = str(1, 6).replace(/[\u0000\ud800]/g, '')
+          const id = withoutNulOrSurrogate(str(1, 6))
           let sig = ''
           try {
             sig = native.signOriginRequest(key, id, ts)
           } catch {}
-          const pairs = [['X-Imgix-Signature', chance(0.2) ? sig.toLowerCase() : sig], ['x-imgix-signature-timestamp', String(ts)], ['X-IMGIX-Signature-Request-Id', id]]
+          const pairs = [
+            ['X-Imgix-Signature', chance(0.2) ? sig.toLowerCase() : sig],
+            ['x-imgix-signature-timestamp', String(ts)],
+            ['X-IMGIX-Signature-Request-Id', id],
+          ]
           if (chance(0.2)) pairs.pop()
           if (chance(0.1)) pairs.push(['x-imgix-signature', sig])
-          add({ seed, op: 'verifyOriginRequest', args: [key, g.headers(pairs), { now: ts + int(600) - 300, tolerance: pick([300, 10, 1000]) }] })
+          add({
+            seed,
+            op: 'verifyOriginRequest',
+            args: [key, g.headers(pairs), { now: ts + int(600) - 300, tolerance: pick([300, 10, 1000]) }],
+          })
           break
         }
         case 'verifyBasicAuth': {
           const [u, p] = [str(1, 5), str(0, 5)]
           const enc = Buffer.from(`${chance(0.7) ? u : 'x'}:${p}`).toString('base64')
-          add({ seed, op: 'verifyBasicAuth', args: [u, p, g.headers([['Authorization', pick(['Basic ', 'basic ', 'Bearer ', 'Basic  '])+ enc]])] })
+          add({
+            seed,
+            op: 'verifyBasicAuth',
+            args: [
+              u,
+              p,
+              g.headers([['Authorization', pick(['Basic ', 'basic ', 'Bearer ', 'Basic  ']) + enc]]),
+            ],
+          })
           break
         }
         case 'verifyOriginSecret': {
           const secret = str(1, 8)
-          add({ seed, op: 'verifyOriginSecret', args: [secret, g.headers([['x-imgix-origin-secret', chance(0.7) ? secret : secret + 'x']])] })
+          add({
+            seed,
+            op: 'verifyOriginSecret',
+            args: [secret, g.headers([['x-imgix-origin-secret', chance(0.7) ? secret : `${secret}x`]])],
+          })
           break
         }
       }

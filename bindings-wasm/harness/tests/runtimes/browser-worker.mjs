@@ -7,5 +7,5 @@ try {
   const data = await (await fetch('/data.json')).json()
   self.postMessage(runAll(imgsign, data))
 } catch (e) {
-  self.postMessage({ passed: 0, failed: 1, failures: [String((e && e.stack) || e)] })
+  self.postMessage({ passed: 0, failed: 1, failures: [String(e?.stack || e)] })
 }

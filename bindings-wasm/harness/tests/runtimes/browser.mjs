@@ -6,7 +6,10 @@ import { runAll } from '../lib/cases.mjs'
 const data = await (await fetch('/data.json')).json()
 const main = runAll(imgsign, data)
 const entry = await (await fetch('/worker-entry')).text()
-const worker = new Worker(new URL('./browser-worker.mjs?entry=' + encodeURIComponent(entry), import.meta.url), { type: 'module' })
+const worker = new Worker(
+  new URL(`./browser-worker.mjs?entry=${encodeURIComponent(entry)}`, import.meta.url),
+  { type: 'module' },
+)
 const inWorker = await new Promise((resolve) => {
   worker.onmessage = (e) => resolve(e.data)
   worker.onerror = (e) => resolve({ passed: 0, failed: 1, failures: [`worker: ${e.message}`] })

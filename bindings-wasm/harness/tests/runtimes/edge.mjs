@@ -6,5 +6,5 @@ import { runAll } from '../lib/cases.mjs'
 try {
   globalThis.__report = JSON.stringify(runAll(imgsign, JSON.parse(globalThis.__data_json)))
 } catch (e) {
-  globalThis.__error = (e && e.stack) || e
+  globalThis.__error = e?.stack || e
 }

@@ -1,8 +1,8 @@
 // A Cloudflare Worker (bundled like wrangler does): runs the checks on `imgsign` as workerd
 // resolves it and answers the harness's request with the report.
 import * as imgsign from 'imgsign'
-import data from './data.json'
 import { runAll } from '../lib/cases.mjs'
+import data from './data.json'
 
 export default {
   async fetch() {
@@ -10,7 +10,7 @@ export default {
     try {
       report = runAll(imgsign, data)
     } catch (e) {
-      report = { passed: 0, failed: 1, failures: [String((e && e.stack) || e)] }
+      report = { passed: 0, failed: 1, failures: [String(e?.stack || e)] }
     }
     return new Response(JSON.stringify(report), { headers: { 'content-type': 'application/json' } })
   },
