@@ -13,7 +13,9 @@ export const URLS = Array.from(
 
 let sink = 0
 export function bench(fn, minMs = 300) {
-  for (let i = 0; i < 2000; i++) sink += fn().length // warm-up (JIT)
+  // Warm-up by time, not count: JavaScriptCore (Bun) tiers WebAssembly up late.
+  const warm = performance.now()
+  while (performance.now() - warm < 400) for (let i = 0; i < 200; i++) sink += fn().length
   let n = 1000
   for (;;) {
     const t0 = performance.now()
