@@ -10,7 +10,7 @@
 export declare const __napiBindingTarget: 'native' | 'wasm32-wasi' | 'wasm32-wasip1'
 
 /**
- * Signs URLs as given and verifies them (SPEC §2.1, §2.3). The key lives in native memory
+ * Signs URLs as given and verifies them (docs/contract.md, "Operations"). The key lives in native memory
  * only: it is not a JavaScript property, and `util.inspect`, `JSON.stringify` and
  * `toString` show the provider only.
  */
@@ -52,7 +52,7 @@ export declare class Signer {
 }
 
 /**
- * Builds (and, with a key, signs) URLs on one domain (SPEC §2.2, §2.4). The key lives in
+ * Builds (and, with a key, signs) URLs on one domain (docs/contract.md, "Operations"). The key lives in
  * native memory only.
  */
 export declare class UrlBuilder {

@@ -416,7 +416,7 @@ pub struct VerifyOriginRequestOptions {
 // Signer
 // ---------------------------------------------------------------------------------------
 
-/// Signs URLs as given and verifies them (SPEC §2.1, §2.3). The key lives in native memory
+/// Signs URLs as given and verifies them (docs/contract.md, "Operations"). The key lives in native memory
 /// only: it is not a JavaScript property, and `util.inspect`, `JSON.stringify` and
 /// `toString` show the provider only.
 #[napi]
@@ -541,7 +541,7 @@ impl Signer {
 // UrlBuilder
 // ---------------------------------------------------------------------------------------
 
-/// Builds (and, with a key, signs) URLs on one domain (SPEC §2.2, §2.4). The key lives in
+/// Builds (and, with a key, signs) URLs on one domain (docs/contract.md, "Operations"). The key lives in
 /// native memory only.
 #[napi]
 pub struct UrlBuilder {

@@ -1504,7 +1504,7 @@ public func FfiConverterTypeVariableQuality_lower(_ value: VariableQuality) -> R
 
 
 /**
- * Every failure of imgsign: one variant per stable code (SPEC §4). `code` is the code string
+ * Every failure of imgsign: one variant per stable code (docs/contract.md, "Errors"). `code` is the code string
  * (`invalid_key`, `signature_mismatch`, ...), the same in every language; `message` names the
  * field at fault and never contains a key or secret.
  */
