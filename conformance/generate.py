@@ -413,7 +413,7 @@ PROFILES3 = ("canonical", "imgix-python", "imgix-js")
 
 def gen_sign_url():
     # Published / documented examples.
-    sign("pixta-seed-example", "Pixta docs worked example (seed 001): key last, `?` inside the hash",
+    sign("pixta-seed-example", "Pixta's documented worked example (docs/contract.md, Providers): key last, `?` inside the hash",
          "pixta", "wakanda123@",
          "https://image.pvnservices.com/books/database-internals.jpg?w=400&h=600&fit=crop")
     sign("gumlet-docs-with-query", "Gumlet docs inputs: md5('sample123xyz/fell.jpeg?width=300')",
@@ -961,7 +961,7 @@ def gen_target_widths():
         twidths(f"target-widths-invalid-{name}", f"out of range: {name}", mn, mx, tol, error="invalid_srcset")
 
 
-# ====================================================================== disagreements (imgix-rules.md §7)
+# ====================================================================== where the official libraries disagree
 
 def gen_disagreements():
     K = "FOO123bar"
@@ -1021,7 +1021,7 @@ def gen_disagreements():
         for prof in PROFILES3:
             err, dev = errs.get(prof, (None, False))
             vid = f"disagreement-{num}-{prof}"
-            d = f"imgix-rules.md §7 row {int(num[:2])}: {desc} ({prof})"
+            d = f"official libraries disagree, case {int(num[:2])}: {desc} ({prof})"
             args = dict(profile=prof, key=K, error=err, deviation=dev)
             args.update(kw)
             if opts is None:
@@ -1411,7 +1411,7 @@ def gen_origin():
     rid = "a3c1f07cd7f9dc17fe9352dd391aa052f90ba51df95231f09fadc760b8457564"
     ts = 1709332618
     key = "0123456789abcdef"
-    origin_sign("origin-sign-example", "providers.md example: key 0123456789abcdef, request id and timestamp of "
+    origin_sign("origin-sign-example", "imgix documentation example: key 0123456789abcdef, request id and timestamp of "
                 "the imgix docs example", key, rid, ts)
     origin_sign("origin-sign-key-32", "a 32-character key", "k" * 32, "req-1", 0)
     origin_sign("origin-sign-latin1-key", "a Latin-1 key is hashed as Latin-1 bytes (one byte per character)",
@@ -1483,7 +1483,7 @@ def gen_origin():
                    ("X-Imgix-Signature-Request-Id", "r1"), ("X-Imgix-Signature-Timestamp", "5")], 5)
 
     auth = [("Authorization", "Basic dXNlcm5hbWVfZXhhbXBsZTpwYXNzd29yZF9leGFtcGxl")]
-    basic("basic-auth-seed-example", "seed 004 example header", "username_example", "password_example", auth)
+    basic("basic-auth-seed-example", "imgix's documented Basic-auth example header", "username_example", "password_example", auth)
     basic("basic-auth-scheme-case", "scheme in any case, header name in any case", "username_example",
           "password_example", [("authorization", "bAsIc dXNlcm5hbWVfZXhhbXBsZTpwYXNzd29yZF9leGFtcGxl")])
     basic("basic-auth-empty-password", "an empty password is allowed (only the user must be non-empty)", "user", "",
@@ -1507,7 +1507,7 @@ def gen_origin():
     basic("basic-auth-user-empty", "empty user", "", "p", auth, error="invalid_key")
 
     sv = "custom_origin_secret_value"
-    secret("origin-secret-ok", "seed 004 example value", sv, [("X-Imgix-Origin-Secret", sv)])
+    secret("origin-secret-ok", "imgix's documented handshake example value", sv, [("X-Imgix-Origin-Secret", sv)])
     secret("origin-secret-ok-lowercase-name", "header name in any case", sv, [("x-imgix-origin-secret", sv)])
     secret("origin-secret-256", "256 characters accepted", "s" * 256, [("X-Imgix-Origin-Secret", "s" * 256)])
     secret("origin-secret-256-non-ascii", "256 characters (512 UTF-8 bytes) accepted: the limit counts characters",
@@ -1564,7 +1564,7 @@ def assert_published():
         ends(f"imgix-blueprint-build-proxy{sfx}", bp["proxy"])
         ends(f"imgix-blueprint-build-proxy-params{sfx}", bp["proxy-q"])
         ends(f"imgix-build-preencoded-proxy-dpe{sfx}", bp["proxy"])
-        # Python and JS double-encode a pre-encoded proxy path (imgix-rules.md §3c: 522498b6...).
+        # Python and JS double-encode a pre-encoded proxy path (their signature starts 522498b6).
         assert "&s=" not in G.get(f"imgix-build-preencoded-proxy{sfx}")["expected"]
         assert "?s=522498b6" in G.get(f"imgix-build-preencoded-proxy{sfx}")["expected"]
     ends("imgix-blueprint-build-params", bp["sorted"])
@@ -1575,7 +1575,7 @@ def assert_published():
     assert G.get("target-widths-default")["expected"] == IMGIX_WIDTHS
     assert G.get("target-widths-half-away")["expected"] == [103, 155, 200]
     assert G.get("disagreement-14-imgix-python")["expected"].count("w=154") == 1
-    # The canonical profile agrees with both official libraries wherever they agree (SPEC §3):
+    # The canonical profile agrees with both official libraries wherever they agree (docs/contract.md, 4):
     # check every random input where the two libraries produced the same URL.
     agree = 0
     for v in G.vectors:

@@ -56,7 +56,7 @@ test('CommonJS require and ESM import expose the same objects', () => {
   assert.match(esm.version(), /^\d+\.\d+\.\d+/)
 })
 
-test('the Pixta example signs', () => {
+test('the Pixta worked example of docs/contract.md signs', () => {
   const s = new Signer('pixta', 'wakanda123@')
   assert.equal(s.signUrl(PIXTA_URL), `${PIXTA_URL}&s=7d0d58f62c945d0ca08269205228bbe7`)
   assert.deepEqual(s.signUrls([PIXTA_URL, PIXTA_URL]), [s.signUrl(PIXTA_URL), s.signUrl(PIXTA_URL)])

@@ -58,10 +58,7 @@ test('node-origin: signed URLs and origin-request headers, 403 on failure', asyn
   const NOW = 1_700_000_000
   let base
   const server = http.createServer((req, res) =>
-    createHandler({ key, previousKeys: ['retired-key'], originKey, publicBase: base, now: () => NOW })(
-      req,
-      res,
-    ),
+    createHandler({ key, previousKeys: ['retired-key'], originKey, now: () => NOW })(req, res),
   )
   base = await listen(server)
   try {
