@@ -58,6 +58,12 @@ impl Parsed {
         self.flags.iter().any(|(n, _)| *n == name)
     }
 
+    /// `Some(true)` or `Some(false)` when the switch `on` or `off` was given (the last one
+    /// wins), `None` when neither was: the core's default applies.
+    pub fn switch(&self, on: &str, off: &str) -> Option<bool> {
+        self.flags.iter().rev().find(|(n, _)| *n == on || *n == off).map(|(n, _)| *n == on)
+    }
+
     /// The value of `name` read as `T`; a value that does not read is a usage error.
     pub fn number<T: std::str::FromStr>(&self, name: &str, what: &str) -> CliResult<Option<T>> {
         self.get(name)

@@ -1,13 +1,14 @@
 //! One function per subcommand. Each turns its options into the core's types, passing on
-//! only what the user gave: every default, range and name is the core's.
+//! only what the user gave (an option not given is `None`): every default, range, name and
+//! error code is the core's.
 
 use crate::args::{Arg, Parsed};
 use crate::input::{arguments, lines, utf8};
 use crate::output::{CliResult, Failure, Out, usage};
 use crate::words;
 use imgsign::{
-    BuilderOptions, Error, ErrorCode, ParamValue, Profile, Provider, SignOptions, Signer, SrcsetOptions,
-    UrlBuilder,
+    BuilderOptions, Error, ErrorCode, Operation, ParamValue, Profile, Provider, SignOptions, Signer,
+    SrcsetOptions, UrlBuilder, argument_error_code,
 };
 
 /// The environment variable a key may come from.
@@ -15,8 +16,8 @@ pub const KEY_VARIABLE: &str = "IMGSIGN_KEY";
 
 /// `imgsign sign`.
 pub fn sign(a: &Parsed, out: &mut Out) -> CliResult<()> {
-    let key = required_key(a)?;
-    let signer = Signer::new(provider(a)?, &key.text, &[] as &[&str]).map_err(|e| key.explain(e))?;
+    let key = required_key(a, Operation::Signer)?;
+    let signer = Signer::new(required_provider(a)?, &key.text, &[] as &[&str]).map_err(|e| key.explain(e))?;
     let options = SignOptions {
         expires: a.number("--expires", "a UNIX timestamp")?,
         expires_in: a.number("--expires-in", "a number of seconds")?,
@@ -24,16 +25,16 @@ pub fn sign(a: &Parsed, out: &mut Out) -> CliResult<()> {
     };
     // Checked once up front, so a bad combination is one error, not one per URL.
     options.validate()?;
-    urls(a, out, ErrorCode::InvalidUrl, |url| signer.sign_url_with(url, &options))
+    urls(a, out, Operation::SignUrl, |url| signer.sign_url_with(url, &options))
 }
 
 /// `imgsign verify`.
 pub fn verify(a: &Parsed, out: &mut Out) -> CliResult<()> {
-    let key = required_key(a)?;
-    let signer =
-        Signer::new(provider(a)?, &key.text, &a.all("--previous-key")).map_err(|e| key.explain(e))?;
+    let key = required_key(a, Operation::Signer)?;
+    let previous = a.all("--previous-key");
+    let signer = Signer::new(required_provider(a)?, &key.text, &previous).map_err(|e| key.explain(e))?;
     let now = a.number("--now", "a UNIX timestamp")?;
-    urls(a, out, ErrorCode::MalformedUrl, |url| signer.verify_url(url, now).map(|()| format!("valid {url}")))
+    urls(a, out, Operation::VerifyUrl, |url| signer.verify_url(url, now).map(|()| format!("valid {url}")))
 }
 
 /// `imgsign build`.
@@ -45,8 +46,8 @@ pub fn build(a: &Parsed, out: &mut Out) -> CliResult<()> {
             out.line(&builder.build_url(&path.text, &params)?)?;
             out.flush()
         }
-        None => lines(out, "path", ErrorCode::InvalidUrl, |line| {
-            let (path, params) = line_input(line)?;
+        None => lines(out, too_long(Operation::BuildUrl, "path"), |line| {
+            let (path, params) = line_input(line, Operation::BuildUrl)?;
             builder.build_url(&path, &params)
         }),
     }
@@ -63,8 +64,8 @@ pub fn srcset(a: &Parsed, out: &mut Out) -> CliResult<()> {
             out.flush()
         }
         // One srcset per line: its entries are separated by ", " instead of ",\n".
-        None => lines(out, "path", ErrorCode::InvalidUrl, |line| {
-            let (path, params) = line_input(line)?;
+        None => lines(out, too_long(Operation::BuildSrcset, "path"), |line| {
+            let (path, params) = line_input(line, Operation::BuildSrcset)?;
             builder.build_srcset(&path, &params, &options).map(|s| s.replace(",\n", ", "))
         }),
     }
@@ -73,11 +74,10 @@ pub fn srcset(a: &Parsed, out: &mut Out) -> CliResult<()> {
 /// `imgsign widths`.
 pub fn widths(a: &Parsed, out: &mut Out) -> CliResult<()> {
     no_positional(a)?;
-    let d = SrcsetOptions::default();
     let widths = imgsign::target_widths(
-        a.number("--min-width", "an integer")?.unwrap_or(d.min_width),
-        a.number("--max-width", "an integer")?.unwrap_or(d.max_width),
-        a.number("--tolerance", "a number")?.unwrap_or(d.tolerance),
+        a.number("--min-width", "an integer")?,
+        a.number("--max-width", "an integer")?,
+        a.number("--tolerance", "a number")?,
     )?;
     let text: Vec<String> = widths.iter().map(u32::to_string).collect();
     out.line(&text.join(","))?;
@@ -87,7 +87,7 @@ pub fn widths(a: &Parsed, out: &mut Out) -> CliResult<()> {
 /// `imgsign origin sign`.
 pub fn origin_sign(a: &Parsed, out: &mut Out) -> CliResult<()> {
     no_positional(a)?;
-    let key = required_key(a)?;
+    let key = required_key(a, Operation::SignOriginRequest)?;
     let Some(id) = a.get("--request-id") else {
         return usage("--request-id is required");
     };
@@ -102,7 +102,7 @@ pub fn origin_sign(a: &Parsed, out: &mut Out) -> CliResult<()> {
 /// `imgsign origin verify`.
 pub fn origin_verify(a: &Parsed, out: &mut Out) -> CliResult<()> {
     no_positional(a)?;
-    let key = required_key(a)?;
+    let key = required_key(a, Operation::VerifyOriginRequest)?;
     let headers = a
         .all("--header")
         .into_iter()
@@ -113,8 +113,7 @@ pub fn origin_verify(a: &Parsed, out: &mut Out) -> CliResult<()> {
         })
         .collect::<CliResult<Vec<_>>>()?;
     let now = a.number("--now", "a UNIX timestamp")?;
-    let tolerance =
-        a.number("--tolerance", "a number of seconds")?.unwrap_or(imgsign::DEFAULT_ORIGIN_TOLERANCE);
+    let tolerance = a.number("--tolerance", "a number of seconds")?;
     imgsign::verify_origin_request(&key.text, &headers, now, tolerance).map_err(|e| key.explain(e))?;
     out.line("valid")?;
     out.flush()
@@ -138,8 +137,9 @@ impl Key {
     }
 }
 
-/// `--key`, else `IMGSIGN_KEY` (set but empty counts as given: the core judges it).
-fn key(a: &Parsed) -> CliResult<Option<Key>> {
+/// `--key`, else `IMGSIGN_KEY` (set but empty counts as given: the core judges it). A value
+/// of the variable that is not UTF-8 gets the code of `operation`'s key.
+fn key(a: &Parsed, operation: Operation) -> CliResult<Option<Key>> {
     if let Some(k) = a.get("--key") {
         return Ok(Some(Key { text: k.to_owned(), from_env: false }));
     }
@@ -147,23 +147,32 @@ fn key(a: &Parsed) -> CliResult<Option<Key>> {
         None => Ok(None),
         Some(v) => match v.into_string() {
             Ok(text) => Ok(Some(Key { text, from_env: true })),
-            Err(_) => Err(Failure::Lib(Error::new(
-                ErrorCode::InvalidKey,
-                format!("{KEY_VARIABLE}: not valid UTF-8"),
-            ))),
+            Err(_) => {
+                let code = argument_error_code(operation, "key");
+                Err(Failure::Lib(Error::new(code, format!("{KEY_VARIABLE}: not valid UTF-8"))))
+            }
         },
     }
 }
 
-fn required_key(a: &Parsed) -> CliResult<Key> {
-    match key(a)? {
+fn required_key(a: &Parsed, operation: Operation) -> CliResult<Key> {
+    match key(a, operation)? {
         Some(k) => Ok(k),
         None => usage(format!("a key is needed: --key KEY or the {KEY_VARIABLE} environment variable")),
     }
 }
 
-fn provider(a: &Parsed) -> CliResult<Provider> {
-    Ok(Provider::from_name(a.get("--provider").unwrap_or(BuilderOptions::default().provider.name()))?)
+/// `--provider`, if given.
+fn provider(a: &Parsed) -> CliResult<Option<Provider>> {
+    Ok(a.get("--provider").map(Provider::from_name).transpose()?)
+}
+
+/// `--provider`, which signing and verifying need: a URL names no scheme.
+fn required_provider(a: &Parsed) -> CliResult<Provider> {
+    match provider(a)? {
+        Some(p) => Ok(p),
+        None => usage("--provider is required"),
+    }
 }
 
 fn no_positional(a: &Parsed) -> CliResult<()> {
@@ -173,15 +182,26 @@ fn no_positional(a: &Parsed) -> CliResult<()> {
     }
 }
 
+/// The error of a line too long for `argument` of `operation`.
+fn too_long(operation: Operation, argument: &'static str) -> impl Fn(usize) -> Error {
+    move |max| {
+        Error::new(
+            argument_error_code(operation, argument),
+            format!("{argument}: the line is longer than {max} bytes"),
+        )
+    }
+}
+
 /// The URLs given as arguments, or one per line of standard input.
 fn urls(
     a: &Parsed,
     out: &mut Out,
-    code: ErrorCode,
+    operation: Operation,
     each: impl Fn(&str) -> Result<String, Error>,
 ) -> CliResult<()> {
     if a.positional.is_empty() {
-        lines(out, "url", code, |line| each(utf8(line, "url", code)?))
+        let code = argument_error_code(operation, "url");
+        lines(out, too_long(operation, "url"), |line| each(utf8(line, "url", code)?))
     } else {
         arguments(out, &a.positional, each)
     }
@@ -191,18 +211,14 @@ fn builder(a: &Parsed) -> CliResult<UrlBuilder> {
     let Some(domain) = a.get("--domain") else {
         return usage("--domain is required");
     };
-    let defaults = BuilderOptions::default();
-    let key = key(a)?;
+    let key = key(a, Operation::UrlBuilder)?;
     let options = BuilderOptions {
         provider: provider(a)?,
         key: key.as_ref().map(|k| k.text.clone()),
-        profile: match a.get("--profile") {
-            Some(p) => Profile::from_name(p)?,
-            None => defaults.profile,
-        },
-        use_https: !a.has("--http"),
-        include_library_param: a.has("--include-library-param"),
-        disable_path_encoding: a.has("--disable-path-encoding"),
+        profile: a.get("--profile").map(Profile::from_name).transpose()?,
+        use_https: a.switch("--https", "--http"),
+        include_library_param: a.switch("--include-library-param", "--no-include-library-param"),
+        disable_path_encoding: a.has("--disable-path-encoding").then_some(true),
     };
     UrlBuilder::new(domain, options).map_err(|e| match &key {
         Some(k) => k.explain(e),
@@ -224,25 +240,26 @@ fn argument_params(words: &[Arg]) -> CliResult<Params> {
 }
 
 /// One input line of `build` or `srcset`: `PATH [NAME=VALUE...]`, quoted as by a shell.
-/// A fault in the path is `invalid_url`; a fault in a param word is `invalid_param`.
-fn line_input(line: &[u8]) -> Result<(String, Params), Error> {
-    let code_of = |word: usize| if word == 1 { ErrorCode::InvalidUrl } else { ErrorCode::InvalidParam };
-    let field_of = |word: usize| if word == 1 { "path".to_owned() } else { format!("word {word}") };
-    let words = words::split(line)
-        .map_err(|e| Error::new(code_of(e.word), format!("{}: {}", field_of(e.word), e.fault.describe())))?;
+/// A fault in the first word gets the code of `operation`'s path, in a later one that of
+/// its params; the word is named by its number, never shown.
+fn line_input(line: &[u8], operation: Operation) -> Result<(String, Params), Error> {
+    let argument = |word: usize| if word == 1 { "path" } else { "params" };
+    let field = |word: usize| if word == 1 { "path".to_owned() } else { format!("word {word}") };
+    let fail = |word: usize, what: &str| {
+        Error::new(argument_error_code(operation, argument(word)), format!("{}: {what}", field(word)))
+    };
+    let words = words::split(line).map_err(|e| fail(e.word, e.fault.describe()))?;
     let mut words = words.iter().enumerate().map(|(i, w)| (i + 1, w));
     let Some((_, path)) = words.next() else {
-        return Err(Error::new(ErrorCode::InvalidUrl, "path: missing"));
+        return Err(fail(1, "missing"));
     };
-    let path = utf8(path, "path", ErrorCode::InvalidUrl)?.to_owned();
+    let path = std::str::from_utf8(path).map_err(|_| fail(1, "not valid UTF-8"))?.to_owned();
     let params = words
         .map(|(n, w)| {
-            let text = utf8(w, &field_of(n), ErrorCode::InvalidParam)?;
+            let text = std::str::from_utf8(w).map_err(|_| fail(n, "not valid UTF-8"))?;
             match text.split_once('=') {
                 Some((k, v)) => Ok((k.to_owned(), ParamValue::Str(v.to_owned()))),
-                None => {
-                    Err(Error::new(ErrorCode::InvalidParam, format!("{}: expected NAME=VALUE", field_of(n))))
-                }
+                None => Err(fail(n, "expected NAME=VALUE")),
             }
         })
         .collect::<Result<Params, Error>>()?;
@@ -263,29 +280,31 @@ fn list<T: std::str::FromStr>(a: &Parsed, flag: &str, what: &str) -> CliResult<O
         .transpose()
 }
 
-fn srcset_options(a: &Parsed) -> CliResult<SrcsetOptions> {
-    let qualities = a
-        .get("--quality")
+fn qualities(a: &Parsed) -> CliResult<Option<Vec<(f64, i64)>>> {
+    let fault = || usage("--quality: expected RATIO=QUALITY pairs such as 1=80,2=50");
+    a.get("--quality")
         .map(|q| {
             q.split(',')
                 .map(|pair| match pair.split_once('=') {
                     Some((r, v)) => match (r.trim().parse::<f64>(), v.trim().parse::<i64>()) {
                         (Ok(r), Ok(v)) => Ok((r, v)),
-                        _ => usage("--quality: expected RATIO=QUALITY pairs such as 1=80,2=50"),
+                        _ => fault(),
                     },
-                    None => usage("--quality: expected RATIO=QUALITY pairs such as 1=80,2=50"),
+                    None => fault(),
                 })
-                .collect::<CliResult<Vec<_>>>()
+                .collect()
         })
-        .transpose()?;
-    let defaults = SrcsetOptions::default();
+        .transpose()
+}
+
+fn srcset_options(a: &Parsed) -> CliResult<SrcsetOptions> {
     Ok(SrcsetOptions {
         widths: list(a, "--widths", "integers")?,
-        min_width: a.number("--min-width", "an integer")?.unwrap_or(defaults.min_width),
-        max_width: a.number("--max-width", "an integer")?.unwrap_or(defaults.max_width),
-        tolerance: a.number("--tolerance", "a number")?.unwrap_or(defaults.tolerance),
+        min_width: a.number("--min-width", "an integer")?,
+        max_width: a.number("--max-width", "an integer")?,
+        tolerance: a.number("--tolerance", "a number")?,
         device_pixel_ratios: list(a, "--dpr", "numbers")?,
-        variable_qualities: qualities,
-        disable_variable_quality: a.has("--no-variable-quality"),
+        variable_qualities: qualities(a)?,
+        disable_variable_quality: a.has("--no-variable-quality").then_some(true),
     })
 }

@@ -2,7 +2,7 @@
 
 use crate::output::BROKEN_PIPE_STATUS;
 use crate::spec::{COMMANDS, Command, notes};
-use imgsign::{BuilderOptions, Profile, Provider};
+use imgsign::{BuilderOptions, Profile, Provider, UrlBuilder};
 
 const FOOTER: &str = "\
 EXIT STATUS: 0 success; 1 an input failed (refused, or a verification failed) or
@@ -90,16 +90,19 @@ fn list<T: std::fmt::Display>(items: &[T]) -> String {
 
 /// Replaces each `{placeholder}` with the core's value.
 fn fill(text: &str) -> String {
-    let defaults = BuilderOptions::default();
+    // The provider a builder gets when none is given, asked of the core.
+    let provider = UrlBuilder::new("demo.imgix.net", BuilderOptions::default())
+        .map(|b| format!(" (default {})", b.provider().name()))
+        .unwrap_or_default();
     let qualities: Vec<String> = imgsign::DEFAULT_QUALITIES.iter().map(|(r, q)| format!("{r}={q}")).collect();
     let values = [
         ("{providers}", names(Provider::ALL.iter().map(|p| p.name()))),
-        ("{provider}", defaults.provider.name().to_owned()),
+        ("{default_provider}", provider),
         ("{profiles}", names(Profile::ALL.iter().map(|p| p.name()))),
-        ("{profile}", defaults.profile.name().to_owned()),
+        ("{profile}", Profile::default().name().to_owned()),
         ("{min_width}", imgsign::DEFAULT_MIN_WIDTH.to_string()),
         ("{max_width}", imgsign::DEFAULT_MAX_WIDTH.to_string()),
-        ("{tolerance}", imgsign::DEFAULT_TOLERANCE.to_string()),
+        ("{tolerance}", imgsign::DEFAULT_WIDTH_TOLERANCE.to_string()),
         ("{dpr}", list(&imgsign::DEFAULT_DEVICE_PIXEL_RATIOS)),
         ("{qualities}", qualities.join(",")),
         ("{origin_tolerance}", format!("{} s", imgsign::DEFAULT_ORIGIN_TOLERANCE)),

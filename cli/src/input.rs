@@ -8,7 +8,7 @@
 //! batch works as a filter in a pipeline or a co-process.
 
 use crate::args::Arg;
-use crate::output::{CliResult, Failure, Out, describe, report_at};
+use crate::output::{CliResult, Failure, Out, describe, report};
 use imgsign::{Error, ErrorCode};
 use std::io::{self, BufRead, BufReader};
 
@@ -102,12 +102,11 @@ fn read_failure(e: io::Error) -> Failure {
     Failure::Io(format!("cannot read standard input: {}", describe(&e)))
 }
 
-/// Runs `each` over every line of standard input and writes its results. `field` names
-/// the input in the error of a line that is too long, with the code `code`.
+/// Runs `each` over every line of standard input and writes its results. `too_long` makes
+/// the error of a line longer than its argument.
 pub fn lines(
     out: &mut Out,
-    field: &str,
-    code: ErrorCode,
+    too_long: impl Fn(usize) -> Error,
     mut each: impl FnMut(&[u8]) -> Result<String, Error>,
 ) -> CliResult<()> {
     let mut input = Lines::stdin();
@@ -115,9 +114,7 @@ pub fn lines(
     while let Some((number, line)) = input.next()? {
         let result = match line {
             Line::Text(bytes) => each(&bytes),
-            Line::TooLong => {
-                Err(Error::new(code, format!("{field}: the line is longer than {MAX_LINE_BYTES} bytes")))
-            }
+            Line::TooLong => Err(too_long(MAX_LINE_BYTES)),
         };
         match result {
             Ok(text) => out.line(&text)?,
@@ -125,7 +122,7 @@ pub fn lines(
                 failed = true;
                 // What came before the error is shown before it.
                 out.flush()?;
-                report_at(&format!("line {number}"), &e);
+                report(&e.at(&format!("line {number}")));
             }
         }
         if input.would_wait() {
@@ -155,7 +152,7 @@ pub fn arguments(
             Err(e) => {
                 failed = true;
                 out.flush()?;
-                report_at(&format!("argument {}", input.index), &e);
+                report(&e.at(&format!("argument {}", input.index)));
             }
         }
     }

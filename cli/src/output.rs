@@ -45,15 +45,15 @@ pub fn usage<T>(msg: impl Into<String>) -> CliResult<T> {
 pub fn conclude(failure: &Failure) -> u8 {
     match failure {
         Failure::Usage(msg) => {
-            report("usage", msg);
+            line("usage", msg);
             2
         }
         Failure::Lib(e) => {
-            report(e.code().as_str(), e.message());
+            report(e);
             1
         }
         Failure::Io(msg) => {
-            report("io", msg);
+            line("io", msg);
             1
         }
         Failure::BrokenPipe => BROKEN_PIPE_STATUS,
@@ -61,19 +61,19 @@ pub fn conclude(failure: &Failure) -> u8 {
     }
 }
 
+/// Reports a library error: `imgsign: error[<code>]: <message>`.
+pub fn report(e: &Error) {
+    line(e.code().as_str(), e.message());
+}
+
 /// Writes `imgsign: error[<code>]: <message>` as one line on standard error. A message is
 /// kept on one line whatever it contains.
-pub fn report(code: &str, message: &str) {
+fn line(code: &str, message: &str) {
     let one_line: String = message.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
     let line = format!("imgsign: error[{code}]: {one_line}\n");
     // One write per message, so concurrent lines never interleave; a failing standard
     // error has nowhere left to report to.
     let _ = io::stderr().lock().write_all(line.as_bytes());
-}
-
-/// Reports a library error about one input of a batch, located by `at` (`line 3`).
-pub fn report_at(at: &str, e: &Error) {
-    report(e.code().as_str(), &format!("{at}: {}", e.message()));
 }
 
 /// Buffered, checked standard output.

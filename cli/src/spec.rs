@@ -27,7 +27,8 @@ macro_rules! opt {
     };
 }
 
-opt!(PROVIDER, "--provider", Some("NAME"), "signing scheme: {providers} (default {provider})");
+opt!(PROVIDER, "--provider", Some("NAME"), "{providers} (required)");
+opt!(BUILD_PROVIDER, "--provider", Some("NAME"), "{providers}{default_provider}");
 opt!(KEY, "--key", Some("KEY"), "signing key (default: the IMGSIGN_KEY environment variable)");
 opt!(PREVIOUS_KEY, "--previous-key", Some("KEY"), "a key still accepted while keys rotate (repeatable)");
 opt!(EXPIRES, "--expires", Some("TS"), "the URL expires at this UNIX time");
@@ -36,16 +37,18 @@ opt!(NOW_SIGN, "--now", Some("TS"), "the time --expires-in counts from (default:
 opt!(NOW_VERIFY, "--now", Some("TS"), "the time expiry is checked against (default: the clock)");
 opt!(DOMAIN, "--domain", Some("HOST"), "the CDN host name, such as demo.imgix.net (required)");
 opt!(BUILD_KEY, "--key", Some("KEY"), "signing key (default: IMGSIGN_KEY; unsigned when neither is set)");
-opt!(PROFILE, "--profile", Some("NAME"), "encoding profile: {profiles} (default {profile})");
-opt!(HTTP, "--http", None, "emit http:// URLs instead of https://");
+opt!(PROFILE, "--profile", Some("NAME"), "{profiles} (default {profile})");
+opt!(HTTP, "--http", None, "emit http:// URLs");
+opt!(HTTPS, "--https", None, "emit https:// URLs");
 opt!(LIBRARY_PARAM, "--include-library-param", None, "add the library-identifying ixlib param");
+opt!(NO_LIBRARY_PARAM, "--no-include-library-param", None, "do not add it (default: the profile's)");
 opt!(NO_PATH_ENCODING, "--disable-path-encoding", None, "use the path as given (already encoded)");
 opt!(WIDTHS, "--widths", Some("LIST"), "explicit widths, such as 100,200,400 (fluid srcset)");
 opt!(MIN_WIDTH, "--min-width", Some("N"), "smallest generated width (default {min_width})");
 opt!(MAX_WIDTH, "--max-width", Some("N"), "largest generated width (default {max_width})");
 opt!(TOLERANCE, "--tolerance", Some("T"), "step between generated widths (default {tolerance})");
 opt!(DPR, "--dpr", Some("LIST"), "device-pixel ratios of a fixed srcset (default {dpr})");
-opt!(QUALITY, "--quality", Some("LIST"), "quality per ratio, such as 1=80,2=50 (default {qualities})");
+opt!(QUALITY, "--quality", Some("LIST"), "RATIO=QUALITY pairs (default {qualities})");
 opt!(NO_VARIABLE_QUALITY, "--no-variable-quality", None, "add no per-ratio q param to a fixed srcset");
 opt!(ORIGIN_KEY, "--key", Some("KEY"), "request signing key (default: the IMGSIGN_KEY environment variable)");
 opt!(REQUEST_ID, "--request-id", Some("ID"), "the request id (required)");
@@ -54,8 +57,17 @@ opt!(HEADER, "--header", Some("'NAME: VALUE'"), "a request header (repeatable)")
 opt!(NOW_ORIGIN, "--now", Some("TS"), "the time the timestamp is checked against (default: the clock)");
 opt!(ORIGIN_TOLERANCE, "--tolerance", Some("SECS"), "accepted clock difference (default {origin_tolerance})");
 
-const BUILDER_OPTS: [&Opt; 7] =
-    [&DOMAIN, &PROVIDER, &BUILD_KEY, &PROFILE, &HTTP, &LIBRARY_PARAM, &NO_PATH_ENCODING];
+const BUILDER_OPTS: [&Opt; 9] = [
+    &DOMAIN,
+    &BUILD_PROVIDER,
+    &BUILD_KEY,
+    &PROFILE,
+    &HTTP,
+    &HTTPS,
+    &LIBRARY_PARAM,
+    &NO_LIBRARY_PARAM,
+    &NO_PATH_ENCODING,
+];
 
 /// The stdin format of `build` and `srcset`, shown in their help.
 const LINE_FORMAT: &str = "\
@@ -118,11 +130,13 @@ size, then a fixed one (density descriptors). Entries are separated by \",\\n\";
 from standard input, each srcset is one line with entries separated by \", \".",
         opts: &[
             &DOMAIN,
-            &PROVIDER,
+            &BUILD_PROVIDER,
             &BUILD_KEY,
             &PROFILE,
             &HTTP,
+            &HTTPS,
             &LIBRARY_PARAM,
+            &NO_LIBRARY_PARAM,
             &NO_PATH_ENCODING,
             &WIDTHS,
             &MIN_WIDTH,

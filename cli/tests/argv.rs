@@ -206,7 +206,7 @@ fn help_defaults_are_the_cores() {
     for value in [
         format!("default {}", imgsign::DEFAULT_MIN_WIDTH),
         format!("default {}", imgsign::DEFAULT_MAX_WIDTH),
-        format!("default {}", imgsign::DEFAULT_TOLERANCE),
+        format!("default {}", imgsign::DEFAULT_WIDTH_TOLERANCE),
     ] {
         assert!(text.contains(&value), "srcset help lacks {value:?}");
     }
