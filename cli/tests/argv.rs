@@ -133,6 +133,24 @@ fn commands_are_never_echoed() {
 }
 
 #[test]
+fn option_values_are_never_echoed() {
+    for args in [
+        &["build", "--domain", SECRET, "/x"][..],
+        &["build", "--domain", "a.imgix.net", "--provider", SECRET, "/x"][..],
+        &["srcset", "--domain", "a.imgix.net", "--profile", SECRET, "/x"][..],
+        &["sign", "--provider", SECRET, "--key", "k", "https://a.imgix.net/x"][..],
+        &["widths", "--min-width", SECRET][..],
+        &["origin", "sign", "--key", "k", "--request-id", "a", "--timestamp", SECRET][..],
+    ] {
+        let r = run_args(args);
+        assert!(matches!(r.code(), Some(1 | 2)), "{args:?}");
+        r.exits(r.code().unwrap_or(0));
+        assert_eq!(error_lines(&r.err()).len(), 1, "{args:?}");
+        r.never_shows(SECRET.as_bytes());
+    }
+}
+
+#[test]
 fn params_and_header_text_are_never_echoed() {
     let param = format!("{SECRET}-no-equals");
     let r = run_args(&["build", "--domain", "a.imgix.net", "/x", "w=1", &param]);
