@@ -244,3 +244,29 @@ fn endless_input_into_a_reader_that_stops_ends_promptly() {
         assert!(stderr.join().unwrap().is_empty(), "{args:?}");
     }
 }
+
+#[cfg(target_os = "linux")]
+#[test]
+fn an_unreadable_standard_input_is_one_io_error() {
+    // A directory opens, but reading it fails (EISDIR).
+    let dir = std::fs::File::open("/").unwrap();
+    let out = sign().stdin(Stdio::from(dir)).stdout(Stdio::piped()).stderr(Stdio::piped()).output().unwrap();
+    let r = common::Run { status: out.status, stdout: out.stdout, stderr: out.stderr };
+    r.exits(1);
+    assert!(r.one_error("io").starts_with("cannot read standard input: "));
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_full_standard_error_is_no_panic() {
+    // The error cannot be shown, but the status still tells it, and nothing panics (101).
+    for (args, code) in
+        [(&["sign", "--provider", "imgix", "--key", "k", "not a url"][..], 1), (&["sign", "--nope"][..], 2)]
+    {
+        let mut child = imgsign(args).stdout(Stdio::null()).stderr(dev_full()).spawn().unwrap();
+        assert_eq!(wait(&mut child).code(), Some(code), "{args:?}");
+    }
+    let mut child = sign().stdin(Stdio::piped()).stdout(Stdio::null()).stderr(dev_full()).spawn().unwrap();
+    child.stdin.take().unwrap().write_all(b"bad\nhttps://a.com/x\n").unwrap();
+    assert_eq!(wait(&mut child).code(), Some(1));
+}
