@@ -64,8 +64,9 @@ pub fn command_help(c: &Command) -> String {
         Some(v) => format!("{name} {v}"),
         None => name.to_owned(),
     };
-    let width = c.opts.iter().map(|o| label(o.name, o.value).len()).max().unwrap_or(0).max(10);
-    for o in c.opts {
+    let opts = c.opts();
+    let width = opts.iter().map(|o| label(o.name, o.value).len()).max().unwrap_or(0).max(10);
+    for o in opts {
         s.push_str(&format!("  {:width$}  {}\n", label(o.name, o.value), fill(o.help)));
     }
     s.push_str(&format!("  {:width$}  print this help\n", "-h, --help"));

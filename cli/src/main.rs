@@ -41,7 +41,7 @@ fn run(raw: &[OsString], out: &mut Out) -> CliResult<()> {
         Found::GroupHelp(g) => return show(out, &help::group_help(g)),
     };
     let rest = raw.get(used..).unwrap_or_default();
-    match args::parse(rest, used + 1, command.opts, &spec::all_opts())? {
+    match args::parse(rest, used + 1, &command.opts(), &spec::all_opts())? {
         Parse::Help => show(out, &help::command_help(command)),
         Parse::Run(parsed) => (command.run)(&parsed, out),
     }

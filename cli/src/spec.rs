@@ -15,10 +15,17 @@ pub struct Command {
     pub synopsis: &'static str,
     /// What it does, how it reads and writes.
     pub description: &'static str,
-    /// Its options.
-    pub opts: &'static [&'static Opt],
+    /// Its options, in groups (the builder's options are shared by `build` and `srcset`).
+    pub groups: &'static [&'static [&'static Opt]],
     /// Runs it.
     pub run: fn(&Parsed, &mut Out) -> CliResult<()>,
+}
+
+impl Command {
+    /// Its options, in the order of its help.
+    pub fn opts(&self) -> Vec<&'static Opt> {
+        self.groups.iter().flat_map(|g| g.iter().copied()).collect()
+    }
 }
 
 macro_rules! opt {
@@ -57,7 +64,7 @@ opt!(HEADER, "--header", Some("'NAME: VALUE'"), "a request header (repeatable)")
 opt!(NOW_ORIGIN, "--now", Some("TS"), "the time the timestamp is checked against (default: the clock)");
 opt!(ORIGIN_TOLERANCE, "--tolerance", Some("SECS"), "accepted clock difference (default {origin_tolerance})");
 
-const BUILDER_OPTS: [&Opt; 9] = [
+const BUILDER_OPTS: &[&Opt] = &[
     &DOMAIN,
     &BUILD_PROVIDER,
     &BUILD_KEY,
@@ -97,7 +104,7 @@ pub static COMMANDS: &[Command] = &[
 Signs each URL with the provider's scheme: its signature param is added last (an
 existing one is replaced). With no URL, reads URLs from standard input, one per line
 (a trailing \\r is removed; blank lines are skipped).",
-        opts: &[&PROVIDER, &KEY, &EXPIRES, &EXPIRES_IN, &NOW_SIGN],
+        groups: &[&[&PROVIDER, &KEY, &EXPIRES, &EXPIRES_IN, &NOW_SIGN]],
         run: commands::sign,
     },
     Command {
@@ -108,7 +115,7 @@ existing one is replaced). With no URL, reads URLs from standard input, one per 
 Checks each URL's signature (and expiry) against the key and the previous keys, and
 prints \"valid URL\" for each one that verifies. With no URL, reads URLs from standard
 input, one per line (a trailing \\r is removed; blank lines are skipped).",
-        opts: &[&PROVIDER, &KEY, &PREVIOUS_KEY, &NOW_VERIFY],
+        groups: &[&[&PROVIDER, &KEY, &PREVIOUS_KEY, &NOW_VERIFY]],
         run: commands::verify,
     },
     Command {
@@ -117,7 +124,7 @@ input, one per line (a trailing \\r is removed; blank lines are skipped).",
         synopsis: "--domain HOST [OPTIONS] [PATH [NAME=VALUE...]]",
         description: "\
 Builds the URL of PATH with the params on the domain, signed when a key is given.",
-        opts: &BUILDER_OPTS,
+        groups: &[BUILDER_OPTS],
         run: commands::build,
     },
     Command {
@@ -128,23 +135,9 @@ Builds the URL of PATH with the params on the domain, signed when a key is given
 Builds a srcset for PATH: a fluid one (width descriptors) unless w or h fixes the
 size, then a fixed one (density descriptors). Entries are separated by \",\\n\"; read
 from standard input, each srcset is one line with entries separated by \", \".",
-        opts: &[
-            &DOMAIN,
-            &BUILD_PROVIDER,
-            &BUILD_KEY,
-            &PROFILE,
-            &HTTP,
-            &HTTPS,
-            &LIBRARY_PARAM,
-            &NO_LIBRARY_PARAM,
-            &NO_PATH_ENCODING,
-            &WIDTHS,
-            &MIN_WIDTH,
-            &MAX_WIDTH,
-            &TOLERANCE,
-            &DPR,
-            &QUALITY,
-            &NO_VARIABLE_QUALITY,
+        groups: &[
+            BUILDER_OPTS,
+            &[&WIDTHS, &MIN_WIDTH, &MAX_WIDTH, &TOLERANCE, &DPR, &QUALITY, &NO_VARIABLE_QUALITY],
         ],
         run: commands::srcset,
     },
@@ -153,7 +146,7 @@ from standard input, each srcset is one line with entries separated by \", \".",
         summary: "print the widths a fluid srcset uses",
         synopsis: "[--min-width N] [--max-width N] [--tolerance T]",
         description: "Prints the generated widths, comma-separated, on one line.",
-        opts: &[&MIN_WIDTH, &MAX_WIDTH, &TOLERANCE],
+        groups: &[&[&MIN_WIDTH, &MAX_WIDTH, &TOLERANCE]],
         run: commands::widths,
     },
     Command {
@@ -161,7 +154,7 @@ from standard input, each srcset is one line with entries separated by \", \".",
         summary: "sign an origin request (imgix request signing)",
         synopsis: "[--key KEY] --request-id ID --timestamp TS",
         description: "Prints the request's signature header value (v1,<hex>).",
-        opts: &[&ORIGIN_KEY, &REQUEST_ID, &TIMESTAMP],
+        groups: &[&[&ORIGIN_KEY, &REQUEST_ID, &TIMESTAMP]],
         run: commands::origin_sign,
     },
     Command {
@@ -169,7 +162,7 @@ from standard input, each srcset is one line with entries separated by \", \".",
         summary: "verify an origin request's signature headers",
         synopsis: "[--key KEY] --header 'NAME: VALUE'... [--now TS] [--tolerance SECS]",
         description: "Prints \"valid\" when the signature headers verify.",
-        opts: &[&ORIGIN_KEY, &HEADER, &NOW_ORIGIN, &ORIGIN_TOLERANCE],
+        groups: &[&[&ORIGIN_KEY, &HEADER, &NOW_ORIGIN, &ORIGIN_TOLERANCE]],
         run: commands::origin_verify,
     },
 ];
@@ -185,5 +178,5 @@ pub fn notes(name: &str) -> &'static [&'static str] {
 
 /// Every option of every command, so a misplaced one can be named.
 pub fn all_opts() -> Vec<&'static Opt> {
-    COMMANDS.iter().flat_map(|c| c.opts.iter().copied()).collect()
+    COMMANDS.iter().flat_map(Command::opts).collect()
 }
