@@ -451,11 +451,33 @@ def gen_sign_url():
     sign("pixta-sign-expires-with-existing-sig", "old s removed, then expires appended, then signed",
          "pixta", "wakanda123@", "https://image.pvnservices.com/a.jpg?w=1&s=old", expires=1800000000)
 
-    long_ok = "https://demo.imgix.net/" + "a" * (65536 - len("https://demo.imgix.net/") - 4) + ".jpg"
-    assert len(long_ok.encode()) == 65536
-    sign("imgix-sign-max-length", "an input of exactly 65,536 bytes is accepted", "imgix", "FOO123bar", long_ok)
+    # One limit, 65,536 bytes, for what sign_url accepts and what it emits (so verify_url, which
+    # refuses longer URLs, accepts everything sign_url gives).
+    origin, sig_len = "https://demo.imgix.net/", len("?s=") + 32
+
+    def long_url(n):
+        url = origin + "a" * (n - len(origin) - 4) + ".jpg"
+        assert len(url.encode()) == n
+        return url
+    sign("imgix-sign-max-length", "an input of exactly 65,536 bytes would come out longer than 65,536 bytes: "
+         "invalid_url (the limit holds for the signed URL too)", "imgix", "FOO123bar", long_url(65536),
+         error="invalid_url")
+    sign("imgix-sign-max-output-length", "the longest input whose signed URL is exactly 65,536 bytes",
+         "imgix", "FOO123bar", long_url(65536 - sig_len))
+    assert len(G.get("imgix-sign-max-output-length")["expected"]) == 65536
+    sign("imgix-sign-output-one-over-max-length", "one byte more: the signed URL would be 65,537 bytes",
+         "imgix", "FOO123bar", long_url(65536 - sig_len + 1), error="invalid_url")
     sign("imgix-sign-over-max-length", "an input of 65,537 bytes is invalid_url", "imgix", "FOO123bar",
-         long_ok[:-4] + "a.jpg", error="invalid_url")
+         long_url(65537), error="invalid_url")
+    spaces = origin + " " * 22000 + "a.jpg"
+    sign("imgix-sign-spaces-grow-over-max-length", "22,000 spaces are sent as %20: the signed URL would be "
+         "over 65,536 bytes although the input is not", "imgix", "FOO123bar", spaces,
+         normalised=origin + "%20" * 22000 + "a.jpg", error="invalid_url")
+    verify("imgix-verify-max-length", "the longest signed URL verifies", "imgix", "FOO123bar",
+           G.get("imgix-sign-max-output-length")["expected"])
+    verify("imgix-verify-over-max-length", "a URL over 65,536 bytes is malformed_url", "imgix", "FOO123bar",
+           ref.sign_url("imgix", "FOO123bar", long_url(65536 - sig_len)).replace("/a", "/aa", 1),
+           error="malformed_url")
     bad_urls = [
         ("relative", "/a.jpg"), ("no-host", "https://"), ("no-host-query", "https://?w=1"),
         ("data-url", "data:image/png;base64,AAAA"), ("mailto", "mailto:a@b.c"), ("empty", ""),
@@ -548,10 +570,10 @@ def gen_verify_url():
     verify("imgix-verify-not-a-url", "not a URL", "imgix", k, "not a url", error="malformed_url")
     verify("imgix-verify-control-char", "control character in the URL", "imgix", k,
            "https://demo.imgix.net/a\n.jpg?s=6797c24146142d5b40bde3141fd3600c", error="malformed_url")
-    verify("imgix-verify-two-sigs", "an earlier s piece makes the last s not the only one: s must be last and the "
-           "earlier one is part of the signed query", "imgix", k,
+    verify("imgix-verify-two-sigs", "more than one s param is malformed_url, even when the last one is the "
+           "signature of everything before it", "imgix", k,
            ref.sign_url("imgix", k, "https://demo.imgix.net/a.jpg?w=1").replace("?w=1&", "?s=1&w=1&"),
-           error="signature_mismatch")
+           error="malformed_url")
     verify("imgix-verify-non-hex", "signature of the right length but not hex", "imgix", k,
            "https://demo.imgix.net/a.jpg?s=" + "z" * 32, error="signature_mismatch")
     verify("imgix-verify-invalid-previous-key", "a previous key with a trailing newline", "imgix", k,
@@ -1117,6 +1139,36 @@ def gen_browser_rewrites():
             url(f"build-valid-domain-{name}-{prof}", f"{d!r} is accepted ({prof})", profile=prof, key=K, domain=d)
 
 
+# ====================================================================== reproductions of found defects
+
+def gen_reproductions():
+    """Inputs that once gave a signed URL its own verification rejected, or a verification
+    that accepted what it should not: every one signs to a URL that verifies, or is refused."""
+    hostile = [("amp-sig", "?&s=1"), ("sig-amp", "?s=1&"), ("bare-sig-amp", "?s&"), ("two-sigs-amp", "?s=1&s=2&"),
+               ("sig-amp-fragment", "?s=1&#f"), ("amp-only", "?&"), ("amps", "?&&"), ("amp-sig-amp", "?&s=1&"),
+               ("eq-only", "?="), ("param-amp-sig", "?w=1&&s=1"), ("sig-between-empties", "?&s=1&&")]
+    for p in ("imgix", "gumlet", "pixta", "imageboss"):
+        k, sp = KEYS[p], ref.SIG_PARAM[p]
+        for name, q in hostile:
+            q = q.replace("s=", sp + "=").replace("?s&", f"?{sp}&")
+            u = "https://a.com/x" + q
+            sign(f"{p}-sign-hostile-{name}", f"{p}: {q!r}: the signed string is the query as sent without {sp} "
+                 "pieces, and the URL verifies", p, k, u)
+            verify(f"{p}-verify-hostile-{name}", f"{p}: the signed {q!r} verifies", p, k,
+                   G.get(f"{p}-sign-hostile-{name}")["expected"])
+    k = "FOO123bar"
+    evil = "https://a.com/x?s=evil&s=" + ref.signature("imgix", k, "/x", "s=evil")
+    verify("imgix-verify-second-sig-is-signature-of-first", "?s=evil&s=md5(key + '/x?s=evil'): two signature "
+           "params are malformed_url, never a valid signature", "imgix", k, evil, error="malformed_url")
+    verify("imgix-verify-sig-twice-last", "the same signature twice at the end", "imgix", k,
+           ref.sign_url("imgix", k, "https://a.com/x?w=1") + "&s=x", error="malformed_url")
+    verify("imageboss-verify-bosstoken-twice", "ImageBoss: two bossToken params", "imageboss", "abc",
+           "https://a.com/x?bossToken=1&bossToken=" + ref.signature("imageboss", "abc", "/x", "bossToken=1"),
+           error="malformed_url")
+    verify("imgix-verify-bare-sig-first", "a bare `s` piece before the signature", "imgix", k,
+           "https://a.com/x?s&s=" + ref.signature("imgix", k, "/x", "s"), error="malformed_url")
+
+
 # ====================================================================== options not given
 
 def gen_not_given():
@@ -1413,6 +1465,7 @@ def generate():
     gen_origin()
     gen_not_given()
     gen_argument_errors()
+    gen_reproductions()
     G.resolve_js()
     assert_published()
     for v in G.vectors:

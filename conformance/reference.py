@@ -250,6 +250,8 @@ def sign_url(provider, key, url, expires=None, normalised=None):
     out = append_signature(provider, key, prefix, path, q)
     if frag is not None:
         out += "#" + frag
+    if len(out.encode("utf-8")) > MAX_URL_BYTES:  # one limit for what is accepted and emitted
+        raise RefError("invalid_url", "url")
     return out
 
 
@@ -261,6 +263,8 @@ def verify_url(provider, key, previous_keys, url, now):
     prefix, path, query, _frag = parse_normalised(url, code="malformed_url")
     sp = SIG_PARAM[provider]
     pieces = query.split("&") if query else []
+    if sum(_raw_key(p) == sp for p in pieces) > 1:
+        raise RefError("malformed_url", "url")
     if not pieces or _raw_key(pieces[-1]) != sp:
         if any(_raw_key(p) == sp for p in pieces):
             raise RefError("malformed_url", "url")

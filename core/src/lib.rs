@@ -23,6 +23,7 @@ mod encode;
 mod error;
 mod origin;
 mod provider;
+mod signature;
 mod signer;
 mod srcset;
 
@@ -36,7 +37,8 @@ pub use origin::{
     verify_basic_auth, verify_origin_request, verify_origin_secret,
 };
 pub use provider::{Algorithm, Provider, Scheme};
-pub use signer::{MAX_URL_LEN, SignOptions, Signer, unix_now};
+pub use signature::MAX_URL_LEN;
+pub use signer::{SignOptions, Signer, unix_now};
 pub use srcset::{
     DEFAULT_DEVICE_PIXEL_RATIOS, DEFAULT_MAX_WIDTH, DEFAULT_MIN_WIDTH, DEFAULT_QUALITIES,
     DEFAULT_WIDTH_TOLERANCE, DEFAULT_WIDTHS, SrcsetOptions, target_widths,

@@ -221,6 +221,11 @@ impl SigningKey {
         SigningKey { state }
     }
 
+    /// Signs a message (see [`crate::signature::message`]).
+    pub(crate) fn sign(&self, message: &crate::signature::Message<'_>) -> HexSig {
+        self.sign_parts(message.parts())
+    }
+
     /// Signs the already-joined string `path [+ "?" + query]`, given as parts.
     pub(crate) fn sign_parts(&self, parts: &[&str]) -> HexSig {
         match &self.state {
