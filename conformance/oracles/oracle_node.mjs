@@ -26,6 +26,8 @@ import { readFileSync } from 'node:fs';
 for (const name of Object.keys(process.env)) {
   if (/^(IMGPROXY_|CLOUDINARY_|IMAGEKIT_)/.test(name)) delete process.env[name];
 }
+// stdout carries the results only: some packages print (thumbor-url-builder logs halign)
+console.log = console.error;
 const require = createRequire(import.meta.url);
 const { generateImageUrl, generateImageInfoUrl } = await import('@imgproxy/imgproxy-node');
 const cloudinary = require('cloudinary').v2;
