@@ -311,6 +311,22 @@ for name, pid, opts in CLD:
                "double slashes in the public id": "PyPI collapses runs of '/' (a/b/c), npm only "
                                                   "pairs (a/b//c)"}.get(name))
 
+o = dict(cloud_name="demo", api_secret="abcd", sign_url=True, secure=True)
+pk = B.add("py", "cloudinary.cloudinary_url", {"public_id": "100%.jpg", "options": o})
+nk = B.add("node", "cloudinary.url", {"public_id": "100%.jpg", "options": o})
+check("cloudinary", "a bare '%' in the public id", [("cloudinary (PyPI)", pk, field("url")),
+                                                     ("cloudinary (npm)", nk, field("url"))],
+      expect="disagree", why="PyPI unquotes leniently and emits 100%25.jpg; npm's "
+                             "decodeURIComponent throws 'URI malformed'")
+k1 = B.add("py", "cloudinary.cloudinary_url", {"public_id": "v1234/image.jpg", "options": o})
+k2 = B.add("py", "cloudinary.cloudinary_url", {"public_id": "image.jpg", "options": dict(o, version=1234)})
+check("cloudinary", "the same URL path .../v1234/image.jpg from two inputs", [
+    ("public id 'v1234/image.jpg' (a folder)", k1, field("url")),
+    ("public id 'image.jpg', version 1234", k2, field("url"))], expect="disagree",
+    why="the SDKs add no version when the public id already starts with v<digits>, so "
+        "'v1234' is signed as part of the id in one case and left out as the version in the "
+        "other: a verifier cannot tell them apart from the URL; imgsign must treat the "
+        "segment after the transformations as the version only when told, or try both")
 
 CLD_OPTS = {n: o for n, _p, o in CLD}
 TRANSFORMATION_SEGMENT = re.compile(r"^[a-z]{1,3}_[^,/]+(,[a-z]{1,3}_[^,/]+)*$")
@@ -575,7 +591,7 @@ def main():
 
     # The formulas re-sign what the vendors emitted (signature only, not the encoding)
     for scheme, name, items, expect, _why in CHECKS:
-        if scheme == "cloudinary":
+        if scheme == "cloudinary" and name in CLD_OPTS:
             for label, key, ex in items:
                 st, got = B.get(key)
                 if st != "ok":
