@@ -384,7 +384,17 @@ nk = B.add("node", "imagekit.buildSrc", {"private_key": "private_key_test", "url
                                          "src": "img/a.jpg", "signed": True, "now": NOW,
                                          "transformation": [{"width": 300, "height": 200}],
                                          "expires_in": 60})
-check("imagekit", "legacy imagekit 6 vs @imagekit/nodejs 7 (tr in query)", [
+check("imagekit", "legacy imagekit 6 vs @imagekit/nodejs 7, default transformation position", [
+    ("imagekit 6.0.0 (npm, legacy)", lk, field("url")), ("@imagekit/nodejs 7", nk, field("url"))],
+    expect="disagree", why="imagekit 6 puts the transformation in the path by default "
+                           "(tr:w-300,h-200/img/a.jpg), v7 in the query (?tr=w-300,h-200): the "
+                           "same call signs a different URL")
+lk = B.add("node", "imagekit-legacy.url", {"private_key": "private_key_test", "url_endpoint": EP,
+                                           "path": "img/a.jpg", "signed": True,
+                                           "transformation": [{"width": 300, "height": 200}],
+                                           "transformationPosition": "query",
+                                           "expireSeconds": 60, "now": NOW})
+check("imagekit", "legacy imagekit 6 vs @imagekit/nodejs 7, transformation in the query", [
     ("imagekit 6.0.0 (npm, legacy)", lk, field("url")), ("@imagekit/nodejs 7", nk, field("url"))],
     expect="disagree", why="imagekit 6 serialises tr with URLSearchParams (w-300%2Ch-200), v7 "
                            "writes it raw (w-300,h-200): both valid, different signatures")
