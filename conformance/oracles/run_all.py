@@ -327,6 +327,14 @@ check("cloudinary", "the same URL path .../v1234/image.jpg from two inputs", [
         "'v1234' is signed as part of the id in one case and left out as the version in the "
         "other: a verifier cannot tell them apart from the URL; imgsign must treat the "
         "segment after the transformations as the version only when told, or try both")
+pk = B.add("py", "cloudinary.cloudinary_url", {"public_id": "folder/sample", "options": dict(
+    o, format="jpg", transformation={"crop": "fill", "width": 100}, version=1700000000)})
+fk = B.add("formula", "cloudinary.build", {"cloud_name": "demo", "public_id": "folder/sample",
+                                           "format": "jpg", "transformation": "c_fill,w_100",
+                                           "version": 1700000000, "api_secret": "abcd",
+                                           "sign_url": True})
+check("cloudinary", "formula builder on a URL-safe public id", [
+    ("cloudinary (PyPI)", pk, field("url")), ("formulas.cloudinary.build", fk, ident)])
 
 CLD_OPTS = {n: o for n, _p, o in CLD}
 TRANSFORMATION_SEGMENT = re.compile(r"^[a-z]{1,3}_[^,/]+(,[a-z]{1,3}_[^,/]+)*$")
@@ -398,6 +406,18 @@ check("imagekit", "legacy imagekit 6 vs @imagekit/nodejs 7, transformation in th
     ("imagekit 6.0.0 (npm, legacy)", lk, field("url")), ("@imagekit/nodejs 7", nk, field("url"))],
     expect="disagree", why="imagekit 6 serialises tr with URLSearchParams (w-300%2Ch-200), v7 "
                            "writes it raw (w-300,h-200): both valid, different signatures")
+for name, o, exp in [("sign as given, expiring", {"src": "img/a.jpg", "expires_in": 3600}, NOW + 3600),
+                     ("sign as given, query and tr", {"src": "img/a.jpg", "query_parameters": {"v": "2"},
+                                                      "transformation": [{"width": 300}]}, None)]:
+    pk = B.add("py", "imagekit.build_url", dict(o, private_key="private_key_test", url_endpoint=EP,
+                                                signed=True, now=NOW))
+    uk = B.add("py", "imagekit.build_url", dict(o, private_key="private_key_test", url_endpoint=EP,
+                                                signed=False, expires_in=None, now=NOW))
+    check("imagekit", name, [("imagekitio signed", pk, field("url")),
+                             ("formulas.imagekit.sign_url on imagekitio's unsigned URL", uk,
+                              lambda v, exp=exp: formulas.imagekit_sign_url(
+                                  {"private_key": "private_key_test", "url_endpoint": EP,
+                                   "url": v["url"], "expires": exp}))])
 IK_SIGN_SELF = []
 
 # ---- Akamai EdgeAuth: akamai-edgeauth PyPI vs npm vs formulas
