@@ -10,6 +10,7 @@ ops (inputs in each vendor's own terms):
   versions                          -> {package: version}
   libthumbor.CryptoURL.generate     {key, options}            -> {"url"}
   libthumbor.Signer.signature       {key, path}               -> signature
+  libthumbor.Signer.validate        {key, signature, path}    -> bool (the server's check)
   cloudinary.cloudinary_url         {public_id, options}      -> {"url"}
   cloudinary.auth_token.generate    {options}                 -> token string
   imagekit.build_url                {private_key, url_endpoint, src, transformation,
@@ -56,6 +57,11 @@ def thumbor_generate(i):
 def thumbor_signature(i):
     from libthumbor import Signer
     return Signer(i["key"]).signature(i["path"]).decode("ascii")
+
+
+def thumbor_validate(i):
+    from libthumbor import Signer
+    return Signer(i["key"]).validate(i["signature"].encode("ascii"), i["path"])
 
 
 def cloudinary_url(i):
@@ -106,6 +112,7 @@ OPS = {
     "versions": versions,
     "libthumbor.CryptoURL.generate": thumbor_generate,
     "libthumbor.Signer.signature": thumbor_signature,
+    "libthumbor.Signer.validate": thumbor_validate,
     "cloudinary.cloudinary_url": cloudinary_url,
     "cloudinary.auth_token.generate": cloudinary_auth_token,
     "imagekit.build_url": imagekit_build_url,

@@ -265,6 +265,27 @@ check("thumbor", "non-ASCII security key", [
     expect="disagree",
     why="libthumbor's CryptoURL encodes the key as Latin-1 (six.b), its Signer and the "
         "server as UTF-8: keys outside ASCII sign differently; imgsign should use UTF-8.")
+IMG = "300x200/my.server.com/some/path/to/image.jpg"
+for name, sig, path, want in [
+        ("valid", "8ammJH8D-7tXy6kU3lTvoXlhu4o=", IMG, True),
+        ("tampered path", "8ammJH8D-7tXy6kU3lTvoXlhu4o=", IMG.replace("300x200", "300x201"), False),
+        ("padding removed", "8ammJH8D-7tXy6kU3lTvoXlhu4o", IMG, False),
+        ("signature computed with the leading '/'", formulas.b64url(formulas._hmac(
+            "sha1", b"my-security-key", ("/" + IMG).encode()), pad=True), IMG, False),
+        ("one character changed", "8ammJH8D-7tXy6kU3lTvoXlhu4p=", IMG, False)]:
+    pk = B.add("py", "libthumbor.Signer.validate", {"key": "my-security-key", "signature": sig, "path": path})
+    gk = B.add("go", "imagorpath.Verify", {"secret": "my-security-key", "path": "/%s/%s" % (sig, path)})
+    check("thumbor", "verify negative: " + name, [("libthumbor Signer.validate", pk, ident),
+                                                 ("imagor Parse + Sign", gk, ident),
+                                                 ("expected", None, want)])
+for name, alg, trunc, sig, want in [
+        ("SHA-1 signature, SHA-256 configured", "sha256", 40, "_-19cQt1szHeUV0WyWFntvTImDI=", False),
+        ("truncated SHA-1 signature", "sha1", 0, "_-19cQt1szHeUV0WyWFntvTIm", False),
+        ("SHA-256/40 valid", "sha256", 40, "91DBDJtTFePFnbaj5Qq8JLvq5sM5VTipE685f4Gp", True),
+        ("unsafe marker with signing on", "sha1", 0, "unsafe", False)]:
+    gk = B.add("go", "imagorpath.Verify", {"secret": "1234", "alg": alg, "truncate": trunc,
+                                           "path": "/%s/foo.jpg" % sig})
+    check("imagor", "verify: " + name, [("imagor Parse + Sign", gk, ident), ("expected", None, want)])
 for alg, trunc in [("sha256", 0), ("sha512", 0), ("sha256", 40), ("sha1", 17), ("sha512", 64)]:
     path = "fit-in/-300x-200/filters:fill(white):format(webp)/example.com/a%20b.jpg"
     gk = B.add("go", "imagorpath.Sign", {"secret": "s3cret", "alg": alg, "truncate": trunc, "path": path})

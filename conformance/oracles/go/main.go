@@ -8,6 +8,8 @@
 //	                      params: imagorpath.Params in its JSON form} -> path
 //	imagorpath.Sign      {secret, alg, truncate, path} -> signature
 //	imagorpath.Parse     {path} -> {hash, unsafe, path, image}
+//	imagorpath.Verify    {secret, alg, truncate, path} -> bool: the server's check
+//	                     (Parse the request path, Sign its path part, compare the hash)
 package main
 
 import (
@@ -71,6 +73,12 @@ func run(c kase) (any, error) {
 			return nil, fmt.Errorf("a secret is needed to sign")
 		}
 		return s.Sign(in.Path), nil
+	case "imagorpath.Verify":
+		if s == nil {
+			return nil, fmt.Errorf("a secret is needed to verify")
+		}
+		p := imagorpath.Parse(in.Path)
+		return p.Hash != "" && s.Sign(p.Path) == p.Hash, nil
 	case "imagorpath.Parse":
 		p := imagorpath.Parse(in.Path)
 		return map[string]any{"hash": p.Hash, "unsafe": p.Unsafe, "path": p.Path, "image": p.Image}, nil
