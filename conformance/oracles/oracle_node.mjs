@@ -6,13 +6,17 @@
 //
 // ops (inputs in each vendor's own terms):
 //   versions                            -> {package: version}
-//   imgproxy-node.generateImageUrl      the SDK's argument object -> {url}
-//   imgproxy-node.generateImageInfoUrl  the SDK's argument object -> {url}
-//   cloudinary.url                      {public_id, options} -> {url}   (urlAnalytics off unless given)
-//   imagekit.buildSrc                   (@imagekit/nodejs) the Python op's snake_case input -> {url}
+//   imgproxy-node.generateImageUrl      the SDK's argument object -> {url, signature}
+//   imgproxy-node.generateImageInfoUrl  the SDK's argument object -> {url, signature}
+//   cloudinary.url                      {public_id, options} -> {url, signature}
+//                                        (urlAnalytics off unless given)
+//   imagekit.buildSrc                   (@imagekit/nodejs) the Python op's snake_case input
+//                                        -> {url, signature, expires}
 //   imagekit-legacy.url                 (imagekit 6) {private_key, url_endpoint, path | src,
 //                                        transformation, transformationPosition,
-//                                        queryParameters, expireSeconds, now} -> {url}
+//                                        queryParameters, expireSeconds, now}
+//                                        -> {url, signature, expires}
+//   ("signature"/"expires" are parsed from the vendor's URL: the SDKs return URLs only)
 //   akamai-edgeauth.generate            the Python op's snake_case input -> token
 //   thumbor-url-builder.buildUrl        {key, server, image, width, height, smart, fit_in,
 //                                        filters, halign, valign, crop, meta} -> {url}
@@ -61,14 +65,35 @@ function camelKeys(v) {
 }
 const defined = (o) => Object.fromEntries(Object.entries(o).filter(([, v]) => v != null));
 
+// The signature alone, parsed from the vendor's URL (the SDKs return only URLs).
+const imgproxySig = (url) => {
+  const path = new URL(url).pathname.replace(/^\/info(?=\/)/, '');
+  return path.split('/')[1];
+};
+const cloudinarySig = (url) => url.split('?')[0].split('/')
+  .find((seg) => seg.startsWith('s--') && seg.endsWith('--') && [13, 37].includes(seg.length)) ?? null;
+const imagekitParts = (url) => {
+  const q = url.includes('?') ? url.slice(url.indexOf('?') + 1) : '';
+  const kv = Object.fromEntries(q.split('&').filter((p) => p.includes('='))
+    .map((p) => [p.slice(0, p.indexOf('=')), p.slice(p.indexOf('=') + 1)]));
+  return { url, signature: kv['ik-s'] ?? null, expires: kv['ik-t'] ?? null };
+};
+
 const OPS = {
   versions: () => Object.fromEntries(PINS.map((p) => [p, JSON.parse(readFileSync(
     new URL(`./node_modules/${p}/package.json`, import.meta.url), 'utf8')).version])),
-  'imgproxy-node.generateImageUrl': (i) => ({ url: generateImageUrl(i) }),
-  'imgproxy-node.generateImageInfoUrl': (i) => ({ url: generateImageInfoUrl(i) }),
-  'cloudinary.url': (i) => ({
-    url: cloudinary.url(i.public_id, { urlAnalytics: false, ...i.options }),
-  }),
+  'imgproxy-node.generateImageUrl': (i) => {
+    const url = generateImageUrl(i);
+    return { url, signature: imgproxySig(url) };
+  },
+  'imgproxy-node.generateImageInfoUrl': (i) => {
+    const url = generateImageInfoUrl(i);
+    return { url, signature: imgproxySig(url) };
+  },
+  'cloudinary.url': (i) => {
+    const url = cloudinary.url(i.public_id, { urlAnalytics: false, ...i.options });
+    return { url, signature: cloudinarySig(url) };
+  },
   'imagekit.buildSrc': (i) => {
     const client = new ImageKitNode({ privateKey: i.private_key });
     const opts = defined({
@@ -77,7 +102,7 @@ const OPS = {
       transformationPosition: i.transformation_position,
       queryParameters: i.query_parameters, signed: i.signed, expiresIn: i.expires_in,
     });
-    return withClock(i.now, () => ({ url: client.helper.buildSrc(opts) }));
+    return withClock(i.now, () => imagekitParts(client.helper.buildSrc(opts)));
   },
   'imagekit-legacy.url': (i) => {
     const ik = new ImageKitLegacy({ publicKey: 'public_unused', privateKey: i.private_key,
@@ -85,7 +110,7 @@ const OPS = {
     const opts = defined({ path: i.path, src: i.src, transformation: i.transformation,
       transformationPosition: i.transformationPosition, queryParameters: i.queryParameters,
       signed: i.signed, expireSeconds: i.expireSeconds });
-    return withClock(i.now, () => ({ url: ik.url(opts) }));
+    return withClock(i.now, () => imagekitParts(ik.url(opts)));
   },
   'akamai-edgeauth.generate': (i) => {
     const ea = new EdgeAuth(defined({

@@ -11,11 +11,13 @@ ops (inputs in each vendor's own terms):
   libthumbor.CryptoURL.generate     {key, options}            -> {"url"}
   libthumbor.Signer.signature       {key, path}               -> signature
   libthumbor.Signer.validate        {key, signature, path}    -> bool (the server's check)
-  cloudinary.cloudinary_url         {public_id, options}      -> {"url"}
+  cloudinary.cloudinary_url         {public_id, options}      -> {"url", "signature"}
   cloudinary.auth_token.generate    {options}                 -> token string
   imagekit.build_url                {private_key, url_endpoint, src, transformation,
                                      transformation_position, query_parameters,
-                                     signed, expires_in, now} -> {"url"}
+                                     signed, expires_in, now} -> {"url", "signature",
+                                                                  "expires"}
+("signature"/"expires" are parsed from the vendor's URL, for convenience.)
   akamai_edgeauth.generate          {key_hex, ..., acl | url} -> token string
   pyuploadcare.build                {secret_hex, cdn, handle, mode, wildcard, now,
                                      window}                  -> {"token", "url"}
@@ -34,6 +36,20 @@ PINS = ["libthumbor", "cloudinary", "imagekitio", "akamai-edgeauth", "pyuploadca
 for _name in list(os.environ):
     if _name.startswith(("CLOUDINARY_", "IMAGEKIT_", "UPLOADCARE_", "THUMBOR_")):
         del os.environ[_name]
+
+
+def _cloudinary_sig(url):
+    """The s--...--/ segment (13 or 37 characters), parsed from the vendor's URL."""
+    for seg in url.split("?")[0].split("/"):
+        if seg.startswith("s--") and seg.endswith("--") and len(seg) in (13, 37):
+            return seg
+    return None
+
+
+def _imagekit_parts(url):
+    q = url.split("?", 1)[1] if "?" in url else ""
+    kv = dict(p.split("=", 1) for p in q.split("&") if "=" in p)
+    return {"url": url, "signature": kv.get("ik-s"), "expires": kv.get("ik-t")}
 
 
 def _clock(now):
@@ -69,7 +85,7 @@ def cloudinary_url(i):
     import cloudinary.utils
     cloudinary.reset_config()
     url, _rest = cloudinary.utils.cloudinary_url(i["public_id"], **dict(i["options"]))
-    return {"url": url}
+    return {"url": url, "signature": _cloudinary_sig(url)}
 
 
 def cloudinary_auth_token(i):
@@ -84,7 +100,7 @@ def imagekit_build_url(i):
     opts = {k: i[k] for k in ("src", "url_endpoint", "transformation", "transformation_position",
                               "query_parameters", "signed", "expires_in") if i.get(k) is not None}
     with mock.patch.object(helper, "time", _clock(i.get("now", 0))):
-        return {"url": client.helper.build_url(**opts)}
+        return _imagekit_parts(client.helper.build_url(**opts))
 
 
 def akamai_generate(i):
