@@ -258,6 +258,7 @@ def main() -> None:
 
     if args.imgsign:
         measure(args.imgsign, cases, args.table)
+        measure_hard(args.imgsign, hard_doc["cases"], args.table)
     sys.exit(1 if failures and not args.record else 0)
 
 
@@ -289,6 +290,31 @@ def measure(binary: str, cases: list, table: bool) -> None:
                     print("      expected: %r" % (c.get("oracle_expected") or c["expected"],))
                     for p, r in zip(PROFILES, row):
                         print("      %-13s %s" % (p, r))
+
+
+def measure_hard(binary: str, hard: list, table: bool) -> None:
+    print("\nimgsign profiles on the hard cases (expected = each library's recorded output):")
+    for lib in ["imgix-swift", "imgix-java"]:
+        mine = [h for h in hard if lib in h["libraries"] and lib in h.get("outputs", {})]
+        counts = collections.Counter()
+        rows = []
+        for h in mine:
+            want = h["outputs"][lib]
+            case = dict(h, compare="equals", expected=want)
+            row = []
+            for p in PROFILES:
+                r = run_imgsign(binary, p, case)
+                ok = (isinstance(want, str) and want.startswith("ERROR") and "error" in r) or r.get("ok") == want
+                counts[p] += ok
+                row.append("ok" if ok else (r.get("ok") or r.get("error")))
+            rows.append((h["id"], want, row))
+        print("  %s: %s" % (lib, ", ".join("%s %d/%d" % (p, counts[p], len(mine)) for p in PROFILES)))
+        if table:
+            for cid, want, row in rows:
+                if any(r != "ok" for r in row):
+                    print("    %s\n      %s: %r" % (cid, lib, want))
+                    for p, r in zip(PROFILES, row):
+                        print("      %-13s %r" % (p, r))
 
 
 if __name__ == "__main__":
