@@ -19,6 +19,7 @@ import collections
 import hashlib
 import json
 import os
+import re
 import subprocess
 import sys
 from typing import Any, Optional
@@ -36,9 +37,11 @@ def load(name: str) -> dict:
 
 
 def save(name: str, doc: dict) -> None:
+    text = json.dumps(doc, ensure_ascii=False, indent=1)
+    # Lone UTF-16 surrogates (an input only Java can hold) stay JSON escapes.
+    text = re.sub("[\ud800-\udfff]", lambda m: "\\u%04x" % ord(m.group()), text)
     with open(os.path.join(HERE, name), "w", encoding="utf-8") as f:
-        json.dump(doc, f, ensure_ascii=False, indent=1)
-        f.write("\n")
+        f.write(text + "\n")
 
 
 # --- running ---------------------------------------------------------------------------------
@@ -110,7 +113,10 @@ def run_imgsign(binary: str, profile: str, case: dict) -> dict:
         argv += ["%s=%s" % (k, cli_value(v)) for k, v in i["params"] if v is not None]
     env = dict(os.environ)
     env.pop("IMGSIGN_KEY", None)
-    proc = subprocess.run(argv, capture_output=True, env=env)
+    try:
+        proc = subprocess.run(argv, capture_output=True, env=env)
+    except UnicodeEncodeError:
+        return {"error": "a lone surrogate cannot be passed on a command line"}
     if proc.returncode != 0:
         return {"error": proc.stderr.decode("utf-8", "replace").strip()}
     out = proc.stdout.decode("utf-8")
