@@ -182,6 +182,7 @@ def origin_sign(vid, desc, key, rid, ts, error=None):
 
 
 def origin_verify(vid, desc, key, headers, now, tolerance=300, error=None):
+    """tolerance=None is "not given" (the documented default)."""
     inp = {"key": key, "headers": [list(h) for h in headers], "now": now, "tolerance": tolerance}
     G.add(vid, "verify_origin_request", desc, inp,
           check_hand(vid, ref_call(ref.verify_origin_request, key, inp["headers"], now, tolerance), error))
@@ -218,20 +219,31 @@ def _loose_pairs(params):
     return list(d.items())
 
 
+def _given(**kw):
+    """The keyword arguments that are given (None is "not given": the library's own default)."""
+    return {k: v for k, v in kw.items() if v is not None}
+
+
+def _builder_options(inp):
+    """Builder options with imgsign's documented defaults for those not given: they are
+    imgsign's in every profile (the official libraries add ixlib by default, imgsign does not)."""
+    return [ref.given(inp[k], k) for k in ("use_https", "include_library_param", "disable_path_encoding")]
+
+
 def _py_run(inp, pairs, srcset):
     try:
-        ub = UrlBuilder(inp["domain"], use_https=inp["use_https"], sign_key=inp["key"],
-                        include_library_param=inp["include_library_param"])
+        use_https, lib, dpe = _builder_options(inp)
+        ub = UrlBuilder(inp["domain"], use_https=use_https, sign_key=inp["key"], include_library_param=lib)
         params = dict(pairs)
-        options = {"disable_path_encoding": inp["disable_path_encoding"]}
+        options = {"disable_path_encoding": dpe}
         if srcset is None:
             return ("ok", ub.create_url(inp["path"], params, options=options))
         if srcset["variable_qualities"] is not None:
             options["variable_qualities"] = {py_ratio(r): q for r, q in srcset["variable_qualities"]}
         if srcset["device_pixel_ratios"] is not None:
             options["device_pixel_ratios"] = [py_ratio(r) for r in srcset["device_pixel_ratios"]]
-        kw = {"start": srcset["min_width"], "stop": srcset["max_width"], "tol": srcset["tolerance"],
-              "disable_variable_quality": srcset["disable_variable_quality"]}
+        kw = _given(start=srcset["min_width"], stop=srcset["max_width"], tol=srcset["tolerance"],
+                    disable_variable_quality=srcset["disable_variable_quality"])
         if srcset["widths"] is not None:
             kw["widths"] = list(srcset["widths"])
         return ("ok", ub.create_srcset(inp["path"], params, options, **kw))
@@ -241,18 +253,18 @@ def _py_run(inp, pairs, srcset):
 
 
 def _js_request(inp, pairs, srcset):
+    use_https, lib, dpe = _builder_options(inp)
     req = {"op": "url" if srcset is None else "srcset",
-           "client": {"domain": inp["domain"], "useHTTPS": inp["use_https"],
-                      "secureURLToken": inp["key"],
-                      "includeLibraryParam": inp["include_library_param"]},
+           "client": {"domain": inp["domain"], "useHTTPS": use_https, "secureURLToken": inp["key"],
+                      "includeLibraryParam": lib},
            "path": inp["path"], "params": [list(p) for p in pairs],
-           "options": {"disablePathEncoding": inp["disable_path_encoding"]},
+           "options": {"disablePathEncoding": dpe},
            "variableQualities": None}
     if srcset is not None:
         o = req["options"]
-        o.update({"minWidth": srcset["min_width"], "maxWidth": srcset["max_width"],
-                  "widthTolerance": srcset["tolerance"],
-                  "disableVariableQuality": srcset["disable_variable_quality"]})
+        o.update(_given(minWidth=srcset["min_width"], maxWidth=srcset["max_width"],
+                        widthTolerance=srcset["tolerance"],
+                        disableVariableQuality=srcset["disable_variable_quality"]))
         if srcset["widths"] is not None:
             o["widths"] = list(srcset["widths"])
         if srcset["device_pixel_ratios"] is not None:
@@ -303,7 +315,7 @@ def builder_vector(vid, desc, srcset=None, *, profile="canonical", provider="img
         inp.update(full)
     args = {k: v for k, v in inp.items()}
     if profile not in ("imgix-python", "imgix-js"):
-        if profile == "canonical":
+        if profile in ("canonical", None):
             fn = ref.build_url if srcset is None else ref.build_srcset
             res = ref_call(fn, **args)
         else:
@@ -311,7 +323,7 @@ def builder_vector(vid, desc, srcset=None, *, profile="canonical", provider="img
             assert res[0] == "error"
         G.add(vid, kind, desc, inp, check_hand(vid, res, error))
         return
-    assert provider == "imgix", "compat vectors only for provider imgix"
+    assert provider in ("imgix", None), "compat vectors only for provider imgix"
     pre_error = None
     try:
         pairs = ref.prepare_compat(domain, provider, key, profile, dpe, path, params)
@@ -439,11 +451,33 @@ def gen_sign_url():
     sign("pixta-sign-expires-with-existing-sig", "old s removed, then expires appended, then signed",
          "pixta", "wakanda123@", "https://image.pvnservices.com/a.jpg?w=1&s=old", expires=1800000000)
 
-    long_ok = "https://demo.imgix.net/" + "a" * (65536 - len("https://demo.imgix.net/") - 4) + ".jpg"
-    assert len(long_ok.encode()) == 65536
-    sign("imgix-sign-max-length", "an input of exactly 65,536 bytes is accepted", "imgix", "FOO123bar", long_ok)
+    # One limit, 65,536 bytes, for what sign_url accepts and what it emits (so verify_url, which
+    # refuses longer URLs, accepts everything sign_url gives).
+    origin, sig_len = "https://demo.imgix.net/", len("?s=") + 32
+
+    def long_url(n):
+        url = origin + "a" * (n - len(origin) - 4) + ".jpg"
+        assert len(url.encode()) == n
+        return url
+    sign("imgix-sign-max-length", "an input of exactly 65,536 bytes would come out longer than 65,536 bytes: "
+         "invalid_url (the limit holds for the signed URL too)", "imgix", "FOO123bar", long_url(65536),
+         error="invalid_url")
+    sign("imgix-sign-max-output-length", "the longest input whose signed URL is exactly 65,536 bytes",
+         "imgix", "FOO123bar", long_url(65536 - sig_len))
+    assert len(G.get("imgix-sign-max-output-length")["expected"]) == 65536
+    sign("imgix-sign-output-one-over-max-length", "one byte more: the signed URL would be 65,537 bytes",
+         "imgix", "FOO123bar", long_url(65536 - sig_len + 1), error="invalid_url")
     sign("imgix-sign-over-max-length", "an input of 65,537 bytes is invalid_url", "imgix", "FOO123bar",
-         long_ok[:-4] + "a.jpg", error="invalid_url")
+         long_url(65537), error="invalid_url")
+    spaces = origin + " " * 22000 + "a.jpg"
+    sign("imgix-sign-spaces-grow-over-max-length", "22,000 spaces are sent as %20: the signed URL would be "
+         "over 65,536 bytes although the input is not", "imgix", "FOO123bar", spaces,
+         normalised=origin + "%20" * 22000 + "a.jpg", error="invalid_url")
+    verify("imgix-verify-max-length", "the longest signed URL verifies", "imgix", "FOO123bar",
+           G.get("imgix-sign-max-output-length")["expected"])
+    verify("imgix-verify-over-max-length", "a URL over 65,536 bytes is malformed_url", "imgix", "FOO123bar",
+           ref.sign_url("imgix", "FOO123bar", long_url(65536 - sig_len)).replace("/a", "/aa", 1),
+           error="malformed_url")
     bad_urls = [
         ("relative", "/a.jpg"), ("no-host", "https://"), ("no-host-query", "https://?w=1"),
         ("data-url", "data:image/png;base64,AAAA"), ("mailto", "mailto:a@b.c"), ("empty", ""),
@@ -536,10 +570,10 @@ def gen_verify_url():
     verify("imgix-verify-not-a-url", "not a URL", "imgix", k, "not a url", error="malformed_url")
     verify("imgix-verify-control-char", "control character in the URL", "imgix", k,
            "https://demo.imgix.net/a\n.jpg?s=6797c24146142d5b40bde3141fd3600c", error="malformed_url")
-    verify("imgix-verify-two-sigs", "an earlier s piece makes the last s not the only one: s must be last and the "
-           "earlier one is part of the signed query", "imgix", k,
+    verify("imgix-verify-two-sigs", "more than one s param is malformed_url, even when the last one is the "
+           "signature of everything before it", "imgix", k,
            ref.sign_url("imgix", k, "https://demo.imgix.net/a.jpg?w=1").replace("?w=1&", "?s=1&w=1&"),
-           error="signature_mismatch")
+           error="malformed_url")
     verify("imgix-verify-non-hex", "signature of the right length but not hex", "imgix", k,
            "https://demo.imgix.net/a.jpg?s=" + "z" * 32, error="signature_mismatch")
     verify("imgix-verify-invalid-previous-key", "a previous key with a trailing newline", "imgix", k,
@@ -1105,6 +1139,133 @@ def gen_browser_rewrites():
             url(f"build-valid-domain-{name}-{prof}", f"{d!r} is accepted ({prof})", profile=prof, key=K, domain=d)
 
 
+# ====================================================================== reproductions of found defects
+
+def gen_reproductions():
+    """Inputs that once gave a signed URL its own verification rejected, or a verification
+    that accepted what it should not: every one signs to a URL that verifies, or is refused."""
+    hostile = [("amp-sig", "?&s=1"), ("sig-amp", "?s=1&"), ("bare-sig-amp", "?s&"), ("two-sigs-amp", "?s=1&s=2&"),
+               ("sig-amp-fragment", "?s=1&#f"), ("amp-only", "?&"), ("amps", "?&&"), ("amp-sig-amp", "?&s=1&"),
+               ("eq-only", "?="), ("param-amp-sig", "?w=1&&s=1"), ("sig-between-empties", "?&s=1&&")]
+    for p in ("imgix", "gumlet", "pixta", "imageboss"):
+        k, sp = KEYS[p], ref.SIG_PARAM[p]
+        for name, q in hostile:
+            q = q.replace("s=", sp + "=").replace("?s&", f"?{sp}&")
+            u = "https://a.com/x" + q
+            sign(f"{p}-sign-hostile-{name}", f"{p}: {q!r}: the signed string is the query as sent without {sp} "
+                 "pieces, and the URL verifies", p, k, u)
+            verify(f"{p}-verify-hostile-{name}", f"{p}: the signed {q!r} verifies", p, k,
+                   G.get(f"{p}-sign-hostile-{name}")["expected"])
+    k = "FOO123bar"
+    evil = "https://a.com/x?s=evil&s=" + ref.signature("imgix", k, "/x", "s=evil")
+    verify("imgix-verify-second-sig-is-signature-of-first", "?s=evil&s=md5(key + '/x?s=evil'): two signature "
+           "params are malformed_url, never a valid signature", "imgix", k, evil, error="malformed_url")
+    verify("imgix-verify-sig-twice-last", "the same signature twice at the end", "imgix", k,
+           ref.sign_url("imgix", k, "https://a.com/x?w=1") + "&s=x", error="malformed_url")
+    verify("imageboss-verify-bosstoken-twice", "ImageBoss: two bossToken params", "imageboss", "abc",
+           "https://a.com/x?bossToken=1&bossToken=" + ref.signature("imageboss", "abc", "/x", "bossToken=1"),
+           error="malformed_url")
+    verify("imgix-verify-bare-sig-first", "a bare `s` piece before the signature", "imgix", k,
+           "https://a.com/x?s&s=" + ref.signature("imgix", k, "/x", "s"), error="malformed_url")
+
+
+# ====================================================================== options not given
+
+def gen_not_given():
+    """An option that is not given (null) takes the core's default in every language: the
+    vectors pass null, and the expected values come from the documented defaults (canonical)
+    or from the official libraries called without that option (compatibility profiles)."""
+    K = "FOO123bar"
+    unset = dict(provider=None, profile=None, use_https=None, lib=None, dpe=None)
+    url("build-not-given-options", "provider, profile, use_https, include_library_param and "
+        "disable_path_encoding not given: imgix, canonical, https, no ixlib, path encoded",
+        key=K, path="/a b.jpg", params=[("w", 100)], **unset)
+    assert G.get("build-not-given-options")["expected"] == ref.build_url(
+        "demo.imgix.net", "imgix", K, "canonical", True, False, False, "/a b.jpg", [("w", 100)])
+    url("build-not-given-options-unsigned", "nothing given but the domain: an unsigned canonical URL",
+        path="/a.jpg", **unset)
+    srcset_unset = {"min_width": None, "max_width": None, "tolerance": None, "disable_variable_quality": None}
+    srcset("srcset-not-given-fluid", "srcset options not given: the 31 default widths", srcset_unset,
+           key=K, path="/a.jpg", **unset)
+    srcset("srcset-not-given-fixed", "srcset options not given, fixed: default ratios and variable quality",
+           srcset_unset, key=K, path="/a.jpg", params=[("w", 300)], **unset)
+    srcset("srcset-not-given-min-only", "only min_width given: max and tolerance take their defaults",
+           {**srcset_unset, "min_width": 4000}, key=K, path="/a.jpg")
+    for prof in ("imgix-python", "imgix-js"):
+        c = dict(profile=prof, key=K, path="/a.jpg", provider=None, use_https=None, lib=None, dpe=None)
+        url(f"compat-not-given-options-{prof}", "builder options not given: the library's own defaults",
+            params=[("w", 100)], **c)
+        srcset(f"compat-srcset-not-given-fluid-{prof}", "srcset options not given: the library's own defaults",
+               srcset_unset, **c)
+        srcset(f"compat-srcset-not-given-fixed-{prof}", "fixed srcset, options not given",
+               srcset_unset, params=[("h", 200)], **c)
+        srcset(f"compat-srcset-not-given-max-only-{prof}", "only max_width given",
+               {**srcset_unset, "max_width": 400}, **c)
+    twidths("target-widths-not-given", "nothing given: the 31 default widths", None, None, None)
+    twidths("target-widths-not-given-min", "only min_width given", 1000, None, None)
+    twidths("target-widths-not-given-max-tolerance", "only max_width and tolerance given", None, 300, 0.2)
+    twidths("target-widths-not-given-invalid", "a given max below the default min", None, 50, None,
+            error="invalid_srcset")
+    assert G.get("target-widths-not-given")["expected"] == IMGIX_WIDTHS
+    rid, ts, key = "req-1", 1709332618, "0123456789abcdef"
+    h = [("X-Imgix-Signature", ref.sign_origin_request(key, rid, ts)), ("X-Imgix-Signature-Request-Id", rid),
+         ("X-Imgix-Signature-Timestamp", str(ts))]
+    origin_verify("origin-verify-tolerance-not-given", "tolerance not given: 300 s accepted", key, h, ts + 300,
+                  tolerance=None)
+    origin_verify("origin-verify-tolerance-not-given-late", "tolerance not given: 301 s late is expired", key, h,
+                  ts + 301, tolerance=None, error="expired")
+
+
+# ====================================================================== argument types
+
+# docs/behaviour.md, "Arguments of the wrong type": the code each argument's bad value gets,
+# and what the argument holds (which decides whether an ill-formed string can reach it).
+ARGUMENTS = {
+    "signer": [("provider", "invalid_param", "string"), ("key", "invalid_key", "string"),
+               ("previous_keys", "invalid_key", "string_list")],
+    "sign_url": [("url", "invalid_url", "string"), ("expires", "invalid_param", "int"),
+                 ("expires_in", "invalid_param", "int"), ("now", "invalid_param", "int")],
+    "sign_urls": [("urls", "invalid_url", "string_list")],
+    "verify_url": [("url", "malformed_url", "string"), ("now", "invalid_param", "int")],
+    "url_builder": [("domain", "invalid_domain", "string"), ("provider", "invalid_param", "string"),
+                    ("key", "invalid_key", "string"), ("profile", "invalid_param", "string"),
+                    ("use_https", "invalid_param", "bool"), ("include_library_param", "invalid_param", "bool"),
+                    ("disable_path_encoding", "invalid_param", "bool")],
+    "build_url": [("path", "invalid_url", "string"), ("params", "invalid_param", "params")],
+    "build_urls": [("items", "invalid_param", "items"), ("path", "invalid_url", "string"),
+                   ("params", "invalid_param", "params")],
+    "build_srcset": [("path", "invalid_url", "string"), ("params", "invalid_param", "params"),
+                     ("widths", "invalid_srcset", "int_list"), ("min_width", "invalid_srcset", "int"),
+                     ("max_width", "invalid_srcset", "int"), ("tolerance", "invalid_srcset", "float"),
+                     ("device_pixel_ratios", "invalid_srcset", "float_list"),
+                     ("variable_qualities", "invalid_srcset", "qualities"),
+                     ("disable_variable_quality", "invalid_srcset", "bool")],
+    "target_widths": [("min_width", "invalid_srcset", "int"), ("max_width", "invalid_srcset", "int"),
+                      ("tolerance", "invalid_srcset", "float")],
+    "sign_origin_request": [("key", "invalid_key", "string"), ("request_id", "invalid_param", "string"),
+                            ("timestamp", "invalid_param", "int")],
+    "verify_origin_request": [("key", "invalid_key", "string"), ("headers", "invalid_param", "headers"),
+                              ("now", "invalid_param", "int"), ("tolerance", "invalid_param", "int")],
+    "verify_basic_auth": [("username", "invalid_key", "string"), ("password", "invalid_key", "string"),
+                          ("headers", "invalid_param", "headers")],
+    "verify_origin_secret": [("secret", "invalid_key", "string"), ("headers", "invalid_param", "headers")],
+}
+# Where a string can be ill-formed: the argument itself or a string inside it.
+HOLDS_STRINGS = ("string", "string_list", "params", "headers")
+
+
+def gen_argument_errors():
+    for op, args in ARGUMENTS.items():
+        for name, code, holds in args:
+            problems = ["wrong_type"] + (["ill_formed_string"] if holds in HOLDS_STRINGS else [])
+            for problem in problems:
+                what = "a value of the wrong type" if problem == "wrong_type" else \
+                    "a string with a lone surrogate (not well-formed Unicode)"
+                G.add(f"argument-{op}-{name}-{problem}".replace("_", "-"), "argument_error",
+                      f"{op}: {what} for {name} is {code}; the value is never shown",
+                      {"operation": op, "argument": name, "problem": problem}, ("error", code))
+
+
 # ====================================================================== origin requests
 
 def gen_origin():
@@ -1302,6 +1463,9 @@ def generate():
     gen_random()
     gen_browser_rewrites()
     gen_origin()
+    gen_not_given()
+    gen_argument_errors()
+    gen_reproductions()
     G.resolve_js()
     assert_published()
     for v in G.vectors:

@@ -222,8 +222,7 @@ pub struct VariableQuality {
     pub quality: i64,
 }
 
-/// srcset options. A field left `null`/`nil` takes the core's default (fluid widths from
-/// 100 to 8192 with tolerance 0.08, ratios 1 to 5, variable quality on).
+/// srcset options. A field left `null`/`nil` is "not given" and takes the core's default.
 #[derive(Debug, Clone, PartialEq, uniffi::Record)]
 pub struct SrcsetOptions {
     /// Explicit widths of a fluid srcset.
@@ -251,18 +250,16 @@ pub struct SrcsetOptions {
 
 impl From<SrcsetOptions> for imgsign::SrcsetOptions {
     fn from(o: SrcsetOptions) -> Self {
-        let d = imgsign::SrcsetOptions::default();
         imgsign::SrcsetOptions {
-            widths: o.widths.or(d.widths),
-            min_width: o.min_width.unwrap_or(d.min_width),
-            max_width: o.max_width.unwrap_or(d.max_width),
-            tolerance: o.tolerance.unwrap_or(d.tolerance),
-            device_pixel_ratios: o.device_pixel_ratios.or(d.device_pixel_ratios),
+            widths: o.widths,
+            min_width: o.min_width,
+            max_width: o.max_width,
+            tolerance: o.tolerance,
+            device_pixel_ratios: o.device_pixel_ratios,
             variable_qualities: o
                 .variable_qualities
-                .map(|v| v.into_iter().map(|q| (q.ratio, q.quality)).collect())
-                .or(d.variable_qualities),
-            disable_variable_quality: o.disable_variable_quality.unwrap_or(d.disable_variable_quality),
+                .map(|v| v.into_iter().map(|q| (q.ratio, q.quality)).collect()),
+            disable_variable_quality: o.disable_variable_quality,
         }
     }
 }
@@ -358,10 +355,9 @@ impl std::fmt::Debug for UrlBuilder {
 
 #[uniffi::export]
 impl UrlBuilder {
-    /// Creates a builder for `domain`. Every option not given takes the core's default
-    /// (provider `imgix`, no key = unsigned URLs, profile `canonical`, https, no library
-    /// param, path encoding on). The key is an argument, not a record field, so that no
-    /// generated `toString`/`description` can ever print it.
+    /// Creates a builder for `domain`. Every option not given takes the core's default (no
+    /// key: unsigned URLs). The key is an argument, not a record field, so that no generated
+    /// `toString`/`description` can ever print it.
     #[uniffi::constructor(default(
         provider = None,
         key = None,
@@ -379,20 +375,13 @@ impl UrlBuilder {
         include_library_param: Option<bool>,
         disable_path_encoding: Option<bool>,
     ) -> Result<Arc<Self>> {
-        let d = imgsign::BuilderOptions::default();
         let options = imgsign::BuilderOptions {
-            provider: match provider {
-                Some(p) => imgsign::Provider::from_name(&p)?,
-                None => d.provider,
-            },
-            key: key.or(d.key),
-            profile: match profile {
-                Some(p) => imgsign::Profile::from_name(&p)?,
-                None => d.profile,
-            },
-            use_https: use_https.unwrap_or(d.use_https),
-            include_library_param: include_library_param.unwrap_or(d.include_library_param),
-            disable_path_encoding: disable_path_encoding.unwrap_or(d.disable_path_encoding),
+            provider: provider.map(|p| imgsign::Provider::from_name(&p)).transpose()?,
+            key,
+            profile: profile.map(|p| imgsign::Profile::from_name(&p)).transpose()?,
+            use_https,
+            include_library_param,
+            disable_path_encoding,
         };
         let inner = imgsign::UrlBuilder::new(&domain, options)?;
         Ok(Arc::new(UrlBuilder { inner }))
@@ -450,11 +439,7 @@ pub fn target_widths(
     max_width: Option<i64>,
     tolerance: Option<f64>,
 ) -> Result<Vec<i64>> {
-    let widths = imgsign::target_widths(
-        min_width.unwrap_or(imgsign::DEFAULT_MIN_WIDTH),
-        max_width.unwrap_or(imgsign::DEFAULT_MAX_WIDTH),
-        tolerance.unwrap_or(imgsign::DEFAULT_TOLERANCE),
-    )?;
+    let widths = imgsign::target_widths(min_width, max_width, tolerance)?;
     Ok(widths.into_iter().map(i64::from).collect())
 }
 
@@ -473,12 +458,7 @@ pub fn verify_origin_request(
     now: Option<i64>,
     tolerance: Option<i64>,
 ) -> Result<()> {
-    Ok(imgsign::verify_origin_request(
-        &key,
-        &core_headers(&headers),
-        now,
-        tolerance.unwrap_or(imgsign::DEFAULT_ORIGIN_TOLERANCE),
-    )?)
+    Ok(imgsign::verify_origin_request(&key, &core_headers(&headers), now, tolerance)?)
 }
 
 /// Checks the `Authorization: Basic ...` header against the configured credentials.
@@ -491,6 +471,16 @@ pub fn verify_basic_auth(username: String, password: String, headers: Vec<Header
 #[uniffi::export]
 pub fn verify_origin_secret(secret: String, headers: Vec<Header>) -> Result<()> {
     Ok(imgsign::verify_origin_secret(&secret, &core_headers(&headers))?)
+}
+
+/// The error code (`invalid_url`, ...) a wrong-typed or ill-formed value of `argument` of
+/// `operation` gets (names in `snake_case` or `camelCase`); `None` for an unknown
+/// operation. The rule is the core's; a hand-written conversion (Kotlin's `paramValueOf`)
+/// raises this code.
+#[uniffi::export]
+pub fn argument_error_code(operation: String, argument: String) -> Option<String> {
+    imgsign::Operation::from_name(&operation)
+        .map(|op| imgsign::argument_error_code(op, &argument).as_str().to_owned())
 }
 
 /// The library version.

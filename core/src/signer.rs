@@ -1,13 +1,14 @@
-//! Signing URLs as given and verifying signed URLs (SPEC §2.1, §2.3, §2.5).
+//! Signing URLs as given and verifying signed URLs (docs/behaviour.md, "Signing a URL as
+//! given" and "Verifying").
 
 use crate::error::{Error, ErrorCode, Result, err};
 use crate::provider::{Provider, SigningKey};
+use crate::signature::{
+    MAX_URL_LEN, check_emitted_len, message, piece_key, push_signature, split_signature, strip_signature,
+};
 use std::fmt;
 use std::time::{SystemTime, UNIX_EPOCH};
 use subtle::ConstantTimeEq;
-
-/// Longest URL accepted by [`Signer::sign_url`] and [`Signer::verify_url`], in bytes.
-pub const MAX_URL_LEN: usize = 65_536;
 
 /// The current UNIX time in seconds (0 before the epoch).
 pub fn unix_now() -> i64 {
@@ -92,18 +93,6 @@ impl Parts {
         &self.url[..url::Position::BeforePath]
     }
 
-    fn path(&self, provider: Provider) -> &str {
-        let p = self.url.path();
-        if provider.scheme().single_leading_slash {
-            // One `/` is kept from the run of leading slashes.
-            let trimmed = p.trim_start_matches('/');
-            let cut = p.len() - trimmed.len();
-            p.get(cut.saturating_sub(1)..).unwrap_or(p)
-        } else {
-            p
-        }
-    }
-
     fn query(&self) -> &str {
         self.url.query().unwrap_or("")
     }
@@ -119,10 +108,6 @@ fn has_control(s: &str) -> bool {
     b.iter().enumerate().any(|(i, &c)| {
         c < 0x20 || c == 0x7f || (c == 0xc2 && b.get(i + 1).is_some_and(|n| (0x80..=0x9f).contains(n)))
     })
-}
-
-fn piece_key(piece: &str) -> &str {
-    piece.split_once('=').map_or(piece, |(k, _)| k)
 }
 
 impl Signer {
@@ -190,70 +175,26 @@ impl Signer {
 
     fn sign_with_expiry(&self, input: &str, expires: Option<i64>) -> Result<String> {
         let parts = Parts::parse(input, ErrorCode::InvalidUrl)?;
-        let sig_param = self.provider.scheme().signature_param;
-        let path = parts.path(self.provider);
-        let query = parts.query();
-        let untouched = expires.is_none()
-            && parts.url.fragment().is_none()
-            && path.len() == parts.url.path().len()
-            && !query.split('&').any(|p| piece_key(p) == sig_param);
-        if untouched {
-            // The parsed URL is already what gets signed: hash it in place.
-            let text = parts.url.as_str();
-            let has_query = !query.is_empty();
-            let signed = if has_query { text } else { text.trim_end_matches('?') };
-            let path_start = parts.origin().len();
-            let sig = self.key.sign_parts(&[signed.get(path_start..).unwrap_or_default()]);
-            let mut out = String::with_capacity(signed.len() + sig_param.len() + 66);
-            out.push_str(signed);
-            out.push(if has_query { '&' } else { '?' });
-            out.push_str(sig_param);
-            out.push('=');
-            out.push_str(sig.as_str());
-            return Ok(out);
-        }
-        let mut out = String::with_capacity(input.len() + sig_param.len() + 80);
+        let scheme = self.provider.scheme();
+        let path = scheme.signed_path(parts.url.path());
+        let query = strip_signature(parts.query(), scheme.signature_param, expires);
+        let sig = self.key.sign(&message(path, &query));
+        let fragment = parts.url.fragment();
+        let mut out = String::with_capacity(
+            parts.origin().len() + path.len() + query.len() + fragment.map_or(0, str::len) + 80,
+        );
         out.push_str(parts.origin());
-        let path_start = out.len();
         out.push_str(path);
-        let mut has_query = false;
-        let mut expires_done = false;
-        let expires_text = expires.map(|e| e.to_string());
-        let pieces = query.split('&').take(if query.is_empty() { 0 } else { usize::MAX });
-        for piece in pieces {
-            let key = piece_key(piece);
-            if key == sig_param {
-                continue;
-            }
-            let piece_owned;
-            let piece = match (&expires_text, key == "expires") {
-                (Some(_), true) if expires_done => continue,
-                (Some(t), true) => {
-                    expires_done = true;
-                    piece_owned = format!("expires={t}");
-                    piece_owned.as_str()
-                }
-                _ => piece,
-            };
-            out.push(if has_query { '&' } else { '?' });
-            out.push_str(piece);
-            has_query = true;
+        if !query.is_empty() {
+            out.push('?');
+            out.push_str(&query);
         }
-        if let (Some(t), false) = (&expires_text, expires_done) {
-            out.push(if has_query { '&' } else { '?' });
-            out.push_str("expires=");
-            out.push_str(t);
-            has_query = true;
-        }
-        let sig = self.key.sign_parts(&[out.get(path_start..).unwrap_or_default()]);
-        out.push(if has_query { '&' } else { '?' });
-        out.push_str(sig_param);
-        out.push('=');
-        out.push_str(sig.as_str());
-        if let Some(fragment) = parts.url.fragment() {
+        push_signature(&mut out, query.is_empty(), scheme.signature_param, sig.as_str());
+        if let Some(fragment) = fragment {
             out.push('#');
             out.push_str(fragment);
         }
+        check_emitted_len(&out)?;
         Ok(out)
     }
 
@@ -261,34 +202,18 @@ impl Signer {
     /// `expires` against `now` (the system clock when `None`).
     pub fn verify_url(&self, url: &str, now: Option<i64>) -> Result<()> {
         let parts = Parts::parse(url, ErrorCode::MalformedUrl)?;
-        let sig_param = self.provider.scheme().signature_param;
-        let query = parts.query();
-        let (signed_query, last) = match query.rfind('&') {
-            Some(i) => (query.get(..i).unwrap_or_default(), query.get(i + 1..).unwrap_or_default()),
-            None => ("", query),
-        };
-        let given = match last.split_once('=') {
-            Some((k, v)) if k == sig_param => v,
-            _ if last == sig_param => "",
-            _ => {
-                if signed_query.split('&').any(|p| piece_key(p) == sig_param) {
-                    return err(
-                        ErrorCode::MalformedUrl,
-                        format!("url: the {sig_param} param must be the last param"),
-                    );
-                }
-                return err(ErrorCode::MissingSignature, format!("url: no {sig_param} param"));
-            }
-        };
-        let path = parts.path(self.provider);
-        let matched = std::iter::once(&self.key).chain(self.previous.iter()).any(|k| {
-            let expected = if signed_query.is_empty() {
-                k.sign_parts(&[path])
-            } else {
-                k.sign_parts(&[path, "?", signed_query])
-            };
-            bool::from(expected.as_bytes().ct_eq(given.as_bytes()))
-        });
+        self.verify_parts(parts.url.path(), parts.query(), now)
+    }
+
+    /// Verifies a path and the query received with it (both exactly as sent).
+    fn verify_parts(&self, path: &str, query: &str, now: Option<i64>) -> Result<()> {
+        let scheme = self.provider.scheme();
+        let sig_param = scheme.signature_param;
+        let (signed_query, given) = split_signature(query, sig_param)?;
+        let msg = message(scheme.signed_path(path), signed_query);
+        let matched = std::iter::once(&self.key)
+            .chain(self.previous.iter())
+            .any(|k| bool::from(k.sign(&msg).as_bytes().ct_eq(given.as_bytes())));
         if !matched {
             return err(
                 ErrorCode::SignatureMismatch,

@@ -176,12 +176,12 @@ fn srcset_options() -> impl Strategy<Value = SrcsetOptions> {
     )
         .prop_map(|(widths, min_width, max_width, tolerance, dprs, vq, disable)| SrcsetOptions {
             widths,
-            min_width,
-            max_width,
-            tolerance,
+            min_width: Some(min_width),
+            max_width: Some(max_width),
+            tolerance: Some(tolerance),
             device_pixel_ratios: dprs,
             variable_qualities: vq,
-            disable_variable_quality: disable,
+            disable_variable_quality: Some(disable),
         })
 }
 
@@ -422,12 +422,12 @@ fn builder_options(
     flags: (bool, bool, bool),
 ) -> BuilderOptions {
     BuilderOptions {
-        provider,
+        provider: Some(provider),
         key,
-        profile,
-        use_https: flags.0,
-        include_library_param: flags.1,
-        disable_path_encoding: flags.2,
+        profile: Some(profile),
+        use_https: Some(flags.0),
+        include_library_param: Some(flags.1),
+        disable_path_encoding: Some(flags.2),
     }
 }
 
@@ -598,7 +598,7 @@ proptest! {
         tolerance in prop_oneof![0.01..0.5f64, 0.5..1e6f64, Just(0.01), Just(0.08)],
     ) {
         let max = min.saturating_add(span).min(8192);
-        let widths: Vec<i64> = target_widths(min, max, tolerance).unwrap().into_iter().map(i64::from).collect();
+        let widths: Vec<i64> = target_widths(Some(min), Some(max), Some(tolerance)).unwrap().into_iter().map(i64::from).collect();
         prop_assert_eq!(widths.first(), Some(&min));
         prop_assert_eq!(widths.last(), Some(&max));
         prop_assert!(widths.windows(2).all(|w| w[0] < w[1]), "{widths:?}");
@@ -612,7 +612,7 @@ proptest! {
         tolerance in float(),
     ) {
         let valid = (1..=8192).contains(&min) && (min..=8192).contains(&max) && tolerance.is_finite() && tolerance >= 0.01;
-        match target_widths(min, max, tolerance) {
+        match target_widths(Some(min), Some(max), Some(tolerance)) {
             Ok(w) => {
                 prop_assert!(valid, "accepted {min} {max} {tolerance}");
                 prop_assert!(!w.is_empty() && w.windows(2).all(|p| p[0] < p[1]));
@@ -659,17 +659,17 @@ proptest! {
             (header_name("X-Imgix-Signature-Request-Id", upper), request_id.clone()),
         ];
         let ok = headers(&sig, timestamp.to_string());
-        prop_assert_eq!(verify_origin_request(&key, &ok, Some(timestamp + skew), 300), Ok(()));
+        prop_assert_eq!(verify_origin_request(&key, &ok, Some(timestamp + skew), None), Ok(()));
         // Hex digits in either case.
         let lower = format!("v1,{}", sig[3..].to_ascii_lowercase());
-        prop_assert_eq!(verify_origin_request(&key, &headers(&lower, timestamp.to_string()), Some(timestamp), 300), Ok(()));
-        let late = verify_origin_request(&key, &ok, Some(timestamp + 301), 300);
+        prop_assert_eq!(verify_origin_request(&key, &headers(&lower, timestamp.to_string()), Some(timestamp), Some(300)), Ok(()));
+        let late = verify_origin_request(&key, &ok, Some(timestamp + 301), Some(300));
         prop_assert_eq!(late.map_err(|e| e.code()), Err(ErrorCode::Expired));
         let replayed = headers(&sig, (timestamp + 1).to_string());
-        let moved = verify_origin_request(&key, &replayed, Some(timestamp), 300);
+        let moved = verify_origin_request(&key, &replayed, Some(timestamp), Some(300));
         prop_assert_eq!(moved.map_err(|e| e.code()), Err(ErrorCode::SignatureMismatch));
         if other != key {
-            let wrong = verify_origin_request(&other, &ok, Some(timestamp), 300);
+            let wrong = verify_origin_request(&other, &ok, Some(timestamp), Some(300));
             prop_assert_eq!(wrong.map_err(|e| e.code()), Err(ErrorCode::SignatureMismatch));
         }
     }
@@ -689,7 +689,7 @@ proptest! {
         if let Err(e) = sign_origin_request(&key, &request_id, timestamp) {
             prop_assert!(matches!(e.code(), ErrorCode::InvalidKey | ErrorCode::InvalidParam), "{e}");
         }
-        let _ = verify_origin_request(&key, &headers, now, tolerance);
+        let _ = verify_origin_request(&key, &headers, now, Some(tolerance));
         let _ = imgsign::verify_basic_auth(&key, &request_id, &headers);
         let _ = imgsign::verify_origin_secret(&key, &headers);
     }
@@ -715,7 +715,7 @@ fn what_browsers_rewrite_is_refused() {
             "demo.imgix.net",
             BuilderOptions {
                 key: Some("FOO123bar".to_owned()),
-                disable_path_encoding: verbatim,
+                disable_path_encoding: Some(verbatim),
                 ..BuilderOptions::default()
             },
         )
@@ -726,5 +726,128 @@ fn what_browsers_rewrite_is_refused() {
     for domain in ["m.1", "img.0x1f", "1.2.3", "256.1.1.1"] {
         let got = UrlBuilder::new(domain, BuilderOptions::default()).map_err(|e| e.code());
         assert_eq!(got.err(), Some(ErrorCode::InvalidDomain), "{domain}");
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Hostile URLs: queries made of `&`, `=`, empty pieces and signature params, paths of
+// `? & = # % + / .`, URLs near the length limit, and every profile's built URLs as a client
+// sends them. Signing never gives a URL its own verification rejects.
+// ---------------------------------------------------------------------------------------
+
+/// One token of a hostile query: empty pieces, bare `=`, signature params of every provider
+/// with and without values, `expires`-like names, escapes and the characters URL parsers
+/// treat specially.
+fn hostile_query_token() -> impl Strategy<Value = &'static str> {
+    prop_oneof![
+        4 => select(vec!["", "&", "&&", "=", "=="]),
+        4 => select(vec!["s", "s=", "s=1", "s=deadbeef", "&s", "s&", "bossToken", "bossToken=", "bossToken=1"]),
+        2 => select(vec!["S=1", "%73=1", "a", "a=", "a=1", "a=1=2", "expires", "x&s=1"]),
+        1 => select(vec!["?", "??", "/", ".", "..", "%", "%2", "%26", "%3D", "+", " ", "#", "#f", "'"]),
+    ]
+}
+
+fn hostile_path_token() -> impl Strategy<Value = &'static str> {
+    select(vec![
+        "/", "//", "a", "b.jpg", ".", "..", "%2e", "%2E", "%", "%25", "+", "=", "&", "?", "#", " ", ";",
+    ])
+}
+
+/// A URL whose path and query are built from hostile tokens (the parser may move a `?` or `#`
+/// of the "path" into the query or fragment: that is part of the test).
+fn hostile_url() -> impl Strategy<Value = String> {
+    let host = select(vec!["demo.imgix.net", "demo.gumlet.io", "img.imageboss.me", "Demo.IMGIX.net"]);
+    let path = vec(hostile_path_token(), 0..6).prop_map(|t| t.concat());
+    let query = proptest::option::of(vec(hostile_query_token(), 0..8).prop_map(|t| t.concat()));
+    let fragment = proptest::option::of(select(vec!["", "f", "s=1", "&s=1", "?x"]));
+    (host, path, query, fragment).prop_map(|(host, path, query, fragment)| {
+        let mut url = format!("https://{host}/{path}");
+        if let Some(q) = query {
+            url.push('?');
+            url.push_str(&q);
+        }
+        if let Some(f) = fragment {
+            url.push('#');
+            url.push_str(f);
+        }
+        url
+    })
+}
+
+/// `verify(sign(u))` holds, or `sign` refuses with `invalid_url`.
+fn assert_signed_verifies(s: &Signer, input: &str) -> Result<(), TestCaseError> {
+    match s.sign_url(input) {
+        Ok(signed) => {
+            let verdict = s.verify_url(&signed, Some(0));
+            if has_expires_piece(&signed) {
+                prop_assert!(
+                    matches!(
+                        verdict.as_ref().map_err(imgsign::Error::code),
+                        Ok(()) | Err(ErrorCode::Expired | ErrorCode::MalformedUrl)
+                    ),
+                    "{input:?} -> {signed:?}: {verdict:?}"
+                );
+            } else {
+                prop_assert_eq!(verdict, Ok(()), "input {:?} signed {:?}", input, signed);
+            }
+            prop_assert_eq!(s.sign_url(&signed), Ok(signed.clone()), "re-signing {:?}", signed);
+        }
+        Err(e) => prop_assert_eq!(e.code(), ErrorCode::InvalidUrl, "{}", e),
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    #[test]
+    fn hostile_urls_sign_to_urls_that_verify(provider in provider(), key in good_key(), url in hostile_url()) {
+        assert_signed_verifies(&signer(provider, &key), &url)?;
+    }
+
+    #[test]
+    fn urls_near_the_length_limit_sign_to_urls_that_verify(
+        provider in provider(),
+        key in good_key(),
+        fill in select(vec!["a", " ", "%", "é", "a&"]),
+        len in (imgsign::MAX_URL_LEN - 200)..=(imgsign::MAX_URL_LEN + 2),
+        query in proptest::option::of(vec(hostile_query_token(), 0..4).prop_map(|t| t.concat())),
+    ) {
+        let mut url = String::from("https://demo.imgix.net/");
+        while url.len() + fill.len() <= len {
+            url.push_str(fill);
+        }
+        if let Some(q) = query {
+            url.push('?');
+            url.push_str(&q);
+        }
+        assert_signed_verifies(&signer(provider, &key), &url)?;
+    }
+
+    #[test]
+    fn a_second_signature_param_never_verifies(
+        provider in provider(),
+        key in good_key(),
+        url in signable_url(),
+        at in any::<Index>(),
+        value in select(vec!["", "=", "=0", "=deadbeef", "=0123456789abcdef0123456789abcdef"]),
+    ) {
+        let s = signer(provider, &key);
+        let signed = s.sign_url(&url).unwrap();
+        let (before_fragment, fragment) = match signed.split_once('#') {
+            Some((b, f)) => (b.to_owned(), Some(f.to_owned())),
+            None => (signed.clone(), None),
+        };
+        let (head, query) = before_fragment.split_once('?').unwrap();
+        let mut pieces: Vec<String> = query.split('&').map(str::to_owned).collect();
+        let sig = provider.scheme().signature_param;
+        pieces.insert(at.index(pieces.len()), format!("{sig}{value}"));
+        let mut tampered = format!("{head}?{}", pieces.join("&"));
+        if let Some(f) = fragment {
+            tampered.push('#');
+            tampered.push_str(&f);
+        }
+        let verdict = s.verify_url(&tampered, Some(0)).map_err(|e| e.code());
+        prop_assert_eq!(verdict, Err(ErrorCode::MalformedUrl), "{}", tampered);
     }
 }

@@ -904,10 +904,9 @@ open class UrlBuilder: UrlBuilderProtocol, @unchecked Sendable, CustomDebugStrin
         return try! rustCall { uniffi_imgsign_uniffi_fn_clone_urlbuilder(self.handle, $0) }
     }
     /**
-     * Creates a builder for `domain`. Every option not given takes the core's default
-     * (provider `imgix`, no key = unsigned URLs, profile `canonical`, https, no library
-     * param, path encoding on). The key is an argument, not a record field, so that no
-     * generated `toString`/`description` can ever print it.
+     * Creates a builder for `domain`. Every option not given takes the core's default (no
+     * key: unsigned URLs). The key is an argument, not a record field, so that no generated
+     * `toString`/`description` can ever print it.
      */
 public convenience init(domain: String, provider: String? = nil, key: String? = nil, profile: String? = nil, useHttps: Bool? = nil, includeLibraryParam: Bool? = nil, disablePathEncoding: Bool? = nil)throws  {
     let handle =
@@ -1226,8 +1225,7 @@ public func FfiConverterTypeParam_lower(_ value: Param) -> RustBuffer {
 
 
 /**
- * srcset options. A field left `null`/`nil` takes the core's default (fluid widths from
- * 100 to 8192 with tolerance 0.08, ratios 1 to 5, variable quality on).
+ * srcset options. A field left `null`/`nil` is "not given" and takes the core's default.
  */
 public struct SrcsetOptions: Equatable, Hashable {
     /**
@@ -2234,6 +2232,21 @@ fileprivate struct FfiConverterSequenceTypeVariableQuality: FfiConverterRustBuff
     }
 }
 /**
+ * The error code (`invalid_url`, ...) a wrong-typed or ill-formed value of `argument` of
+ * `operation` gets (names in `snake_case` or `camelCase`); `None` for an unknown
+ * operation. The rule is the core's; a hand-written conversion (Kotlin's `paramValueOf`)
+ * raises this code.
+ */
+public func argumentErrorCode(operation: String, argument: String) -> String?  {
+    return try!  FfiConverterOptionString.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_imgsign_uniffi_fn_func_argument_error_code(
+        FfiConverterString.lower(operation),
+        FfiConverterString.lower(argument),uniffiCallStatus
+    )
+})
+}
+/**
  * The `X-Imgix-Signature` header value (`v1,<HEX>`) for an origin request.
  */
 public func signOriginRequest(key: String, requestId: String, timestamp: Int64)throws  -> String  {
@@ -2323,6 +2336,9 @@ private let initializationResult: InitializationResult = {
     if bindings_contract_version != scaffolding_contract_version {
         return InitializationResult.contractVersionMismatch
     }
+    if (uniffi_imgsign_uniffi_checksum_func_argument_error_code() != 14080) {
+        return InitializationResult.apiChecksumMismatch
+    }
     if (uniffi_imgsign_uniffi_checksum_func_sign_origin_request() != 8240) {
         return InitializationResult.apiChecksumMismatch
     }
@@ -2383,7 +2399,7 @@ private let initializationResult: InitializationResult = {
     if (uniffi_imgsign_uniffi_checksum_constructor_signer_new() != 56958) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imgsign_uniffi_checksum_constructor_urlbuilder_new() != 15386) {
+    if (uniffi_imgsign_uniffi_checksum_constructor_urlbuilder_new() != 35878) {
         return InitializationResult.apiChecksumMismatch
     }
 

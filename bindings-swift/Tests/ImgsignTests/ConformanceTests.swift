@@ -48,6 +48,17 @@ private func double(_ v: Any?, _ what: String) throws -> Double {
     return n.doubleValue
 }
 
+/// null in a vector is "not given": the core's default applies.
+private func optU32(_ v: Any?, _ what: String) throws -> Int64? {
+    if v == nil || v is NSNull { return nil }
+    return try u32(v, what)
+}
+
+private func optDouble(_ v: Any?, _ what: String) throws -> Double? {
+    if v == nil || v is NSNull { return nil }
+    return try double(v, what)
+}
+
 private func paramValue(_ v: Any) throws -> ParamValue {
     if v is NSNull { return .null }
     if let s = v as? String { return .str(value: s) }
@@ -68,8 +79,8 @@ private func headerList(_ v: Any?) throws -> [Header] {
 
 private func builder(_ i: [String: Any]) throws -> UrlBuilder {
     try UrlBuilder(
-        domain: try str(i, "domain"), provider: try str(i, "provider"), key: optStr(i, "key"),
-        profile: try str(i, "profile"), useHttps: i["use_https"] as? Bool,
+        domain: try str(i, "domain"), provider: optStr(i, "provider"), key: optStr(i, "key"),
+        profile: optStr(i, "profile"), useHttps: i["use_https"] as? Bool,
         includeLibraryParam: i["include_library_param"] as? Bool,
         disablePathEncoding: i["disable_path_encoding"] as? Bool)
 }
@@ -77,9 +88,9 @@ private func builder(_ i: [String: Any]) throws -> UrlBuilder {
 private func srcsetOptions(_ i: [String: Any]) throws -> SrcsetOptions {
     SrcsetOptions(
         widths: try (i["widths"] as? [Any]).map { try $0.map { try u32($0, "widths[]") } },
-        minWidth: try u32(i["min_width"], "min_width"),
-        maxWidth: try u32(i["max_width"], "max_width"),
-        tolerance: try double(i["tolerance"], "tolerance"),
+        minWidth: try optU32(i["min_width"], "min_width"),
+        maxWidth: try optU32(i["max_width"], "max_width"),
+        tolerance: try optDouble(i["tolerance"], "tolerance"),
         devicePixelRatios: try (i["device_pixel_ratios"] as? [Any]).map { try $0.map { try double($0, "ratio") } },
         variableQualities: try (i["variable_qualities"] as? [[Any]]).map {
             try $0.map { VariableQuality(ratio: try double($0[0], "ratio"), quality: try u32($0[1], "quality")) }
@@ -109,8 +120,8 @@ func runVector(_ v: [String: Any]) throws -> AnyHashable? {
             path: try str(i, "path"), params: try params(i["params"]), options: try srcsetOptions(i))
     case "target_widths":
         return try targetWidths(
-            minWidth: try u32(i["min_width"], "min_width"), maxWidth: try u32(i["max_width"], "max_width"),
-            tolerance: try double(i["tolerance"], "tolerance")
+            minWidth: try optU32(i["min_width"], "min_width"), maxWidth: try optU32(i["max_width"], "max_width"),
+            tolerance: try optDouble(i["tolerance"], "tolerance")
         )
     case "sign_origin_request":
         return try signOriginRequest(
@@ -119,7 +130,7 @@ func runVector(_ v: [String: Any]) throws -> AnyHashable? {
     case "verify_origin_request":
         try verifyOriginRequest(
             key: try str(i, "key"), headers: try headerList(i["headers"]),
-            now: try int64(i["now"], "now"), tolerance: try int64(i["tolerance"], "tolerance"))
+            now: try int64(i["now"], "now"), tolerance: try optU32(i["tolerance"], "tolerance"))
         return nil
     case "verify_basic_auth":
         try verifyBasicAuth(
@@ -129,6 +140,14 @@ func runVector(_ v: [String: Any]) throws -> AnyHashable? {
     case "verify_origin_secret":
         try verifyOriginSecret(secret: try str(i, "secret"), headers: try headerList(i["headers"]))
         return nil
+    case "argument_error":
+        // Swift's types rule out a wrong-typed argument and a String holds no lone surrogate:
+        // what a Swift caller relies on is the core's rule, as the package exposes it.
+        let argument = try str(i, "argument")
+        guard let code = argumentErrorCode(operation: try str(i, "operation"), argument: argument) else {
+            throw VectorError(description: "unknown operation")
+        }
+        throw ImgsignError.InvalidParam(code: code, message: "\(argument): \(try str(i, "problem"))")
     default:
         throw VectorError(description: "unknown vector kind '\(kind)': the Swift runner must know every kind")
     }
