@@ -6,7 +6,7 @@ CARGO ?= cargo
 VENV := .venv
 PY := $(VENV)/bin/python
 
-.PHONY: help demo test test-rust lint vectors vectors-check fuzz-build \
+.PHONY: help demo test test-rust lint versions vectors vectors-check fuzz-build fuzz fuzz-seeds \
         test-python test-node test-kotlin test-swift \
         bench bench-core bench-python bench-node bench-kotlin venv conformance-deps
 
@@ -16,6 +16,7 @@ help:
 	@echo "make vectors        regenerate conformance/vectors.json"
 	@echo "make vectors-check  regenerate and fail on any difference"
 	@echo "make bench          all benchmarks (core, Python, Node, Kotlin); not part of make test"
+	@echo "make fuzz           fuzz the core for FUZZ_SECONDS (default 60) on nightly; not part of make test"
 
 demo:
 	@$(CARGO) build -q -p imgsign-cli
@@ -30,10 +31,40 @@ test-rust:
 	$(CARGO) test --locked
 
 lint:
-	$(CARGO) clippy --locked -p imgsign -p imgsign-cli --all-targets -- -D warnings
+	$(CARGO) fmt --all -- --check
+	$(CARGO) fmt --manifest-path fuzz/Cargo.toml -- --check
+	$(CARGO) clippy --locked --workspace --all-targets -- -D warnings
+	bash bindings-node/scripts/lint.sh
+	bash bindings-kotlin/scripts/lint.sh
+
+versions:
+	python3 scripts/check-versions.py
+	python3 scripts/test_check_versions.py
 
 fuzz-build:
 	$(CARGO) build --locked --manifest-path fuzz/Cargo.toml
+	python3 fuzz/seeds.py --check
+
+# --- fuzzing (never part of make test) -----------------------------------------
+# Runs the fuzz target for FUZZ_SECONDS, starting from the committed seeds (one per vector)
+# and the corpus grown by earlier runs (fuzz/corpus/, not in git). Installs what it needs:
+# a nightly toolchain and cargo-fuzz from crates.io.
+FUZZ_SECONDS ?= 60
+FUZZ_TARGET := parse_sign_verify
+# Extra libFuzzer flags, e.g. FUZZ_ARGS='-max_len=4096 -jobs=2'. The core is safe Rust
+# (unsafe_code is denied), so no sanitizer is compiled in: it would only slow the search.
+FUZZ_ARGS ?=
+
+fuzz:
+	@rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
+	@command -v cargo-fuzz >/dev/null 2>&1 || $(CARGO) install cargo-fuzz --locked
+	@mkdir -p fuzz/corpus/$(FUZZ_TARGET)
+	cd fuzz && $(CARGO) +nightly fuzz run --sanitizer none $(FUZZ_TARGET) corpus/$(FUZZ_TARGET) \
+	  seeds/$(FUZZ_TARGET) -- -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 $(FUZZ_ARGS)
+
+# Rewrites the committed seeds from conformance/vectors.json (after `make vectors`).
+fuzz-seeds:
+	python3 fuzz/seeds.py
 
 venv:
 	@[ -x $(PY) ] || python3 -m venv $(VENV)

@@ -1,8 +1,8 @@
-// ESM entry point: re-exports the CommonJS entry point (lib.js), which picks the platform binary.
+// ESM entry point: re-exports the CommonJS entry point (index.js).
 import { createRequire } from 'node:module'
 
 const require = createRequire(import.meta.url)
-const native = require('./lib.js')
+const native = require('./index.js')
 
 export const {
   Signer,
@@ -13,5 +13,6 @@ export const {
   verifyBasicAuth,
   verifyOriginSecret,
   version,
+  argumentErrorCode,
 } = native
 export default native

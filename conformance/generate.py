@@ -121,18 +121,36 @@ class Gen:
         self.js_requests.append(req)
         return len(self.js_requests) - 1
 
-    def resolve_js(self):
+    @staticmethod
+    def run_node(requests):
         proc = subprocess.run(["node", str(HERE / "js_oracle.mjs")], cwd=str(HERE),
-                              input=json.dumps(self.js_requests).encode("utf-8"),
+                              input=json.dumps(requests).encode("utf-8"),
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, check=False)
         if proc.returncode != 0:
             sys.exit("js_oracle.mjs failed:\n" + proc.stderr.decode("utf-8", "replace"))
         results = json.loads(proc.stdout.decode("utf-8"))
-        assert len(results) == len(self.js_requests)
+        assert len(results) == len(requests)
+        return results
+
+    def resolve_js(self):
+        results = self.run_node(self.js_requests)
         for v in self.vectors:
             if "_pending" in v:
                 idx, post = v.pop("_pending")
                 self._set(v, post(results[idx]))
+        self.sign_as_sent()
+
+    def sign_as_sent(self):
+        """A signed URL of a compatibility profile is written as clients send it: each signed
+        URL the official library emitted goes through a real WHATWG URL parser (Node's `URL`);
+        where the path or query a client sends differs (imgix-python's empty path, imgix-js's
+        `'` in a query), the expected URL is the sent form signed by the reference formula."""
+        todo = [v for v in self.vectors if v.pop("_as_sent", False) and "expected" in v]
+        urls = [u for v in todo for u in _signed_urls(v)]
+        sent = iter(self.run_node([{"op": "sent", "url": u, "param": "s"} for u in urls]))
+        for v in todo:
+            fixed = [_resign_as_sent(u, next(sent)["ok"], v["input"]) for u in _signed_urls(v)]
+            v["expected"] = _replace_signed_urls(v, fixed)
 
     def get(self, vid):
         return next(v for v in self.vectors if v["id"] == vid)
@@ -168,6 +186,12 @@ def verify(vid, desc, provider, key, url, previous_keys=(), now=NOW, error=None)
            "url": url, "now": now}
     res = ref_call(ref.verify_url, provider, key, list(previous_keys), url, now)
     G.add(vid, "verify_url", desc, inp, check_hand(vid, res, error))
+
+
+def verify_target(vid, desc, provider, key, target, previous_keys=(), now=NOW, error=None):
+    inp = {"provider": provider, "key": key, "previous_keys": list(previous_keys), "target": target, "now": now}
+    res = ref_call(ref.verify_target, provider, key, list(previous_keys), target, now)
+    G.add(vid, "verify", desc, inp, check_hand(vid, res, error))
 
 
 def twidths(vid, desc, mn, mx, tol, error=None):
@@ -291,6 +315,40 @@ def _compat_outcome(vid, lib_res, error, deviation, pre_error):
     return ("expected", val)
 
 
+def _signed_urls(v):
+    if v["kind"] == "build_url":
+        return [v["expected"]]
+    return [entry.rsplit(" ", 1)[0] for entry in v["expected"].split(",\n")]
+
+
+def _replace_signed_urls(v, urls):
+    if v["kind"] == "build_url":
+        return urls[0]
+    entries = v["expected"].split(",\n")
+    return ",\n".join(u + " " + e.rsplit(" ", 1)[1] for u, e in zip(urls, entries))
+
+
+def _resign_as_sent(url, sent_path_query, inp):
+    """`url`: a signed URL from an official library (signature last). The unsigned URL it
+    signed is `url` without its signature piece; when clients send other bytes
+    (`sent_path_query`, from a WHATWG parser of that unsigned URL), sign those instead."""
+    sp = ref.SIG_PARAM[ref.given(inp["provider"], "provider")]
+    cut = max(url.rfind("?" + sp + "="), url.rfind("&" + sp + "="))
+    unsigned = url[:cut]
+    after_scheme = unsigned.index("://") + 3
+    host_end = min([i for i in (unsigned.find("/", after_scheme), unsigned.find("?", after_scheme)) if i != -1],
+                   default=len(unsigned))
+    origin, path_query = unsigned[:host_end], unsigned[host_end:]
+    lib_path, _, lib_query = path_query.partition("?")
+    # Cross-check: the library's own signature is the reference formula over what it signed.
+    assert url[cut + len(sp) + 2:] == ref.signature(ref.given(inp["provider"], "provider"), inp["key"],
+                                                    lib_path, lib_query), url
+    if sent_path_query == path_query:
+        return url
+    path, _, query = sent_path_query.partition("?")
+    return ref.append_signature(ref.given(inp["provider"], "provider"), inp["key"], origin, path, query)
+
+
 def _js_post(vid, error, deviation, pre_error):
     def post(r):
         lib_res = ("ok", r["ok"]) if "ok" in r else ("raise", r["error"])
@@ -331,11 +389,13 @@ def builder_vector(vid, desc, srcset=None, *, profile="canonical", provider="img
         pre_error = e.code
         pairs = _loose_pairs(params)
     if profile == "imgix-python":
-        G.add(vid, kind, desc, inp,
-              _compat_outcome(vid, _py_run(inp, pairs, srcset), error, deviation, pre_error))
+        v = G.add(vid, kind, desc, inp,
+                  _compat_outcome(vid, _py_run(inp, pairs, srcset), error, deviation, pre_error))
     else:
         idx = G.js(_js_request(inp, pairs, srcset))
-        G.add(vid, kind, desc, inp, pending=(idx, _js_post(vid, error, deviation, pre_error)))
+        v = G.add(vid, kind, desc, inp, pending=(idx, _js_post(vid, error, deviation, pre_error)))
+    if key is not None:
+        v["_as_sent"] = True
 
 
 def url(vid, desc, **kw):
@@ -353,7 +413,7 @@ PROFILES3 = ("canonical", "imgix-python", "imgix-js")
 
 def gen_sign_url():
     # Published / documented examples.
-    sign("pixta-seed-example", "Pixta docs worked example (seed 001): key last, `?` inside the hash",
+    sign("pixta-seed-example", "Pixta's documented worked example (docs/contract.md, Providers): key last, `?` inside the hash",
          "pixta", "wakanda123@",
          "https://image.pvnservices.com/books/database-internals.jpg?w=400&h=600&fit=crop")
     sign("gumlet-docs-with-query", "Gumlet docs inputs: md5('sample123xyz/fell.jpeg?width=300')",
@@ -901,7 +961,7 @@ def gen_target_widths():
         twidths(f"target-widths-invalid-{name}", f"out of range: {name}", mn, mx, tol, error="invalid_srcset")
 
 
-# ====================================================================== disagreements (imgix-rules.md §7)
+# ====================================================================== where the official libraries disagree
 
 def gen_disagreements():
     K = "FOO123bar"
@@ -918,7 +978,8 @@ def gen_disagreements():
          dict(path="http://example.com/my image.jpg"), {}),
         ("05", "proxy detection: imgix-python treats any `http` prefix as proxy", None,
          dict(path="/http-images/a b.jpg"), {}),
-        ("06", "empty path: imgix-python emits no / (and signs without it)", None,
+        ("06", "empty path: imgix-python emits no /, but a signed URL gets the / every client sends and is "
+         "signed over it (the library signs `?w=100`, which no request carries)", None,
          dict(path="", params=[("w", 100)]), {}),
         ("07", "/ in a key is kept by imgix-python", None, dict(params=[("a/b", "c/d")]), {}),
         ("08", "64 suffix tested on the encoded (python) or raw key", None, dict(params=[("txtö4", "hi")]), {}),
@@ -960,7 +1021,7 @@ def gen_disagreements():
         for prof in PROFILES3:
             err, dev = errs.get(prof, (None, False))
             vid = f"disagreement-{num}-{prof}"
-            d = f"imgix-rules.md §7 row {int(num[:2])}: {desc} ({prof})"
+            d = f"official libraries disagree, case {int(num[:2])}: {desc} ({prof})"
             args = dict(profile=prof, key=K, error=err, deviation=dev)
             args.update(kw)
             if opts is None:
@@ -1137,6 +1198,26 @@ def gen_browser_rewrites():
                 profile=prof, key=K, domain=d, error="invalid_domain", deviation=compat)
         for name, d in [("ipv4", "10.0.0.1"), ("digits-in-tld", "a.b1")]:
             url(f"build-valid-domain-{name}-{prof}", f"{d!r} is accepted ({prof})", profile=prof, key=K, domain=d)
+    # A signed URL is written as clients send it; an unsigned one keeps the library's bytes.
+    url("build-signed-empty-path-imgix-python", "imgix-python, key k1, path '': https://demo.imgix.net/?w=100 "
+        "signed over /?w=100, what every client sends", profile="imgix-python", key="k1", path="",
+        params=[("w", 100)])
+    url("build-unsigned-empty-path-imgix-python", "unsigned: imgix-python's own bytes, no /", profile="imgix-python",
+        path="", params=[("w", 100)])
+    srcset("srcset-signed-empty-path-imgix-python", "srcset entries of an empty path are signed over /",
+           {"widths": [100, 200]}, profile="imgix-python", key=K, path="")
+    srcset("srcset-unsigned-empty-path-imgix-python", "unsigned srcset of an empty path", {"widths": [100]},
+           profile="imgix-python", path="")
+    url("build-signed-quote-in-query-imgix-js", "imgix-js: a ' in a signed query is written %27, as clients "
+        "send it", profile="imgix-js", key=K, params=[("it's", "'q'"), ("a", "(1)!*")])
+    url("build-unsigned-quote-in-query-imgix-js", "unsigned: js-core's own bytes, ' kept", profile="imgix-js",
+        params=[("it's", "'q'")])
+    url("build-signed-quote-in-path-imgix-js", "a ' in the path is sent as it is: kept", profile="imgix-js", key=K,
+        path="/it's.jpg", params=[("w", 1)])
+    srcset("srcset-signed-quote-in-query-imgix-js", "srcset entries with ' in the query", {"widths": [100]},
+           profile="imgix-js", key=K, params=[("txt", "it's")])
+    srcset("srcset-signed-quote-fixed-imgix-js", "fixed srcset with ' in the query", {"device_pixel_ratios": [1, 2]},
+           profile="imgix-js", key=K, params=[("w", 300), ("txt", "it's")])
 
 
 # ====================================================================== reproductions of found defects
@@ -1167,6 +1248,63 @@ def gen_reproductions():
            error="malformed_url")
     verify("imgix-verify-bare-sig-first", "a bare `s` piece before the signature", "imgix", k,
            "https://a.com/x?s&s=" + ref.signature("imgix", k, "/x", "s"), error="malformed_url")
+
+
+# ====================================================================== verify: what a server receives
+
+def _origin_form(url):
+    """The request target a client sends for `url`: its path and query (no fragment)."""
+    after = url.index("://") + 3
+    start = min([i for i in (url.find("/", after), url.find("?", after)) if i != -1])
+    return url[start:].split("#", 1)[0]
+
+
+def gen_verify_target():
+    for p in ("imgix", "gumlet", "pixta", "imageboss"):
+        d, k, sp = DOMAINS[p], KEYS[p], ref.SIG_PARAM[p]
+        good = ref.sign_url(p, k, f"https://{d}/images/a.jpg?w=400&h=300")
+        target = _origin_form(good)
+        verify_target(f"{p}-verify-target-ok", f"{p}: the request target of a signed URL", p, k, target)
+        verify_target(f"{p}-verify-target-full-url", f"{p}: a full URL is verified as verify_url does", p, k, good)
+        verify_target(f"{p}-verify-target-no-query", f"{p}: ?{sp}= only", p, k,
+                      _origin_form(ref.sign_url(p, k, f"https://{d}/a.jpg")))
+        verify_target(f"{p}-verify-target-previous-key", f"{p}: signed with a previous key", p, k,
+                      _origin_form(ref.sign_url(p, "old-" + k, f"https://{d}/a.jpg?w=1")), previous_keys=["old-" + k])
+        verify_target(f"{p}-verify-target-tampered", f"{p}: the path changed", p, k,
+                      target.replace("/a.jpg", "/b.jpg"), error="signature_mismatch")
+        verify_target(f"{p}-verify-target-missing", f"{p}: no {sp} param", p, k, "/images/a.jpg?w=400",
+                      error="missing_signature")
+        verify_target(f"{p}-verify-target-sig-not-last", f"{p}: {sp} not last", p, k,
+                      f"/a.jpg?{sp}=00&w=1", error="malformed_url")
+        verify_target(f"{p}-verify-target-two-sigs", f"{p}: {sp} twice", p, k,
+                      target + f"&{sp}=00", error="malformed_url")
+        verify_target(f"{p}-verify-target-expired", f"{p}: expired", p, k,
+                      _origin_form(ref.sign_url(p, k, f"https://{d}/a.jpg", expires=NOW - 1)), error="expired")
+        verify_target(f"{p}-verify-target-expires-future", f"{p}: expires in the future", p, k,
+                      _origin_form(ref.sign_url(p, k, f"https://{d}/a.jpg", expires=NOW + 1)))
+    k = "FOO123bar"
+    raw = "/a{b}.jpg?x=1"
+    verify_target("imgix-verify-target-raw-bytes", "an origin-form target is verified byte for byte as received, "
+                  "without re-encoding (a full URL would be normalised first)", "imgix", k,
+                  raw + "&s=" + ref.signature("imgix", k, "/a{b}.jpg", "x=1"))
+    verify_target("imgix-verify-target-raw-bytes-as-url", "the same bytes as a full URL are normalised ({ and } "
+                  "sent as %7B, %7D), so that signature does not match", "imgix", k,
+                  "https://demo.imgix.net/a%7Bb%7D.jpg?x=1&s=" + ref.signature("imgix", k, "/a{b}.jpg", "x=1"),
+                  error="signature_mismatch")
+    verify_target("gumlet-verify-target-double-slash", "Gumlet: //fell.jpeg is verified under the one-slash rule",
+                  "gumlet", "sample123xyz", "//fell.jpeg?width=300&s=f4b250e5599ff348998742669551bb89")
+    verify_target("imgix-verify-target-root", "the root path", "imgix", k,
+                  "/?w=1&s=" + ref.signature("imgix", k, "/", "w=1"))
+    for name, t in [("fragment", "/a.jpg?s=0#f"), ("space", "/a b.jpg?s=0"), ("non-ascii", "/é.jpg?s=0"),
+                    ("tab", "/a\tb.jpg?s=0"), ("newline", "/a.jpg?s=0\n"), ("nul", "/a\x00.jpg?s=0"),
+                    ("relative", "a.jpg?s=0"), ("asterisk", "*"), ("empty", ""), ("query-only", "?s=0"),
+                    ("not-http", "ftp://demo.imgix.net/a.jpg?s=0"), ("too-long", "/" + "a" * 65536 + "?s=0")]:
+        verify_target(f"imgix-verify-target-malformed-{name}", f"not a request target: {name}", "imgix", k, t,
+                      error="malformed_url")
+    verify_target("verify-target-unknown-provider", "unknown provider", "thumbor", k, "/a.jpg?s=0",
+                  error="invalid_param")
+    verify_target("verify-target-invalid-key", "a key with a trailing newline", "imgix", k + "\n", "/a.jpg?s=0",
+                  error="invalid_key")
 
 
 # ====================================================================== options not given
@@ -1227,6 +1365,7 @@ ARGUMENTS = {
                  ("expires_in", "invalid_param", "int"), ("now", "invalid_param", "int")],
     "sign_urls": [("urls", "invalid_url", "string_list")],
     "verify_url": [("url", "malformed_url", "string"), ("now", "invalid_param", "int")],
+    "verify": [("target", "malformed_url", "string"), ("now", "invalid_param", "int")],
     "url_builder": [("domain", "invalid_domain", "string"), ("provider", "invalid_param", "string"),
                     ("key", "invalid_key", "string"), ("profile", "invalid_param", "string"),
                     ("use_https", "invalid_param", "bool"), ("include_library_param", "invalid_param", "bool"),
@@ -1272,7 +1411,7 @@ def gen_origin():
     rid = "a3c1f07cd7f9dc17fe9352dd391aa052f90ba51df95231f09fadc760b8457564"
     ts = 1709332618
     key = "0123456789abcdef"
-    origin_sign("origin-sign-example", "providers.md example: key 0123456789abcdef, request id and timestamp of "
+    origin_sign("origin-sign-example", "imgix documentation example: key 0123456789abcdef, request id and timestamp of "
                 "the imgix docs example", key, rid, ts)
     origin_sign("origin-sign-key-32", "a 32-character key", "k" * 32, "req-1", 0)
     origin_sign("origin-sign-latin1-key", "a Latin-1 key is hashed as Latin-1 bytes (one byte per character)",
@@ -1344,7 +1483,7 @@ def gen_origin():
                    ("X-Imgix-Signature-Request-Id", "r1"), ("X-Imgix-Signature-Timestamp", "5")], 5)
 
     auth = [("Authorization", "Basic dXNlcm5hbWVfZXhhbXBsZTpwYXNzd29yZF9leGFtcGxl")]
-    basic("basic-auth-seed-example", "seed 004 example header", "username_example", "password_example", auth)
+    basic("basic-auth-seed-example", "imgix's documented Basic-auth example header", "username_example", "password_example", auth)
     basic("basic-auth-scheme-case", "scheme in any case, header name in any case", "username_example",
           "password_example", [("authorization", "bAsIc dXNlcm5hbWVfZXhhbXBsZTpwYXNzd29yZF9leGFtcGxl")])
     basic("basic-auth-empty-password", "an empty password is allowed (only the user must be non-empty)", "user", "",
@@ -1368,7 +1507,7 @@ def gen_origin():
     basic("basic-auth-user-empty", "empty user", "", "p", auth, error="invalid_key")
 
     sv = "custom_origin_secret_value"
-    secret("origin-secret-ok", "seed 004 example value", sv, [("X-Imgix-Origin-Secret", sv)])
+    secret("origin-secret-ok", "imgix's documented handshake example value", sv, [("X-Imgix-Origin-Secret", sv)])
     secret("origin-secret-ok-lowercase-name", "header name in any case", sv, [("x-imgix-origin-secret", sv)])
     secret("origin-secret-256", "256 characters accepted", "s" * 256, [("X-Imgix-Origin-Secret", "s" * 256)])
     secret("origin-secret-256-non-ascii", "256 characters (512 UTF-8 bytes) accepted: the limit counts characters",
@@ -1398,6 +1537,10 @@ def assert_published():
         assert isinstance(got, str) and got.endswith(suffix), f"{vid}: {got!r} does not end with {suffix!r}"
 
     ends("pixta-seed-example", "?w=400&h=600&fit=crop&s=7d0d58f62c945d0ca08269205228bbe7")
+    assert G.get("build-signed-empty-path-imgix-python")["expected"] == \
+        "https://demo.imgix.net/?w=100&s=" + ref.signature("imgix", "k1", "/", "w=100")
+    assert "%27" in G.get("build-signed-quote-in-query-imgix-js")["expected"]
+    assert "'" in G.get("build-unsigned-quote-in-query-imgix-js")["expected"]
     assert G.get("pixta-seed-example")["expected"] == (
         "https://image.pvnservices.com/books/database-internals.jpg?w=400&h=600&fit=crop"
         "&s=7d0d58f62c945d0ca08269205228bbe7")
@@ -1421,7 +1564,7 @@ def assert_published():
         ends(f"imgix-blueprint-build-proxy{sfx}", bp["proxy"])
         ends(f"imgix-blueprint-build-proxy-params{sfx}", bp["proxy-q"])
         ends(f"imgix-build-preencoded-proxy-dpe{sfx}", bp["proxy"])
-        # Python and JS double-encode a pre-encoded proxy path (imgix-rules.md §3c: 522498b6...).
+        # Python and JS double-encode a pre-encoded proxy path (their signature starts 522498b6).
         assert "&s=" not in G.get(f"imgix-build-preencoded-proxy{sfx}")["expected"]
         assert "?s=522498b6" in G.get(f"imgix-build-preencoded-proxy{sfx}")["expected"]
     ends("imgix-blueprint-build-params", bp["sorted"])
@@ -1432,7 +1575,7 @@ def assert_published():
     assert G.get("target-widths-default")["expected"] == IMGIX_WIDTHS
     assert G.get("target-widths-half-away")["expected"] == [103, 155, 200]
     assert G.get("disagreement-14-imgix-python")["expected"].count("w=154") == 1
-    # The canonical profile agrees with both official libraries wherever they agree (SPEC §3):
+    # The canonical profile agrees with both official libraries wherever they agree (docs/contract.md, 4):
     # check every random input where the two libraries produced the same URL.
     agree = 0
     for v in G.vectors:
@@ -1466,6 +1609,7 @@ def generate():
     gen_not_given()
     gen_argument_errors()
     gen_reproductions()
+    gen_verify_target()
     G.resolve_js()
     assert_published()
     for v in G.vectors:

@@ -2,6 +2,8 @@
 // stdin: JSON array of requests; stdout: JSON array of results, same order.
 // request: {op: "url"|"srcset", client: {domain, useHTTPS, secureURLToken, includeLibraryParam},
 //           path, params: [[key, stringValue], ...], options: {...}, variableQualities: [[ratio, q]] | null}
+//       or {op: "sent", url, param}: the path and query a client sends for `url` without its
+//           last `param` piece (the signature), as the WHATWG URL parser serialises them.
 // result:  {ok: "<string>"} or {error: "<message>"}
 import ImgixClient from '@imgix/js-core';
 
@@ -11,6 +13,11 @@ const requests = JSON.parse(Buffer.concat(chunks).toString('utf8'));
 
 const results = requests.map((req) => {
   try {
+    if (req.op === 'sent') {
+      const cut = Math.max(req.url.lastIndexOf(`?${req.param}=`), req.url.lastIndexOf(`&${req.param}=`));
+      const u = new URL(req.url.slice(0, cut));
+      return { ok: u.pathname + u.search };
+    }
     const client = new ImgixClient(req.client);
     // Object.fromEntries: JavaScript's own key order applies (integer-like keys first).
     const params = Object.fromEntries(req.params);

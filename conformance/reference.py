@@ -255,12 +255,34 @@ def sign_url(provider, key, url, expires=None, normalised=None):
     return out
 
 
-def verify_url(provider, key, previous_keys, url, now):
+def _check_signer(provider, key, previous_keys):
     check_provider(provider)
     check_key(key)
     for i, k in enumerate(previous_keys):
         check_key(k, f"previous_keys[{i}]")
+
+
+def verify_url(provider, key, previous_keys, url, now):
+    _check_signer(provider, key, previous_keys)
     prefix, path, query, _frag = parse_normalised(url, code="malformed_url")
+    return _verify_parts(provider, key, previous_keys, path, query, now)
+
+
+def verify_target(provider, key, previous_keys, target, now):
+    """What a server receives: an origin-form request target (`/path?query`, verified byte
+    for byte as received: printable ASCII, no `#`) or a full URL (as verify_url)."""
+    if not target.startswith("/"):
+        return verify_url(provider, key, previous_keys, target, now)
+    _check_signer(provider, key, previous_keys)
+    if len(target.encode("utf-8")) > MAX_URL_BYTES:
+        raise RefError("malformed_url", "target")
+    if any(not (0x21 <= ord(c) <= 0x7E) or c == "#" for c in target):
+        raise RefError("malformed_url", "target")
+    path, _, query = target.partition("?")
+    return _verify_parts(provider, key, previous_keys, path, query or None, now)
+
+
+def _verify_parts(provider, key, previous_keys, path, query, now):
     sp = SIG_PARAM[provider]
     pieces = query.split("&") if query else []
     if sum(_raw_key(p) == sp for p in pieces) > 1:

@@ -1,20 +1,25 @@
-// Type-checked with `tsc --noEmit` (never run): uses the whole public API.
+// Type-checked with `tsc --noEmit --strict` (never run): uses the whole public API through the
+// package's own entry point, as a TypeScript user imports it.
+
+import type { IncomingHttpHeaders } from 'node:http'
 import {
+  argumentErrorCode,
+  type Headers,
+  type Params,
   Signer,
-  UrlBuilder,
-  targetWidths,
-  signOriginRequest,
-  verifyOriginRequest,
-  verifyBasicAuth,
-  verifyOriginSecret,
-  version,
   type SignerOptions,
   type SignUrlOptions,
   type SrcsetOptions,
+  signOriginRequest,
+  targetWidths,
+  UrlBuilder,
   type UrlBuilderOptions,
   type VerifyOriginRequestOptions,
-} from '../index.js'
-import type { IncomingHttpHeaders } from 'node:http'
+  verifyBasicAuth,
+  verifyOriginRequest,
+  verifyOriginSecret,
+  version,
+} from 'imgsign'
 
 const signerOptions: SignerOptions = { previousKeys: ['old'] }
 const signer: Signer = new Signer('imgix', 'key', signerOptions)
@@ -36,7 +41,8 @@ const builderOptions: UrlBuilderOptions = {
   disablePathEncoding: false,
 }
 const builder = new UrlBuilder('demo.imgix.net', builderOptions)
-const info: { domain: string; provider: string; profile: string; signed: boolean } = builder.toJSON()
+const info: { domain: string; provider: string; profile: string; isSigned: boolean } = builder.toJSON()
+const isSigned: boolean = builder.isSigned
 const domain: string = builder.domain
 const url: string = builder.buildUrl('/a.jpg', { w: 400, fit: 'crop', flip: true, mark: null, x: undefined })
 const url2: string = builder.buildUrl('/a.jpg', new Map<string, string | number>([['w', 400]]))
@@ -63,6 +69,14 @@ verifyOriginRequest('key', new Map([['X-Imgix-Signature', header]]))
 verifyBasicAuth('user', 'pass', headers)
 verifyOriginSecret('secret', headers)
 const v: string = version()
+const params: Params = [
+  ['w', 1],
+  ['w', 2],
+]
+const pairs: string = builder.buildUrl('/a.jpg', params)
+const someHeaders: Headers = new Map([['x-imgix-origin-secret', 's']])
+verifyOriginSecret('s', someHeaders)
+const code: string | null = argumentErrorCode('signUrl', 'url')
 
 try {
   new Signer('imgix', '')
@@ -71,4 +85,22 @@ try {
   void code
 }
 
-void [provider, many, json, info, domain, url, url2, url3, urls, srcset, srcset2, widths, widths2, v]
+void [
+  provider,
+  many,
+  json,
+  info,
+  isSigned,
+  pairs,
+  code,
+  domain,
+  url,
+  url2,
+  url3,
+  urls,
+  srcset,
+  srcset2,
+  widths,
+  widths2,
+  v,
+]

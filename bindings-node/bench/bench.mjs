@@ -1,9 +1,10 @@
 // One run, one table: ns per call of imgsign vs @imgix/js-core 3.8.0 and a hand-rolled
 // node:crypto signer on the same inputs, then heap/RSS around 1,000,000 calls.
 //   bash bindings-node/scripts/bench.sh
-import { createRequire } from 'node:module'
+
 import { createHash } from 'node:crypto'
-import { UrlBuilder, Signer } from 'imgsign'
+import { createRequire } from 'node:module'
+import { Signer, UrlBuilder } from 'imgsign'
 
 const require = createRequire(import.meta.url)
 const ImgixClient = require('@imgix/js-core')
@@ -12,7 +13,8 @@ const DOMAIN = 'demo.imgix.net'
 const KEY = 'FOO123bar'
 const PATH = '/photos/harbour at dawn.jpg'
 const PARAMS = { w: 400, h: 300, fit: 'crop', auto: 'format,compress' }
-const URL1 = 'https://demo.imgix.net/photos/harbour%20at%20dawn.jpg?auto=format%2Ccompress&fit=crop&h=300&w=400'
+const URL1 =
+  'https://demo.imgix.net/photos/harbour%20at%20dawn.jpg?auto=format%2Ccompress&fit=crop&h=300&w=400'
 
 const builder = new UrlBuilder(DOMAIN, { key: KEY })
 const builderJs = new UrlBuilder(DOMAIN, { key: KEY, profile: 'imgix-js', includeLibraryParam: true })
@@ -23,8 +25,10 @@ function handRolledSign(input) {
   const u = new URL(input)
   u.searchParams.delete('s')
   const query = u.search.slice(1)
-  const sig = createHash('md5').update(KEY + u.pathname + (query ? '?' + query : '')).digest('hex')
-  return `${u.origin}${u.pathname}?${query ? query + '&' : ''}s=${sig}`
+  const sig = createHash('md5')
+    .update(KEY + u.pathname + (query ? `?${query}` : ''))
+    .digest('hex')
+  return `${u.origin}${u.pathname}?${query ? `${query}&` : ''}s=${sig}`
 }
 
 let sink = 0
@@ -41,24 +45,64 @@ function bench(fn, minMs = 400) {
 }
 
 // Same inputs, checked to agree before timing (imgix-js profile vs js-core).
-if (builderJs.buildUrl(PATH, PARAMS) !== client.buildURL(PATH, PARAMS)) throw new Error('buildUrl/buildURL disagree')
+if (builderJs.buildUrl(PATH, PARAMS) !== client.buildURL(PATH, PARAMS))
+  throw new Error('buildUrl/buildURL disagree')
 if (signer.signUrl(URL1) !== handRolledSign(URL1)) throw new Error('signUrl/hand-rolled disagree')
 
-const URLS = Array.from({ length: 1000 }, (_, i) => `https://demo.imgix.net/catalogue/item-${i}.jpg?w=${100 + i}&fit=crop`)
+const URLS = Array.from(
+  { length: 1000 },
+  (_, i) => `https://demo.imgix.net/catalogue/item-${i}.jpg?w=${100 + i}&fit=crop`,
+)
 
 const rows = []
 const row = (name, ours, theirs, theirName) =>
-  rows.push({ operation: name, 'imgsign ns/call': ours.toFixed(0), baseline: theirName, 'baseline ns/call': theirs === null ? '' : theirs.toFixed(0), speedup: theirs === null ? '' : (theirs / ours).toFixed(1) + 'x' })
+  rows.push({
+    operation: name,
+    'imgsign ns/call': ours.toFixed(0),
+    baseline: theirName,
+    'baseline ns/call': theirs === null ? '' : theirs.toFixed(0),
+    speedup: theirs === null ? '' : `${(theirs / ours).toFixed(1)}x`,
+  })
 
 const jsBuild = bench(() => client.buildURL(PATH, PARAMS))
-row('buildUrl, 4 params, signed (canonical)', bench(() => builder.buildUrl(PATH, PARAMS)), jsBuild, 'js-core buildURL')
-row('buildUrl, 4 params, signed (imgix-js)', bench(() => builderJs.buildUrl(PATH, PARAMS)), jsBuild, 'js-core buildURL')
-row('buildSrcset fluid (31 widths)', bench(() => builder.buildSrcset(PATH, { fit: 'crop' })), bench(() => client.buildSrcSet(PATH, { fit: 'crop' })), 'js-core buildSrcSet')
-row('buildSrcset fixed (5 dprs)', bench(() => builder.buildSrcset(PATH, { w: 400, fit: 'crop' })), bench(() => client.buildSrcSet(PATH, { w: 400, fit: 'crop' })), 'js-core buildSrcSet')
-row('signUrl', bench(() => signer.signUrl(URL1)), bench(() => handRolledSign(URL1)), 'node:crypto md5 + new URL()')
+row(
+  'buildUrl, 4 params, signed (canonical)',
+  bench(() => builder.buildUrl(PATH, PARAMS)),
+  jsBuild,
+  'js-core buildURL',
+)
+row(
+  'buildUrl, 4 params, signed (imgix-js)',
+  bench(() => builderJs.buildUrl(PATH, PARAMS)),
+  jsBuild,
+  'js-core buildURL',
+)
+row(
+  'buildSrcset fluid (31 widths)',
+  bench(() => builder.buildSrcset(PATH, { fit: 'crop' })),
+  bench(() => client.buildSrcSet(PATH, { fit: 'crop' })),
+  'js-core buildSrcSet',
+)
+row(
+  'buildSrcset fixed (5 dprs)',
+  bench(() => builder.buildSrcset(PATH, { w: 400, fit: 'crop' })),
+  bench(() => client.buildSrcSet(PATH, { w: 400, fit: 'crop' })),
+  'js-core buildSrcSet',
+)
+row(
+  'signUrl',
+  bench(() => signer.signUrl(URL1)),
+  bench(() => handRolledSign(URL1)),
+  'node:crypto md5 + new URL()',
+)
 const batch = bench(() => signer.signUrls(URLS), 400) / URLS.length
 let i = 0
-row('signUrls (1,000 URLs), per URL', batch, bench(() => signer.signUrl(URLS[i++ % 1000])), 'signUrl one by one')
+row(
+  'signUrls (1,000 URLs), per URL',
+  batch,
+  bench(() => signer.signUrl(URLS[i++ % 1000])),
+  'signUrl one by one',
+)
 
 console.log(`node ${process.version}, ${process.arch}`)
 console.table(rows)
@@ -73,7 +117,7 @@ for (let k = 0; k < 1_000_000; k++) {
 }
 gc()
 const after = process.memoryUsage()
-const mb = (b) => (b / 1048576).toFixed(1) + ' MiB'
+const mb = (b) => `${(b / 1048576).toFixed(1)} MiB`
 console.table([
   { when: 'before 1,000,000 calls', heapUsed: mb(before.heapUsed), rss: mb(before.rss) },
   { when: 'after 1,000,000 calls', heapUsed: mb(after.heapUsed), rss: mb(after.rss) },

@@ -12,14 +12,14 @@ cargo build -q -p imgsign-cli
 
 (cd "$PKG" && npm install --no-audit --no-fund --loglevel=error)
 
-# Generated files must not drift: compare the committed index.d.ts / index.js with a rebuild.
+# Generated files must not drift: compare the committed index.d.ts / native.js with a rebuild.
 SNAP=$(mktemp -d)
 trap 'rm -rf "$SNAP"' EXIT
-for f in index.d.ts index.js; do
+for f in index.d.ts native.js; do
   if [ -f "$PKG/$f" ]; then cp "$PKG/$f" "$SNAP/$f"; fi
 done
-(cd "$PKG" && npx napi build --platform --release)
-for f in index.d.ts index.js; do
+(cd "$PKG" && npx napi build --platform --release --js native.js)
+for f in index.d.ts native.js; do
   if [ ! -f "$SNAP/$f" ]; then
     echo "bindings-node/$f was missing before the build: commit the generated file" >&2
     exit 1

@@ -132,3 +132,13 @@ def test_headers_mapping_or_pairs():
         imgsign.verify_basic_auth("u", "p", {"Authorization": "Bearer x"})
     with pytest.raises(imgsign.InvalidParamError):
         imgsign.verify_origin_secret("s3cret", 42)  # type: ignore[arg-type]
+
+
+def test_all_names_every_public_name_once():
+    from imgsign import _errors
+
+    assert len(imgsign.__all__) == len(set(imgsign.__all__))
+    assert set(_errors.__all__) <= set(imgsign.__all__)
+    assert "Signer" not in _errors.__all__
+    for name in imgsign.__all__:
+        assert hasattr(imgsign, name), name

@@ -55,6 +55,11 @@ def run_verify_url(i):
     return signer.verify_url(i["url"], now=i["now"])
 
 
+def run_verify(i):
+    signer = imgsign.Signer(i["provider"], i["key"], previous_keys=i["previous_keys"])
+    return signer.verify(i["target"], now=i["now"])
+
+
 def run_build_url(i):
     return _builder(i).build_url(i["path"], _pairs(i["params"]))
 
@@ -103,6 +108,7 @@ _BASE = {
     "sign_url": dict(url="https://demo.imgix.net/a.jpg", expires=None, expires_in=60, now=0),
     "sign_urls": dict(urls=["https://demo.imgix.net/a.jpg"]),
     "verify_url": dict(url="https://demo.imgix.net/a.jpg?s=0", now=0),
+    "verify": dict(target="/a.jpg?s=0", now=0),
     "url_builder": dict(domain="demo.imgix.net", provider="imgix", key=_K, profile="canonical", use_https=True,
                         include_library_param=False, disable_path_encoding=False),
     "build_url": dict(path="/a.jpg", params={"w": 1}),
@@ -122,6 +128,7 @@ _CALLS = {
     "sign_url": lambda a: _SIGNER.sign_url(a["url"], expires=a["expires"], expires_in=a["expires_in"], now=a["now"]),
     "sign_urls": lambda a: _SIGNER.sign_urls(a["urls"]),
     "verify_url": lambda a: _SIGNER.verify_url(a["url"], now=a["now"]),
+    "verify": lambda a: _SIGNER.verify(a["target"], now=a["now"]),
     "url_builder": lambda a: imgsign.UrlBuilder(
         a["domain"], provider=a["provider"], key=a["key"], profile=a["profile"], use_https=a["use_https"],
         include_library_param=a["include_library_param"], disable_path_encoding=a["disable_path_encoding"]),
@@ -170,6 +177,7 @@ def run_argument_error(i):
 RUNNERS = {
     "sign_url": run_sign_url,
     "verify_url": run_verify_url,
+    "verify": run_verify,
     "build_url": run_build_url,
     "build_srcset": run_build_srcset,
     "target_widths": run_target_widths,

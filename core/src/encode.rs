@@ -1,4 +1,4 @@
-//! Percent-encoding tables and value stringification (SPEC §3).
+//! Percent-encoding tables and value stringification (docs/behaviour.md, "Building").
 
 use crate::error::{ErrorCode, Result, err};
 use base64::Engine;
@@ -30,11 +30,14 @@ pub(crate) static UNRESERVED: Keep = keep_set(b"");
 /// Ordinary paths: unreserved plus `/ & $ ; = @ ,` (canonical and imgix-python).
 pub(crate) static PATH: Keep = keep_set(b"/&$;=@,");
 /// imgix-python keys (`quote(k)`, safe `/`).
-pub(crate) static PY_KEY: Keep = keep_set(b"/");
-/// JavaScript `encodeURIComponent`.
-pub(crate) static JS_COMPONENT: Keep = keep_set(b"!'()*");
-/// js-core path: `encodeURI` then `# ? : +` re-encoded.
-pub(crate) static JS_PATH: Keep = keep_set(b"!'()*;,/@&=$");
+pub(crate) static IMGIX_PYTHON_KEY: Keep = keep_set(b"/");
+/// imgix-js components (JavaScript's `encodeURIComponent`).
+pub(crate) static IMGIX_JS_COMPONENT: Keep = keep_set(b"!'()*");
+/// imgix-js components of a signed query: as above but `'`, which clients send as `%27` in
+/// a query (the WHATWG special-query set), is written `%27` so the signature covers it.
+pub(crate) static IMGIX_JS_SIGNED_QUERY: Keep = keep_set(b"!()*");
+/// imgix-js paths: `encodeURI`, then `# ? : +` re-encoded.
+pub(crate) static IMGIX_JS_PATH: Keep = keep_set(b"!'()*;,/@&=$");
 
 #[inline]
 fn hex_digit(n: u8) -> char {
@@ -82,8 +85,8 @@ pub(crate) fn base64url_into(out: &mut String, input: &str) {
     base64::engine::general_purpose::URL_SAFE_NO_PAD.encode_string(input.as_bytes(), out);
 }
 
-/// A parameter value as given by the caller (SPEC §3: strings, integers, floats,
-/// booleans; null drops the param).
+/// A parameter value as given by the caller: a string, an integer, a float or a boolean;
+/// null drops the param.
 #[derive(Clone, Debug, PartialEq)]
 pub enum ParamValue {
     /// A string, used as given.

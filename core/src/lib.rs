@@ -22,13 +22,17 @@ mod builder;
 mod encode;
 mod error;
 mod origin;
+mod params;
+mod profile;
 mod provider;
 mod signature;
 mod signer;
 mod srcset;
+mod validate;
+mod widths;
 
 pub use arguments::{ArgumentProblem, Operation, argument_error, argument_error_code};
-pub use builder::{BuilderOptions, Profile, UrlBuilder, is_valid_domain};
+pub use builder::{BuilderOptions, UrlBuilder};
 pub use encode::ParamValue;
 pub use error::{Error, ErrorCode, MESSAGE_EXCERPT_CHARS, Result, excerpt};
 pub use origin::{
@@ -36,12 +40,15 @@ pub use origin::{
     ORIGIN_SECRET_HEADER, REQUEST_ID_HEADER, SIGNATURE_HEADER, TIMESTAMP_HEADER, sign_origin_request,
     verify_basic_auth, verify_origin_request, verify_origin_secret,
 };
+pub use profile::Profile;
 pub use provider::{Algorithm, Provider, Scheme};
 pub use signature::MAX_URL_LEN;
 pub use signer::{SignOptions, Signer, unix_now};
-pub use srcset::{
+pub use srcset::SrcsetOptions;
+pub use validate::is_valid_domain;
+pub use widths::{
     DEFAULT_DEVICE_PIXEL_RATIOS, DEFAULT_MAX_WIDTH, DEFAULT_MIN_WIDTH, DEFAULT_QUALITIES,
-    DEFAULT_WIDTH_TOLERANCE, DEFAULT_WIDTHS, SrcsetOptions, target_widths,
+    DEFAULT_WIDTH_TOLERANCE, DEFAULT_WIDTHS, target_widths,
 };
 
 /// The library version.

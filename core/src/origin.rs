@@ -1,4 +1,5 @@
-//! imgix Web Proxy origin authentication (seed 004): per-request HMAC signatures,
+//! imgix Web Proxy origin authentication (docs/contract.md, "Operations"; docs/behaviour.md,
+//! "Origin requests"): per-request HMAC signatures,
 //! Basic auth and the handshake header, all compared in constant time.
 
 use crate::error::{ErrorCode, Result, err};

@@ -205,6 +205,33 @@ impl Signer {
         self.verify_parts(parts.url.path(), parts.query(), now)
     }
 
+    /// Verifies what a server receives: the request target of an HTTP request in origin form
+    /// (`/a.jpg?w=1&s=…`, the bytes of the request line, verified as received, without
+    /// re-encoding), or a full URL (verified as [`Signer::verify_url`] does). An origin-form
+    /// target is printable ASCII without `#` (a fragment is never sent), at most
+    /// [`MAX_URL_LEN`] bytes; anything else is `malformed_url`. Integrations pass what their
+    /// server gives them (`req.url`, `RAW_URI`, `scope["raw_path"]` and the query) and never
+    /// rebuild a URL.
+    pub fn verify(&self, target: &str, now: Option<i64>) -> Result<()> {
+        if !target.starts_with('/') {
+            return self.verify_url(target, now);
+        }
+        let fail = |m: &str| err(ErrorCode::MalformedUrl, format!("target: {m}"));
+        if target.len() > MAX_URL_LEN {
+            return fail(&format!("longer than {MAX_URL_LEN} bytes"));
+        }
+        if let Some(b) = target.bytes().find(|b| !b.is_ascii_graphic() || *b == b'#') {
+            return fail(match b {
+                b'#' => "has a fragment ('#'), which is never sent to a server",
+                b' ' => "has a space (a request target is sent percent-encoded)",
+                0x80..=0xff => "has a non-ASCII character (a request target is sent percent-encoded)",
+                _ => "has a control character",
+            });
+        }
+        let (path, query) = target.split_once('?').unwrap_or((target, ""));
+        self.verify_parts(path, query, now)
+    }
+
     /// Verifies a path and the query received with it (both exactly as sent).
     fn verify_parts(&self, path: &str, query: &str, now: Option<i64>) -> Result<()> {
         let scheme = self.provider.scheme();

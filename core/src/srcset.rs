@@ -1,25 +1,15 @@
 //! srcset generation: fluid (width descriptors) and fixed (density descriptors).
 
-use crate::builder::{Item, Items, Profile, UrlBuilder, get_param, normalize_params, set_param};
+use crate::builder::UrlBuilder;
 use crate::encode::{ParamValue, format_number};
-use crate::error::{ErrorCode, Result, err};
+use crate::error::Result;
+use crate::params::{Item, Items, get_param, normalize_params, set_param};
+use crate::profile::Profile;
+use crate::widths::{
+    DEFAULT_DEVICE_PIXEL_RATIOS, DEFAULT_MAX_WIDTH, DEFAULT_QUALITIES, WidthRange, canonical_widths,
+    imgix_js_target_widths, imgix_python_target_widths, srcset_err,
+};
 use std::borrow::Cow;
-
-/// Smallest width of the default fluid srcset.
-pub const DEFAULT_MIN_WIDTH: i64 = 100;
-/// Largest width of the default fluid srcset, and of any canonical width.
-pub const DEFAULT_MAX_WIDTH: i64 = 8192;
-/// Default tolerance between consecutive fluid widths (a fraction of the width).
-pub const DEFAULT_WIDTH_TOLERANCE: f64 = 0.08;
-/// Default device-pixel ratios of a fixed srcset.
-pub const DEFAULT_DEVICE_PIXEL_RATIOS: [f64; 5] = [1.0, 2.0, 3.0, 4.0, 5.0];
-/// Default quality per device-pixel ratio (variable quality).
-pub const DEFAULT_QUALITIES: [(f64, i64); 5] = [(1.0, 75), (2.0, 50), (3.0, 35), (4.0, 23), (5.0, 20)];
-/// The 31 widths of the default fluid srcset.
-pub const DEFAULT_WIDTHS: [i64; 31] = [
-    100, 116, 135, 156, 181, 210, 244, 283, 328, 380, 441, 512, 594, 689, 799, 927, 1075, 1247, 1446, 1678,
-    1946, 2257, 2619, 3038, 3524, 4087, 4741, 5500, 6380, 7401, 8192,
-];
 
 /// srcset options. Every field is optional: `None` is "not given" and takes the core's
 /// default (the one place defaults live), so `SrcsetOptions::default()` is the fluid
@@ -43,24 +33,6 @@ pub struct SrcsetOptions {
     pub disable_variable_quality: Option<bool>,
 }
 
-/// The width range of a fluid srcset with every default applied.
-#[derive(Clone, Copy)]
-struct WidthRange {
-    min: i64,
-    max: i64,
-    tolerance: f64,
-}
-
-impl WidthRange {
-    fn of(min_width: Option<i64>, max_width: Option<i64>, tolerance: Option<f64>) -> WidthRange {
-        WidthRange {
-            min: min_width.unwrap_or(DEFAULT_MIN_WIDTH),
-            max: max_width.unwrap_or(DEFAULT_MAX_WIDTH),
-            tolerance: tolerance.unwrap_or(DEFAULT_WIDTH_TOLERANCE),
-        }
-    }
-}
-
 impl SrcsetOptions {
     fn range(&self) -> WidthRange {
         WidthRange::of(self.min_width, self.max_width, self.tolerance)
@@ -69,124 +41,6 @@ impl SrcsetOptions {
     fn no_variable_quality(&self) -> bool {
         self.disable_variable_quality.unwrap_or(false)
     }
-}
-
-fn srcset_err<T>(msg: impl Into<String>) -> Result<T> {
-    err(ErrorCode::InvalidSrcset, msg)
-}
-
-/// The canonical fluid widths from `min_width` to `max_width`, consecutive widths at most
-/// `tolerance` apart (see docs/behaviour.md). An argument not given takes its default
-/// ([`DEFAULT_MIN_WIDTH`], [`DEFAULT_MAX_WIDTH`], [`DEFAULT_WIDTH_TOLERANCE`]).
-pub fn target_widths(
-    min_width: Option<i64>,
-    max_width: Option<i64>,
-    tolerance: Option<f64>,
-) -> Result<Vec<u32>> {
-    canonical_widths(WidthRange::of(min_width, max_width, tolerance))
-        .map(|ws| ws.into_iter().map(|w| u32::try_from(w).unwrap_or(u32::MAX)).collect())
-}
-
-fn canonical_widths(range: WidthRange) -> Result<Vec<i64>> {
-    let WidthRange { min: min_width, max: max_width, tolerance } = range;
-    if min_width < 1 {
-        return srcset_err("min_width: must be at least 1");
-    }
-    if max_width > DEFAULT_MAX_WIDTH {
-        return srcset_err(format!("max_width: must be at most {DEFAULT_MAX_WIDTH}"));
-    }
-    if min_width > max_width {
-        return srcset_err("min_width: must not exceed max_width");
-    }
-    check_tolerance(tolerance)?;
-    if min_width == max_width {
-        return Ok(vec![min_width]);
-    }
-    let mut out: Vec<i64> = Vec::new();
-    let mut x = as_f64(min_width);
-    let max = as_f64(max_width);
-    while x < max {
-        let w = round_to_i64(x.round());
-        if out.last() != Some(&w) {
-            out.push(w);
-        }
-        x *= 1.0 + tolerance * 2.0;
-    }
-    if out.last().is_some_and(|l| *l < max_width) {
-        out.push(max_width);
-    }
-    Ok(out)
-}
-
-fn check_tolerance(tolerance: f64) -> Result<()> {
-    if !tolerance.is_finite() || tolerance < 0.01 {
-        return srcset_err("tolerance: must be a finite number of at least 0.01");
-    }
-    Ok(())
-}
-
-fn round_to_i64(x: f64) -> i64 {
-    // Float-to-int `as` saturates (and maps NaN to 0): it cannot fail.
-    x as i64
-}
-
-fn python_target_widths(range: WidthRange) -> Result<Vec<i64>> {
-    let WidthRange { min, max, tolerance: tol } = range;
-    if min == DEFAULT_MIN_WIDTH && max == DEFAULT_MAX_WIDTH && tol == DEFAULT_WIDTH_TOLERANCE {
-        return Ok(DEFAULT_WIDTHS.to_vec());
-    }
-    if min < 1 {
-        return srcset_err("min_width: must be greater than zero");
-    }
-    if max < 0 {
-        return srcset_err("max_width: must not be negative");
-    }
-    if min > max {
-        return srcset_err("min_width: must not exceed max_width");
-    }
-    if tol.is_nan() || tol < 0.01 {
-        return srcset_err("tolerance: must be at least 0.01");
-    }
-    if min == max {
-        return Ok(vec![min]);
-    }
-    let (mut x, stop, cap) = (as_f64(min), as_f64(max), as_f64(DEFAULT_MAX_WIDTH));
-    let mut out = Vec::new();
-    while x < stop && x < cap {
-        out.push(round_to_i64(x.round_ties_even()));
-        x *= 1.0 + tol * 2.0;
-    }
-    match out.last() {
-        None => srcset_err("min_width: imgix-python cannot start a width list at or above 8192"),
-        Some(l) if *l < max => {
-            out.push(max);
-            Ok(out)
-        }
-        Some(_) => Ok(out),
-    }
-}
-
-fn js_target_widths(range: WidthRange) -> Result<Vec<i64>> {
-    let WidthRange { min, max, tolerance: tol } = range;
-    if !tol.is_finite() || tol < 0.01 {
-        return srcset_err("tolerance: must be a number of at least 0.01");
-    }
-    if (min != DEFAULT_MIN_WIDTH || max != DEFAULT_MAX_WIDTH) && (min < 1 || max < 1 || min > max) {
-        return srcset_err("min_width/max_width: must be positive and min_width must not exceed max_width");
-    }
-    if min == max {
-        return Ok(vec![min]);
-    }
-    let (mut x, stop) = (as_f64(min), as_f64(max));
-    let mut out = Vec::new();
-    while x < stop {
-        out.push(round_to_i64(x.round()));
-        x *= 1.0 + tol * 2.0;
-    }
-    if out.last().is_some_and(|l| *l < max) {
-        out.push(max);
-    }
-    Ok(out)
 }
 
 fn check_ratio(r: f64, field: &str) -> Result<()> {
@@ -232,7 +86,8 @@ fn join(entries: Vec<Entry>) -> String {
 }
 
 impl UrlBuilder {
-    /// Builds a srcset for `path` with `params` (SPEC §2.4): each entry a signed URL.
+    /// Builds a srcset for `path` with `params` (docs/behaviour.md, "srcset"): each entry a
+    /// signed URL.
     pub fn build_srcset<K: AsRef<str>>(
         &self,
         path: &str,
@@ -244,8 +99,8 @@ impl UrlBuilder {
         normalize_params(params, &mut scratch, &mut base)?;
         match self.profile() {
             Profile::Canonical => self.srcset_canonical(path, &base, options),
-            Profile::ImgixPython => self.srcset_python(path, &base, options),
-            Profile::ImgixJs => self.srcset_js(path, &base, options),
+            Profile::ImgixPython => self.srcset_imgix_python(path, &base, options),
+            Profile::ImgixJs => self.srcset_imgix_js(path, &base, options),
         }
     }
 
@@ -322,14 +177,14 @@ impl UrlBuilder {
             .map(join)
     }
 
-    fn srcset_python(&self, path: &str, base: &[Item<'_>], o: &SrcsetOptions) -> Result<String> {
+    fn srcset_imgix_python(&self, path: &str, base: &[Item<'_>], o: &SrcsetOptions) -> Result<String> {
         if let Some(ws) = o.widths.as_deref().filter(|w| !w.is_empty()) {
             if ws.iter().any(|w| *w < 0) {
                 return srcset_err("widths: must not be negative");
             }
             return self.fluid(path, base, ws);
         }
-        let targets = python_target_widths(o.range())?;
+        let targets = imgix_python_target_widths(o.range())?;
         let fixed = get_param(base, "w").is_some() || get_param(base, "h").is_some();
         if !fixed {
             return self.fluid(path, base, &targets);
@@ -370,10 +225,10 @@ impl UrlBuilder {
         Ok(join(out))
     }
 
-    fn srcset_js(&self, path: &str, base: &[Item<'_>], o: &SrcsetOptions) -> Result<String> {
+    fn srcset_imgix_js(&self, path: &str, base: &[Item<'_>], o: &SrcsetOptions) -> Result<String> {
         let truthy = |k: &str| get_param(base, k).is_some_and(|v| !v.is_empty());
         if !(truthy("w") || truthy("h")) {
-            let computed = js_target_widths(o.range())?;
+            let computed = imgix_js_target_widths(o.range())?;
             return match &o.widths {
                 Some(ws) => {
                     if ws.is_empty() || ws.iter().any(|w| *w < 1) {
@@ -416,42 +271,5 @@ impl UrlBuilder {
                 None => items.retain(|(k, _)| *k != "q"),
             }
         })
-    }
-}
-
-/// Widths are far below 2^53, where the conversion is exact.
-fn as_f64(v: i64) -> f64 {
-    v as f64
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn default_widths_match_imgix() {
-        let defaults = WidthRange::of(None, None, None);
-        assert_eq!(canonical_widths(defaults).ok(), Some(DEFAULT_WIDTHS.to_vec()));
-        assert_eq!(js_target_widths(defaults).ok(), Some(DEFAULT_WIDTHS.to_vec()));
-        assert_eq!(python_target_widths(defaults).ok(), Some(DEFAULT_WIDTHS.to_vec()));
-    }
-
-    #[test]
-    fn rounding_differs_by_profile() {
-        let r = |min, max, tol| WidthRange::of(Some(min), Some(max), Some(tol));
-        assert_eq!(js_target_widths(r(103, 200, 0.25)).ok(), Some(vec![103, 155, 200]));
-        assert_eq!(python_target_widths(r(103, 200, 0.25)).ok(), Some(vec![103, 154, 200]));
-        assert_eq!(python_target_widths(r(8000, 10000, 0.08)).ok(), Some(vec![8000, 10000]));
-    }
-
-    #[test]
-    fn canonical_bounds() {
-        assert!(target_widths(Some(0), Some(10), None).is_err());
-        assert!(target_widths(Some(10), Some(8193), None).is_err());
-        assert!(target_widths(Some(10), Some(20), Some(0.009)).is_err());
-        assert_eq!(target_widths(Some(500), Some(500), None).ok(), Some(vec![500]));
-        assert_eq!(target_widths(None, None, None).ok().map(|w| w.len()), Some(DEFAULT_WIDTHS.len()));
-        let small = target_widths(Some(1), Some(30), Some(0.01)).unwrap_or_default();
-        assert!(small.windows(2).all(|w| w[0] < w[1]), "{small:?}");
     }
 }

@@ -85,6 +85,15 @@ fn params(input: &Value) -> Result<Vec<(String, ParamValue)>, String> {
         .collect()
 }
 
+fn string_list(input: &Value, field: &str) -> Result<Vec<String>, String> {
+    input[field]
+        .as_array()
+        .ok_or_else(|| format!("input.{field} is not a list"))?
+        .iter()
+        .map(|v| v.as_str().map(str::to_owned).ok_or_else(|| format!("{field}: not a string")))
+        .collect()
+}
+
 fn string_pairs(input: &Value, field: &str) -> Result<Vec<(String, String)>, String> {
     pairs(input, field)?
         .into_iter()
@@ -182,12 +191,7 @@ fn run(kind: &str, input: &Value) -> Result<Result<Value, Error>, String> {
             ))
         }
         "verify_url" => {
-            let previous: Vec<String> = input["previous_keys"]
-                .as_array()
-                .ok_or("input.previous_keys is not a list")?
-                .iter()
-                .map(|v| v.as_str().map(str::to_owned).ok_or("previous_keys: not a string".to_owned()))
-                .collect::<Result<_, _>>()?;
+            let previous = string_list(input, "previous_keys")?;
             let now = i(input, "now")?;
             let url = s(input, "url")?;
             let key = s(input, "key")?;
@@ -195,6 +199,17 @@ fn run(kind: &str, input: &Value) -> Result<Result<Value, Error>, String> {
                 Provider::from_name(s(input, "provider")?)
                     .and_then(|p| Signer::new(p, key, &previous))
                     .and_then(|signer| signer.verify_url(url, Some(now))),
+            )
+        }
+        "verify" => {
+            let previous = string_list(input, "previous_keys")?;
+            let now = i(input, "now")?;
+            let target = s(input, "target")?;
+            let key = s(input, "key")?;
+            unit(
+                Provider::from_name(s(input, "provider")?)
+                    .and_then(|p| Signer::new(p, key, &previous))
+                    .and_then(|signer| signer.verify(target, Some(now))),
             )
         }
         "build_url" => {

@@ -82,3 +82,17 @@ def test_previous_keys_and_no_key(client):
     with override_settings(IMGSIGN={**conf, "key_env": "IMGSIGN_UNSET_VARIABLE_FOR_TEST"}):
         assert client.get(target).status_code == 403
         assert not get_builder().is_signed
+
+
+def test_the_request_target_is_verified_as_received_whatever_the_host(client):
+    # imgsign.django hands Signer.verify the path and query: no absolute URL is rebuilt, so
+    # neither the Host header nor the scheme the app sees matters.
+    from imgsign.django import signed_request_target
+
+    _, srcs, _ = page_urls(client)
+    good = srcs[0].removeprefix("https://img.example.com")
+    with override_settings(ALLOWED_HOSTS=["origin.internal", "10.0.0.7"]):
+        assert client.get(good, HTTP_HOST="origin.internal:8000").status_code == 200
+        assert client.get(good, REQUEST_URI=good, HTTP_HOST="10.0.0.7", secure=False).status_code == 200
+    request = client.get(good).wsgi_request
+    assert signed_request_target(request) == good

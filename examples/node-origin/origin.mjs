@@ -1,6 +1,7 @@
 // An image origin that checks two things before serving:
-//  - /signed/...: the request URL must carry a valid signature (and unexpired `expires`),
-//    checked with Signer.verifyUrl against the current and previous keys;
+//  - /signed/...: the request target must carry a valid signature (and unexpired `expires`),
+//    checked with Signer.verify against the current and previous keys, on `req.url` as the
+//    request line carried it (the signature covers the path and query only);
 //  - /proxy/...: the request must come from imgix (Web Proxy source), checked with the
 //    X-Imgix-Signature headers via verifyOriginRequest.
 // Anything else, or any failed check, is 403 with the stable error code in the body.
@@ -11,14 +12,14 @@ import { Signer, verifyOriginRequest } from 'imgsign'
 
 const PIXEL = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64')
 
-export function createHandler({ provider = 'imgix', key, previousKeys = [], originKey, publicBase, now = () => undefined }) {
+export function createHandler({ provider = 'imgix', key, previousKeys = [], originKey, now = () => undefined }) {
   const signer = new Signer(provider, key, { previousKeys })
   return (req, res) => {
     const deny = (code) => res.writeHead(403, { 'content-type': 'text/plain' }).end(`forbidden: ${code}\n`)
     try {
       if (req.url?.startsWith('/signed/')) {
-        // Verify the URL as the client sent it, on the public host it was signed for.
-        signer.verifyUrl(publicBase + req.url, { now: now() })
+        // The request target exactly as received: no URL to rebuild, no host to know.
+        signer.verify(req.url, { now: now() })
       } else if (req.url?.startsWith('/proxy/')) {
         // Node's req.headers (lowercase names) is accepted as it is.
         verifyOriginRequest(originKey, req.headers, { now: now() })
@@ -40,6 +41,6 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     process.exit(2)
   }
   const port = Number(process.env.PORT ?? 8080)
-  const server = http.createServer(createHandler({ key, originKey, publicBase: process.env.PUBLIC_BASE ?? `http://127.0.0.1:${port}` }))
+  const server = http.createServer(createHandler({ key, originKey }))
   server.listen(port, '127.0.0.1', () => console.log(`origin on http://127.0.0.1:${server.address().port}/`))
 }

@@ -4,13 +4,17 @@
 //! byte 0xFF (never part of UTF-8 text) into fields, each read as lossy UTF-8:
 //! `url`, `key`, `path`, `params` (`k=v&k=v`, a value prefixed `i:`/`f:`/`b:` is an int,
 //! float or bool, a lone `~` is null), `srcset` numbers (`min,max,tolerance,widths...`),
-//! `ratios` (`1.5,2,...`), `headers` (`Name: value` lines), `domain`, `now`.
+//! `ratios` (`1.5,2,...`), `headers` (`Name: value` lines), `domain`, `now`, `target` (what
+//! a server receives, for `verify`).
 //!
 //! Invariants checked (any failure aborts, which the fuzzer reports):
 //! - nothing panics;
-//! - a URL that `sign_url` accepts verifies with the same signer, and re-signing it is a
-//!   no-op;
-//! - `build_url` output of the canonical profile verifies with the same provider and key;
+//! - a URL that `sign_url` accepts verifies with the same signer (also as the request target
+//!   a server receives), is at most `MAX_URL_LEN` bytes, and re-signing it is a no-op;
+//! - a signed `build_url` result and every signed srcset entry, in every profile, is what a
+//!   client sends (the URL parser leaves it as it is) and verifies with the same provider and
+//!   key;
+//! - a signed URL with its signature piece given twice never verifies;
 //! - every error carries a code of the family its operation documents.
 #![no_main]
 
@@ -69,6 +73,30 @@ fn check_code(e: &imgsign::Error, allowed: &[ErrorCode], what: &str) {
     assert!(allowed.contains(&e.code()), "{what}: unexpected code {e}");
 }
 
+/// The request target a client sends for `url`: its path and query, no fragment.
+fn origin_form(url: &str) -> &str {
+    let after = url.find("://").map_or(0, |i| i + 3);
+    let start = url[after..].find(['/', '?']).map_or(url.len(), |i| after + i);
+    let end = url.find('#').unwrap_or(url.len());
+    url.get(start..end.max(start)).unwrap_or("")
+}
+
+/// A signed URL is what a client sends and verifies, unless it carries `expires`.
+fn assert_sent_and_verifies(signer: &Signer, url: &str, now: i64, what: &str) {
+    // The host is not signed (and is lowercased by clients): compare the path and query.
+    let sent =
+        url::Url::parse(url).map(|u| u[url::Position::BeforePath..url::Position::AfterQuery].to_owned());
+    assert_eq!(sent.as_deref(), Ok(origin_form(url)), "{what}: a client rewrites {url:?}");
+    let verdict = signer.verify_url(url, Some(now));
+    if has_expires(url) {
+        if let Err(e) = &verdict {
+            check_code(e, &[ErrorCode::Expired, ErrorCode::MalformedUrl], what);
+        }
+    } else {
+        assert_eq!(verdict, Ok(()), "{what}: {url:?} does not verify");
+    }
+}
+
 fuzz_target!(|data: &[u8]| {
     let Some((&selector, rest)) = data.split_first() else { return };
     let fields: Vec<String> =
@@ -93,28 +121,42 @@ fuzz_target!(|data: &[u8]| {
         d => d,
     };
     let now: i64 = field(&fields, 8).trim().parse().unwrap_or(0);
+    let target = field(&fields, 9);
 
     // Sign as given, then verify.
     match Signer::new(provider, key, &["previous-key"]) {
-        Ok(signer) => match signer.sign_url(url) {
-            Ok(signed) => {
-                let verdict = signer.verify_url(&signed, Some(now));
-                if has_expires(&signed) {
-                    if let Err(e) = &verdict {
-                        check_code(e, &[ErrorCode::Expired, ErrorCode::MalformedUrl], "verify");
+        Ok(signer) => {
+            match signer.sign_url(url) {
+                Ok(signed) => {
+                    assert!(signed.len() <= imgsign::MAX_URL_LEN, "signed URL over the limit");
+                    assert_sent_and_verifies(&signer, &signed, now, "sign_url");
+                    if !has_expires(&signed) {
+                        let as_received = signer.verify(origin_form(&signed), Some(now));
+                        assert_eq!(as_received, Ok(()), "request target of {signed:?} does not verify");
+                        let sig = provider.scheme().signature_param;
+                        let twice = match signed.split_once('#') {
+                            Some((u, f)) => format!("{u}&{sig}=0#{f}"),
+                            None => format!("{signed}&{sig}=0"),
+                        };
+                        let verdict = signer.verify_url(&twice, Some(now)).map_err(|e| e.code());
+                        assert_eq!(verdict, Err(ErrorCode::MalformedUrl), "two signatures: {twice:?}");
                     }
-                } else {
-                    assert_eq!(verdict, Ok(()), "signed URL does not verify: {signed:?}");
+                    assert_eq!(signer.sign_url(&signed).as_ref(), Ok(&signed), "re-signing changed it");
                 }
-                assert_eq!(signer.sign_url(&signed).as_ref(), Ok(&signed), "re-signing changed it");
-            }
-            Err(e) => {
-                check_code(&e, &[ErrorCode::InvalidUrl], "sign_url");
-                if let Err(e) = signer.verify_url(url, Some(now)) {
-                    assert!(e.code().is_verify_failure(), "verify_url: {e}");
+                Err(e) => {
+                    check_code(&e, &[ErrorCode::InvalidUrl], "sign_url");
+                    if let Err(e) = signer.verify_url(url, Some(now)) {
+                        assert!(e.code().is_verify_failure(), "verify_url: {e}");
+                    }
                 }
             }
-        },
+            if let Err(e) = signer.verify(target, Some(now)) {
+                assert!(
+                    e.code().is_verify_failure() && e.code() != ErrorCode::MalformedHeader,
+                    "verify: {e}"
+                );
+            }
+        }
         Err(e) => check_code(&e, &[ErrorCode::InvalidKey], "Signer::new"),
     }
 
@@ -131,11 +173,8 @@ fuzz_target!(|data: &[u8]| {
         Ok(builder) => {
             match builder.build_url(path, &params) {
                 Ok(built) => {
-                    let expires_param = params.iter().any(|(k, _)| k == "expires");
-                    if profile == Profile::Canonical && !expires_param {
-                        let signer = Signer::new(provider, key, &[] as &[&str]);
-                        let verdict = signer.and_then(|s| s.verify_url(&built, Some(now)));
-                        assert!(verdict == Ok(()), "built URL does not verify: {built:?}: {verdict:?}");
+                    if let Ok(signer) = Signer::new(provider, key, &[] as &[&str]) {
+                        assert_sent_and_verifies(&signer, &built, now, "build_url");
                     }
                 }
                 Err(e) => check_code(&e, &[ErrorCode::InvalidParam, ErrorCode::InvalidUrl], "build_url"),
@@ -158,12 +197,23 @@ fuzz_target!(|data: &[u8]| {
                 }
             }
             srcset.disable_variable_quality = Some(verbatim && fixed_by_flag);
-            if let Err(e) = builder.build_srcset(path, &params, &srcset) {
-                check_code(
+            match builder.build_srcset(path, &params, &srcset) {
+                Ok(set) => {
+                    if let Ok(signer) = Signer::new(provider, key, &[] as &[&str]) {
+                        // The first, second and last entries: every entry is made the same way.
+                        let entries: Vec<&str> = set.split(",\n").collect();
+                        let picked = [entries.first(), entries.get(1), entries.last()];
+                        for &entry in picked.into_iter().flatten() {
+                            let url = entry.rsplit_once(' ').map_or(entry, |(u, _)| u);
+                            assert_sent_and_verifies(&signer, url, now, "build_srcset");
+                        }
+                    }
+                }
+                Err(e) => check_code(
                     &e,
                     &[ErrorCode::InvalidSrcset, ErrorCode::InvalidParam, ErrorCode::InvalidUrl],
                     "build_srcset",
-                );
+                ),
             }
             let batch = builder.build_urls(&[(path, params.clone()), ("x.jpg", Vec::new())]);
             if let Err(e) = batch {

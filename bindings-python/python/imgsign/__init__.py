@@ -9,20 +9,8 @@ language imgsign ships for. Objects are immutable and safe to share between thre
 'https://image.pvnservices.com/books/database-internals.jpg?w=400&h=600&fit=crop&s=7d0d58f62c945d0ca08269205228bbe7'
 """
 
-from ._errors import (
-    ExpiredError,
-    ImgsignError,
-    InvalidDomainError,
-    InvalidKeyError,
-    InvalidParamError,
-    InvalidSrcsetError,
-    InvalidUrlError,
-    MalformedHeaderError,
-    MalformedUrlError,
-    MissingSignatureError,
-    SignatureMismatchError,
-    VerifyError,
-)
+from ._errors import *  # noqa: F403 (the exception classes)
+from ._errors import __all__ as __all__  # their names; type checkers read them from here
 from ._imgsign import (
     Signer,
     UrlBuilder,
@@ -35,7 +23,7 @@ from ._imgsign import (
     verify_origin_secret,
 )
 
-__all__ = [
+__all__ += (
     "__version__",
     "Signer",
     "UrlBuilder",
@@ -45,16 +33,4 @@ __all__ = [
     "verify_origin_request",
     "verify_basic_auth",
     "verify_origin_secret",
-    "ImgsignError",
-    "InvalidDomainError",
-    "InvalidKeyError",
-    "InvalidUrlError",
-    "InvalidParamError",
-    "InvalidSrcsetError",
-    "VerifyError",
-    "MissingSignatureError",
-    "SignatureMismatchError",
-    "ExpiredError",
-    "MalformedUrlError",
-    "MalformedHeaderError",
-]
+)

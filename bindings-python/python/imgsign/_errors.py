@@ -6,9 +6,10 @@ Messages name the field at fault and never contain a key or secret.
 
 from __future__ import annotations
 
-from typing import ClassVar, Dict, Type
+from typing import ClassVar, Dict, Tuple, Type
 
-__all__ = [
+# A tuple: imgsign/__init__.py extends its own copy with the native names.
+__all__: Tuple[str, ...] = (
     "ImgsignError",
     "InvalidDomainError",
     "InvalidKeyError",
@@ -21,7 +22,7 @@ __all__ = [
     "ExpiredError",
     "MalformedUrlError",
     "MalformedHeaderError",
-]
+)
 
 
 class ImgsignError(Exception):

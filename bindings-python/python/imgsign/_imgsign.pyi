@@ -44,6 +44,8 @@ class Signer:
         """Signs many URLs in one call."""
     def verify_url(self, url: str, now: Optional[int] = None) -> None:
         """Verifies ``url``; raises a VerifyError subclass on failure."""
+    def verify(self, target: str, now: Optional[int] = None) -> None:
+        """Verifies a request target (``/path?query`` as received) or a full URL."""
 
 @final
 class UrlBuilder:

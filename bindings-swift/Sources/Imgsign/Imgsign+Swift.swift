@@ -5,26 +5,10 @@
 
 extension ImgsignError {
     /// The stable code (`invalid_key`, `signature_mismatch`, ...), the same in every language.
-    public var code: String {
-        switch self {
-        case let .InvalidDomain(code, _), let .InvalidKey(code, _), let .InvalidUrl(code, _),
-             let .InvalidParam(code, _), let .InvalidSrcset(code, _), let .MissingSignature(code, _),
-             let .SignatureMismatch(code, _), let .Expired(code, _), let .MalformedUrl(code, _),
-             let .MalformedHeader(code, _):
-            return code
-        }
-    }
+    public var code: String { errorCode() }
 
     /// The message naming the field at fault (never a key or secret).
-    public var message: String {
-        switch self {
-        case let .InvalidDomain(_, message), let .InvalidKey(_, message), let .InvalidUrl(_, message),
-             let .InvalidParam(_, message), let .InvalidSrcset(_, message), let .MissingSignature(_, message),
-             let .SignatureMismatch(_, message), let .Expired(_, message), let .MalformedUrl(_, message),
-             let .MalformedHeader(_, message):
-            return message
-        }
-    }
+    public var message: String { errorDetail() }
 }
 
 /// Literals as param values: `["w": 400, "fit": "crop", "dpr": 1.5, "flip": true, "x": nil]`.

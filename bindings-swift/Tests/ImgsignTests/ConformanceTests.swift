@@ -113,6 +113,11 @@ func runVector(_ v: [String: Any]) throws -> AnyHashable? {
         let s = try Signer(provider: try str(i, "provider"), key: try str(i, "key"), previousKeys: prev)
         try s.verifyUrl(url: try str(i, "url"), now: try int64(i["now"], "now"))
         return nil
+    case "verify":
+        let prev = (i["previous_keys"] as? [String]) ?? []
+        let s = try Signer(provider: try str(i, "provider"), key: try str(i, "key"), previousKeys: prev)
+        try s.verify(target: try str(i, "target"), now: try int64(i["now"], "now"))
+        return nil
     case "build_url":
         return try builder(i).buildUrl(path: try str(i, "path"), params: try params(i["params"]))
     case "build_srcset":
@@ -144,10 +149,14 @@ func runVector(_ v: [String: Any]) throws -> AnyHashable? {
         // Swift's types rule out a wrong-typed argument and a String holds no lone surrogate:
         // what a Swift caller relies on is the core's rule, as the package exposes it.
         let argument = try str(i, "argument")
-        guard let code = argumentErrorCode(operation: try str(i, "operation"), argument: argument) else {
-            throw VectorError(description: "unknown operation")
+        let operation = try str(i, "operation")
+        guard let code = argumentErrorCode(operation: operation, argument: argument),
+            let error = argumentTypeError(operation: operation, argument: argument, expected: "its type", got: "another"),
+            error.code == code
+        else {
+            throw VectorError(description: "unknown operation, or argumentTypeError and argumentErrorCode disagree")
         }
-        throw ImgsignError.InvalidParam(code: code, message: "\(argument): \(try str(i, "problem"))")
+        throw error
     default:
         throw VectorError(description: "unknown vector kind '\(kind)': the Swift runner must know every kind")
     }

@@ -32,7 +32,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseForbidden, HttpRe
 
 from .. import ExpiredError, Signer, UrlBuilder, VerifyError
 
-__all__ = ["get_builder", "get_signer", "signed_request_url", "verify_signed_url"]
+__all__ = ["get_builder", "get_signer", "signed_request_target", "verify_signed_url"]
 
 _View = TypeVar("_View", bound=Callable[..., HttpResponse])
 
@@ -92,45 +92,39 @@ def get_signer() -> Optional[Signer]:
     return _objects()[1]
 
 
-def signed_request_url(request: HttpRequest) -> str:
-    """The URL whose signature :func:`verify_signed_url` checks: the configured domain plus
-    the request target (path and query) exactly as the client sent it.
+def signed_request_target(request: HttpRequest) -> str:
+    """The request target (path and query) whose signature :func:`verify_signed_url` checks,
+    exactly as the client sent it.
 
-    The signature of every provider covers the path and query bytes only, so the host is taken
-    from the settings rather than from the ``Host`` header: behind a CDN or reverse proxy the app
-    sees its own internal host name, and ``build_absolute_uri()`` would also re-encode a path
-    Django has already percent-decoded (``%3B`` and ``;``, ``%2F`` and ``/`` are one and the same
-    to it), which would break the signature of a URL the CDN accepted. The raw target comes from
-    the server: ``RAW_URI`` (gunicorn), ``REQUEST_URI`` (uWSGI, mod_wsgi) or ASGI's ``raw_path``.
-    Under a server that provides none of them (e.g. Django's runserver and test client), Django's
-    ``get_full_path()`` is used, which gives the same bytes for paths made of letters, digits,
-    ``/ - . _ ~ @ & $ ,`` and percent-escapes of other characters except ``; = :``.
+    The signature of every provider covers the path and query bytes only, so neither a host
+    nor a scheme is needed (behind a CDN or reverse proxy the app sees its own internal host
+    name). Django has already percent-decoded the path (``%3B`` and ``;``, ``%2F`` and ``/`` are
+    one and the same to it), so the raw target comes from the server: ``RAW_URI`` (gunicorn),
+    ``REQUEST_URI`` (uWSGI, mod_wsgi) or ASGI's ``raw_path``. Under a server that provides none
+    of them (e.g. Django's runserver and test client), Django's ``get_full_path()`` is used,
+    which gives the same bytes for paths made of letters, digits, ``/ - . _ ~ @ & $ ,`` and
+    percent-escapes of other characters except ``; = :``.
     """
-    scheme = "https" if get_builder().use_https else "http"
-    target: Optional[str] = None
     meta = request.META
     for name in ("RAW_URI", "REQUEST_URI"):
         raw = meta.get(name)
         if isinstance(raw, str) and raw.startswith("/"):
-            target = raw
-            break
-    if target is None:
-        scope = getattr(request, "scope", None)
-        if isinstance(scope, dict) and isinstance(scope.get("raw_path"), bytes):
-            target = scope["raw_path"].decode("latin-1")
-            query = scope.get("query_string") or b""
-            if query:
-                target += "?" + query.decode("latin-1")
-    if target is None:
-        target = request.get_full_path()
-    return f"{scheme}://{get_builder().domain}{target}"
+            return raw
+    scope = getattr(request, "scope", None)
+    if isinstance(scope, dict) and isinstance(scope.get("raw_path"), bytes):
+        target: str = scope["raw_path"].decode("latin-1")
+        query: bytes = scope.get("query_string") or b""
+        return target + "?" + query.decode("latin-1") if query else target
+    full_path: str = request.get_full_path()
+    return full_path
 
 
 def verify_signed_url(view: _View) -> _View:
     """View decorator: serves the request only when its URL carries a valid signature.
 
     Missing, wrong or malformed signature: 403 Forbidden. Signed but past ``expires``: 410 Gone.
-    The URL checked is :func:`signed_request_url`.
+    The request target checked is :func:`signed_request_target`, with the signer's
+    ``verify`` (what a server receives: no URL is rebuilt).
     """
 
     @functools.wraps(view)
@@ -139,7 +133,7 @@ def verify_signed_url(view: _View) -> _View:
         if signer is None:
             return HttpResponseForbidden("imgsign: no signing key configured", content_type="text/plain")
         try:
-            signer.verify_url(signed_request_url(request))
+            signer.verify(signed_request_target(request))
         except ExpiredError:
             return HttpResponseGone("expired", content_type="text/plain")
         except VerifyError as e:

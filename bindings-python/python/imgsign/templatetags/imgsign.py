@@ -23,5 +23,5 @@ def imgsign_url(path: str, **params: ParamValue) -> str:
 
 @register.simple_tag
 def imgsign_srcset(path: str, **params: ParamValue) -> str:
-    """The srcset of ``path``: fixed (1x–5x) when ``w`` or ``h`` is given, else fluid."""
+    """The srcset of ``path``: fixed (density descriptors) when ``w`` or ``h`` is given, else fluid."""
     return get_builder().build_srcset(path, params)

@@ -1,0 +1,175 @@
+//! `UrlBuilder`: builds (and, with a key, signs) URLs on one domain.
+
+use crate::convert::{array, params, string};
+use crate::error::{Arg, Result, at, core};
+use crate::options::{SrcsetOptions, UrlBuilderOptions};
+use imgsign::{Operation as Op, ParamValue};
+use napi::Env;
+use napi::bindgen_prelude::{Object, Unknown};
+use napi_derive::napi;
+
+/// Builds (and, with a key, signs) URLs on one domain. The key lives in native memory only.
+#[napi]
+pub struct UrlBuilder {
+    inner: imgsign::UrlBuilder,
+}
+
+#[napi]
+impl UrlBuilder {
+    /// Creates a builder for `domain` (a bare host name such as `demo.imgix.net`).
+    /// @throws {Error} `.code` `invalid_domain`, `invalid_key`, `invalid_param`.
+    #[napi(constructor, catch_unwind)]
+    pub fn new(
+        env: Env,
+        #[napi(ts_arg_type = "string")] domain: Unknown,
+        #[napi(ts_arg_type = "UrlBuilderOptions")] options: Option<Unknown>,
+    ) -> Result<Self> {
+        let domain = string(domain, Arg::new(Op::UrlBuilder, "domain"))?;
+        let options = UrlBuilderOptions::read(&env, Op::UrlBuilder, options)?;
+        let inner = imgsign::UrlBuilder::new(&domain, options.into_core().map_err(core)?).map_err(core)?;
+        Ok(UrlBuilder { inner })
+    }
+
+    /// The domain URLs are built on.
+    #[napi(getter)]
+    pub fn domain(&self) -> String {
+        self.inner.domain().to_owned()
+    }
+
+    /// The provider name.
+    #[napi(getter)]
+    pub fn provider(&self) -> &'static str {
+        self.inner.provider().name()
+    }
+
+    /// The profile name.
+    #[napi(getter)]
+    pub fn profile(&self) -> &'static str {
+        self.inner.profile().name()
+    }
+
+    /// Whether URLs are signed (the builder has a key).
+    #[napi(getter)]
+    pub fn is_signed(&self) -> bool {
+        self.inner.is_signed()
+    }
+
+    /// Builds (and signs) the URL for `path` with `params` (a plain object, a `Map` or
+    /// `[key, value]` pairs).
+    /// @throws {Error} `.code` `invalid_param`, `invalid_url`.
+    #[napi(catch_unwind)]
+    pub fn build_url(
+        &self,
+        env: Env,
+        #[napi(ts_arg_type = "string")] path: Unknown,
+        #[napi(ts_arg_type = "Params | null")] params: Option<Unknown>,
+    ) -> Result<String> {
+        let path = string(path, Arg::new(Op::BuildUrl, "path"))?;
+        let params = self::params(&env, params, Arg::new(Op::BuildUrl, "params"))?;
+        self.inner.build_url(&path, &params).map_err(core)
+    }
+
+    /// Internal fast path of `buildUrl` (used by `index.js`, not part of the API): params
+    /// packed by JavaScript into one string, each entry `<tag><key>\0<value>\0` with tag `s`
+    /// (string), `n` (number, as `String(n)`), `t`/`f` (boolean) or `z` (null/undefined). One
+    /// string crosses the boundary instead of several values per param; the values reach the
+    /// core unchanged (a JavaScript number's `String(n)` reads back to the same `f64`).
+    /// Returns `null` when the strings hold U+FFFD, which may stand for a lone surrogate:
+    /// then `buildUrl` takes the regular path, which reads each string as UTF-16 and names
+    /// the argument that is ill-formed.
+    /// @internal
+    #[napi(js_name = "_buildUrlPacked", catch_unwind)]
+    pub fn build_url_packed(&self, path: String, packed: String) -> Result<Option<String>> {
+        if path.contains('\u{FFFD}') || packed.contains('\u{FFFD}') {
+            return Ok(None);
+        }
+        let params = unpack_params(&packed)?;
+        self.inner.build_url(&path, &params).map(Some).map_err(core)
+    }
+
+    /// Builds many URLs in one call. `items` is an array of `[path, params?]` pairs; fails as
+    /// a whole on the first bad item (its index is named).
+    #[napi(catch_unwind)]
+    pub fn build_urls(
+        &self,
+        env: Env,
+        #[napi(ts_arg_type = "Array<[path: string, params?: Params | null]>")] items: Unknown,
+    ) -> Result<Vec<String>> {
+        let mut converted = Vec::new();
+        for (i, item) in array(items, Arg::new(Op::BuildUrls, "items"))?.into_iter().enumerate() {
+            let location = format!("items[{i}]");
+            let shape =
+                || Arg::new(Op::BuildUrls, "items").invalid(format!("[{i}]: expected [path, params?]"));
+            let (path, p) = match array(item, Arg::new(Op::BuildUrls, &location))?.as_slice() {
+                [path] => (*path, None),
+                [path, p] => (*path, Some(*p)),
+                _ => return Err(shape()),
+            };
+            let path = string(path, Arg::new(Op::BuildUrls, "path")).map_err(|e| at(e, &location))?;
+            let p = params(&env, p, Arg::new(Op::BuildUrls, "params")).map_err(|e| at(e, &location))?;
+            converted.push((path, p));
+        }
+        self.inner.build_urls(&converted).map_err(core)
+    }
+
+    /// Builds a srcset for `path` with `params`: fluid (width descriptors) or fixed (density
+    /// descriptors), each entry a signed URL; entries are joined by a comma and a newline.
+    /// @throws {Error} `.code` `invalid_srcset`, `invalid_param`, `invalid_url`.
+    #[napi(catch_unwind)]
+    pub fn build_srcset(
+        &self,
+        env: Env,
+        #[napi(ts_arg_type = "string")] path: Unknown,
+        #[napi(ts_arg_type = "Params | null")] params: Option<Unknown>,
+        #[napi(ts_arg_type = "SrcsetOptions")] options: Option<Unknown>,
+    ) -> Result<String> {
+        let path = string(path, Arg::new(Op::BuildSrcset, "path"))?;
+        let params = self::params(&env, params, Arg::new(Op::BuildSrcset, "params"))?;
+        let options = SrcsetOptions::read(&env, Op::BuildSrcset, options)?;
+        self.inner.build_srcset(&path, &params, &options.into()).map_err(core)
+    }
+
+    /// `UrlBuilder(<provider>, <domain>)`: never the key.
+    #[napi(js_name = "toString")]
+    pub fn to_string_js(&self) -> String {
+        format!("UrlBuilder({}, {})", self.inner.provider().name(), self.inner.domain())
+    }
+
+    /// `{ domain, provider, profile, isSigned }`: never the key.
+    #[napi(
+        js_name = "toJSON",
+        ts_return_type = "{ domain: string; provider: string; profile: string; isSigned: boolean }"
+    )]
+    pub fn to_json(&self, env: Env) -> napi::Result<Object<'_>> {
+        let mut o = Object::new(&env)?;
+        o.set("domain", self.inner.domain())?;
+        o.set("provider", self.inner.provider().name())?;
+        o.set("profile", self.inner.profile().name())?;
+        o.set("isSigned", self.inner.is_signed())?;
+        Ok(o)
+    }
+}
+
+/// Decodes the packed params of `_buildUrlPacked` (see there).
+fn unpack_params(packed: &str) -> Result<Vec<(&str, ParamValue)>> {
+    let bad = || Arg::new(Op::BuildUrl, "params").invalid("malformed packed params");
+    let mut out = Vec::new();
+    let mut rest = packed;
+    while !rest.is_empty() {
+        let mut chars = rest.chars();
+        let tag = chars.next().ok_or_else(bad)?;
+        let (key, tail) = chars.as_str().split_once('\0').ok_or_else(bad)?;
+        let (value, tail) = tail.split_once('\0').ok_or_else(bad)?;
+        rest = tail;
+        let value = match tag {
+            's' => ParamValue::Str(value.to_owned()),
+            'n' => ParamValue::Float(value.parse::<f64>().map_err(|_| bad())?),
+            't' => ParamValue::Bool(true),
+            'f' => ParamValue::Bool(false),
+            'z' => ParamValue::Null,
+            _ => return Err(bad()),
+        };
+        out.push((key, value));
+    }
+    Ok(out)
+}

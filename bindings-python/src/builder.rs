@@ -1,0 +1,182 @@
+//! `UrlBuilder`: builds (and, with a key, signs) URLs on one domain.
+
+use crate::convert::{
+    float_arg, int_arg, opt_bool, opt_float, opt_int, opt_list, opt_str, params, seq, str_arg,
+    variable_qualities,
+};
+use crate::errors::{Arg, OrRaise};
+use imgsign::{BuilderOptions, Operation as Op, SrcsetOptions};
+use pyo3::prelude::*;
+
+/// Builds (and, with a key, signs) URLs on one domain.
+///
+/// ``profile`` is ``canonical`` (the same bytes in every language), ``imgix-python`` or
+/// ``imgix-js`` (byte-for-byte compatibility with the official imgix libraries). Immutable
+/// and safe to share between threads. The key never appears in ``repr()`` or messages.
+#[pyclass(frozen, module = "imgsign")]
+pub struct UrlBuilder {
+    inner: imgsign::UrlBuilder,
+}
+
+#[pymethods]
+impl UrlBuilder {
+    #[new]
+    #[pyo3(signature = (
+        domain,
+        provider = None,
+        key = None,
+        profile = None,
+        use_https = None,
+        include_library_param = None,
+        disable_path_encoding = None
+    ))]
+    #[allow(clippy::too_many_arguments)]
+    fn new(
+        py: Python<'_>,
+        domain: &Bound<'_, PyAny>,
+        provider: Option<&Bound<'_, PyAny>>,
+        key: Option<&Bound<'_, PyAny>>,
+        profile: Option<&Bound<'_, PyAny>>,
+        use_https: Option<&Bound<'_, PyAny>>,
+        include_library_param: Option<&Bound<'_, PyAny>>,
+        disable_path_encoding: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Self> {
+        let arg = |name| Arg::new(Op::UrlBuilder, name);
+        let domain = str_arg(domain, arg("domain"))?;
+        let provider = opt_str(provider, arg("provider"))?;
+        let profile = opt_str(profile, arg("profile"))?;
+        let options = BuilderOptions {
+            provider: provider.map(|p| imgsign::Provider::from_name(&p)).transpose().or_raise(py)?,
+            key: opt_str(key, arg("key"))?,
+            profile: profile.map(|p| imgsign::Profile::from_name(&p)).transpose().or_raise(py)?,
+            use_https: opt_bool(use_https, arg("use_https"))?,
+            include_library_param: opt_bool(include_library_param, arg("include_library_param"))?,
+            disable_path_encoding: opt_bool(disable_path_encoding, arg("disable_path_encoding"))?,
+        };
+        let inner = imgsign::UrlBuilder::new(&domain, options).or_raise(py)?;
+        Ok(UrlBuilder { inner })
+    }
+
+    /// The domain URLs are built on (lowercased in the canonical profile).
+    #[getter]
+    fn domain(&self) -> &str {
+        self.inner.domain()
+    }
+    /// The provider's name.
+    #[getter]
+    fn provider(&self) -> &'static str {
+        self.inner.provider().name()
+    }
+    /// The profile's name.
+    #[getter]
+    fn profile(&self) -> &'static str {
+        self.inner.profile().name()
+    }
+    /// Whether URLs use ``https://``.
+    #[getter]
+    fn use_https(&self) -> bool {
+        self.inner.use_https()
+    }
+    /// Whether the library-identifying ``ixlib`` param is added.
+    #[getter]
+    fn include_library_param(&self) -> bool {
+        self.inner.include_library_param()
+    }
+    /// Whether paths are used as given.
+    #[getter]
+    fn disable_path_encoding(&self) -> bool {
+        self.inner.disable_path_encoding()
+    }
+    /// Whether the builder signs its URLs (it was given a key).
+    #[getter]
+    fn is_signed(&self) -> bool {
+        self.inner.is_signed()
+    }
+
+    /// Builds (and signs) the URL for ``path`` with ``params`` (a mapping of
+    /// ``str | int | float | bool | None``; None drops the param).
+    #[pyo3(signature = (path, params = None))]
+    fn build_url(
+        &self,
+        py: Python<'_>,
+        path: &Bound<'_, PyAny>,
+        params: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<String> {
+        let path = str_arg(path, Arg::new(Op::BuildUrl, "path"))?;
+        let params = self::params(params, Arg::new(Op::BuildUrl, "params"))?;
+        self.inner.build_url(&path, &params).or_raise(py)
+    }
+
+    /// Builds many URLs in one call from ``(path, params-or-None)`` pairs (the GIL is
+    /// released while building). Fails as a whole on the first bad item, naming its index.
+    fn build_urls(&self, py: Python<'_>, items: &Bound<'_, PyAny>) -> PyResult<Vec<String>> {
+        let mut batch = Vec::new();
+        for (i, item) in seq(items, Arg::new(Op::BuildUrls, "items"))?.iter().enumerate() {
+            let location = format!("items[{i}]");
+            let (path, p): (Bound<'_, PyAny>, Bound<'_, PyAny>) = item.extract().map_err(|_| {
+                Arg::new(Op::BuildUrls, "items").invalid(py, format!("[{i}]: expected a (path, params) pair"))
+            })?;
+            let path = str_arg(&path, Arg::new(Op::BuildUrls, "path").within(&location))?;
+            batch.push((path, params(Some(&p), Arg::new(Op::BuildUrls, "params").within(&location))?));
+        }
+        let inner = &self.inner;
+        py.detach(|| inner.build_urls(&batch)).or_raise(py)
+    }
+
+    /// Builds a srcset for ``path`` (each entry a signed URL; the GIL is released while
+    /// building). Fluid with explicit ``widths`` or the target widths from ``min_width``,
+    /// ``max_width`` and ``tolerance``; fixed (density descriptors) when ``params`` has ``w``
+    /// or ``h``, with ``device_pixel_ratios`` and ``variable_qualities`` (ratio → quality).
+    /// An option left as None takes the core's default.
+    #[pyo3(signature = (
+        path,
+        params = None,
+        *,
+        widths = None,
+        min_width = None,
+        max_width = None,
+        tolerance = None,
+        device_pixel_ratios = None,
+        variable_qualities = None,
+        disable_variable_quality = None
+    ))]
+    #[allow(clippy::too_many_arguments)]
+    fn build_srcset(
+        &self,
+        py: Python<'_>,
+        path: &Bound<'_, PyAny>,
+        params: Option<&Bound<'_, PyAny>>,
+        widths: Option<&Bound<'_, PyAny>>,
+        min_width: Option<&Bound<'_, PyAny>>,
+        max_width: Option<&Bound<'_, PyAny>>,
+        tolerance: Option<&Bound<'_, PyAny>>,
+        device_pixel_ratios: Option<&Bound<'_, PyAny>>,
+        variable_qualities: Option<&Bound<'_, PyAny>>,
+        disable_variable_quality: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<String> {
+        let arg = |name| Arg::new(Op::BuildSrcset, name);
+        let path = str_arg(path, arg("path"))?;
+        let params = self::params(params, arg("params"))?;
+        let options = SrcsetOptions {
+            widths: opt_list(widths, arg("widths"), int_arg)?,
+            min_width: opt_int(min_width, arg("min_width"))?,
+            max_width: opt_int(max_width, arg("max_width"))?,
+            tolerance: opt_float(tolerance, arg("tolerance"))?,
+            device_pixel_ratios: opt_list(device_pixel_ratios, arg("device_pixel_ratios"), float_arg)?,
+            variable_qualities: self::variable_qualities(variable_qualities, arg("variable_qualities"))?,
+            disable_variable_quality: opt_bool(disable_variable_quality, arg("disable_variable_quality"))?,
+        };
+        let inner = &self.inner;
+        py.detach(|| inner.build_srcset(&path, &params, &options)).or_raise(py)
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "UrlBuilder(domain='{}', provider='{}', profile='{}', signed={})",
+            self.inner.domain(),
+            self.inner.provider().name(),
+            self.inner.profile().name(),
+            if self.inner.is_signed() { "True" } else { "False" }
+        )
+    }
+}

@@ -1,0 +1,155 @@
+//! Python values into Rust values: type conversion only, every rule is the core's. A `bool`
+//! is never taken for an `int` (or a float), and a `str` with a lone surrogate is the
+//! coded error of its argument.
+
+use crate::errors::Arg;
+use imgsign::ParamValue;
+use pyo3::prelude::*;
+use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyString};
+
+/// A value that is present: `None` is "not given".
+fn given<'a, 'py>(obj: Option<&'a Bound<'py, PyAny>>) -> Option<&'a Bound<'py, PyAny>> {
+    obj.filter(|o| !o.is_none())
+}
+
+pub fn str_arg(obj: &Bound<'_, PyAny>, arg: Arg<'_>) -> PyResult<String> {
+    let s = obj.cast::<PyString>().map_err(|_| arg.wrong_type(obj, "a str"))?;
+    s.extract::<String>().map_err(|_| arg.ill_formed(obj.py()))
+}
+
+pub fn opt_str(obj: Option<&Bound<'_, PyAny>>, arg: Arg<'_>) -> PyResult<Option<String>> {
+    given(obj).map(|o| str_arg(o, arg)).transpose()
+}
+
+/// An `int` (not a `bool`) as i64.
+pub fn int_arg(obj: &Bound<'_, PyAny>, arg: Arg<'_>) -> PyResult<i64> {
+    if obj.is_instance_of::<PyBool>() || !obj.is_instance_of::<PyInt>() {
+        return Err(arg.wrong_type(obj, "an int"));
+    }
+    obj.extract::<i64>().map_err(|_| arg.out_of_range(obj.py(), "a 64-bit integer"))
+}
+
+pub fn opt_int(obj: Option<&Bound<'_, PyAny>>, arg: Arg<'_>) -> PyResult<Option<i64>> {
+    given(obj).map(|o| int_arg(o, arg)).transpose()
+}
+
+/// An `int` or `float` (not a `bool`) as f64.
+pub fn float_arg(obj: &Bound<'_, PyAny>, arg: Arg<'_>) -> PyResult<f64> {
+    if obj.is_instance_of::<PyBool>() || !(obj.is_instance_of::<PyInt>() || obj.is_instance_of::<PyFloat>()) {
+        return Err(arg.wrong_type(obj, "a number"));
+    }
+    obj.extract::<f64>().map_err(|_| arg.out_of_range(obj.py(), "a float"))
+}
+
+pub fn opt_float(obj: Option<&Bound<'_, PyAny>>, arg: Arg<'_>) -> PyResult<Option<f64>> {
+    given(obj).map(|o| float_arg(o, arg)).transpose()
+}
+
+pub fn opt_bool(obj: Option<&Bound<'_, PyAny>>, arg: Arg<'_>) -> PyResult<Option<bool>> {
+    let Some(obj) = given(obj) else { return Ok(None) };
+    obj.cast::<PyBool>().map(|b| Some(b.is_true())).map_err(|_| arg.wrong_type(obj, "a bool"))
+}
+
+/// The items of an iterable that is not a `str` (`name[i]` names the failing one).
+pub fn seq<'py>(obj: &Bound<'py, PyAny>, arg: Arg<'_>) -> PyResult<Vec<Bound<'py, PyAny>>> {
+    if obj.is_instance_of::<PyString>() {
+        return Err(arg.wrong_type(obj, "a sequence"));
+    }
+    let iter = obj.try_iter().map_err(|_| arg.wrong_type(obj, "a sequence"))?;
+    iter.collect()
+}
+
+/// Every item of a sequence converted by `item`, each named `name[i]`.
+pub fn list<T>(
+    obj: &Bound<'_, PyAny>,
+    arg: Arg<'_>,
+    item: fn(&Bound<'_, PyAny>, Arg<'_>) -> PyResult<T>,
+) -> PyResult<Vec<T>> {
+    seq(obj, arg)?.iter().enumerate().map(|(i, x)| item(x, arg.part(&format!("{}[{i}]", arg.name)))).collect()
+}
+
+pub fn opt_list<T>(
+    obj: Option<&Bound<'_, PyAny>>,
+    arg: Arg<'_>,
+    item: fn(&Bound<'_, PyAny>, Arg<'_>) -> PyResult<T>,
+) -> PyResult<Option<Vec<T>>> {
+    given(obj).map(|o| list(o, arg, item)).transpose()
+}
+
+/// A Mapping's `items()` or an iterable of `(key, value)` pairs, in order.
+pub fn pairs<'py>(
+    obj: &Bound<'py, PyAny>,
+    arg: Arg<'_>,
+) -> PyResult<Vec<(Bound<'py, PyAny>, Bound<'py, PyAny>)>> {
+    if let Ok(dict) = obj.cast::<PyDict>() {
+        return Ok(dict.iter().collect());
+    }
+    let expected = "a mapping or (key, value) pairs";
+    let items = if obj.hasattr("items")? { obj.call_method0("items")? } else { obj.clone() };
+    if items.is_instance_of::<PyString>() {
+        return Err(arg.wrong_type(obj, expected));
+    }
+    let iter = items.try_iter().map_err(|_| arg.wrong_type(obj, expected))?;
+    let mut out = Vec::new();
+    for (i, item) in iter.enumerate() {
+        let item = item?;
+        let pair = item
+            .extract()
+            .map_err(|_| arg.invalid(obj.py(), format!("[{i}]: expected a (key, value) pair")))?;
+        out.push(pair);
+    }
+    Ok(out)
+}
+
+/// A param value: `str`, `int`, `float`, `bool` (written `true`/`false`) or None (dropped).
+fn param_value(v: &Bound<'_, PyAny>, arg: Arg<'_>) -> PyResult<ParamValue> {
+    if v.is_none() {
+        Ok(ParamValue::Null)
+    } else if let Ok(b) = v.cast::<PyBool>() {
+        Ok(ParamValue::Bool(b.is_true()))
+    } else if v.is_instance_of::<PyInt>() {
+        int_arg(v, arg).map(ParamValue::Int)
+    } else if let Ok(f) = v.cast::<PyFloat>() {
+        Ok(ParamValue::Float(f.value()))
+    } else if v.is_instance_of::<PyString>() {
+        str_arg(v, arg).map(ParamValue::Str)
+    } else {
+        Err(arg.wrong_type(v, "str, int, float, bool or None"))
+    }
+}
+
+/// `Mapping[str, str | int | float | bool | None]` or pairs (None: no params), in order.
+pub fn params(obj: Option<&Bound<'_, PyAny>>, arg: Arg<'_>) -> PyResult<Vec<(String, ParamValue)>> {
+    let Some(obj) = given(obj) else { return Ok(Vec::new()) };
+    let mut out = Vec::new();
+    for (i, (k, v)) in pairs(obj, arg)?.iter().enumerate() {
+        let key = str_arg(k, arg.part(&format!("{}[{i}]", arg.name)))?;
+        let at = format!("{}[{}]", arg.name, imgsign::excerpt(&key));
+        out.push((key, param_value(v, arg.part(&at))?));
+    }
+    Ok(out)
+}
+
+/// Headers as a `Mapping[str, str]` or `(name, value)` pairs, in order.
+pub fn headers(obj: &Bound<'_, PyAny>, arg: Arg<'_>) -> PyResult<Vec<(String, String)>> {
+    pairs(obj, arg)?
+        .iter()
+        .enumerate()
+        .map(|(i, (k, v))| {
+            let at = format!("{}[{i}]", arg.name);
+            Ok((str_arg(k, arg.part(&at))?, str_arg(v, arg.part(&at))?))
+        })
+        .collect()
+}
+
+/// Quality per device-pixel ratio: a mapping or `(ratio, quality)` pairs.
+pub fn variable_qualities(obj: Option<&Bound<'_, PyAny>>, arg: Arg<'_>) -> PyResult<Option<Vec<(f64, i64)>>> {
+    let Some(obj) = given(obj) else { return Ok(None) };
+    let items = pairs(obj, arg)?;
+    let mut out = Vec::with_capacity(items.len());
+    for (i, (ratio, quality)) in items.iter().enumerate() {
+        let at = format!("{}[{i}]", arg.name);
+        out.push((float_arg(ratio, arg.part(&at))?, int_arg(quality, arg.part(&at))?));
+    }
+    Ok(Some(out))
+}
