@@ -493,6 +493,13 @@ pub fn verify_origin_secret(secret: String, headers: Vec<Header>) -> Result<()> 
     Ok(imgsign::verify_origin_secret(&secret, &core_headers(&headers))?)
 }
 
+/// The name of every provider the core knows, in its stable order (`imgix`, `gumlet`, ...).
+/// The Swift package generates its provider constants from this list.
+#[uniffi::export]
+pub fn provider_names() -> Vec<String> {
+    imgsign::Provider::ALL.iter().map(|p| p.name().to_owned()).collect()
+}
+
 /// The library version.
 #[uniffi::export]
 pub fn version() -> String {
@@ -509,6 +516,15 @@ mod tests {
         for code in imgsign::ErrorCode::ALL {
             let e: ImgsignError = imgsign::Error::new(code, "m").into();
             assert_eq!(e.parts(), (code.as_str(), "m"));
+        }
+    }
+
+    #[test]
+    fn provider_names_are_the_core_list() {
+        let names = provider_names();
+        assert_eq!(names.len(), imgsign::Provider::ALL.len());
+        for name in &names {
+            assert_eq!(imgsign::Provider::from_name(name).unwrap().name(), name);
         }
     }
 

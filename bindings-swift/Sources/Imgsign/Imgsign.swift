@@ -2234,6 +2234,17 @@ fileprivate struct FfiConverterSequenceTypeVariableQuality: FfiConverterRustBuff
     }
 }
 /**
+ * The name of every provider the core knows, in its stable order (`imgix`, `gumlet`, ...).
+ * The Swift package generates its provider constants from this list.
+ */
+public func providerNames() -> [String]  {
+    return try!  FfiConverterSequenceString.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_imgsign_uniffi_fn_func_provider_names(uniffiCallStatus
+    )
+})
+}
+/**
  * The `X-Imgix-Signature` header value (`v1,<HEX>`) for an origin request.
  */
 public func signOriginRequest(key: String, requestId: String, timestamp: Int64)throws  -> String  {
@@ -2322,6 +2333,9 @@ private let initializationResult: InitializationResult = {
     let scaffolding_contract_version = ffi_imgsign_uniffi_uniffi_contract_version()
     if bindings_contract_version != scaffolding_contract_version {
         return InitializationResult.contractVersionMismatch
+    }
+    if (uniffi_imgsign_uniffi_checksum_func_provider_names() != 63727) {
+        return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_imgsign_uniffi_checksum_func_sign_origin_request() != 8240) {
         return InitializationResult.apiChecksumMismatch

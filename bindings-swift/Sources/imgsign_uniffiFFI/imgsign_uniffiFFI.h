@@ -348,6 +348,12 @@ RustBuffer uniffi_imgsign_uniffi_fn_method_urlbuilder_provider(uint64_t ptr, Rus
 RustBuffer uniffi_imgsign_uniffi_fn_method_urlbuilder_uniffi_trait_debug(uint64_t ptr, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_FUNC_PROVIDER_NAMES
+#define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_FUNC_PROVIDER_NAMES
+RustBuffer uniffi_imgsign_uniffi_fn_func_provider_names(RustCallStatus *_Nonnull out_status
+    
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_FUNC_SIGN_ORIGIN_REQUEST
 #define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_FUNC_SIGN_ORIGIN_REQUEST
 RustBuffer uniffi_imgsign_uniffi_fn_func_sign_origin_request(RustBuffer key, RustBuffer request_id, int64_t timestamp, RustCallStatus *_Nonnull out_status
@@ -637,6 +643,12 @@ void ffi_imgsign_uniffi_rust_future_free_void(uint64_t handle
 #ifndef UNIFFI_FFIDEF_FFI_IMGSIGN_UNIFFI_RUST_FUTURE_COMPLETE_VOID
 #define UNIFFI_FFIDEF_FFI_IMGSIGN_UNIFFI_RUST_FUTURE_COMPLETE_VOID
 void ffi_imgsign_uniffi_rust_future_complete_void(uint64_t handle, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_CHECKSUM_FUNC_PROVIDER_NAMES
+#define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_CHECKSUM_FUNC_PROVIDER_NAMES
+uint16_t uniffi_imgsign_uniffi_checksum_func_provider_names(void
+    
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_CHECKSUM_FUNC_SIGN_ORIGIN_REQUEST
