@@ -9,26 +9,10 @@ import Foundation
 
 extension ImgsignError {
     /// The stable code (`invalid_key`, `signature_mismatch`, ...), the same in every language.
-    public var code: String {
-        switch self {
-        case let .InvalidDomain(code, _), let .InvalidKey(code, _), let .InvalidUrl(code, _),
-             let .InvalidParam(code, _), let .InvalidSrcset(code, _), let .MissingSignature(code, _),
-             let .SignatureMismatch(code, _), let .Expired(code, _), let .MalformedUrl(code, _),
-             let .MalformedHeader(code, _):
-            return code
-        }
-    }
+    public var code: String { errorCode() }
 
     /// The message naming the field at fault (never a key or secret).
-    public var message: String {
-        switch self {
-        case let .InvalidDomain(_, message), let .InvalidKey(_, message), let .InvalidUrl(_, message),
-             let .InvalidParam(_, message), let .InvalidSrcset(_, message), let .MissingSignature(_, message),
-             let .SignatureMismatch(_, message), let .Expired(_, message), let .MalformedUrl(_, message),
-             let .MalformedHeader(_, message):
-            return message
-        }
-    }
+    public var message: String { errorDetail() }
 }
 
 // MARK: - Provider names
@@ -90,8 +74,7 @@ extension UrlBuilder {
 private func foundationURL(_ string: String) throws -> URL {
     guard let url = URL(string: string), url.absoluteString == string else {
         throw ImgsignError.InvalidUrl(
-            code: "invalid_url",
-            message: "url: Foundation's URL cannot hold this URL unchanged; use the String overload")
+            detail: "url: Foundation's URL cannot hold this URL unchanged; use the String overload")
     }
     return url
 }
@@ -202,19 +185,13 @@ public func headers(_ pairs: [(String, String)]) -> [Header] {
 }
 
 /// A header value may be a secret (a bearer token, a basic-auth password, an origin secret),
-/// so no printout shows it: `print`, string interpolation, `debugPrint`, `dump` and test
-/// failure messages show the name and `<redacted>`. Read `value` when you need it.
-extension Header: CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
-    /// `Header(name: "Authorization", value: <redacted>)`.
-    public var description: String {
-        "Header(name: \(String(reflecting: name)), value: <redacted>)"
-    }
-
-    /// The same as `description`: the value is redacted.
-    public var debugDescription: String { description }
-
-    /// What `dump` and reflection see: the name and a redacted value.
+/// so no printout shows it. `description` and `debugDescription` come from the core
+/// (`Header(Authorization: <redacted>)`: the name only when it is a header imgsign reads, the
+/// value never); `dump`, `Mirror` and test failure messages show that text and no stored
+/// field. Read `value` when you need it.
+extension Header: CustomReflectable {
+    /// What `dump` and reflection see: no field, so only the core's redacted description.
     public var customMirror: Mirror {
-        Mirror(self, children: ["name": name, "value": "<redacted>"], displayStyle: .struct)
+        Mirror(self, children: [:], displayStyle: .struct)
     }
 }

@@ -564,6 +564,24 @@ fileprivate struct FfiConverterString: FfiConverter {
     }
 }
 
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterData: FfiConverterRustBuffer {
+    typealias SwiftType = Data
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Data {
+        let len: Int32 = try readInt(&buf)
+        return Data(try readBytes(&buf, count: Int(len)))
+    }
+
+    public static func write(_ value: Data, into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        writeBytes(&buf, value)
+    }
+}
+
 
 
 
@@ -581,28 +599,28 @@ public protocol SignerProtocol: AnyObject, Sendable {
     /**
      * Signs a URL as given, replacing any existing signature.
      */
-    func signUrl(url: String) throws  -> String
+    func signUrl(url: InputString) throws  -> String
     
     /**
      * Signs a URL with an `expires` param set to `expires_at` (UNIX seconds).
      */
-    func signUrlExpiring(url: String, expiresAt: Int64) throws  -> String
+    func signUrlExpiring(url: InputString, expiresAt: Int64) throws  -> String
     
     /**
      * Signs a URL that expires `seconds` after `now` (the system clock when not given).
      */
-    func signUrlExpiringIn(url: String, seconds: Int64, now: Int64?) throws  -> String
+    func signUrlExpiringIn(url: InputString, seconds: Int64, now: Int64?) throws  -> String
     
     /**
      * Signs many URLs in one crossing; fails on the first bad URL, naming its index.
      */
-    func signUrls(urls: [String]) throws  -> [String]
+    func signUrls(urls: [InputString]) throws  -> [String]
     
     /**
      * Verifies a signed URL against the key and previous keys, and its `expires` against
      * `now` (the system clock when not given). Throws the failing check.
      */
-    func verifyUrl(url: String, now: Int64?) throws 
+    func verifyUrl(url: InputString, now: Int64?) throws 
     
 }
 /**
@@ -649,16 +667,16 @@ open class Signer: SignerProtocol, @unchecked Sendable, CustomDebugStringConvert
         return try! rustCall { uniffi_imgsign_uniffi_fn_clone_signer(self.handle, $0) }
     }
     /**
-     * Creates a signer. `provider` is `imgix`, `gumlet`, `pixta` or `imageboss`.
+     * Creates a signer for a provider of the core (`imgix`, ...) and its key.
      */
-public convenience init(provider: String, key: String, previousKeys: [String] = [])throws  {
+public convenience init(provider: InputString, key: InputString, previousKeys: [InputString] = [])throws  {
     let handle =
         try rustCallWithError(FfiConverterTypeImgsignError_lift) {
         uniffiCallStatus in
     uniffi_imgsign_uniffi_fn_constructor_signer_new(
-        FfiConverterString.lower(provider),
-        FfiConverterString.lower(key),
-        FfiConverterSequenceString.lower(previousKeys),uniffiCallStatus
+        FfiConverterTypeInputString_lower(provider),
+        FfiConverterTypeInputString_lower(key),
+        FfiConverterSequenceTypeInputString.lower(previousKeys),uniffiCallStatus
     )
 }
     self.init(unsafeFromHandle: handle)
@@ -691,12 +709,12 @@ open func provider() -> String  {
     /**
      * Signs a URL as given, replacing any existing signature.
      */
-open func signUrl(url: String)throws  -> String  {
+open func signUrl(url: InputString)throws  -> String  {
     return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeImgsignError_lift) {
         uniffiCallStatus in
     uniffi_imgsign_uniffi_fn_method_signer_sign_url(
             self.uniffiCloneHandle(),
-        FfiConverterString.lower(url),uniffiCallStatus
+        FfiConverterTypeInputString_lower(url),uniffiCallStatus
     )
 })
 }
@@ -704,12 +722,12 @@ open func signUrl(url: String)throws  -> String  {
     /**
      * Signs a URL with an `expires` param set to `expires_at` (UNIX seconds).
      */
-open func signUrlExpiring(url: String, expiresAt: Int64)throws  -> String  {
+open func signUrlExpiring(url: InputString, expiresAt: Int64)throws  -> String  {
     return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeImgsignError_lift) {
         uniffiCallStatus in
     uniffi_imgsign_uniffi_fn_method_signer_sign_url_expiring(
             self.uniffiCloneHandle(),
-        FfiConverterString.lower(url),
+        FfiConverterTypeInputString_lower(url),
         FfiConverterInt64.lower(expiresAt),uniffiCallStatus
     )
 })
@@ -718,12 +736,12 @@ open func signUrlExpiring(url: String, expiresAt: Int64)throws  -> String  {
     /**
      * Signs a URL that expires `seconds` after `now` (the system clock when not given).
      */
-open func signUrlExpiringIn(url: String, seconds: Int64, now: Int64? = nil)throws  -> String  {
+open func signUrlExpiringIn(url: InputString, seconds: Int64, now: Int64? = nil)throws  -> String  {
     return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeImgsignError_lift) {
         uniffiCallStatus in
     uniffi_imgsign_uniffi_fn_method_signer_sign_url_expiring_in(
             self.uniffiCloneHandle(),
-        FfiConverterString.lower(url),
+        FfiConverterTypeInputString_lower(url),
         FfiConverterInt64.lower(seconds),
         FfiConverterOptionInt64.lower(now),uniffiCallStatus
     )
@@ -733,12 +751,12 @@ open func signUrlExpiringIn(url: String, seconds: Int64, now: Int64? = nil)throw
     /**
      * Signs many URLs in one crossing; fails on the first bad URL, naming its index.
      */
-open func signUrls(urls: [String])throws  -> [String]  {
+open func signUrls(urls: [InputString])throws  -> [String]  {
     return try  FfiConverterSequenceString.lift(try rustCallWithError(FfiConverterTypeImgsignError_lift) {
         uniffiCallStatus in
     uniffi_imgsign_uniffi_fn_method_signer_sign_urls(
             self.uniffiCloneHandle(),
-        FfiConverterSequenceString.lower(urls),uniffiCallStatus
+        FfiConverterSequenceTypeInputString.lower(urls),uniffiCallStatus
     )
 })
 }
@@ -747,11 +765,11 @@ open func signUrls(urls: [String])throws  -> [String]  {
      * Verifies a signed URL against the key and previous keys, and its `expires` against
      * `now` (the system clock when not given). Throws the failing check.
      */
-open func verifyUrl(url: String, now: Int64? = nil)throws   {try rustCallWithError(FfiConverterTypeImgsignError_lift) {
+open func verifyUrl(url: InputString, now: Int64? = nil)throws   {try rustCallWithError(FfiConverterTypeImgsignError_lift) {
         uniffiCallStatus in
     uniffi_imgsign_uniffi_fn_method_signer_verify_url(
             self.uniffiCloneHandle(),
-        FfiConverterString.lower(url),
+        FfiConverterTypeInputString_lower(url),
         FfiConverterOptionInt64.lower(now),uniffiCallStatus
     )
 }
@@ -827,12 +845,12 @@ public protocol UrlBuilderProtocol: AnyObject, Sendable {
     /**
      * Builds a srcset (fluid or fixed by the core's rules), every entry signed.
      */
-    func buildSrcset(path: String, params: [Param], options: SrcsetOptions) throws  -> String
+    func buildSrcset(path: InputString, params: [Param], options: SrcsetOptions) throws  -> String
     
     /**
      * Builds (and signs) the URL for `path` with `params`.
      */
-    func buildUrl(path: String, params: [Param]) throws  -> String
+    func buildUrl(path: InputString, params: [Param]) throws  -> String
     
     /**
      * Builds many URLs in one crossing; fails on the first bad item, naming its index.
@@ -905,19 +923,18 @@ open class UrlBuilder: UrlBuilderProtocol, @unchecked Sendable, CustomDebugStrin
     }
     /**
      * Creates a builder for `domain`. Every option not given takes the core's default
-     * (provider `imgix`, no key = unsigned URLs, profile `canonical`, https, no library
-     * param, path encoding on). The key is an argument, not a record field, so that no
-     * generated `toString`/`description` can ever print it.
+     * (without a key, URLs are unsigned). The key is an argument, not a record field, so
+     * that no generated `toString`/`description` can ever print it.
      */
-public convenience init(domain: String, provider: String? = nil, key: String? = nil, profile: String? = nil, useHttps: Bool? = nil, includeLibraryParam: Bool? = nil, disablePathEncoding: Bool? = nil)throws  {
+public convenience init(domain: InputString, provider: InputString? = nil, key: InputString? = nil, profile: InputString? = nil, useHttps: Bool? = nil, includeLibraryParam: Bool? = nil, disablePathEncoding: Bool? = nil)throws  {
     let handle =
         try rustCallWithError(FfiConverterTypeImgsignError_lift) {
         uniffiCallStatus in
     uniffi_imgsign_uniffi_fn_constructor_urlbuilder_new(
-        FfiConverterString.lower(domain),
-        FfiConverterOptionString.lower(provider),
-        FfiConverterOptionString.lower(key),
-        FfiConverterOptionString.lower(profile),
+        FfiConverterTypeInputString_lower(domain),
+        FfiConverterOptionTypeInputString.lower(provider),
+        FfiConverterOptionTypeInputString.lower(key),
+        FfiConverterOptionTypeInputString.lower(profile),
         FfiConverterOptionBool.lower(useHttps),
         FfiConverterOptionBool.lower(includeLibraryParam),
         FfiConverterOptionBool.lower(disablePathEncoding),uniffiCallStatus
@@ -941,12 +958,12 @@ public convenience init(domain: String, provider: String? = nil, key: String? = 
     /**
      * Builds a srcset (fluid or fixed by the core's rules), every entry signed.
      */
-open func buildSrcset(path: String, params: [Param] = [], options: SrcsetOptions = SrcsetOptions())throws  -> String  {
+open func buildSrcset(path: InputString, params: [Param] = [], options: SrcsetOptions = SrcsetOptions())throws  -> String  {
     return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeImgsignError_lift) {
         uniffiCallStatus in
     uniffi_imgsign_uniffi_fn_method_urlbuilder_build_srcset(
             self.uniffiCloneHandle(),
-        FfiConverterString.lower(path),
+        FfiConverterTypeInputString_lower(path),
         FfiConverterSequenceTypeParam.lower(params),
         FfiConverterTypeSrcsetOptions_lower(options),uniffiCallStatus
     )
@@ -956,12 +973,12 @@ open func buildSrcset(path: String, params: [Param] = [], options: SrcsetOptions
     /**
      * Builds (and signs) the URL for `path` with `params`.
      */
-open func buildUrl(path: String, params: [Param] = [])throws  -> String  {
+open func buildUrl(path: InputString, params: [Param] = [])throws  -> String  {
     return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeImgsignError_lift) {
         uniffiCallStatus in
     uniffi_imgsign_uniffi_fn_method_urlbuilder_build_url(
             self.uniffiCloneHandle(),
-        FfiConverterString.lower(path),
+        FfiConverterTypeInputString_lower(path),
         FfiConverterSequenceTypeParam.lower(params),uniffiCallStatus
     )
 })
@@ -1088,27 +1105,28 @@ public func FfiConverterTypeUrlBuilder_lower(_ value: UrlBuilder) -> UInt64 {
 
 
 /**
- * One HTTP header, as received (names compare case-insensitively in the core).
+ * One HTTP header, as received (names compare case-insensitively in the core). Its
+ * `toString`/`description` never shows the value, which may be a secret or credentials.
  */
-public struct Header: Equatable, Hashable {
+public struct Header: Equatable, Hashable, CustomDebugStringConvertible, CustomStringConvertible {
     /**
      * The header name.
      */
-    public let name: String
+    public let name: InputString
     /**
      * The header value.
      */
-    public let value: String
+    public let value: InputString
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
     public init(
         /**
          * The header name.
-         */name: String, 
+         */name: InputString, 
         /**
          * The header value.
-         */value: String) {
+         */value: InputString) {
         self.name = name
         self.value = value
     }
@@ -1116,6 +1134,28 @@ public struct Header: Equatable, Hashable {
     
 
     
+// The local Rust `Debug` implementation.
+public var debugDescription: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_imgsign_uniffi_fn_method_header_uniffi_trait_debug(
+            FfiConverterTypeHeader_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
+// The local Rust `Display` implementation.
+public var description: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_imgsign_uniffi_fn_method_header_uniffi_trait_display(
+            FfiConverterTypeHeader_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
 }
 
 #if compiler(>=6)
@@ -1129,14 +1169,14 @@ public struct FfiConverterTypeHeader: FfiConverterRustBuffer {
     public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Header {
         return
             try Header(
-                name: FfiConverterString.read(from: &buf), 
-                value: FfiConverterString.read(from: &buf)
+                name: FfiConverterTypeInputString.read(from: &buf), 
+                value: FfiConverterTypeInputString.read(from: &buf)
         )
     }
 
     public static func write(_ value: Header, into buf: inout [UInt8]) {
-        FfiConverterString.write(value.name, into: &buf)
-        FfiConverterString.write(value.value, into: &buf)
+        FfiConverterTypeInputString.write(value.name, into: &buf)
+        FfiConverterTypeInputString.write(value.value, into: &buf)
     }
 }
 
@@ -1163,7 +1203,7 @@ public struct Param: Equatable, Hashable {
     /**
      * The param name, unencoded.
      */
-    public let key: String
+    public let key: InputString
     /**
      * The param value.
      */
@@ -1174,7 +1214,7 @@ public struct Param: Equatable, Hashable {
     public init(
         /**
          * The param name, unencoded.
-         */key: String, 
+         */key: InputString, 
         /**
          * The param value.
          */value: ParamValue) {
@@ -1198,13 +1238,13 @@ public struct FfiConverterTypeParam: FfiConverterRustBuffer {
     public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Param {
         return
             try Param(
-                key: FfiConverterString.read(from: &buf), 
+                key: FfiConverterTypeInputString.read(from: &buf), 
                 value: FfiConverterTypeParamValue.read(from: &buf)
         )
     }
 
     public static func write(_ value: Param, into buf: inout [UInt8]) {
-        FfiConverterString.write(value.key, into: &buf)
+        FfiConverterTypeInputString.write(value.key, into: &buf)
         FfiConverterTypeParamValue.write(value.value, into: &buf)
     }
 }
@@ -1226,8 +1266,7 @@ public func FfiConverterTypeParam_lower(_ value: Param) -> RustBuffer {
 
 
 /**
- * srcset options. A field left `null`/`nil` takes the core's default (fluid widths from
- * 100 to 8192 with tolerance 0.08, ratios 1 to 5, variable quality on).
+ * srcset options. A field left `null`/`nil` takes the core's default.
  */
 public struct SrcsetOptions: Equatable, Hashable {
     /**
@@ -1346,13 +1385,13 @@ public func FfiConverterTypeSrcsetOptions_lower(_ value: SrcsetOptions) -> RustB
 
 
 /**
- * One item of [`UrlBuilder::build_urls`]: a path and its params.
+ * One item of `UrlBuilder::build_urls`: a path and its params.
  */
 public struct UrlItem: Equatable, Hashable {
     /**
      * The image path.
      */
-    public let path: String
+    public let path: InputString
     /**
      * Its params.
      */
@@ -1363,7 +1402,7 @@ public struct UrlItem: Equatable, Hashable {
     public init(
         /**
          * The image path.
-         */path: String, 
+         */path: InputString, 
         /**
          * Its params.
          */params: [Param] = []) {
@@ -1387,13 +1426,13 @@ public struct FfiConverterTypeUrlItem: FfiConverterRustBuffer {
     public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> UrlItem {
         return
             try UrlItem(
-                path: FfiConverterString.read(from: &buf), 
+                path: FfiConverterTypeInputString.read(from: &buf), 
                 params: FfiConverterSequenceTypeParam.read(from: &buf)
         )
     }
 
     public static func write(_ value: UrlItem, into buf: inout [UInt8]) {
-        FfiConverterString.write(value.path, into: &buf)
+        FfiConverterTypeInputString.write(value.path, into: &buf)
         FfiConverterSequenceTypeParam.write(value.params, into: &buf)
     }
 }
@@ -1484,9 +1523,10 @@ public func FfiConverterTypeVariableQuality_lower(_ value: VariableQuality) -> R
 
 
 /**
- * Every failure of imgsign: one variant per stable code (SPEC §4). `code` is the code string
- * (`invalid_key`, `signature_mismatch`, ...), the same in every language; `message` names the
- * field at fault and never contains a key or secret.
+ * Every failure of imgsign: one variant per stable code, each carrying the message. The
+ * code is not stored: [`ImgsignError::error_code`] derives it from the variant, so it is
+ * the core's code string (`invalid_key`, `signature_mismatch`, ...) in every language.
+ * `detail` names the field at fault and never contains a key or secret.
  */
 public 
 enum ImgsignError: Swift.Error, Equatable, Hashable, Foundation.LocalizedError {
@@ -1494,119 +1534,124 @@ enum ImgsignError: Swift.Error, Equatable, Hashable, Foundation.LocalizedError {
     
     
     /**
-     * The builder's domain is not a valid host name.
+     * `invalid_domain`: the builder's domain is not a valid host name.
      */
     case InvalidDomain(
         /**
-         * `invalid_domain`.
-         */code: String, 
-        /**
          * What is wrong (never a secret).
-         */message: String
+         */detail: String
     )
     /**
-     * A key, token or secret is missing, malformed or outside the provider's limits.
+     * `invalid_key`: a key, token or secret is missing, malformed or outside the limits.
      */
     case InvalidKey(
         /**
-         * `invalid_key`.
-         */code: String, 
-        /**
          * What is wrong (never a secret).
-         */message: String
+         */detail: String
     )
     /**
-     * A URL (or a path used verbatim) cannot be signed as given.
+     * `invalid_url`: a URL (or a path used verbatim) cannot be signed as given.
      */
     case InvalidUrl(
         /**
-         * `invalid_url`.
-         */code: String, 
-        /**
          * What is wrong (never a secret).
-         */message: String
+         */detail: String
     )
     /**
-     * A parameter, name or option value is not acceptable.
+     * `invalid_param`: a parameter, name or option value is not acceptable.
      */
     case InvalidParam(
         /**
-         * `invalid_param`.
-         */code: String, 
-        /**
          * What is wrong (never a secret).
-         */message: String
+         */detail: String
     )
     /**
-     * srcset or target-width options are out of range.
+     * `invalid_srcset`: srcset or target-width options are out of range.
      */
     case InvalidSrcset(
         /**
-         * `invalid_srcset`.
-         */code: String, 
-        /**
          * What is wrong (never a secret).
-         */message: String
+         */detail: String
     )
     /**
-     * Verification: no signature was present.
+     * `missing_signature`: verification found no signature.
      */
     case MissingSignature(
         /**
-         * `missing_signature`.
-         */code: String, 
-        /**
          * What is wrong (never a secret).
-         */message: String
+         */detail: String
     )
     /**
-     * Verification: the signature does not match any key.
+     * `signature_mismatch`: the signature does not match any key.
      */
     case SignatureMismatch(
         /**
-         * `signature_mismatch`.
-         */code: String, 
-        /**
          * What is wrong (never a secret).
-         */message: String
+         */detail: String
     )
     /**
-     * Verification: past the expiry or outside the timestamp tolerance.
+     * `expired`: past the expiry or outside the timestamp tolerance.
      */
     case Expired(
         /**
-         * `expired`.
-         */code: String, 
-        /**
          * What is wrong (never a secret).
-         */message: String
+         */detail: String
     )
     /**
-     * Verification: the URL cannot be parsed or its signature/expiry is misplaced.
+     * `malformed_url`: the URL cannot be parsed or its signature/expiry is misplaced.
      */
     case MalformedUrl(
         /**
-         * `malformed_url`.
-         */code: String, 
-        /**
          * What is wrong (never a secret).
-         */message: String
+         */detail: String
     )
     /**
-     * Origin verification: a header is present but not of the documented form.
+     * `malformed_header`: a header is present but not of the documented form.
      */
     case MalformedHeader(
         /**
-         * `malformed_header`.
-         */code: String, 
-        /**
          * What is wrong (never a secret).
-         */message: String
+         */detail: String
     )
 
     
+    /**
+     * The stable code (`invalid_key`, `signature_mismatch`, ...), the same in every language.
+     */
+public func errorCode() -> String  {
+    return try!  FfiConverterString.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_imgsign_uniffi_fn_method_imgsignerror_error_code(
+            FfiConverterTypeImgsignError_lower(self),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The message naming the field at fault, without the code (never a key or secret).
+     */
+public func errorDetail() -> String  {
+    return try!  FfiConverterString.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_imgsign_uniffi_fn_method_imgsignerror_error_detail(
+            FfiConverterTypeImgsignError_lower(self),uniffiCallStatus
+    )
+})
+}
+    
 
     
+// The local Rust `Display` implementation.
+public var description: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_imgsign_uniffi_fn_method_imgsignerror_uniffi_trait_display(
+            FfiConverterTypeImgsignError_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
 
     
     public var errorDescription: String? {
@@ -1633,44 +1678,34 @@ public struct FfiConverterTypeImgsignError: FfiConverterRustBuffer {
 
         
         case 1: return .InvalidDomain(
-            code: try FfiConverterString.read(from: &buf), 
-            message: try FfiConverterString.read(from: &buf)
+            detail: try FfiConverterString.read(from: &buf)
             )
         case 2: return .InvalidKey(
-            code: try FfiConverterString.read(from: &buf), 
-            message: try FfiConverterString.read(from: &buf)
+            detail: try FfiConverterString.read(from: &buf)
             )
         case 3: return .InvalidUrl(
-            code: try FfiConverterString.read(from: &buf), 
-            message: try FfiConverterString.read(from: &buf)
+            detail: try FfiConverterString.read(from: &buf)
             )
         case 4: return .InvalidParam(
-            code: try FfiConverterString.read(from: &buf), 
-            message: try FfiConverterString.read(from: &buf)
+            detail: try FfiConverterString.read(from: &buf)
             )
         case 5: return .InvalidSrcset(
-            code: try FfiConverterString.read(from: &buf), 
-            message: try FfiConverterString.read(from: &buf)
+            detail: try FfiConverterString.read(from: &buf)
             )
         case 6: return .MissingSignature(
-            code: try FfiConverterString.read(from: &buf), 
-            message: try FfiConverterString.read(from: &buf)
+            detail: try FfiConverterString.read(from: &buf)
             )
         case 7: return .SignatureMismatch(
-            code: try FfiConverterString.read(from: &buf), 
-            message: try FfiConverterString.read(from: &buf)
+            detail: try FfiConverterString.read(from: &buf)
             )
         case 8: return .Expired(
-            code: try FfiConverterString.read(from: &buf), 
-            message: try FfiConverterString.read(from: &buf)
+            detail: try FfiConverterString.read(from: &buf)
             )
         case 9: return .MalformedUrl(
-            code: try FfiConverterString.read(from: &buf), 
-            message: try FfiConverterString.read(from: &buf)
+            detail: try FfiConverterString.read(from: &buf)
             )
         case 10: return .MalformedHeader(
-            code: try FfiConverterString.read(from: &buf), 
-            message: try FfiConverterString.read(from: &buf)
+            detail: try FfiConverterString.read(from: &buf)
             )
 
          default: throw UniffiInternalError.unexpectedEnumCase
@@ -1684,64 +1719,54 @@ public struct FfiConverterTypeImgsignError: FfiConverterRustBuffer {
 
         
         
-        case let .InvalidDomain(code,message):
+        case let .InvalidDomain(detail):
             writeInt(&buf, Int32(1))
-            FfiConverterString.write(code, into: &buf)
-            FfiConverterString.write(message, into: &buf)
+            FfiConverterString.write(detail, into: &buf)
             
         
-        case let .InvalidKey(code,message):
+        case let .InvalidKey(detail):
             writeInt(&buf, Int32(2))
-            FfiConverterString.write(code, into: &buf)
-            FfiConverterString.write(message, into: &buf)
+            FfiConverterString.write(detail, into: &buf)
             
         
-        case let .InvalidUrl(code,message):
+        case let .InvalidUrl(detail):
             writeInt(&buf, Int32(3))
-            FfiConverterString.write(code, into: &buf)
-            FfiConverterString.write(message, into: &buf)
+            FfiConverterString.write(detail, into: &buf)
             
         
-        case let .InvalidParam(code,message):
+        case let .InvalidParam(detail):
             writeInt(&buf, Int32(4))
-            FfiConverterString.write(code, into: &buf)
-            FfiConverterString.write(message, into: &buf)
+            FfiConverterString.write(detail, into: &buf)
             
         
-        case let .InvalidSrcset(code,message):
+        case let .InvalidSrcset(detail):
             writeInt(&buf, Int32(5))
-            FfiConverterString.write(code, into: &buf)
-            FfiConverterString.write(message, into: &buf)
+            FfiConverterString.write(detail, into: &buf)
             
         
-        case let .MissingSignature(code,message):
+        case let .MissingSignature(detail):
             writeInt(&buf, Int32(6))
-            FfiConverterString.write(code, into: &buf)
-            FfiConverterString.write(message, into: &buf)
+            FfiConverterString.write(detail, into: &buf)
             
         
-        case let .SignatureMismatch(code,message):
+        case let .SignatureMismatch(detail):
             writeInt(&buf, Int32(7))
-            FfiConverterString.write(code, into: &buf)
-            FfiConverterString.write(message, into: &buf)
+            FfiConverterString.write(detail, into: &buf)
             
         
-        case let .Expired(code,message):
+        case let .Expired(detail):
             writeInt(&buf, Int32(8))
-            FfiConverterString.write(code, into: &buf)
-            FfiConverterString.write(message, into: &buf)
+            FfiConverterString.write(detail, into: &buf)
             
         
-        case let .MalformedUrl(code,message):
+        case let .MalformedUrl(detail):
             writeInt(&buf, Int32(9))
-            FfiConverterString.write(code, into: &buf)
-            FfiConverterString.write(message, into: &buf)
+            FfiConverterString.write(detail, into: &buf)
             
         
-        case let .MalformedHeader(code,message):
+        case let .MalformedHeader(detail):
             writeInt(&buf, Int32(10))
-            FfiConverterString.write(code, into: &buf)
-            FfiConverterString.write(message, into: &buf)
+            FfiConverterString.write(detail, into: &buf)
             
         }
     }
@@ -1775,7 +1800,7 @@ public enum ParamValue: Equatable, Hashable {
     case str(
         /**
          * The value.
-         */value: String
+         */value: InputString
     )
     /**
      * An integer, written in decimal.
@@ -1826,7 +1851,7 @@ public struct FfiConverterTypeParamValue: FfiConverterRustBuffer {
         let variant: Int32 = try readInt(&buf)
         switch variant {
         
-        case 1: return .str(value: try FfiConverterString.read(from: &buf)
+        case 1: return .str(value: try FfiConverterTypeInputString.read(from: &buf)
         )
         
         case 2: return .int(value: try FfiConverterInt64.read(from: &buf)
@@ -1850,7 +1875,7 @@ public struct FfiConverterTypeParamValue: FfiConverterRustBuffer {
         
         case let .str(value):
             writeInt(&buf, Int32(1))
-            FfiConverterString.write(value, into: &buf)
+            FfiConverterTypeInputString.write(value, into: &buf)
             
         
         case let .int(value):
@@ -1966,30 +1991,6 @@ fileprivate struct FfiConverterOptionBool: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
-fileprivate struct FfiConverterOptionString: FfiConverterRustBuffer {
-    typealias SwiftType = String?
-
-    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
-        guard let value = value else {
-            writeInt(&buf, Int8(0))
-            return
-        }
-        writeInt(&buf, Int8(1))
-        FfiConverterString.write(value, into: &buf)
-    }
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
-        switch try readInt(&buf) as Int8 {
-        case 0: return nil
-        case 1: return try FfiConverterString.read(from: &buf)
-        default: throw UniffiInternalError.unexpectedOptionalTag
-        }
-    }
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
 fileprivate struct FfiConverterOptionSequenceInt64: FfiConverterRustBuffer {
     typealias SwiftType = [Int64]?
 
@@ -2054,6 +2055,30 @@ fileprivate struct FfiConverterOptionSequenceTypeVariableQuality: FfiConverterRu
         switch try readInt(&buf) as Int8 {
         case 0: return nil
         case 1: return try FfiConverterSequenceTypeVariableQuality.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeInputString: FfiConverterRustBuffer {
+    typealias SwiftType = InputString?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeInputString.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeInputString.read(from: &buf)
         default: throw UniffiInternalError.unexpectedOptionalTag
         }
     }
@@ -2233,6 +2258,78 @@ fileprivate struct FfiConverterSequenceTypeVariableQuality: FfiConverterRustBuff
         return seq
     }
 }
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeInputString: FfiConverterRustBuffer {
+    typealias SwiftType = [InputString]
+
+    public static func write(_ value: [InputString], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeInputString.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [InputString] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [InputString]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeInputString.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+
+
+
+public typealias InputString = String
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeInputString: FfiConverter {
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> InputString {
+        let builtinValue = try FfiConverterData.read(from: &buf)
+        return String(decoding: builtinValue, as: UTF8.self)
+    }
+
+    public static func write(_ value: InputString, into buf: inout [UInt8]) {
+        let builtinValue = Data(value.utf8)
+        return FfiConverterData.write(builtinValue, into: &buf)
+    }
+
+    public static func lift(_ value: RustBuffer) throws -> InputString {
+        let builtinValue = try FfiConverterData.lift(value)
+        return String(decoding: builtinValue, as: UTF8.self)
+    }
+
+    public static func lower(_ value: InputString) -> RustBuffer {
+        let builtinValue = Data(value.utf8)
+        return FfiConverterData.lower(builtinValue)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeInputString_lift(_ value: RustBuffer) throws -> InputString {
+    return try FfiConverterTypeInputString.lift(value)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeInputString_lower(_ value: InputString) -> RustBuffer {
+    return FfiConverterTypeInputString.lower(value)
+}
+
 /**
  * The name of every provider the core knows, in its stable order (`imgix`, `gumlet`, ...).
  * The Swift package generates its provider constants from this list.
@@ -2247,12 +2344,12 @@ public func providerNames() -> [String]  {
 /**
  * The `X-Imgix-Signature` header value (`v1,<HEX>`) for an origin request.
  */
-public func signOriginRequest(key: String, requestId: String, timestamp: Int64)throws  -> String  {
+public func signOriginRequest(key: InputString, requestId: InputString, timestamp: Int64)throws  -> String  {
     return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeImgsignError_lift) {
         uniffiCallStatus in
     uniffi_imgsign_uniffi_fn_func_sign_origin_request(
-        FfiConverterString.lower(key),
-        FfiConverterString.lower(requestId),
+        FfiConverterTypeInputString_lower(key),
+        FfiConverterTypeInputString_lower(requestId),
         FfiConverterInt64.lower(timestamp),uniffiCallStatus
     )
 })
@@ -2274,11 +2371,11 @@ public func targetWidths(minWidth: Int64? = nil, maxWidth: Int64? = nil, toleran
 /**
  * Checks the `Authorization: Basic ...` header against the configured credentials.
  */
-public func verifyBasicAuth(username: String, password: String, headers: [Header])throws   {try rustCallWithError(FfiConverterTypeImgsignError_lift) {
+public func verifyBasicAuth(username: InputString, password: InputString, headers: [Header])throws   {try rustCallWithError(FfiConverterTypeImgsignError_lift) {
         uniffiCallStatus in
     uniffi_imgsign_uniffi_fn_func_verify_basic_auth(
-        FfiConverterString.lower(username),
-        FfiConverterString.lower(password),
+        FfiConverterTypeInputString_lower(username),
+        FfiConverterTypeInputString_lower(password),
         FfiConverterSequenceTypeHeader.lower(headers),uniffiCallStatus
     )
 }
@@ -2287,10 +2384,10 @@ public func verifyBasicAuth(username: String, password: String, headers: [Header
  * Verifies the origin-request signature headers, with `tolerance` seconds around `now`
  * (the system clock and the core's default tolerance when not given).
  */
-public func verifyOriginRequest(key: String, headers: [Header], now: Int64? = nil, tolerance: Int64? = nil)throws   {try rustCallWithError(FfiConverterTypeImgsignError_lift) {
+public func verifyOriginRequest(key: InputString, headers: [Header], now: Int64? = nil, tolerance: Int64? = nil)throws   {try rustCallWithError(FfiConverterTypeImgsignError_lift) {
         uniffiCallStatus in
     uniffi_imgsign_uniffi_fn_func_verify_origin_request(
-        FfiConverterString.lower(key),
+        FfiConverterTypeInputString_lower(key),
         FfiConverterSequenceTypeHeader.lower(headers),
         FfiConverterOptionInt64.lower(now),
         FfiConverterOptionInt64.lower(tolerance),uniffiCallStatus
@@ -2300,10 +2397,10 @@ public func verifyOriginRequest(key: String, headers: [Header], now: Int64? = ni
 /**
  * Checks the `X-Imgix-Origin-Secret` handshake header against the configured secret.
  */
-public func verifyOriginSecret(secret: String, headers: [Header])throws   {try rustCallWithError(FfiConverterTypeImgsignError_lift) {
+public func verifyOriginSecret(secret: InputString, headers: [Header])throws   {try rustCallWithError(FfiConverterTypeImgsignError_lift) {
         uniffiCallStatus in
     uniffi_imgsign_uniffi_fn_func_verify_origin_secret(
-        FfiConverterString.lower(secret),
+        FfiConverterTypeInputString_lower(secret),
         FfiConverterSequenceTypeHeader.lower(headers),uniffiCallStatus
     )
 }
@@ -2315,6 +2412,20 @@ public func version() -> String  {
     return try!  FfiConverterString.lift(try! rustCall() {
         uniffiCallStatus in
     uniffi_imgsign_uniffi_fn_func_version(uniffiCallStatus
+    )
+})
+}
+/**
+ * The coded error of a value of the wrong type for `argument` (Kotlin's `paramValueOf`):
+ * `expected` and `got` name types, never the value.
+ */
+public func wrongTypeError(argument: String, expected: String, got: String) -> ImgsignError  {
+    return try!  FfiConverterTypeImgsignError_lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_imgsign_uniffi_fn_func_wrong_type_error(
+        FfiConverterString.lower(argument),
+        FfiConverterString.lower(expected),
+        FfiConverterString.lower(got),uniffiCallStatus
     )
 })
 }
@@ -2337,67 +2448,70 @@ private let initializationResult: InitializationResult = {
     if (uniffi_imgsign_uniffi_checksum_func_provider_names() != 63727) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imgsign_uniffi_checksum_func_sign_origin_request() != 8240) {
+    if (uniffi_imgsign_uniffi_checksum_func_sign_origin_request() != 42072) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imgsign_uniffi_checksum_func_target_widths() != 40936) {
+    if (uniffi_imgsign_uniffi_checksum_func_target_widths() != 42018) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imgsign_uniffi_checksum_func_verify_basic_auth() != 33260) {
+    if (uniffi_imgsign_uniffi_checksum_func_verify_basic_auth() != 11929) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imgsign_uniffi_checksum_func_verify_origin_request() != 22169) {
+    if (uniffi_imgsign_uniffi_checksum_func_verify_origin_request() != 53712) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imgsign_uniffi_checksum_func_verify_origin_secret() != 25788) {
+    if (uniffi_imgsign_uniffi_checksum_func_verify_origin_secret() != 57687) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_imgsign_uniffi_checksum_func_version() != 9573) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imgsign_uniffi_checksum_method_signer_provider() != 60745) {
+    if (uniffi_imgsign_uniffi_checksum_func_wrong_type_error() != 23562) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imgsign_uniffi_checksum_method_signer_sign_url() != 34820) {
+    if (uniffi_imgsign_uniffi_checksum_method_urlbuilder_build_srcset() != 37010) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imgsign_uniffi_checksum_method_signer_sign_url_expiring() != 21078) {
+    if (uniffi_imgsign_uniffi_checksum_method_urlbuilder_build_url() != 33205) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imgsign_uniffi_checksum_method_signer_sign_url_expiring_in() != 12163) {
+    if (uniffi_imgsign_uniffi_checksum_method_urlbuilder_build_urls() != 18562) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imgsign_uniffi_checksum_method_signer_sign_urls() != 43128) {
+    if (uniffi_imgsign_uniffi_checksum_method_urlbuilder_domain() != 7992) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imgsign_uniffi_checksum_method_signer_verify_url() != 29213) {
+    if (uniffi_imgsign_uniffi_checksum_method_urlbuilder_is_signed() != 64604) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imgsign_uniffi_checksum_method_urlbuilder_build_srcset() != 22132) {
+    if (uniffi_imgsign_uniffi_checksum_method_urlbuilder_profile() != 3638) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imgsign_uniffi_checksum_method_urlbuilder_build_url() != 15697) {
+    if (uniffi_imgsign_uniffi_checksum_method_urlbuilder_provider() != 45339) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imgsign_uniffi_checksum_method_urlbuilder_build_urls() != 29229) {
+    if (uniffi_imgsign_uniffi_checksum_method_signer_provider() != 41298) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imgsign_uniffi_checksum_method_urlbuilder_domain() != 45041) {
+    if (uniffi_imgsign_uniffi_checksum_method_signer_sign_url() != 34948) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imgsign_uniffi_checksum_method_urlbuilder_is_signed() != 52981) {
+    if (uniffi_imgsign_uniffi_checksum_method_signer_sign_url_expiring() != 546) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imgsign_uniffi_checksum_method_urlbuilder_profile() != 52766) {
+    if (uniffi_imgsign_uniffi_checksum_method_signer_sign_url_expiring_in() != 48837) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imgsign_uniffi_checksum_method_urlbuilder_provider() != 32397) {
+    if (uniffi_imgsign_uniffi_checksum_method_signer_sign_urls() != 47516) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imgsign_uniffi_checksum_constructor_signer_new() != 56958) {
+    if (uniffi_imgsign_uniffi_checksum_method_signer_verify_url() != 64991) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imgsign_uniffi_checksum_constructor_urlbuilder_new() != 15386) {
+    if (uniffi_imgsign_uniffi_checksum_constructor_urlbuilder_new() != 23797) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_imgsign_uniffi_checksum_constructor_signer_new() != 21913) {
         return InitializationResult.apiChecksumMismatch
     }
 

@@ -243,56 +243,6 @@ typedef void (*UniffiForeignFutureCompleteVoid)(uint64_t, UniffiForeignFutureRes
     );
 
 #endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_CLONE_SIGNER
-#define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_CLONE_SIGNER
-uint64_t uniffi_imgsign_uniffi_fn_clone_signer(uint64_t handle, RustCallStatus *_Nonnull out_status
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_FREE_SIGNER
-#define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_FREE_SIGNER
-void uniffi_imgsign_uniffi_fn_free_signer(uint64_t handle, RustCallStatus *_Nonnull out_status
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_CONSTRUCTOR_SIGNER_NEW
-#define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_CONSTRUCTOR_SIGNER_NEW
-uint64_t uniffi_imgsign_uniffi_fn_constructor_signer_new(RustBuffer provider, RustBuffer key, RustBuffer previous_keys, RustCallStatus *_Nonnull out_status
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_METHOD_SIGNER_PROVIDER
-#define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_METHOD_SIGNER_PROVIDER
-RustBuffer uniffi_imgsign_uniffi_fn_method_signer_provider(uint64_t ptr, RustCallStatus *_Nonnull out_status
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_METHOD_SIGNER_SIGN_URL
-#define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_METHOD_SIGNER_SIGN_URL
-RustBuffer uniffi_imgsign_uniffi_fn_method_signer_sign_url(uint64_t ptr, RustBuffer url, RustCallStatus *_Nonnull out_status
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_METHOD_SIGNER_SIGN_URL_EXPIRING
-#define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_METHOD_SIGNER_SIGN_URL_EXPIRING
-RustBuffer uniffi_imgsign_uniffi_fn_method_signer_sign_url_expiring(uint64_t ptr, RustBuffer url, int64_t expires_at, RustCallStatus *_Nonnull out_status
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_METHOD_SIGNER_SIGN_URL_EXPIRING_IN
-#define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_METHOD_SIGNER_SIGN_URL_EXPIRING_IN
-RustBuffer uniffi_imgsign_uniffi_fn_method_signer_sign_url_expiring_in(uint64_t ptr, RustBuffer url, int64_t seconds, RustBuffer now, RustCallStatus *_Nonnull out_status
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_METHOD_SIGNER_SIGN_URLS
-#define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_METHOD_SIGNER_SIGN_URLS
-RustBuffer uniffi_imgsign_uniffi_fn_method_signer_sign_urls(uint64_t ptr, RustBuffer urls, RustCallStatus *_Nonnull out_status
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_METHOD_SIGNER_VERIFY_URL
-#define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_METHOD_SIGNER_VERIFY_URL
-void uniffi_imgsign_uniffi_fn_method_signer_verify_url(uint64_t ptr, RustBuffer url, RustBuffer now, RustCallStatus *_Nonnull out_status
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_METHOD_SIGNER_UNIFFI_TRAIT_DEBUG
-#define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_METHOD_SIGNER_UNIFFI_TRAIT_DEBUG
-RustBuffer uniffi_imgsign_uniffi_fn_method_signer_uniffi_trait_debug(uint64_t ptr, RustCallStatus *_Nonnull out_status
-);
-#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_CLONE_URLBUILDER
 #define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_CLONE_URLBUILDER
 uint64_t uniffi_imgsign_uniffi_fn_clone_urlbuilder(uint64_t handle, RustCallStatus *_Nonnull out_status
@@ -348,6 +298,81 @@ RustBuffer uniffi_imgsign_uniffi_fn_method_urlbuilder_provider(uint64_t ptr, Rus
 RustBuffer uniffi_imgsign_uniffi_fn_method_urlbuilder_uniffi_trait_debug(uint64_t ptr, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_CLONE_SIGNER
+#define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_CLONE_SIGNER
+uint64_t uniffi_imgsign_uniffi_fn_clone_signer(uint64_t handle, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_FREE_SIGNER
+#define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_FREE_SIGNER
+void uniffi_imgsign_uniffi_fn_free_signer(uint64_t handle, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_CONSTRUCTOR_SIGNER_NEW
+#define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_CONSTRUCTOR_SIGNER_NEW
+uint64_t uniffi_imgsign_uniffi_fn_constructor_signer_new(RustBuffer provider, RustBuffer key, RustBuffer previous_keys, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_METHOD_SIGNER_PROVIDER
+#define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_METHOD_SIGNER_PROVIDER
+RustBuffer uniffi_imgsign_uniffi_fn_method_signer_provider(uint64_t ptr, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_METHOD_SIGNER_SIGN_URL
+#define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_METHOD_SIGNER_SIGN_URL
+RustBuffer uniffi_imgsign_uniffi_fn_method_signer_sign_url(uint64_t ptr, RustBuffer url, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_METHOD_SIGNER_SIGN_URL_EXPIRING
+#define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_METHOD_SIGNER_SIGN_URL_EXPIRING
+RustBuffer uniffi_imgsign_uniffi_fn_method_signer_sign_url_expiring(uint64_t ptr, RustBuffer url, int64_t expires_at, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_METHOD_SIGNER_SIGN_URL_EXPIRING_IN
+#define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_METHOD_SIGNER_SIGN_URL_EXPIRING_IN
+RustBuffer uniffi_imgsign_uniffi_fn_method_signer_sign_url_expiring_in(uint64_t ptr, RustBuffer url, int64_t seconds, RustBuffer now, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_METHOD_SIGNER_SIGN_URLS
+#define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_METHOD_SIGNER_SIGN_URLS
+RustBuffer uniffi_imgsign_uniffi_fn_method_signer_sign_urls(uint64_t ptr, RustBuffer urls, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_METHOD_SIGNER_VERIFY_URL
+#define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_METHOD_SIGNER_VERIFY_URL
+void uniffi_imgsign_uniffi_fn_method_signer_verify_url(uint64_t ptr, RustBuffer url, RustBuffer now, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_METHOD_SIGNER_UNIFFI_TRAIT_DEBUG
+#define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_METHOD_SIGNER_UNIFFI_TRAIT_DEBUG
+RustBuffer uniffi_imgsign_uniffi_fn_method_signer_uniffi_trait_debug(uint64_t ptr, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_METHOD_IMGSIGNERROR_ERROR_CODE
+#define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_METHOD_IMGSIGNERROR_ERROR_CODE
+RustBuffer uniffi_imgsign_uniffi_fn_method_imgsignerror_error_code(RustBuffer ptr, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_METHOD_IMGSIGNERROR_ERROR_DETAIL
+#define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_METHOD_IMGSIGNERROR_ERROR_DETAIL
+RustBuffer uniffi_imgsign_uniffi_fn_method_imgsignerror_error_detail(RustBuffer ptr, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_METHOD_IMGSIGNERROR_UNIFFI_TRAIT_DISPLAY
+#define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_METHOD_IMGSIGNERROR_UNIFFI_TRAIT_DISPLAY
+RustBuffer uniffi_imgsign_uniffi_fn_method_imgsignerror_uniffi_trait_display(RustBuffer ptr, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_METHOD_HEADER_UNIFFI_TRAIT_DEBUG
+#define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_METHOD_HEADER_UNIFFI_TRAIT_DEBUG
+RustBuffer uniffi_imgsign_uniffi_fn_method_header_uniffi_trait_debug(RustBuffer ptr, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_METHOD_HEADER_UNIFFI_TRAIT_DISPLAY
+#define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_METHOD_HEADER_UNIFFI_TRAIT_DISPLAY
+RustBuffer uniffi_imgsign_uniffi_fn_method_header_uniffi_trait_display(RustBuffer ptr, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_FUNC_PROVIDER_NAMES
 #define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_FUNC_PROVIDER_NAMES
 RustBuffer uniffi_imgsign_uniffi_fn_func_provider_names(RustCallStatus *_Nonnull out_status
@@ -383,6 +408,11 @@ void uniffi_imgsign_uniffi_fn_func_verify_origin_secret(RustBuffer secret, RustB
 #define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_FUNC_VERSION
 RustBuffer uniffi_imgsign_uniffi_fn_func_version(RustCallStatus *_Nonnull out_status
     
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_FUNC_WRONG_TYPE_ERROR
+#define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_FUNC_WRONG_TYPE_ERROR
+RustBuffer uniffi_imgsign_uniffi_fn_func_wrong_type_error(RustBuffer argument, RustBuffer expected, RustBuffer got, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_FFI_IMGSIGN_UNIFFI_RUSTBUFFER_ALLOC
@@ -687,39 +717,9 @@ uint16_t uniffi_imgsign_uniffi_checksum_func_version(void
     
 );
 #endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_CHECKSUM_METHOD_SIGNER_PROVIDER
-#define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_CHECKSUM_METHOD_SIGNER_PROVIDER
-uint16_t uniffi_imgsign_uniffi_checksum_method_signer_provider(void
-    
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_CHECKSUM_METHOD_SIGNER_SIGN_URL
-#define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_CHECKSUM_METHOD_SIGNER_SIGN_URL
-uint16_t uniffi_imgsign_uniffi_checksum_method_signer_sign_url(void
-    
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_CHECKSUM_METHOD_SIGNER_SIGN_URL_EXPIRING
-#define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_CHECKSUM_METHOD_SIGNER_SIGN_URL_EXPIRING
-uint16_t uniffi_imgsign_uniffi_checksum_method_signer_sign_url_expiring(void
-    
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_CHECKSUM_METHOD_SIGNER_SIGN_URL_EXPIRING_IN
-#define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_CHECKSUM_METHOD_SIGNER_SIGN_URL_EXPIRING_IN
-uint16_t uniffi_imgsign_uniffi_checksum_method_signer_sign_url_expiring_in(void
-    
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_CHECKSUM_METHOD_SIGNER_SIGN_URLS
-#define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_CHECKSUM_METHOD_SIGNER_SIGN_URLS
-uint16_t uniffi_imgsign_uniffi_checksum_method_signer_sign_urls(void
-    
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_CHECKSUM_METHOD_SIGNER_VERIFY_URL
-#define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_CHECKSUM_METHOD_SIGNER_VERIFY_URL
-uint16_t uniffi_imgsign_uniffi_checksum_method_signer_verify_url(void
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_CHECKSUM_FUNC_WRONG_TYPE_ERROR
+#define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_CHECKSUM_FUNC_WRONG_TYPE_ERROR
+uint16_t uniffi_imgsign_uniffi_checksum_func_wrong_type_error(void
     
 );
 #endif
@@ -765,15 +765,51 @@ uint16_t uniffi_imgsign_uniffi_checksum_method_urlbuilder_provider(void
     
 );
 #endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_CHECKSUM_CONSTRUCTOR_SIGNER_NEW
-#define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_CHECKSUM_CONSTRUCTOR_SIGNER_NEW
-uint16_t uniffi_imgsign_uniffi_checksum_constructor_signer_new(void
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_CHECKSUM_METHOD_SIGNER_PROVIDER
+#define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_CHECKSUM_METHOD_SIGNER_PROVIDER
+uint16_t uniffi_imgsign_uniffi_checksum_method_signer_provider(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_CHECKSUM_METHOD_SIGNER_SIGN_URL
+#define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_CHECKSUM_METHOD_SIGNER_SIGN_URL
+uint16_t uniffi_imgsign_uniffi_checksum_method_signer_sign_url(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_CHECKSUM_METHOD_SIGNER_SIGN_URL_EXPIRING
+#define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_CHECKSUM_METHOD_SIGNER_SIGN_URL_EXPIRING
+uint16_t uniffi_imgsign_uniffi_checksum_method_signer_sign_url_expiring(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_CHECKSUM_METHOD_SIGNER_SIGN_URL_EXPIRING_IN
+#define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_CHECKSUM_METHOD_SIGNER_SIGN_URL_EXPIRING_IN
+uint16_t uniffi_imgsign_uniffi_checksum_method_signer_sign_url_expiring_in(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_CHECKSUM_METHOD_SIGNER_SIGN_URLS
+#define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_CHECKSUM_METHOD_SIGNER_SIGN_URLS
+uint16_t uniffi_imgsign_uniffi_checksum_method_signer_sign_urls(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_CHECKSUM_METHOD_SIGNER_VERIFY_URL
+#define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_CHECKSUM_METHOD_SIGNER_VERIFY_URL
+uint16_t uniffi_imgsign_uniffi_checksum_method_signer_verify_url(void
     
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_CHECKSUM_CONSTRUCTOR_URLBUILDER_NEW
 #define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_CHECKSUM_CONSTRUCTOR_URLBUILDER_NEW
 uint16_t uniffi_imgsign_uniffi_checksum_constructor_urlbuilder_new(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_CHECKSUM_CONSTRUCTOR_SIGNER_NEW
+#define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_CHECKSUM_CONSTRUCTOR_SIGNER_NEW
+uint16_t uniffi_imgsign_uniffi_checksum_constructor_signer_new(void
     
 );
 #endif

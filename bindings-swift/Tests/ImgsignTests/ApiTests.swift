@@ -163,7 +163,7 @@ final class ApiTests: XCTestCase {
 
     func testHeaderPrintoutsRedactTheValue() {
         let h = Header(name: "Authorization", value: "Bearer SECRET-TOKEN")
-        XCTAssertEqual(h.description, #"Header(name: "Authorization", value: <redacted>)"#)
+        XCTAssertEqual(h.description, "Header(Authorization: <redacted>)")
         XCTAssertEqual(h.debugDescription, h.description)
         var dumped = ""
         dump(h, to: &dumped)
@@ -173,11 +173,17 @@ final class ApiTests: XCTestCase {
         let all = [String(describing: h), String(reflecting: h), "\(h)", "\([h])", dumped, printed]
         for text in all {
             XCTAssertFalse(text.contains("SECRET"), text)
-            XCTAssertTrue(text.contains("Authorization"), text)
-            XCTAssertTrue(text.contains("<redacted>"), text)
+            XCTAssertTrue(text.contains("Header(Authorization: <redacted>)"), text)
         }
-        let children = Mirror(reflecting: h).children.map { "\($0.label ?? "?")=\($0.value)" }
-        XCTAssertEqual(children, ["name=Authorization", "value=<redacted>"])
+        XCTAssertEqual(Mirror(reflecting: h).children.count, 0)
         XCTAssertEqual(h.value, "Bearer SECRET-TOKEN")
+
+        // A name imgsign does not read may itself be a secret put in the wrong place.
+        let odd = Header(name: "SECRET-NAME", value: "SECRET-VALUE")
+        var oddDump = ""
+        dump(odd, to: &oddDump)
+        for text in [odd.description, odd.debugDescription, "\([odd])", oddDump] {
+            XCTAssertFalse(text.contains("SECRET"), text)
+        }
     }
 }

@@ -14,6 +14,8 @@ package io.imgsign
  * Converts a Kotlin value into a [ParamValue]: `String`/`CharSequence` → string,
  * `Int`/`Long`/`Short`/`Byte` → integer, `Double` → float, `Float` → the float its decimal
  * form denotes (`0.1f` → `0.1`, not `0.10000000149…`), `Boolean` → boolean, `null` → dropped.
+ * Any other type is the core's coded error for a param ([ImgsignException.InvalidParam]),
+ * naming the type, never the value.
  */
 fun paramValueOf(value: Any?): ParamValue = when (value) {
     null -> ParamValue.Null
@@ -26,8 +28,10 @@ fun paramValueOf(value: Any?): ParamValue = when (value) {
     is Byte -> ParamValue.Int(value.toLong())
     is Double -> ParamValue.Float(value)
     is Float -> ParamValue.Float(value.toString().toDouble())
-    else -> throw IllegalArgumentException(
-        "param values must be String, Int, Long, Double, Float, Boolean or null, not ${value::class.qualifiedName}"
+    else -> throw wrongTypeError(
+        "params",
+        "a String, Int, Long, Short, Byte, Double, Float, Boolean or null",
+        value::class.qualifiedName ?: value.javaClass.name,
     )
 }
 
@@ -65,30 +69,39 @@ fun verifyOriginRequest(key: String, headers: Map<String, String>, now: Long? = 
 
 /** The stable code of any [ImgsignException] (`invalid_key`, `signature_mismatch`, ...). */
 val ImgsignException.code: String
-    get() = when (this) {
-        is ImgsignException.InvalidDomain -> code
-        is ImgsignException.InvalidKey -> code
-        is ImgsignException.InvalidUrl -> code
-        is ImgsignException.InvalidParam -> code
-        is ImgsignException.InvalidSrcset -> code
-        is ImgsignException.MissingSignature -> code
-        is ImgsignException.SignatureMismatch -> code
-        is ImgsignException.Expired -> code
-        is ImgsignException.MalformedUrl -> code
-        is ImgsignException.MalformedHeader -> code
-    }
+    get() = errorCode()
 
 /** The message of any [ImgsignException], without the code (never contains a key). */
 val ImgsignException.detail: String
-    get() = when (this) {
-        is ImgsignException.InvalidDomain -> detail
-        is ImgsignException.InvalidKey -> detail
-        is ImgsignException.InvalidUrl -> detail
-        is ImgsignException.InvalidParam -> detail
-        is ImgsignException.InvalidSrcset -> detail
-        is ImgsignException.MissingSignature -> detail
-        is ImgsignException.SignatureMismatch -> detail
-        is ImgsignException.Expired -> detail
-        is ImgsignException.MalformedUrl -> detail
-        is ImgsignException.MalformedHeader -> detail
+    get() = errorDetail()
+
+/**
+ * The UTF-8 bytes of a string argument (see `InputString` in `bindings-uniffi/uniffi.toml`).
+ * A lone surrogate is written as the three bytes of its code point, which are not UTF-8, so
+ * that the core raises the coded error of the argument it was given for.
+ */
+internal fun inputBytes(s: String): ByteArray {
+    if (s.none { it.isSurrogate() }) return s.toByteArray(Charsets.UTF_8)
+    val out = java.io.ByteArrayOutputStream(s.length * 3)
+    s.codePoints().forEach { cp ->
+        when {
+            cp < 0x80 -> out.write(cp)
+            cp < 0x800 -> {
+                out.write(0xC0 or (cp shr 6))
+                out.write(0x80 or (cp and 0x3F))
+            }
+            cp < 0x10000 -> {
+                out.write(0xE0 or (cp shr 12))
+                out.write(0x80 or ((cp shr 6) and 0x3F))
+                out.write(0x80 or (cp and 0x3F))
+            }
+            else -> {
+                out.write(0xF0 or (cp shr 18))
+                out.write(0x80 or ((cp shr 12) and 0x3F))
+                out.write(0x80 or ((cp shr 6) and 0x3F))
+                out.write(0x80 or (cp and 0x3F))
+            }
+        }
     }
+    return out.toByteArray()
+}

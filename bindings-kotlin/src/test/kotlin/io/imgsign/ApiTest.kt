@@ -82,7 +82,7 @@ class ApiTest {
         assertEquals(viaRecords, viaMap)
         assertFalse(viaMap.contains("x="), viaMap)
         assertEquals(ParamValue.Float(0.1), paramValueOf(0.1f))
-        assertThrows<IllegalArgumentException> { paramValueOf(listOf(1)) }
+        assertEquals("invalid_param", assertThrows<ImgsignException.InvalidParam> { paramValueOf(listOf(1)) }.code)
         assertFalse(b.isSigned())
         assertEquals("canonical", b.profile())
     }
