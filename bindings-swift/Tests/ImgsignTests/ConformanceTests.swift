@@ -79,46 +79,29 @@ enum JSONScalar: Decodable {
     }
 }
 
-/// `[key, value]`.
-struct ParamPair: Decodable {
-    let param: Param
+/// A two-element JSON array: `[key, value]` of a param, `[name, value]` of a header,
+/// `[ratio, quality]` of a variable quality.
+struct Pair<First: Decodable, Second: Decodable>: Decodable {
+    let first: First
+    let second: Second
 
     init(from decoder: Decoder) throws {
         var c = try decoder.unkeyedContainer()
-        let key = try c.decode(String.self)
-        var value = JSONScalar.null
-        if try !c.decodeNil() {
-            value = try c.decode(JSONScalar.self)
-        }
-        guard c.isAtEnd else { throw VectorError(description: "a param is not a [key, value] pair") }
-        param = Param(key: key, value: value.paramValue)
+        first = try c.decode(First.self)
+        second = try c.decode(Second.self)
+        guard c.isAtEnd else { throw VectorError(description: "a list of more than two items where a pair goes") }
     }
 }
 
-/// `[name, value]`.
-struct HeaderPair: Decodable {
-    let header: Header
+typealias ParamPair = Pair<String, JSONScalar>
+typealias HeaderPair = Pair<String, String>
 
-    init(from decoder: Decoder) throws {
-        var c = try decoder.unkeyedContainer()
-        let name = try c.decode(String.self)
-        let value = try c.decode(String.self)
-        guard c.isAtEnd else { throw VectorError(description: "a header is not a [name, value] pair") }
-        header = Header(name: name, value: value)
-    }
+extension Array where Element == ParamPair {
+    var asParams: [Param] { map { Param(key: $0.first, value: $0.second.paramValue) } }
 }
 
-/// `[ratio, quality]`.
-struct QualityPair: Decodable {
-    let quality: VariableQuality
-
-    init(from decoder: Decoder) throws {
-        var c = try decoder.unkeyedContainer()
-        let ratio = try c.decode(Double.self)
-        let q = try c.decode(Int64.self)
-        guard c.isAtEnd else { throw VectorError(description: "a variable quality is not a [ratio, quality] pair") }
-        quality = VariableQuality(ratio: ratio, quality: q)
-    }
+extension Array where Element == HeaderPair {
+    var asHeaders: [Header] { map { Header(name: $0.first, value: $0.second) } }
 }
 
 // MARK: - Inputs, one type per kind (fields as vectors.json spells them)
@@ -174,7 +157,7 @@ struct SrcsetInput: Decodable {
     let maxWidth: Int64?
     let tolerance: Double?
     let devicePixelRatios: [Double]?
-    let variableQualities: [QualityPair]?
+    let variableQualities: [Pair<Double, Int64>]?
     let disableVariableQuality: Bool?
 
     enum CodingKeys: String, CodingKey {
@@ -189,7 +172,7 @@ struct SrcsetInput: Decodable {
     var options: SrcsetOptions {
         SrcsetOptions(
             widths: widths, minWidth: minWidth, maxWidth: maxWidth, tolerance: tolerance,
-            devicePixelRatios: devicePixelRatios, variableQualities: variableQualities?.map { $0.quality },
+            devicePixelRatios: devicePixelRatios, variableQualities: variableQualities?.map { VariableQuality(ratio: $0.first, quality: $0.second) },
             disableVariableQuality: disableVariableQuality)
     }
 }
@@ -354,21 +337,21 @@ func runVector(_ v: Vector) throws -> Outcome {
         try s.verifyUrl(url: i.url, now: i.now)
         return .valid
     case let .buildUrl(i):
-        return .string(try i.builder().buildUrl(path: i.path, params: i.params.map { $0.param }))
+        return .string(try i.builder().buildUrl(path: i.path, params: i.params.asParams))
     case let .buildSrcset(i, o):
-        return .string(try i.builder().buildSrcset(path: i.path, params: i.params.map { $0.param }, options: o.options))
+        return .string(try i.builder().buildSrcset(path: i.path, params: i.params.asParams, options: o.options))
     case let .targetWidths(i):
         return .widths(try targetWidths(minWidth: i.minWidth, maxWidth: i.maxWidth, tolerance: i.tolerance))
     case let .signOriginRequest(i):
         return .string(try signOriginRequest(key: i.key, requestId: i.requestId, timestamp: i.timestamp))
     case let .verifyOriginRequest(i):
-        try verifyOriginRequest(key: i.key, headers: i.headers.map { $0.header }, now: i.now, tolerance: i.tolerance)
+        try verifyOriginRequest(key: i.key, headers: i.headers.asHeaders, now: i.now, tolerance: i.tolerance)
         return .valid
     case let .verifyBasicAuth(i):
-        try verifyBasicAuth(username: i.username, password: i.password, headers: i.headers.map { $0.header })
+        try verifyBasicAuth(username: i.username, password: i.password, headers: i.headers.asHeaders)
         return .valid
     case let .verifyOriginSecret(i):
-        try verifyOriginSecret(secret: i.secret, headers: i.headers.map { $0.header })
+        try verifyOriginSecret(secret: i.secret, headers: i.headers.asHeaders)
         return .valid
     case let .unknownKind(kind):
         throw VectorError(description: "unknown vector kind '\(kind)': the Swift runner must know every kind")
@@ -431,7 +414,7 @@ final class ConformanceTests: XCTestCase {
     /// types must map to the right ParamValue cases.
     func testParamValuesDecodeExactly() throws {
         let json = #"[["a", 1], ["b", 0.30000000000000004], ["c", -0.0], ["d", true], ["e", null], ["f", "1"], ["g", 1e+21]]"#
-        let pairs = try JSONDecoder().decode([ParamPair].self, from: Data(json.utf8)).map { $0.param }
+        let pairs = try JSONDecoder().decode([ParamPair].self, from: Data(json.utf8)).asParams
         XCTAssertEqual(pairs.map { $0.key }, ["a", "b", "c", "d", "e", "f", "g"])
         XCTAssertEqual(pairs[0].value, .int(value: 1))
         guard case let .float(b) = pairs[1].value else { return XCTFail("b is not a float: \(pairs[1].value)") }
