@@ -6,7 +6,7 @@ CARGO ?= cargo
 VENV := .venv
 PY := $(VENV)/bin/python
 
-.PHONY: help demo test test-rust lint vectors vectors-check fuzz-build \
+.PHONY: help demo test test-rust lint versions vectors vectors-check fuzz-build \
         test-python test-node test-kotlin test-swift \
         bench bench-core bench-python bench-node bench-kotlin venv conformance-deps install-lib
 
@@ -32,6 +32,10 @@ test-rust:
 
 lint:
 	$(CARGO) clippy --locked -p imgsign -p imgsign-cli --all-targets -- -D warnings
+
+versions:
+	python3 scripts/check-versions.py
+	python3 scripts/test_check_versions.py
 
 fuzz-build:
 	$(CARGO) build --locked --manifest-path fuzz/Cargo.toml

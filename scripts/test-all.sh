@@ -8,6 +8,7 @@ export CARGO_TERM_COLOR=never
 suites=(
   "rust:make --no-print-directory test-rust"
   "lint:make --no-print-directory lint"
+  "versions:make --no-print-directory versions"
   "fuzz-build:make --no-print-directory fuzz-build"
   "vectors-check:make --no-print-directory vectors-check"
   "python:make --no-print-directory test-python"

@@ -30,7 +30,8 @@ private fun md5Hex(s: String): String {
     val d = MessageDigest.getInstance("MD5").digest(s.toByteArray(Charsets.UTF_8))
     val out = CharArray(32)
     for (i in d.indices) {
-        out[2 * i] = HEX[(d[i].toInt() shr 4) and 0xf]; out[2 * i + 1] = HEX[d[i].toInt() and 0xf]
+        out[2 * i] = HEX[(d[i].toInt() shr 4) and 0xf]
+        out[2 * i + 1] = HEX[d[i].toInt() and 0xf]
     }
     return String(out)
 }
@@ -60,7 +61,10 @@ fun main(args: Array<String>) {
         val urls = (0 until 1000).map { "https://demo.imgix.net/img/$it.jpg?w=${100 + it}&fit=crop" }
         val end = System.nanoTime() + 5_000_000_000L
         var calls = 0L
-        while (System.nanoTime() < end) { sink = s.signUrls(urls); calls++ }
+        while (System.nanoTime() < end) {
+            sink = s.signUrls(urls)
+            calls++
+        }
         println("signUrls loop: %.0f ns/URL".format(5e9 / calls / 1000))
         return
     }
@@ -69,7 +73,10 @@ fun main(args: Array<String>) {
         val s = Signer("imgix", KEY)
         val end = System.nanoTime() + 5_000_000_000L
         var calls = 0L
-        while (System.nanoTime() < end) { sink = s.signUrl(URL); calls++ }
+        while (System.nanoTime() < end) {
+            sink = s.signUrl(URL)
+            calls++
+        }
         println("signUrl loop: %.0f ns/call".format(5e9 / calls))
         return
     }
@@ -94,9 +101,16 @@ fun main(args: Array<String>) {
     val n = 20_000
     row("buildUrl single", measure(n) { builder.buildUrl(PATH, params) }, measure(n) { handBuild(PATH, PARAMS) })
     row("buildUrl single (Map params)", measure(n) { builder.buildUrl(PATH, PARAMS) }, measure(n) { handBuild(PATH, PARAMS) })
-    row("buildUrls x1000, per URL", measure(20, 20) { builder.buildUrls(items) } / 1000, measure(20, 20) { paths.map { handBuild(it.first, it.second) } } / 1000)
-    row("srcset fluid ($srcsetEntries), per URL", measure(500) { builder.buildSrcset(PATH, fluidParams) } / srcsetEntries,
-        measure(500) { (0 until srcsetEntries).map { w -> handBuild(PATH, mapOf("fit" to "crop", "w" to w.toString())) } } / srcsetEntries)
+    row(
+        "buildUrls x1000, per URL",
+        measure(20, 20) { builder.buildUrls(items) } / 1000,
+        measure(20, 20) { paths.map { handBuild(it.first, it.second) } } / 1000,
+    )
+    row(
+        "srcset fluid ($srcsetEntries), per URL",
+        measure(500) { builder.buildSrcset(PATH, fluidParams) } / srcsetEntries,
+        measure(500) { (0 until srcsetEntries).map { w -> handBuild(PATH, mapOf("fit" to "crop", "w" to w.toString())) } } / srcsetEntries,
+    )
     row("signUrl single", measure(n) { signer.signUrl(URL) }, measure(n) { handSign(URL) })
     row("signUrls x1000, per URL", measure(20, 20) { signer.signUrls(urls) } / 1000, measure(20, 20) { urls.map { handSign(it) } } / 1000)
     val empty = measure(n) { version() }

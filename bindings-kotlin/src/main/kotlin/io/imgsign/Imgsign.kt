@@ -36,24 +36,19 @@ fun paramValueOf(value: Any?): ParamValue = when (value) {
 }
 
 /** Params in the map's iteration order (a `mapOf`/`LinkedHashMap` keeps insertion order). */
-fun paramsOf(params: Map<String, Any?>): List<Param> =
-    params.map { (k, v) -> Param(k, paramValueOf(v)) }
+fun paramsOf(params: Map<String, Any?>): List<Param> = params.map { (k, v) -> Param(k, paramValueOf(v)) }
 
 /** Params from pairs: `paramsOf("w" to 400, "fit" to "crop")`. */
-fun paramsOf(vararg params: Pair<String, Any?>): List<Param> =
-    params.map { (k, v) -> Param(k, paramValueOf(v)) }
+fun paramsOf(vararg params: Pair<String, Any?>): List<Param> = params.map { (k, v) -> Param(k, paramValueOf(v)) }
 
 /** Headers from a map (one value per name). */
-fun headersOf(headers: Map<String, String>): List<Header> =
-    headers.map { (k, v) -> Header(k, v) }
+fun headersOf(headers: Map<String, String>): List<Header> = headers.map { (k, v) -> Header(k, v) }
 
 /** Headers from pairs, repeated names kept (the core reports them as `malformed_header`). */
-fun headersOf(vararg headers: Pair<String, String>): List<Header> =
-    headers.map { (k, v) -> Header(k, v) }
+fun headersOf(vararg headers: Pair<String, String>): List<Header> = headers.map { (k, v) -> Header(k, v) }
 
 /** Builds (and signs) the URL for [path] with [params] given as a map. */
-fun UrlBuilder.buildUrl(path: String, params: Map<String, Any?>): String =
-    buildUrl(path, paramsOf(params))
+fun UrlBuilder.buildUrl(path: String, params: Map<String, Any?>): String = buildUrl(path, paramsOf(params))
 
 /** Builds many URLs in one crossing of the native boundary: `(path, params)` pairs. */
 fun UrlBuilder.buildUrls(items: List<Pair<String, Map<String, Any?>?>>): List<String> =

@@ -70,12 +70,27 @@ class ApiTest {
     @Test
     fun `map params convert every Kotlin type and keep the core's encoding`() {
         val b = UrlBuilder("demo.imgix.net")
-        val viaMap = b.buildUrl("/a.jpg", mapOf("w" to 400, "q" to 75L, "dpr" to 1.5, "f" to 2.5f, "flip" to true, "x" to null, "txt" to "a b"))
+        val viaMap = b.buildUrl(
+            "/a.jpg",
+            mapOf(
+                "w" to 400,
+                "q" to 75L,
+                "dpr" to 1.5,
+                "f" to 2.5f,
+                "flip" to true,
+                "x" to null,
+                "txt" to "a b",
+            ),
+        )
         val viaRecords = b.buildUrl(
             "/a.jpg",
             listOf(
-                Param("w", ParamValue.Int(400)), Param("q", ParamValue.Int(75)), Param("dpr", ParamValue.Float(1.5)),
-                Param("f", ParamValue.Float(2.5)), Param("flip", ParamValue.Bool(true)), Param("x", ParamValue.Null),
+                Param("w", ParamValue.Int(400)),
+                Param("q", ParamValue.Int(75)),
+                Param("dpr", ParamValue.Float(1.5)),
+                Param("f", ParamValue.Float(2.5)),
+                Param("flip", ParamValue.Bool(true)),
+                Param("x", ParamValue.Null),
                 Param("txt", ParamValue.Str("a b")),
             ),
         )
@@ -106,7 +121,8 @@ class ApiTest {
         val sig = signOriginRequest(key, "req-1", now)
         assertTrue(sig.startsWith("v1,"))
         val hs = mapOf(
-            "X-Imgix-Signature" to sig, "X-Imgix-Signature-Request-Id" to "req-1",
+            "X-Imgix-Signature" to sig,
+            "X-Imgix-Signature-Request-Id" to "req-1",
             "X-Imgix-Signature-Timestamp" to now.toString(),
         )
         verifyOriginRequest(key, hs, now = now + 10)
@@ -116,7 +132,12 @@ class ApiTest {
             assertThrows<ImgsignException> { verifyOriginRequest(key, hs + ("X-Imgix-Signature-Request-Id" to "req-2"), now = now) }.code,
         )
         verifyOriginSecret("s3cret", headersOf("X-Imgix-Origin-Secret" to "s3cret"))
-        assertEquals("signature_mismatch", assertThrows<ImgsignException> { verifyOriginSecret("s3cret", headersOf("X-Imgix-Origin-Secret" to "nope")) }.code)
+        assertEquals(
+            "signature_mismatch",
+            assertThrows<ImgsignException> {
+                verifyOriginSecret("s3cret", headersOf("X-Imgix-Origin-Secret" to "nope"))
+            }.code,
+        )
     }
 
     @Test

@@ -80,7 +80,9 @@ internal fun run(v: JsonNode): Any? {
         "build_url" -> builder(i).buildUrl(i.str("path"), params(i["params"]))
         "build_srcset" -> builder(i).buildSrcset(i.str("path"), params(i["params"]), srcsetOptions(i))
         "target_widths" -> targetWidths(
-            u32(i["min_width"]), u32(i["max_width"]), i["tolerance"].asDouble()
+            u32(i["min_width"]),
+            u32(i["max_width"]),
+            i["tolerance"].asDouble(),
         )
         "sign_origin_request" -> signOriginRequest(i.str("key"), i.str("request_id"), i.long("timestamp"))
         "verify_origin_request" -> {
@@ -143,7 +145,9 @@ class ConformanceTest {
         for (k in listOf(
             "sign_url", "verify_url", "build_url", "build_srcset", "target_widths",
             "sign_origin_request", "verify_origin_request", "verify_basic_auth", "verify_origin_secret",
-        )) assertTrue(k in kinds, "no vector of kind $k")
+        )) {
+            assertTrue(k in kinds, "no vector of kind $k")
+        }
     }
 
     @Test
