@@ -14,6 +14,11 @@ struct VectorError: Error, CustomStringConvertible {
     let description: String
 }
 
+/// The error code an `argument_error` vector produces (no Swift call can produce it: see there).
+struct CodedArgumentError: Error {
+    let code: String
+}
+
 /// conformance/vectors.json: `IMGSIGN_VECTORS` when set, else the first folder up from this
 /// source file (then from the working directory) that holds `conformance/vectors.json`. This
 /// works for the package in bindings-swift/ and for the one at the repository root.
@@ -218,6 +223,13 @@ struct OriginSecretInput: Decodable {
     let headers: [HeaderPair]
 }
 
+/// A wrong-typed or ill-formed argument of an operation.
+struct ArgumentErrorInput: Decodable {
+    let operation: String
+    let argument: String
+    let problem: String
+}
+
 enum VectorInput {
     case signUrl(SignUrlInput)
     case verifyUrl(VerifyUrlInput)
@@ -228,6 +240,7 @@ enum VectorInput {
     case verifyOriginRequest(VerifyOriginInput)
     case verifyBasicAuth(BasicAuthInput)
     case verifyOriginSecret(OriginSecretInput)
+    case argumentError(ArgumentErrorInput)
     /// A kind this runner does not know: running it fails.
     case unknownKind(String)
     /// An input this runner cannot decode: running it fails with the decoding error.
@@ -305,6 +318,7 @@ struct Vector: Decodable {
             case "verify_basic_auth": return .verifyBasicAuth(try c.decode(BasicAuthInput.self, forKey: .input))
             case "verify_origin_secret":
                 return .verifyOriginSecret(try c.decode(OriginSecretInput.self, forKey: .input))
+            case "argument_error": return .argumentError(try c.decode(ArgumentErrorInput.self, forKey: .input))
             default: return .unknownKind(kind)
             }
         } catch {
@@ -353,6 +367,16 @@ func runVector(_ v: Vector) throws -> Outcome {
     case let .verifyOriginSecret(i):
         try verifyOriginSecret(secret: i.secret, headers: i.headers.asHeaders)
         return .valid
+    case let .argumentError(i):
+        // Swift's types rule out a wrong-typed argument and a String holds no lone surrogate:
+        // what a Swift caller relies on is the core's rule, as the package exposes it.
+        guard ["wrong_type", "ill_formed_string"].contains(i.problem) else {
+            throw VectorError(description: "argument_error: unknown problem '\(i.problem)'")
+        }
+        guard let code = argumentErrorCode(operation: i.operation, argument: i.argument) else {
+            throw VectorError(description: "argument_error: unknown operation '\(i.operation)'")
+        }
+        throw CodedArgumentError(code: code)
     case let .unknownKind(kind):
         throw VectorError(description: "unknown vector kind '\(kind)': the Swift runner must know every kind")
     case let .undecodable(why):
@@ -387,6 +411,12 @@ final class ConformanceTests: XCTestCase {
                     passed += 1
                 } else {
                     XCTFail("\(v.id): unexpected error \(e.code): \(e.message) (wanted \(v.error ?? "success"))")
+                }
+            } catch let e as CodedArgumentError {
+                if let want = v.error, want == e.code {
+                    passed += 1
+                } else {
+                    XCTFail("\(v.id): argument error code \(e.code) (wanted \(v.error ?? "success"))")
                 }
             } catch {
                 XCTFail("\(v.id): \(error)")
