@@ -192,6 +192,6 @@ public func headers(_ pairs: [(String, String)]) -> [Header] {
 extension Header: CustomReflectable {
     /// What `dump` and reflection see: no field, so only the core's redacted description.
     public var customMirror: Mirror {
-        Mirror(self, children: [:], displayStyle: .struct)
+        Mirror(self, children: [Mirror.Child](), displayStyle: .struct)
     }
 }
