@@ -93,6 +93,13 @@ export declare class UrlBuilder {
   toJSON(): { domain: string; provider: string; profile: string; signed: boolean }
 }
 
+/**
+ * The error code a wrong-typed or ill-formed value of `argument` of `operation` gets
+ * (`argumentErrorCode('signUrl', 'url') === 'invalid_url'`); `null` for an unknown
+ * operation. The rule is the core's (see docs/behaviour.md).
+ */
+export declare function argumentErrorCode(operation: string, argument: string): string | null
+
 /** Options of `new Signer(...)`. */
 export interface SignerOptions {
   /** Keys that `verifyUrl` also accepts (key rotation). Never used for signing. */
@@ -120,43 +127,43 @@ export interface SignUrlOptions {
 export interface SrcsetOptions {
   /** Explicit widths of a fluid srcset. */
   widths?: Array<number>
-  /** Smallest generated width (default 100). */
+  /** Smallest generated width (not given: the core's default). */
   minWidth?: number
-  /** Largest generated width (default 8192). */
+  /** Largest generated width (not given: the core's default). */
   maxWidth?: number
-  /** Tolerance between consecutive widths (default 0.08). */
+  /** Tolerance between consecutive widths (not given: the core's default). */
   tolerance?: number
-  /** Ratios of a fixed srcset (default 1 to 5). */
+  /** Ratios of a fixed srcset (not given: the core's default). */
   devicePixelRatios?: Array<number>
   /**
    * Quality per ratio, e.g. `{ "1": 80, "1.5": 60 }` or `new Map([[1, 80]])`, overriding
-   * the defaults 75/50/35/23/20.
+   * the core's default qualities for those ratios.
    */
   variableQualities?: Record<string, number> | Map<number, number>
-  /** Add no generated `q` to fixed entries (default `false`). */
+  /** Add no generated `q` to fixed entries (not given: the core's default). */
   disableVariableQuality?: boolean
 }
 
 /**
- * The canonical fluid srcset widths from `minWidth` (default 100) to `maxWidth` (default
- * 8192), `tolerance` (default 0.08) apart.
+ * The canonical fluid srcset widths from `minWidth` to `maxWidth`, `tolerance` apart (an
+ * argument not given, `undefined` or `null`, takes the core's default).
  * @throws {Error} `.code` `invalid_srcset`.
  */
 export declare function targetWidths(minWidth?: number | null, maxWidth?: number | null, tolerance?: number | null): Array<number>
 
 /** Options of `new UrlBuilder(domain, ...)`. */
 export interface UrlBuilderOptions {
-  /** `imgix` (default), `gumlet`, `pixta` or `imageboss`. */
+  /** The provider name (not given: the core's default provider). */
   provider?: string
   /** The signing key; omitted or `null` builds unsigned URLs. */
   key?: string | null
-  /** `canonical` (default), `imgix-python` or `imgix-js`. */
+  /** The encoding profile name (not given: the core's default profile). */
   profile?: string
-  /** `https://` (default `true`) or `http://`. */
+  /** `https://` (`true`) or `http://` (not given: the core's default). */
   useHttps?: boolean
-  /** Add the library-identifying `ixlib` param (default `false`). */
+  /** Add the library-identifying `ixlib` param (not given: the core's default). */
   includeLibraryParam?: boolean
-  /** Use paths as given (default `false`). */
+  /** Use paths as given (not given: the core's default). */
   disablePathEncoding?: boolean
 }
 
@@ -170,7 +177,7 @@ export declare function verifyBasicAuth(username: string, password: string, head
 /**
  * Verifies imgix's origin-request signature headers (`headers`: Node's `req.headers`, any
  * plain object or a `Map`; names are case-insensitive) against `key`, within `tolerance`
- * seconds (default 300) of `now` (default the system clock).
+ * seconds (not given: the core's default) of `now` (default the system clock).
  * @throws {Error} `.code` `missing_signature`, `signature_mismatch`, `expired`, `malformed_header`, `invalid_key`.
  */
 export declare function verifyOriginRequest(key: string, headers: Record<string, string | string[] | undefined> | Map<string, string | string[]>, options?: VerifyOriginRequestOptions): void
@@ -179,7 +186,7 @@ export declare function verifyOriginRequest(key: string, headers: Record<string,
 export interface VerifyOriginRequestOptions {
   /** The clock, UNIX seconds (default: the system clock). */
   now?: number
-  /** Accepted clock difference in seconds (default 300). */
+  /** Accepted clock difference in seconds (not given: the core's default). */
   tolerance?: number
 }
 

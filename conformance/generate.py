@@ -182,6 +182,7 @@ def origin_sign(vid, desc, key, rid, ts, error=None):
 
 
 def origin_verify(vid, desc, key, headers, now, tolerance=300, error=None):
+    """tolerance=None is "not given" (the documented default)."""
     inp = {"key": key, "headers": [list(h) for h in headers], "now": now, "tolerance": tolerance}
     G.add(vid, "verify_origin_request", desc, inp,
           check_hand(vid, ref_call(ref.verify_origin_request, key, inp["headers"], now, tolerance), error))
@@ -218,20 +219,31 @@ def _loose_pairs(params):
     return list(d.items())
 
 
+def _given(**kw):
+    """The keyword arguments that are given (None is "not given": the library's own default)."""
+    return {k: v for k, v in kw.items() if v is not None}
+
+
+def _builder_options(inp):
+    """Builder options with imgsign's documented defaults for those not given: they are
+    imgsign's in every profile (the official libraries add ixlib by default, imgsign does not)."""
+    return [ref.given(inp[k], k) for k in ("use_https", "include_library_param", "disable_path_encoding")]
+
+
 def _py_run(inp, pairs, srcset):
     try:
-        ub = UrlBuilder(inp["domain"], use_https=inp["use_https"], sign_key=inp["key"],
-                        include_library_param=inp["include_library_param"])
+        use_https, lib, dpe = _builder_options(inp)
+        ub = UrlBuilder(inp["domain"], use_https=use_https, sign_key=inp["key"], include_library_param=lib)
         params = dict(pairs)
-        options = {"disable_path_encoding": inp["disable_path_encoding"]}
+        options = {"disable_path_encoding": dpe}
         if srcset is None:
             return ("ok", ub.create_url(inp["path"], params, options=options))
         if srcset["variable_qualities"] is not None:
             options["variable_qualities"] = {py_ratio(r): q for r, q in srcset["variable_qualities"]}
         if srcset["device_pixel_ratios"] is not None:
             options["device_pixel_ratios"] = [py_ratio(r) for r in srcset["device_pixel_ratios"]]
-        kw = {"start": srcset["min_width"], "stop": srcset["max_width"], "tol": srcset["tolerance"],
-              "disable_variable_quality": srcset["disable_variable_quality"]}
+        kw = _given(start=srcset["min_width"], stop=srcset["max_width"], tol=srcset["tolerance"],
+                    disable_variable_quality=srcset["disable_variable_quality"])
         if srcset["widths"] is not None:
             kw["widths"] = list(srcset["widths"])
         return ("ok", ub.create_srcset(inp["path"], params, options, **kw))
@@ -241,18 +253,18 @@ def _py_run(inp, pairs, srcset):
 
 
 def _js_request(inp, pairs, srcset):
+    use_https, lib, dpe = _builder_options(inp)
     req = {"op": "url" if srcset is None else "srcset",
-           "client": {"domain": inp["domain"], "useHTTPS": inp["use_https"],
-                      "secureURLToken": inp["key"],
-                      "includeLibraryParam": inp["include_library_param"]},
+           "client": {"domain": inp["domain"], "useHTTPS": use_https, "secureURLToken": inp["key"],
+                      "includeLibraryParam": lib},
            "path": inp["path"], "params": [list(p) for p in pairs],
-           "options": {"disablePathEncoding": inp["disable_path_encoding"]},
+           "options": {"disablePathEncoding": dpe},
            "variableQualities": None}
     if srcset is not None:
         o = req["options"]
-        o.update({"minWidth": srcset["min_width"], "maxWidth": srcset["max_width"],
-                  "widthTolerance": srcset["tolerance"],
-                  "disableVariableQuality": srcset["disable_variable_quality"]})
+        o.update(_given(minWidth=srcset["min_width"], maxWidth=srcset["max_width"],
+                        widthTolerance=srcset["tolerance"],
+                        disableVariableQuality=srcset["disable_variable_quality"]))
         if srcset["widths"] is not None:
             o["widths"] = list(srcset["widths"])
         if srcset["device_pixel_ratios"] is not None:
@@ -303,7 +315,7 @@ def builder_vector(vid, desc, srcset=None, *, profile="canonical", provider="img
         inp.update(full)
     args = {k: v for k, v in inp.items()}
     if profile not in ("imgix-python", "imgix-js"):
-        if profile == "canonical":
+        if profile in ("canonical", None):
             fn = ref.build_url if srcset is None else ref.build_srcset
             res = ref_call(fn, **args)
         else:
@@ -311,7 +323,7 @@ def builder_vector(vid, desc, srcset=None, *, profile="canonical", provider="img
             assert res[0] == "error"
         G.add(vid, kind, desc, inp, check_hand(vid, res, error))
         return
-    assert provider == "imgix", "compat vectors only for provider imgix"
+    assert provider in ("imgix", None), "compat vectors only for provider imgix"
     pre_error = None
     try:
         pairs = ref.prepare_compat(domain, provider, key, profile, dpe, path, params)
@@ -1105,6 +1117,103 @@ def gen_browser_rewrites():
             url(f"build-valid-domain-{name}-{prof}", f"{d!r} is accepted ({prof})", profile=prof, key=K, domain=d)
 
 
+# ====================================================================== options not given
+
+def gen_not_given():
+    """An option that is not given (null) takes the core's default in every language: the
+    vectors pass null, and the expected values come from the documented defaults (canonical)
+    or from the official libraries called without that option (compatibility profiles)."""
+    K = "FOO123bar"
+    unset = dict(provider=None, profile=None, use_https=None, lib=None, dpe=None)
+    url("build-not-given-options", "provider, profile, use_https, include_library_param and "
+        "disable_path_encoding not given: imgix, canonical, https, no ixlib, path encoded",
+        key=K, path="/a b.jpg", params=[("w", 100)], **unset)
+    assert G.get("build-not-given-options")["expected"] == ref.build_url(
+        "demo.imgix.net", "imgix", K, "canonical", True, False, False, "/a b.jpg", [("w", 100)])
+    url("build-not-given-options-unsigned", "nothing given but the domain: an unsigned canonical URL",
+        path="/a.jpg", **unset)
+    srcset_unset = {"min_width": None, "max_width": None, "tolerance": None, "disable_variable_quality": None}
+    srcset("srcset-not-given-fluid", "srcset options not given: the 31 default widths", srcset_unset,
+           key=K, path="/a.jpg", **unset)
+    srcset("srcset-not-given-fixed", "srcset options not given, fixed: default ratios and variable quality",
+           srcset_unset, key=K, path="/a.jpg", params=[("w", 300)], **unset)
+    srcset("srcset-not-given-min-only", "only min_width given: max and tolerance take their defaults",
+           {**srcset_unset, "min_width": 4000}, key=K, path="/a.jpg")
+    for prof in ("imgix-python", "imgix-js"):
+        c = dict(profile=prof, key=K, path="/a.jpg", provider=None, use_https=None, lib=None, dpe=None)
+        url(f"compat-not-given-options-{prof}", "builder options not given: the library's own defaults",
+            params=[("w", 100)], **c)
+        srcset(f"compat-srcset-not-given-fluid-{prof}", "srcset options not given: the library's own defaults",
+               srcset_unset, **c)
+        srcset(f"compat-srcset-not-given-fixed-{prof}", "fixed srcset, options not given",
+               srcset_unset, params=[("h", 200)], **c)
+        srcset(f"compat-srcset-not-given-max-only-{prof}", "only max_width given",
+               {**srcset_unset, "max_width": 400}, **c)
+    twidths("target-widths-not-given", "nothing given: the 31 default widths", None, None, None)
+    twidths("target-widths-not-given-min", "only min_width given", 1000, None, None)
+    twidths("target-widths-not-given-max-tolerance", "only max_width and tolerance given", None, 300, 0.2)
+    twidths("target-widths-not-given-invalid", "a given max below the default min", None, 50, None,
+            error="invalid_srcset")
+    assert G.get("target-widths-not-given")["expected"] == IMGIX_WIDTHS
+    rid, ts, key = "req-1", 1709332618, "0123456789abcdef"
+    h = [("X-Imgix-Signature", ref.sign_origin_request(key, rid, ts)), ("X-Imgix-Signature-Request-Id", rid),
+         ("X-Imgix-Signature-Timestamp", str(ts))]
+    origin_verify("origin-verify-tolerance-not-given", "tolerance not given: 300 s accepted", key, h, ts + 300,
+                  tolerance=None)
+    origin_verify("origin-verify-tolerance-not-given-late", "tolerance not given: 301 s late is expired", key, h,
+                  ts + 301, tolerance=None, error="expired")
+
+
+# ====================================================================== argument types
+
+# docs/behaviour.md, "Arguments of the wrong type": the code each argument's bad value gets,
+# and what the argument holds (which decides whether an ill-formed string can reach it).
+ARGUMENTS = {
+    "signer": [("provider", "invalid_param", "string"), ("key", "invalid_key", "string"),
+               ("previous_keys", "invalid_key", "string_list")],
+    "sign_url": [("url", "invalid_url", "string"), ("expires", "invalid_param", "int"),
+                 ("expires_in", "invalid_param", "int"), ("now", "invalid_param", "int")],
+    "sign_urls": [("urls", "invalid_url", "string_list")],
+    "verify_url": [("url", "malformed_url", "string"), ("now", "invalid_param", "int")],
+    "url_builder": [("domain", "invalid_domain", "string"), ("provider", "invalid_param", "string"),
+                    ("key", "invalid_key", "string"), ("profile", "invalid_param", "string"),
+                    ("use_https", "invalid_param", "bool"), ("include_library_param", "invalid_param", "bool"),
+                    ("disable_path_encoding", "invalid_param", "bool")],
+    "build_url": [("path", "invalid_url", "string"), ("params", "invalid_param", "params")],
+    "build_urls": [("items", "invalid_param", "items"), ("path", "invalid_url", "string"),
+                   ("params", "invalid_param", "params")],
+    "build_srcset": [("path", "invalid_url", "string"), ("params", "invalid_param", "params"),
+                     ("widths", "invalid_srcset", "int_list"), ("min_width", "invalid_srcset", "int"),
+                     ("max_width", "invalid_srcset", "int"), ("tolerance", "invalid_srcset", "float"),
+                     ("device_pixel_ratios", "invalid_srcset", "float_list"),
+                     ("variable_qualities", "invalid_srcset", "qualities"),
+                     ("disable_variable_quality", "invalid_srcset", "bool")],
+    "target_widths": [("min_width", "invalid_srcset", "int"), ("max_width", "invalid_srcset", "int"),
+                      ("tolerance", "invalid_srcset", "float")],
+    "sign_origin_request": [("key", "invalid_key", "string"), ("request_id", "invalid_param", "string"),
+                            ("timestamp", "invalid_param", "int")],
+    "verify_origin_request": [("key", "invalid_key", "string"), ("headers", "invalid_param", "headers"),
+                              ("now", "invalid_param", "int"), ("tolerance", "invalid_param", "int")],
+    "verify_basic_auth": [("username", "invalid_key", "string"), ("password", "invalid_key", "string"),
+                          ("headers", "invalid_param", "headers")],
+    "verify_origin_secret": [("secret", "invalid_key", "string"), ("headers", "invalid_param", "headers")],
+}
+# Where a string can be ill-formed: the argument itself or a string inside it.
+HOLDS_STRINGS = ("string", "string_list", "params", "headers")
+
+
+def gen_argument_errors():
+    for op, args in ARGUMENTS.items():
+        for name, code, holds in args:
+            problems = ["wrong_type"] + (["ill_formed_string"] if holds in HOLDS_STRINGS else [])
+            for problem in problems:
+                what = "a value of the wrong type" if problem == "wrong_type" else \
+                    "a string with a lone surrogate (not well-formed Unicode)"
+                G.add(f"argument-{op}-{name}-{problem}".replace("_", "-"), "argument_error",
+                      f"{op}: {what} for {name} is {code}; the value is never shown",
+                      {"operation": op, "argument": name, "problem": problem}, ("error", code))
+
+
 # ====================================================================== origin requests
 
 def gen_origin():
@@ -1302,6 +1411,8 @@ def generate():
     gen_random()
     gen_browser_rewrites()
     gen_origin()
+    gen_not_given()
+    gen_argument_errors()
     G.resolve_js()
     assert_published()
     for v in G.vectors:

@@ -26,6 +26,21 @@ UNRESERVED = frozenset(
 PATH_SAFE = UNRESERVED | frozenset(b"/&$;=@,")
 HEX = "0123456789abcdefABCDEF"
 
+# What an option that is not given (None) means (docs/behaviour.md, "Options not given").
+BUILDER_DEFAULTS = {"provider": "imgix", "profile": "canonical", "use_https": True,
+                    "include_library_param": False, "disable_path_encoding": False}
+SRCSET_DEFAULTS = {"min_width": 100, "max_width": 8192, "tolerance": 0.08,
+                   "disable_variable_quality": False}
+ORIGIN_TOLERANCE = 300
+
+
+def given(value, name):
+    """`value`, or the documented default of option `name` when it is not given (None)."""
+    if value is not None:
+        return value
+    return {**BUILDER_DEFAULTS, **SRCSET_DEFAULTS}[name]
+
+
 DEFAULT_QUALITIES = {1: 75, 2: 50, 3: 35, 4: 23, 5: 20}
 DEFAULT_RATIOS = [1, 2, 3, 4, 5]
 MAX_URL_BYTES = 65536
@@ -347,6 +362,7 @@ def encode_query(params, provider, key, include_library_param):
 
 
 def check_builder(domain, provider, key, profile):
+    profile, provider = given(profile, "profile"), given(provider, "provider")
     check_profile(profile)
     check_provider(provider)
     check_domain(domain, profile)
@@ -356,6 +372,9 @@ def check_builder(domain, provider, key, profile):
 
 def build_url(domain, provider, key, profile, use_https, include_library_param,
               disable_path_encoding, path, params):
+    provider, profile, use_https = given(provider, "provider"), given(profile, "profile"), given(use_https, "use_https")
+    include_library_param = given(include_library_param, "include_library_param")
+    disable_path_encoding = given(disable_path_encoding, "disable_path_encoding")
     assert profile == "canonical"
     check_builder(domain, provider, key, profile)
     check_params(params, allow_empty_key=False)
@@ -373,6 +392,7 @@ def prepare_compat(domain, provider, key, profile, disable_path_encoding, path, 
 
     Returns the string-only (key, value) pairs to hand to the official library."""
     assert profile in ("imgix-python", "imgix-js")
+    provider, disable_path_encoding = given(provider, "provider"), given(disable_path_encoding, "disable_path_encoding")
     check_builder(domain, provider, key, profile)
     check_params(params, allow_empty_key=True)
     rest = path[1:] if path.startswith("/") else path
@@ -403,7 +423,9 @@ def check_width_range(min_width, max_width, tolerance):
         raise RefError("invalid_srcset", "tolerance")
 
 
-def target_widths(min_width=100, max_width=8192, tolerance=0.08):
+def target_widths(min_width=None, max_width=None, tolerance=None):
+    min_width, max_width = given(min_width, "min_width"), given(max_width, "max_width")
+    tolerance = given(tolerance, "tolerance")
     check_width_range(min_width, max_width, tolerance)
     if min_width == max_width:
         return [min_width]
@@ -444,6 +466,10 @@ def build_srcset(domain, provider, key, profile, use_https, include_library_para
                  disable_path_encoding, path, params, widths, min_width, max_width,
                  tolerance, device_pixel_ratios, variable_qualities,
                  disable_variable_quality):
+    profile, provider = given(profile, "profile"), given(provider, "provider")
+    min_width, max_width = given(min_width, "min_width"), given(max_width, "max_width")
+    tolerance = given(tolerance, "tolerance")
+    disable_variable_quality = given(disable_variable_quality, "disable_variable_quality")
     assert profile == "canonical"
     check_builder(domain, provider, key, profile)
     check_params(params, allow_empty_key=False)
@@ -454,8 +480,8 @@ def build_srcset(domain, provider, key, profile, use_https, include_library_para
         return build_url(domain, provider, key, profile, use_https,
                          include_library_param, disable_path_encoding, path, p)
 
-    given = {k: v for k, v in params if v is not None}
-    if widths is None and ("w" in given or "h" in given):
+    present = {k: v for k, v in params if v is not None}
+    if widths is None and ("w" in present or "h" in present):
         ratios = device_pixel_ratios if device_pixel_ratios is not None else DEFAULT_RATIOS
         qualities = dict(DEFAULT_QUALITIES)
         for r, q in variable_qualities or []:
@@ -463,7 +489,7 @@ def build_srcset(domain, provider, key, profile, use_https, include_library_para
         entries = []
         for r in ratios:
             p = _with(params, "dpr", float(r))
-            if not disable_variable_quality and "q" not in given:
+            if not disable_variable_quality and "q" not in present:
                 q = qualities.get(r)
                 if q is None:
                     q = qualities.get(math.floor(r))
@@ -499,7 +525,8 @@ def _headers(headers, name):
     return [v for n, v in headers if n.lower() == name.lower()]
 
 
-def verify_origin_request(key, headers, now, tolerance=300):
+def verify_origin_request(key, headers, now, tolerance=None):
+    tolerance = ORIGIN_TOLERANCE if tolerance is None else tolerance
     check_origin_key(key)
     if tolerance < 0:
         raise RefError("invalid_param", "tolerance")

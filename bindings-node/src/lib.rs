@@ -237,10 +237,10 @@ fn read_options<'e>(
             format!("{field}: unknown option {k:?} (expected one of {})", allowed.join(", ")),
         ));
     }
-    // `undefined` values mean "not given".
+    // `undefined` and `null` values mean "not given".
     let mut kept = Vec::with_capacity(out.len());
     for (k, val) in out.drain(..) {
-        if value_type(&val, &k, ErrorCode::InvalidParam)? != ValueType::Undefined {
+        if !is_nullish(value_type(&val, &k, ErrorCode::InvalidParam)?) {
             kept.push((k, val));
         }
     }
@@ -302,7 +302,7 @@ fn params(env: &Env, v: Option<Unknown<'_>>, field: &str) -> Result<Vec<(String,
     entries(env, v, field, ErrorCode::InvalidParam)?
         .into_iter()
         .map(|(k, val)| {
-            let value = param_value(val, &|| format!("{field}[{k:?}]"))?;
+            let value = param_value(val, &|| format!("{field}[{}]", imgsign::excerpt(&k)))?;
             Ok((k, value))
         })
         .collect()
@@ -367,18 +367,18 @@ pub struct VerifyUrlOptions {
 /// Options of `new UrlBuilder(domain, ...)`.
 #[napi(object)]
 pub struct UrlBuilderOptions {
-    /// `imgix` (default), `gumlet`, `pixta` or `imageboss`.
+    /// The provider name (not given: the core's default provider).
     pub provider: Option<String>,
     /// The signing key; omitted or `null` builds unsigned URLs.
     #[napi(ts_type = "string | null")]
     pub key: Option<String>,
-    /// `canonical` (default), `imgix-python` or `imgix-js`.
+    /// The encoding profile name (not given: the core's default profile).
     pub profile: Option<String>,
-    /// `https://` (default `true`) or `http://`.
+    /// `https://` (`true`) or `http://` (not given: the core's default).
     pub use_https: Option<bool>,
-    /// Add the library-identifying `ixlib` param (default `false`).
+    /// Add the library-identifying `ixlib` param (not given: the core's default).
     pub include_library_param: Option<bool>,
-    /// Use paths as given (default `false`).
+    /// Use paths as given (not given: the core's default).
     pub disable_path_encoding: Option<bool>,
 }
 
@@ -387,19 +387,19 @@ pub struct UrlBuilderOptions {
 pub struct SrcsetOptionsTs {
     /// Explicit widths of a fluid srcset.
     pub widths: Option<Vec<u32>>,
-    /// Smallest generated width (default 100).
+    /// Smallest generated width (not given: the core's default).
     pub min_width: Option<u32>,
-    /// Largest generated width (default 8192).
+    /// Largest generated width (not given: the core's default).
     pub max_width: Option<u32>,
-    /// Tolerance between consecutive widths (default 0.08).
+    /// Tolerance between consecutive widths (not given: the core's default).
     pub tolerance: Option<f64>,
-    /// Ratios of a fixed srcset (default 1 to 5).
+    /// Ratios of a fixed srcset (not given: the core's default).
     pub device_pixel_ratios: Option<Vec<f64>>,
     /// Quality per ratio, e.g. `{ "1": 80, "1.5": 60 }` or `new Map([[1, 80]])`, overriding
-    /// the defaults 75/50/35/23/20.
+    /// the core's default qualities for those ratios.
     #[napi(ts_type = "Record<string, number> | Map<number, number>")]
     pub variable_qualities: Option<std::collections::HashMap<String, i64>>,
-    /// Add no generated `q` to fixed entries (default `false`).
+    /// Add no generated `q` to fixed entries (not given: the core's default).
     pub disable_variable_quality: Option<bool>,
 }
 
@@ -408,7 +408,7 @@ pub struct SrcsetOptionsTs {
 pub struct VerifyOriginRequestOptions {
     /// The clock, UNIX seconds (default: the system clock).
     pub now: Option<i64>,
-    /// Accepted clock difference in seconds (default 300).
+    /// Accepted clock difference in seconds (not given: the core's default).
     pub tolerance: Option<i64>,
 }
 
@@ -544,23 +544,29 @@ impl UrlBuilder {
         let allowed =
             ["provider", "key", "profile", "useHttps", "includeLibraryParam", "disablePathEncoding"];
         for (k, v) in read_options(&env, options, "options", &allowed)? {
-            let t = value_type(&v, &k, ErrorCode::InvalidParam)?;
             match k.as_str() {
                 "provider" => {
-                    o.provider = Provider::from_name(&to_string(v, "provider", ErrorCode::InvalidParam)?)
-                        .map_err(core)?
+                    o.provider = Some(
+                        Provider::from_name(&to_string(v, "provider", ErrorCode::InvalidParam)?)
+                            .map_err(core)?,
+                    )
                 }
-                "key" if t == ValueType::Null => o.key = None,
                 "key" => o.key = Some(key_arg(v, "key")?),
                 "profile" => {
-                    o.profile = Profile::from_name(&to_string(v, "profile", ErrorCode::InvalidParam)?)
-                        .map_err(core)?
+                    o.profile = Some(
+                        Profile::from_name(&to_string(v, "profile", ErrorCode::InvalidParam)?)
+                            .map_err(core)?,
+                    )
                 }
-                "useHttps" => o.use_https = to_bool(v, "useHttps", ErrorCode::InvalidParam)?,
+                "useHttps" => o.use_https = Some(to_bool(v, "useHttps", ErrorCode::InvalidParam)?),
                 "includeLibraryParam" => {
-                    o.include_library_param = to_bool(v, "includeLibraryParam", ErrorCode::InvalidParam)?
+                    o.include_library_param =
+                        Some(to_bool(v, "includeLibraryParam", ErrorCode::InvalidParam)?)
                 }
-                _ => o.disable_path_encoding = to_bool(v, "disablePathEncoding", ErrorCode::InvalidParam)?,
+                _ => {
+                    o.disable_path_encoding =
+                        Some(to_bool(v, "disablePathEncoding", ErrorCode::InvalidParam)?)
+                }
             }
         }
         let inner = imgsign::UrlBuilder::new(&domain, o).map_err(core)?;
@@ -705,9 +711,6 @@ fn srcset_options(env: &Env, v: Option<Unknown<'_>>) -> Result<SrcsetOptions> {
     ];
     let mut o = SrcsetOptions::default();
     for (k, v) in read_options(env, v, "options", &allowed)? {
-        if is_nullish(value_type(&v, &k, code)?) && k != "disableVariableQuality" {
-            continue;
-        }
         match k.as_str() {
             "widths" => {
                 let a = to_array(v, "widths", code)?;
@@ -720,9 +723,9 @@ fn srcset_options(env: &Env, v: Option<Unknown<'_>>) -> Result<SrcsetOptions> {
                         .collect::<Result<_>>()?,
                 );
             }
-            "minWidth" => o.min_width = to_i64(v, "minWidth", code)?,
-            "maxWidth" => o.max_width = to_i64(v, "maxWidth", code)?,
-            "tolerance" => o.tolerance = to_f64(v, "tolerance", code)?,
+            "minWidth" => o.min_width = Some(to_i64(v, "minWidth", code)?),
+            "maxWidth" => o.max_width = Some(to_i64(v, "maxWidth", code)?),
+            "tolerance" => o.tolerance = Some(to_f64(v, "tolerance", code)?),
             "devicePixelRatios" => {
                 let a = to_array(v, "devicePixelRatios", code)?;
                 let items = array_items(&a, "devicePixelRatios", code)?;
@@ -746,7 +749,7 @@ fn srcset_options(env: &Env, v: Option<Unknown<'_>>) -> Result<SrcsetOptions> {
                 }
                 o.variable_qualities = Some(pairs);
             }
-            _ => o.disable_variable_quality = to_bool(v, "disableVariableQuality", code)?,
+            _ => o.disable_variable_quality = Some(to_bool(v, "disableVariableQuality", code)?),
         }
     }
     Ok(o)
@@ -756,8 +759,8 @@ fn srcset_options(env: &Env, v: Option<Unknown<'_>>) -> Result<SrcsetOptions> {
 // Functions
 // ---------------------------------------------------------------------------------------
 
-/// The canonical fluid srcset widths from `minWidth` (default 100) to `maxWidth` (default
-/// 8192), `tolerance` (default 0.08) apart.
+/// The canonical fluid srcset widths from `minWidth` to `maxWidth`, `tolerance` apart (an
+/// argument not given, `undefined` or `null`, takes the core's default).
 /// @throws {Error} `.code` `invalid_srcset`.
 #[napi(catch_unwind)]
 pub fn target_widths(
@@ -769,12 +772,7 @@ pub fn target_widths(
     let min = given(min_width, "minWidth", code)?.map(|v| to_i64(v, "minWidth", code)).transpose()?;
     let max = given(max_width, "maxWidth", code)?.map(|v| to_i64(v, "maxWidth", code)).transpose()?;
     let tol = given(tolerance, "tolerance", code)?.map(|v| to_f64(v, "tolerance", code)).transpose()?;
-    imgsign::target_widths(
-        min.unwrap_or(i64::from(imgsign::DEFAULT_MIN_WIDTH)),
-        max.unwrap_or(i64::from(imgsign::DEFAULT_MAX_WIDTH)),
-        tol.unwrap_or(imgsign::DEFAULT_TOLERANCE),
-    )
-    .map_err(core)
+    imgsign::target_widths(min, max, tol).map_err(core)
 }
 
 /// The `X-Imgix-Signature` header value imgix sends to a Web Proxy origin for this request:
@@ -794,7 +792,7 @@ pub fn sign_origin_request(
 
 /// Verifies imgix's origin-request signature headers (`headers`: Node's `req.headers`, any
 /// plain object or a `Map`; names are case-insensitive) against `key`, within `tolerance`
-/// seconds (default 300) of `now` (default the system clock).
+/// seconds (not given: the core's default) of `now` (default the system clock).
 /// @throws {Error} `.code` `missing_signature`, `signature_mismatch`, `expired`, `malformed_header`, `invalid_key`.
 #[napi(catch_unwind)]
 pub fn verify_origin_request(
@@ -806,12 +804,12 @@ pub fn verify_origin_request(
 ) -> Result<()> {
     let key = key_arg(key, "key")?;
     let headers = self::headers(&env, headers)?;
-    let (mut now, mut tolerance) = (None, imgsign::DEFAULT_ORIGIN_TOLERANCE);
+    let (mut now, mut tolerance) = (None, None);
     for (k, v) in read_options(&env, options, "options", &["now", "tolerance"])? {
         if k == "now" {
             now = Some(to_i64(v, "now", ErrorCode::InvalidParam)?);
         } else {
-            tolerance = to_i64(v, "tolerance", ErrorCode::InvalidParam)?;
+            tolerance = Some(to_i64(v, "tolerance", ErrorCode::InvalidParam)?);
         }
     }
     imgsign::verify_origin_request(&key, &headers, now, tolerance).map_err(core)
@@ -847,6 +845,14 @@ pub fn verify_origin_secret(
     let secret = key_arg(secret, "secret")?;
     let headers = self::headers(&env, headers)?;
     imgsign::verify_origin_secret(&secret, &headers).map_err(core)
+}
+
+/// The error code a wrong-typed or ill-formed value of `argument` of `operation` gets
+/// (`argumentErrorCode('signUrl', 'url') === 'invalid_url'`); `null` for an unknown
+/// operation. The rule is the core's (see docs/behaviour.md).
+#[napi]
+pub fn argument_error_code(operation: String, argument: String) -> Option<&'static str> {
+    imgsign::Operation::from_name(&operation).map(|op| imgsign::argument_error_code(op, &argument).as_str())
 }
 
 /// The library version.

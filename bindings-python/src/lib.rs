@@ -5,7 +5,8 @@
 //! the core's stable error code.
 
 use imgsign::{
-    BuilderOptions, Error as CoreError, ErrorCode, ParamValue, Profile, Provider, SignOptions, SrcsetOptions,
+    ArgumentProblem, BuilderOptions, Error as CoreError, ErrorCode, Operation, ParamValue, Profile, Provider,
+    SignOptions, SrcsetOptions,
 };
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
@@ -44,14 +45,6 @@ impl<T> OrRaise<T> for imgsign::Result<T> {
 
 fn fail<T>(py: Python<'_>, code: ErrorCode, message: String) -> PyResult<T> {
     Err(raise(py, &CoreError::new(code, message)))
-}
-
-fn short(s: &str) -> String {
-    let mut out: String = s.chars().take(64).collect();
-    if out.len() < s.len() {
-        out.push('…');
-    }
-    out
 }
 
 fn type_name(obj: &Bound<'_, PyAny>) -> String {
@@ -99,18 +92,32 @@ fn float_arg(obj: &Bound<'_, PyAny>, field: &str, code: ErrorCode) -> PyResult<f
     }
 }
 
-fn opt_srcset_int(obj: Option<&Bound<'_, PyAny>>, field: &str, default: i64) -> PyResult<i64> {
-    match obj.filter(|o| !o.is_none()) {
-        Some(v) => srcset_int(v, field),
-        None => Ok(default),
+fn opt_float_arg(obj: Option<&Bound<'_, PyAny>>, field: &str, code: ErrorCode) -> PyResult<Option<f64>> {
+    obj.filter(|o| !o.is_none()).map(|v| float_arg(v, field, code)).transpose()
+}
+
+/// An optional `bool` (None is "not given"); anything else is the core's code for `field`.
+fn opt_bool_arg(obj: Option<&Bound<'_, PyAny>>, operation: Operation, field: &str) -> PyResult<Option<bool>> {
+    let Some(obj) = obj.filter(|o| !o.is_none()) else { return Ok(None) };
+    match obj.cast::<PyBool>() {
+        Ok(b) => Ok(Some(b.is_true())),
+        Err(_) => {
+            let got = type_name(obj);
+            let problem = ArgumentProblem::WrongType { expected: "a bool", got: &got };
+            Err(raise(obj.py(), &imgsign::argument_error(operation, field, problem)))
+        }
     }
 }
 
-fn opt_tolerance(obj: Option<&Bound<'_, PyAny>>) -> PyResult<f64> {
-    match obj.filter(|o| !o.is_none()) {
-        Some(v) => float_arg(v, "tolerance", ErrorCode::InvalidSrcset),
-        None => Ok(imgsign::DEFAULT_TOLERANCE),
-    }
+/// An optional `str` (None is "not given"), coded by the core's rule for `field`.
+fn opt_str_arg(
+    obj: Option<&Bound<'_, PyAny>>,
+    operation: Operation,
+    field: &str,
+) -> PyResult<Option<String>> {
+    obj.filter(|o| !o.is_none())
+        .map(|v| str_arg(v, field, imgsign::argument_error_code(operation, field)))
+        .transpose()
 }
 
 fn str_arg(obj: &Bound<'_, PyAny>, field: &str, code: ErrorCode) -> PyResult<String> {
@@ -141,7 +148,7 @@ fn pairs<'py>(obj: &Bound<'py, PyAny>) -> PyResult<Vec<(Bound<'py, PyAny>, Bound
 
 fn param_value(key: &str, v: &Bound<'_, PyAny>) -> PyResult<ParamValue> {
     let py = v.py();
-    let field = || format!("params[{:?}]", short(key));
+    let field = || format!("params[{}]", imgsign::excerpt(key));
     if v.is_none() {
         Ok(ParamValue::Null)
     } else if let Ok(b) = v.cast::<PyBool>() {
@@ -258,7 +265,7 @@ struct Signer {
 #[pymethods]
 impl Signer {
     #[new]
-    #[pyo3(signature = (provider, key, previous_keys = None), text_signature = "(provider, key, previous_keys=())")]
+    #[pyo3(signature = (provider, key, previous_keys = None))]
     fn new(
         py: Python<'_>,
         provider: &Bound<'_, PyAny>,
@@ -361,7 +368,7 @@ struct SrcsetArgs<'a, 'py> {
     tolerance: Option<&'a Bound<'py, PyAny>>,
     device_pixel_ratios: Option<&'a Bound<'py, PyAny>>,
     variable_qualities: Option<&'a Bound<'py, PyAny>>,
-    disable_variable_quality: bool,
+    disable_variable_quality: Option<&'a Bound<'py, PyAny>>,
 }
 
 fn srcset_options(a: &SrcsetArgs<'_, '_>) -> PyResult<SrcsetOptions> {
@@ -411,12 +418,16 @@ fn srcset_options(a: &SrcsetArgs<'_, '_>) -> PyResult<SrcsetOptions> {
     };
     Ok(SrcsetOptions {
         widths,
-        min_width: opt_srcset_int(a.min_width, "min_width", imgsign::DEFAULT_MIN_WIDTH)?,
-        max_width: opt_srcset_int(a.max_width, "max_width", imgsign::DEFAULT_MAX_WIDTH)?,
-        tolerance: opt_tolerance(a.tolerance)?,
+        min_width: opt_int_arg(a.min_width, "min_width", code)?,
+        max_width: opt_int_arg(a.max_width, "max_width", code)?,
+        tolerance: opt_float_arg(a.tolerance, "tolerance", code)?,
         device_pixel_ratios: ratios,
         variable_qualities: qualities,
-        disable_variable_quality: a.disable_variable_quality,
+        disable_variable_quality: opt_bool_arg(
+            a.disable_variable_quality,
+            Operation::BuildSrcset,
+            "disable_variable_quality",
+        )?,
     })
 }
 
@@ -425,36 +436,39 @@ impl UrlBuilder {
     #[new]
     #[pyo3(signature = (
         domain,
-        provider = "imgix",
+        provider = None,
         key = None,
-        profile = "canonical",
-        use_https = true,
-        include_library_param = false,
-        disable_path_encoding = false
+        profile = None,
+        use_https = None,
+        include_library_param = None,
+        disable_path_encoding = None
     ))]
     #[allow(clippy::too_many_arguments)]
     fn new(
         py: Python<'_>,
         domain: &Bound<'_, PyAny>,
-        provider: &str,
+        provider: Option<&Bound<'_, PyAny>>,
         key: Option<&Bound<'_, PyAny>>,
-        profile: &str,
-        use_https: bool,
-        include_library_param: bool,
-        disable_path_encoding: bool,
+        profile: Option<&Bound<'_, PyAny>>,
+        use_https: Option<&Bound<'_, PyAny>>,
+        include_library_param: Option<&Bound<'_, PyAny>>,
+        disable_path_encoding: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Self> {
+        let op = Operation::UrlBuilder;
         let domain = str_arg(domain, "domain", ErrorCode::InvalidDomain)?;
         let key = match key.filter(|k| !k.is_none()) {
             Some(k) => Some(str_arg(k, "key", ErrorCode::InvalidKey)?),
             None => None,
         };
+        let provider = opt_str_arg(provider, op, "provider")?;
+        let profile = opt_str_arg(profile, op, "profile")?;
         let options = BuilderOptions {
-            provider: provider_arg(py, provider)?,
+            provider: provider.map(|p| provider_arg(py, &p)).transpose()?,
             key,
-            profile: Profile::from_name(profile).or_raise(py)?,
-            use_https,
-            include_library_param,
-            disable_path_encoding,
+            profile: profile.map(|p| Profile::from_name(&p)).transpose().or_raise(py)?,
+            use_https: opt_bool_arg(use_https, op, "use_https")?,
+            include_library_param: opt_bool_arg(include_library_param, op, "include_library_param")?,
+            disable_path_encoding: opt_bool_arg(disable_path_encoding, op, "disable_path_encoding")?,
         };
         let inner = imgsign::UrlBuilder::new(&domain, options).or_raise(py)?;
         Ok(UrlBuilder { inner })
@@ -546,8 +560,8 @@ impl UrlBuilder {
         tolerance = None,
         device_pixel_ratios = None,
         variable_qualities = None,
-        disable_variable_quality = false
-    ), text_signature = "(self, path, params=None, *, widths=None, min_width=100, max_width=8192, tolerance=0.08, device_pixel_ratios=None, variable_qualities=None, disable_variable_quality=False)")]
+        disable_variable_quality = None
+    ))]
     #[allow(clippy::too_many_arguments)]
     fn build_srcset(
         &self,
@@ -560,7 +574,7 @@ impl UrlBuilder {
         tolerance: Option<&Bound<'_, PyAny>>,
         device_pixel_ratios: Option<&Bound<'_, PyAny>>,
         variable_qualities: Option<&Bound<'_, PyAny>>,
-        disable_variable_quality: bool,
+        disable_variable_quality: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<String> {
         let path = str_arg(path, "path", ErrorCode::InvalidUrl)?;
         let params = params_arg(params)?;
@@ -595,16 +609,17 @@ impl UrlBuilder {
 /// The canonical fluid srcset widths from ``min_width`` to ``max_width``, each step at most
 /// ``tolerance`` (a fraction) wider than the previous one.
 #[pyfunction]
-#[pyo3(signature = (min_width = None, max_width = None, tolerance = None), text_signature = "(min_width=100, max_width=8192, tolerance=0.08)")]
+#[pyo3(signature = (min_width = None, max_width = None, tolerance = None))]
 fn target_widths(
     py: Python<'_>,
     min_width: Option<&Bound<'_, PyAny>>,
     max_width: Option<&Bound<'_, PyAny>>,
     tolerance: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<Vec<u32>> {
-    let min = opt_srcset_int(min_width, "min_width", imgsign::DEFAULT_MIN_WIDTH)?;
-    let max = opt_srcset_int(max_width, "max_width", imgsign::DEFAULT_MAX_WIDTH)?;
-    let tol = opt_tolerance(tolerance)?;
+    let code = ErrorCode::InvalidSrcset;
+    let min = opt_int_arg(min_width, "min_width", code)?;
+    let max = opt_int_arg(max_width, "max_width", code)?;
+    let tol = opt_float_arg(tolerance, "tolerance", code)?;
     imgsign::target_widths(min, max, tol).or_raise(py)
 }
 
@@ -627,7 +642,7 @@ fn sign_origin_request(
 /// value)`` pairs; names are case-insensitive) against ``now`` (the system clock when None)
 /// within ``tolerance`` seconds. Returns None or raises a :class:`VerifyError` subclass.
 #[pyfunction]
-#[pyo3(signature = (key, headers, now = None, tolerance = None), text_signature = "(key, headers, now=None, tolerance=300)")]
+#[pyo3(signature = (key, headers, now = None, tolerance = None))]
 fn verify_origin_request(
     py: Python<'_>,
     key: &Bound<'_, PyAny>,
@@ -638,8 +653,7 @@ fn verify_origin_request(
     let key = str_arg(key, "key", ErrorCode::InvalidKey)?;
     let headers = headers_arg(headers)?;
     let now = opt_int_arg(now, "now", ErrorCode::InvalidParam)?;
-    let tolerance = opt_int_arg(tolerance, "tolerance", ErrorCode::InvalidParam)?
-        .unwrap_or(imgsign::DEFAULT_ORIGIN_TOLERANCE);
+    let tolerance = opt_int_arg(tolerance, "tolerance", ErrorCode::InvalidParam)?;
     imgsign::verify_origin_request(&key, &headers, now, tolerance).or_raise(py)
 }
 
@@ -671,6 +685,14 @@ fn verify_origin_secret(
     imgsign::verify_origin_secret(&secret, &headers).or_raise(py)
 }
 
+/// The error code a wrong-typed or ill-formed value of ``argument`` of ``operation`` gets
+/// (``argument_error_code("sign_url", "url") == "invalid_url"``); None for an unknown
+/// operation. The rule is the core's (see docs/behaviour.md).
+#[pyfunction]
+fn argument_error_code(operation: &str, argument: &str) -> Option<&'static str> {
+    Operation::from_name(operation).map(|op| imgsign::argument_error_code(op, argument).as_str())
+}
+
 /// imgsign's native core. Use the ``imgsign`` package, which re-exports everything here.
 #[pymodule]
 fn _imgsign(m: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -678,6 +700,7 @@ fn _imgsign(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<Signer>()?;
     m.add_class::<UrlBuilder>()?;
     m.add_function(wrap_pyfunction!(target_widths, m)?)?;
+    m.add_function(wrap_pyfunction!(argument_error_code, m)?)?;
     m.add_function(wrap_pyfunction!(sign_origin_request, m)?)?;
     m.add_function(wrap_pyfunction!(verify_origin_request, m)?)?;
     m.add_function(wrap_pyfunction!(verify_basic_auth, m)?)?;

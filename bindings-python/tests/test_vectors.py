@@ -33,6 +33,11 @@ def _builder(i):
     )
 
 
+def _opt_float(v):
+    # JSON integers stand for floats in float fields; null is "not given".
+    return None if v is None else float(v)
+
+
 def _pairs(params):
     # Pairs, not a dict: vectors may hold duplicate keys (an error the core must report).
     return [(k, v) for k, v in params]
@@ -62,7 +67,7 @@ def run_build_srcset(i):
         widths=i["widths"],
         min_width=i["min_width"],
         max_width=i["max_width"],
-        tolerance=float(i["tolerance"]),
+        tolerance=_opt_float(i["tolerance"]),
         device_pixel_ratios=None if i["device_pixel_ratios"] is None else [float(r) for r in i["device_pixel_ratios"]],
         variable_qualities=None if vq is None else [(float(r), q) for r, q in vq],
         disable_variable_quality=i["disable_variable_quality"],
@@ -70,7 +75,7 @@ def run_build_srcset(i):
 
 
 def run_target_widths(i):
-    return imgsign.target_widths(i["min_width"], i["max_width"], float(i["tolerance"]))
+    return imgsign.target_widths(i["min_width"], i["max_width"], _opt_float(i["tolerance"]))
 
 
 def run_sign_origin_request(i):
@@ -90,6 +95,78 @@ def run_verify_origin_secret(i):
     return imgsign.verify_origin_secret(i["secret"], [(k, v) for k, v in i["headers"]])
 
 
+# argument_error: a real call of the operation with valid values for every argument but one.
+_K = "FOO123bar"
+_LONE_SURROGATE = "\ud800"
+_BASE = {
+    "signer": dict(provider="imgix", key=_K, previous_keys=[]),
+    "sign_url": dict(url="https://demo.imgix.net/a.jpg", expires=None, expires_in=60, now=0),
+    "sign_urls": dict(urls=["https://demo.imgix.net/a.jpg"]),
+    "verify_url": dict(url="https://demo.imgix.net/a.jpg?s=0", now=0),
+    "url_builder": dict(domain="demo.imgix.net", provider="imgix", key=_K, profile="canonical", use_https=True,
+                        include_library_param=False, disable_path_encoding=False),
+    "build_url": dict(path="/a.jpg", params={"w": 1}),
+    "build_urls": dict(items=None, path="/a.jpg", params={"w": 1}),
+    "build_srcset": dict(path="/a.jpg", params={"w": 1}, widths=None, min_width=100, max_width=200, tolerance=0.1,
+                         device_pixel_ratios=[1.0], variable_qualities={1.0: 50}, disable_variable_quality=False),
+    "target_widths": dict(min_width=100, max_width=200, tolerance=0.1),
+    "sign_origin_request": dict(key=_K, request_id="r", timestamp=1),
+    "verify_origin_request": dict(key=_K, headers=[("X-Imgix-Signature", "v1,00")], now=0, tolerance=300),
+    "verify_basic_auth": dict(username="u", password="p", headers=[("Authorization", "Basic dTpw")]),
+    "verify_origin_secret": dict(secret="s", headers=[("X-Imgix-Origin-Secret", "s")]),
+}
+_SIGNER = imgsign.Signer("imgix", _K)
+_BUILDER = imgsign.UrlBuilder("demo.imgix.net", key=_K)
+_CALLS = {
+    "signer": lambda a: imgsign.Signer(a["provider"], a["key"], previous_keys=a["previous_keys"]),
+    "sign_url": lambda a: _SIGNER.sign_url(a["url"], expires=a["expires"], expires_in=a["expires_in"], now=a["now"]),
+    "sign_urls": lambda a: _SIGNER.sign_urls(a["urls"]),
+    "verify_url": lambda a: _SIGNER.verify_url(a["url"], now=a["now"]),
+    "url_builder": lambda a: imgsign.UrlBuilder(
+        a["domain"], provider=a["provider"], key=a["key"], profile=a["profile"], use_https=a["use_https"],
+        include_library_param=a["include_library_param"], disable_path_encoding=a["disable_path_encoding"]),
+    "build_url": lambda a: _BUILDER.build_url(a["path"], a["params"]),
+    "build_urls": lambda a: _BUILDER.build_urls(a["items"] if a["items"] is not None else [(a["path"], a["params"])]),
+    "build_srcset": lambda a: _BUILDER.build_srcset(
+        a["path"], a["params"], widths=a["widths"], min_width=a["min_width"], max_width=a["max_width"],
+        tolerance=a["tolerance"], device_pixel_ratios=a["device_pixel_ratios"],
+        variable_qualities=a["variable_qualities"], disable_variable_quality=a["disable_variable_quality"]),
+    "target_widths": lambda a: imgsign.target_widths(a["min_width"], a["max_width"], a["tolerance"]),
+    "sign_origin_request": lambda a: imgsign.sign_origin_request(a["key"], a["request_id"], a["timestamp"]),
+    "verify_origin_request": lambda a: imgsign.verify_origin_request(
+        a["key"], a["headers"], now=a["now"], tolerance=a["tolerance"]),
+    "verify_basic_auth": lambda a: imgsign.verify_basic_auth(a["username"], a["password"], a["headers"]),
+    "verify_origin_secret": lambda a: imgsign.verify_origin_secret(a["secret"], a["headers"]),
+}
+
+
+class _NoSuchType:
+    """A value of a type no argument takes."""
+
+
+def _ill_formed(argument):
+    """A lone surrogate where the argument holds a string."""
+    return {
+        "previous_keys": [_LONE_SURROGATE],
+        "urls": [_LONE_SURROGATE],
+        "params": {_LONE_SURROGATE: "x"},
+        "headers": [("X-Imgix-Signature", _LONE_SURROGATE)],
+    }.get(argument, _LONE_SURROGATE)
+
+
+def run_argument_error(i):
+    op, argument = i["operation"], i["argument"]
+    assert argument in _BASE[op], f"{op} has no argument {argument}"
+    bad = _NoSuchType() if i["problem"] == "wrong_type" else _ill_formed(argument)
+    try:
+        return _CALLS[op]({**_BASE[op], argument: bad})
+    except imgsign.ImgsignError as e:
+        # The documented rule, as the package exposes it, agrees with what was raised.
+        assert imgsign.argument_error_code(op, argument) == e.code
+        assert _LONE_SURROGATE not in str(e), "the value is never shown"
+        raise
+
+
 RUNNERS = {
     "sign_url": run_sign_url,
     "verify_url": run_verify_url,
@@ -100,6 +177,7 @@ RUNNERS = {
     "verify_origin_request": run_verify_origin_request,
     "verify_basic_auth": run_verify_basic_auth,
     "verify_origin_secret": run_verify_origin_secret,
+    "argument_error": run_argument_error,
 }
 
 

@@ -2,7 +2,7 @@
 
 use crate::error::Result;
 use crate::types::{InputString, Param, SrcsetOptions, UrlItem, core_params, opt_arg};
-use imgsign::ErrorCode;
+use imgsign::Operation as Op;
 use std::sync::Arc;
 
 /// Builds (and signs, when it has a key) URLs for one domain. Immutable and thread-safe; no
@@ -41,24 +41,17 @@ impl UrlBuilder {
         include_library_param: Option<bool>,
         disable_path_encoding: Option<bool>,
     ) -> Result<Arc<Self>> {
-        let domain = domain.arg("domain", ErrorCode::InvalidDomain)?;
-        let provider = opt_arg(provider, "provider", ErrorCode::InvalidParam)?;
-        let key = opt_arg(key, "key", ErrorCode::InvalidKey)?;
-        let profile = opt_arg(profile, "profile", ErrorCode::InvalidParam)?;
-        let d = imgsign::BuilderOptions::default();
+        let domain = domain.arg(Op::UrlBuilder, "domain")?;
+        let provider = opt_arg(provider, Op::UrlBuilder, "provider")?;
+        let key = opt_arg(key, Op::UrlBuilder, "key")?;
+        let profile = opt_arg(profile, Op::UrlBuilder, "profile")?;
         let options = imgsign::BuilderOptions {
-            provider: match provider {
-                Some(p) => imgsign::Provider::from_name(&p)?,
-                None => d.provider,
-            },
-            key: key.or(d.key),
-            profile: match profile {
-                Some(p) => imgsign::Profile::from_name(&p)?,
-                None => d.profile,
-            },
-            use_https: use_https.unwrap_or(d.use_https),
-            include_library_param: include_library_param.unwrap_or(d.include_library_param),
-            disable_path_encoding: disable_path_encoding.unwrap_or(d.disable_path_encoding),
+            provider: provider.map(|p| imgsign::Provider::from_name(&p)).transpose()?,
+            key,
+            profile: profile.map(|p| imgsign::Profile::from_name(&p)).transpose()?,
+            use_https,
+            include_library_param,
+            disable_path_encoding,
         };
         let inner = imgsign::UrlBuilder::new(&domain, options)?;
         Ok(Arc::new(UrlBuilder { inner }))
@@ -67,8 +60,8 @@ impl UrlBuilder {
     /// Builds (and signs) the URL for `path` with `params`.
     #[uniffi::method(default(params = []))]
     pub fn build_url(&self, path: InputString, params: Vec<Param>) -> Result<String> {
-        let path = path.arg("path", ErrorCode::InvalidUrl)?;
-        Ok(self.inner.build_url(&path, &core_params(params, "params")?)?)
+        let path = path.arg(Op::BuildUrl, "path")?;
+        Ok(self.inner.build_url(&path, &core_params(params, Op::BuildUrl)?)?)
     }
 
     /// Builds many URLs in one crossing; fails on the first bad item, naming its index.
@@ -77,10 +70,11 @@ impl UrlBuilder {
             .into_iter()
             .enumerate()
             .map(|(i, item)| {
-                let path = item.path.arg(&format!("items[{i}].path"), ErrorCode::InvalidUrl)?;
-                Ok((path, core_params(item.params, &format!("items[{i}].params"))?))
+                let at = |e: imgsign::Error| e.at(&format!("items[{i}]"));
+                let path = item.path.arg(Op::BuildUrls, "path").map_err(at)?;
+                Ok((path, core_params(item.params, Op::BuildUrls).map_err(at)?))
             })
-            .collect::<Result<Vec<_>>>()?;
+            .collect::<imgsign::Result<Vec<_>>>()?;
         Ok(self.inner.build_urls(&items)?)
     }
 
@@ -92,8 +86,8 @@ impl UrlBuilder {
         params: Vec<Param>,
         options: SrcsetOptions,
     ) -> Result<String> {
-        let path = path.arg("path", ErrorCode::InvalidUrl)?;
-        Ok(self.inner.build_srcset(&path, &core_params(params, "params")?, &options.into())?)
+        let path = path.arg(Op::BuildSrcset, "path")?;
+        Ok(self.inner.build_srcset(&path, &core_params(params, Op::BuildSrcset)?, &options.into())?)
     }
 
     /// The domain.

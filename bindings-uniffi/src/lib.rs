@@ -20,7 +20,7 @@ pub use signer::Signer;
 pub use types::{Header, InputString, Param, ParamValue, SrcsetOptions, UrlItem, VariableQuality};
 
 use error::Result;
-use imgsign::ErrorCode;
+use imgsign::{ArgumentProblem, Operation as Op};
 use types::core_headers;
 
 uniffi::setup_scaffolding!();
@@ -33,19 +33,15 @@ pub fn target_widths(
     max_width: Option<i64>,
     tolerance: Option<f64>,
 ) -> Result<Vec<i64>> {
-    let widths = imgsign::target_widths(
-        min_width.unwrap_or(imgsign::DEFAULT_MIN_WIDTH),
-        max_width.unwrap_or(imgsign::DEFAULT_MAX_WIDTH),
-        tolerance.unwrap_or(imgsign::DEFAULT_TOLERANCE),
-    )?;
+    let widths = imgsign::target_widths(min_width, max_width, tolerance)?;
     Ok(widths.into_iter().map(i64::from).collect())
 }
 
 /// The `X-Imgix-Signature` header value (`v1,<HEX>`) for an origin request.
 #[uniffi::export]
 pub fn sign_origin_request(key: InputString, request_id: InputString, timestamp: i64) -> Result<String> {
-    let key = key.arg("key", ErrorCode::InvalidKey)?;
-    let request_id = request_id.arg("request_id", ErrorCode::InvalidParam)?;
+    let key = key.arg(Op::SignOriginRequest, "key")?;
+    let request_id = request_id.arg(Op::SignOriginRequest, "request_id")?;
     Ok(imgsign::sign_origin_request(&key, &request_id, timestamp)?)
 }
 
@@ -58,36 +54,48 @@ pub fn verify_origin_request(
     now: Option<i64>,
     tolerance: Option<i64>,
 ) -> Result<()> {
-    let key = key.arg("key", ErrorCode::InvalidKey)?;
-    let headers = core_headers(headers)?;
-    Ok(imgsign::verify_origin_request(
-        &key,
-        &headers,
-        now,
-        tolerance.unwrap_or(imgsign::DEFAULT_ORIGIN_TOLERANCE),
-    )?)
+    let key = key.arg(Op::VerifyOriginRequest, "key")?;
+    let headers = core_headers(headers, Op::VerifyOriginRequest)?;
+    Ok(imgsign::verify_origin_request(&key, &headers, now, tolerance)?)
 }
 
 /// Checks the `Authorization: Basic ...` header against the configured credentials.
 #[uniffi::export]
 pub fn verify_basic_auth(username: InputString, password: InputString, headers: Vec<Header>) -> Result<()> {
-    let username = username.arg("username", ErrorCode::InvalidKey)?;
-    let password = password.arg("password", ErrorCode::InvalidKey)?;
-    Ok(imgsign::verify_basic_auth(&username, &password, &core_headers(headers)?)?)
+    let username = username.arg(Op::VerifyBasicAuth, "username")?;
+    let password = password.arg(Op::VerifyBasicAuth, "password")?;
+    let headers = core_headers(headers, Op::VerifyBasicAuth)?;
+    Ok(imgsign::verify_basic_auth(&username, &password, &headers)?)
 }
 
 /// Checks the `X-Imgix-Origin-Secret` handshake header against the configured secret.
 #[uniffi::export]
 pub fn verify_origin_secret(secret: InputString, headers: Vec<Header>) -> Result<()> {
-    let secret = secret.arg("secret", ErrorCode::InvalidKey)?;
-    Ok(imgsign::verify_origin_secret(&secret, &core_headers(headers)?)?)
+    let secret = secret.arg(Op::VerifyOriginSecret, "secret")?;
+    let headers = core_headers(headers, Op::VerifyOriginSecret)?;
+    Ok(imgsign::verify_origin_secret(&secret, &headers)?)
 }
 
-/// The coded error of a value of the wrong type for `argument` (Kotlin's `paramValueOf`):
-/// `expected` and `got` name types, never the value.
+/// The error code (`invalid_url`, ...) a wrong-typed or ill-formed value of `argument` of
+/// `operation` gets (names in `snake_case` or `camelCase`); `None` for an unknown
+/// operation. The rule is the core's.
 #[uniffi::export]
-pub fn wrong_type_error(argument: String, expected: String, got: String) -> ImgsignError {
-    imgsign::Error::new(ErrorCode::InvalidParam, format!("{argument}: expected {expected}, got {got}")).into()
+pub fn argument_error_code(operation: String, argument: String) -> Option<String> {
+    Op::from_name(&operation).map(|op| imgsign::argument_error_code(op, &argument).as_str().to_owned())
+}
+
+/// The core's error for a value of the wrong type for `argument` of `operation` (what
+/// Kotlin's `paramValueOf` throws): `expected` and `got` name types, never the value. `None`
+/// for an unknown operation.
+#[uniffi::export]
+pub fn argument_type_error(
+    operation: String,
+    argument: String,
+    expected: String,
+    got: String,
+) -> Option<ImgsignError> {
+    let problem = ArgumentProblem::WrongType { expected: &expected, got: &got };
+    Op::from_name(&operation).map(|op| imgsign::argument_error(op, &argument, problem).into())
 }
 
 /// The name of every provider the core knows, in its stable order (`imgix`, `gumlet`, ...).

@@ -2,7 +2,7 @@
 
 use crate::error::Result;
 use crate::types::{InputString, args};
-use imgsign::ErrorCode;
+use imgsign::Operation as Op;
 use std::sync::Arc;
 
 /// Signs and verifies URLs for one provider and key (plus previous keys accepted by
@@ -29,39 +29,39 @@ impl Signer {
         key: InputString,
         previous_keys: Vec<InputString>,
     ) -> Result<Arc<Self>> {
-        let provider = imgsign::Provider::from_name(&provider.arg("provider", ErrorCode::InvalidParam)?)?;
-        let key = key.arg("key", ErrorCode::InvalidKey)?;
-        let previous_keys = args(previous_keys, "previous_keys", ErrorCode::InvalidKey)?;
+        let provider = imgsign::Provider::from_name(&provider.arg(Op::Signer, "provider")?)?;
+        let key = key.arg(Op::Signer, "key")?;
+        let previous_keys = args(previous_keys, Op::Signer, "previous_keys")?;
         let inner = imgsign::Signer::new(provider, &key, &previous_keys)?;
         Ok(Arc::new(Signer { inner }))
     }
 
     /// Signs a URL as given, replacing any existing signature.
     pub fn sign_url(&self, url: InputString) -> Result<String> {
-        Ok(self.inner.sign_url(&url.arg("url", ErrorCode::InvalidUrl)?)?)
+        Ok(self.inner.sign_url(&url.arg(Op::SignUrl, "url")?)?)
     }
 
     /// Signs a URL with an `expires` param set to `expires_at` (UNIX seconds).
     pub fn sign_url_expiring(&self, url: InputString, expires_at: i64) -> Result<String> {
-        Ok(self.inner.sign_url_expiring(&url.arg("url", ErrorCode::InvalidUrl)?, expires_at)?)
+        Ok(self.inner.sign_url_expiring(&url.arg(Op::SignUrl, "url")?, expires_at)?)
     }
 
     /// Signs a URL that expires `seconds` after `now` (the system clock when not given).
     #[uniffi::method(default(now = None))]
     pub fn sign_url_expiring_in(&self, url: InputString, seconds: i64, now: Option<i64>) -> Result<String> {
-        Ok(self.inner.sign_url_expiring_in(&url.arg("url", ErrorCode::InvalidUrl)?, seconds, now)?)
+        Ok(self.inner.sign_url_expiring_in(&url.arg(Op::SignUrl, "url")?, seconds, now)?)
     }
 
     /// Signs many URLs in one crossing; fails on the first bad URL, naming its index.
     pub fn sign_urls(&self, urls: Vec<InputString>) -> Result<Vec<String>> {
-        Ok(self.inner.sign_urls(&args(urls, "urls", ErrorCode::InvalidUrl)?)?)
+        Ok(self.inner.sign_urls(&args(urls, Op::SignUrls, "urls")?)?)
     }
 
     /// Verifies a signed URL against the key and previous keys, and its `expires` against
     /// `now` (the system clock when not given). Throws the failing check.
     #[uniffi::method(default(now = None))]
     pub fn verify_url(&self, url: InputString, now: Option<i64>) -> Result<()> {
-        Ok(self.inner.verify_url(&url.arg("url", ErrorCode::MalformedUrl)?, now)?)
+        Ok(self.inner.verify_url(&url.arg(Op::VerifyUrl, "url")?, now)?)
     }
 
     /// The provider name.

@@ -1,7 +1,6 @@
 //! Records, enums and the conversion of their values into core types.
 
-use crate::error::{ImgsignError, Result};
-use imgsign::ErrorCode;
+use imgsign::{ArgumentProblem, Operation};
 
 /// A string argument, handed over as the bytes of its UTF-8 form. Kotlin encodes a string
 /// that is not well-formed UTF-16 (a lone surrogate) so that the bytes are not UTF-8 either,
@@ -26,22 +25,25 @@ impl InputString {
         InputString(bytes)
     }
 
-    /// The string, or the coded error of `field` when it is not well-formed.
-    pub(crate) fn arg(self, field: &str, code: ErrorCode) -> Result<String> {
-        String::from_utf8(self.0).map_err(|_| {
-            ImgsignError::from(imgsign::Error::new(code, format!("{field}: not well-formed Unicode")))
-        })
+    /// The string, or the core's error for an ill-formed `argument` of `op`.
+    pub(crate) fn arg(self, op: Operation, argument: &str) -> imgsign::Result<String> {
+        String::from_utf8(self.0)
+            .map_err(|_| imgsign::argument_error(op, argument, ArgumentProblem::IllFormedString))
     }
 }
 
-/// Every string of a list, each the coded error of `field[i]` when it is not well-formed.
-pub(crate) fn args(list: Vec<InputString>, field: &str, code: ErrorCode) -> Result<Vec<String>> {
-    list.into_iter().enumerate().map(|(i, s)| s.arg(&format!("{field}[{i}]"), code)).collect()
+/// Every string of a list (`argument[i]`).
+pub(crate) fn args(list: Vec<InputString>, op: Operation, argument: &str) -> imgsign::Result<Vec<String>> {
+    list.into_iter().enumerate().map(|(i, s)| s.arg(op, &format!("{argument}[{i}]"))).collect()
 }
 
 /// An optional string argument.
-pub(crate) fn opt_arg(s: Option<InputString>, field: &str, code: ErrorCode) -> Result<Option<String>> {
-    s.map(|s| s.arg(field, code)).transpose()
+pub(crate) fn opt_arg(
+    s: Option<InputString>,
+    op: Operation,
+    argument: &str,
+) -> imgsign::Result<Option<String>> {
+    s.map(|s| s.arg(op, argument)).transpose()
 }
 
 /// A param value: string, integer, float, boolean, or null (null drops the param).
@@ -72,9 +74,9 @@ pub enum ParamValue {
 }
 
 impl ParamValue {
-    fn into_core(self, field: &str) -> Result<imgsign::ParamValue> {
+    fn into_core(self, op: Operation, argument: &str) -> imgsign::Result<imgsign::ParamValue> {
         Ok(match self {
-            ParamValue::Str { value } => imgsign::ParamValue::Str(value.arg(field, ErrorCode::InvalidParam)?),
+            ParamValue::Str { value } => imgsign::ParamValue::Str(value.arg(op, argument)?),
             ParamValue::Int { value } => imgsign::ParamValue::Int(value),
             ParamValue::Float { value } => imgsign::ParamValue::Float(value),
             ParamValue::Bool { value } => imgsign::ParamValue::Bool(value),
@@ -147,7 +149,7 @@ pub struct VariableQuality {
     pub quality: i64,
 }
 
-/// srcset options. A field left `null`/`nil` takes the core's default.
+/// srcset options. A field left `null`/`nil` is "not given" and takes the core's default.
 #[derive(uniffi::Record)]
 pub struct SrcsetOptions {
     /// Explicit widths of a fluid srcset.
@@ -175,42 +177,47 @@ pub struct SrcsetOptions {
 
 impl From<SrcsetOptions> for imgsign::SrcsetOptions {
     fn from(o: SrcsetOptions) -> Self {
-        let d = imgsign::SrcsetOptions::default();
         imgsign::SrcsetOptions {
-            widths: o.widths.or(d.widths),
-            min_width: o.min_width.unwrap_or(d.min_width),
-            max_width: o.max_width.unwrap_or(d.max_width),
-            tolerance: o.tolerance.unwrap_or(d.tolerance),
-            device_pixel_ratios: o.device_pixel_ratios.or(d.device_pixel_ratios),
+            widths: o.widths,
+            min_width: o.min_width,
+            max_width: o.max_width,
+            tolerance: o.tolerance,
+            device_pixel_ratios: o.device_pixel_ratios,
             variable_qualities: o
                 .variable_qualities
-                .map(|v| v.into_iter().map(|q| (q.ratio, q.quality)).collect())
-                .or(d.variable_qualities),
-            disable_variable_quality: o.disable_variable_quality.unwrap_or(d.disable_variable_quality),
+                .map(|v| v.into_iter().map(|q| (q.ratio, q.quality)).collect()),
+            disable_variable_quality: o.disable_variable_quality,
         }
     }
 }
 
-/// Params as the core takes them, in order.
-pub(crate) fn core_params(params: Vec<Param>, field: &str) -> Result<Vec<(String, imgsign::ParamValue)>> {
+/// Params as the core takes them, in order (`params[i].key`, `params[i].value`).
+pub(crate) fn core_params(
+    params: Vec<Param>,
+    op: Operation,
+) -> imgsign::Result<Vec<(String, imgsign::ParamValue)>> {
     params
         .into_iter()
         .enumerate()
         .map(|(i, p)| {
-            let key = p.key.arg(&format!("{field}[{i}].key"), ErrorCode::InvalidParam)?;
-            Ok((key, p.value.into_core(&format!("{field}[{i}].value"))?))
+            Ok((
+                p.key.arg(op, &format!("params[{i}].key"))?,
+                p.value.into_core(op, &format!("params[{i}].value"))?,
+            ))
         })
         .collect()
 }
 
-/// Headers as the core takes them, in order.
-pub(crate) fn core_headers(headers: Vec<Header>) -> Result<Vec<(String, String)>> {
+/// Headers as the core takes them, in order (`headers[i].name`, `headers[i].value`).
+pub(crate) fn core_headers(headers: Vec<Header>, op: Operation) -> imgsign::Result<Vec<(String, String)>> {
     headers
         .into_iter()
         .enumerate()
         .map(|(i, h)| {
-            let name = h.name.arg(&format!("headers[{i}].name"), ErrorCode::InvalidParam)?;
-            Ok((name, h.value.arg(&format!("headers[{i}].value"), ErrorCode::InvalidParam)?))
+            Ok((
+                h.name.arg(op, &format!("headers[{i}].name"))?,
+                h.value.arg(op, &format!("headers[{i}].value"))?,
+            ))
         })
         .collect()
 }

@@ -198,12 +198,12 @@ fn builder(args: &Args) -> CliResult<UrlBuilder> {
         return usage("--domain is required");
     };
     let options = BuilderOptions {
-        provider: args.provider()?,
+        provider: Some(args.provider()?),
         key: args.key(),
-        profile: Profile::from_name(args.get("--profile").unwrap_or("canonical"))?,
-        use_https: !args.has("--http"),
-        include_library_param: args.has("--include-library-param"),
-        disable_path_encoding: args.has("--disable-path-encoding"),
+        profile: Some(Profile::from_name(args.get("--profile").unwrap_or("canonical"))?),
+        use_https: Some(!args.has("--http")),
+        include_library_param: Some(args.has("--include-library-param")),
+        disable_path_encoding: Some(args.has("--disable-path-encoding")),
     };
     Ok(UrlBuilder::new(domain, options)?)
 }
@@ -316,7 +316,7 @@ fn run(raw: &[String]) -> CliResult<()> {
                         None => usage(format!("--header {h:?} must be 'Name: value'")),
                     })
                     .collect::<CliResult<Vec<_>>>()?;
-                let tolerance = args.int("--tolerance")?.unwrap_or(imgsign::DEFAULT_ORIGIN_TOLERANCE);
+                let tolerance = args.int("--tolerance")?;
                 imgsign::verify_origin_request(&key, &headers, args.int("--now")?, tolerance)?;
                 println!("valid");
                 Ok(())
@@ -367,7 +367,6 @@ fn run(raw: &[String]) -> CliResult<()> {
             let Some((path, kv)) = args.positional.split_first() else {
                 return usage("srcset needs a PATH");
             };
-            let defaults = SrcsetOptions::default();
             let qualities = args
                 .get("--quality")
                 .map(|q| {
@@ -384,23 +383,22 @@ fn run(raw: &[String]) -> CliResult<()> {
                 .transpose()?;
             let options = SrcsetOptions {
                 widths: args.get("--widths").map(|w| list("--widths", w)).transpose()?,
-                min_width: args.int("--min-width")?.unwrap_or(defaults.min_width),
-                max_width: args.int("--max-width")?.unwrap_or(defaults.max_width),
-                tolerance: args.float("--tolerance")?.unwrap_or(defaults.tolerance),
+                min_width: args.int("--min-width")?,
+                max_width: args.int("--max-width")?,
+                tolerance: args.float("--tolerance")?,
                 device_pixel_ratios: args.get("--dpr").map(|d| list("--dpr", d)).transpose()?,
                 variable_qualities: qualities,
-                disable_variable_quality: args.has("--no-variable-quality"),
+                disable_variable_quality: Some(args.has("--no-variable-quality")),
             };
             println!("{}", builder(&args)?.build_srcset(path, &params(kv)?, &options)?);
             Ok(())
         }
         "widths" => {
             args.only(&["--min-width", "--max-width", "--tolerance"])?;
-            let d = SrcsetOptions::default();
             let widths = imgsign::target_widths(
-                args.int("--min-width")?.unwrap_or(d.min_width),
-                args.int("--max-width")?.unwrap_or(d.max_width),
-                args.float("--tolerance")?.unwrap_or(d.tolerance),
+                args.int("--min-width")?,
+                args.int("--max-width")?,
+                args.float("--tolerance")?,
             )?;
             let text: Vec<String> = widths.iter().map(u32::to_string).collect();
             println!("{}", text.join(","));

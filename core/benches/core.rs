@@ -31,7 +31,7 @@ fn params() -> Vec<(&'static str, ParamValue)> {
 fn builder(provider: Provider) -> UrlBuilder {
     UrlBuilder::new(
         DOMAIN,
-        BuilderOptions { provider, key: Some(KEY.to_owned()), ..BuilderOptions::default() },
+        BuilderOptions { provider: Some(provider), key: Some(KEY.to_owned()), ..BuilderOptions::default() },
     )
     .unwrap()
 }

@@ -1,8 +1,9 @@
 //! Building URLs from a domain, a path and params (SPEC §2.2, §3).
 
 use crate::encode::{self, JS_COMPONENT, JS_PATH, Keep, PATH, PY_KEY, ParamValue, UNRESERVED, encode_into};
+use crate::error::excerpt;
 use crate::error::{Error, ErrorCode, Result, err};
-use crate::provider::{Provider, SigningKey, truncate_for_message};
+use crate::provider::{Provider, SigningKey, unknown_name};
 use std::borrow::Cow;
 use std::fmt;
 
@@ -36,13 +37,7 @@ impl Profile {
         let norm = name.replace('_', "-");
         match Profile::ALL.iter().find(|p| p.name().eq_ignore_ascii_case(&norm)) {
             Some(p) => Ok(*p),
-            None => err(
-                ErrorCode::InvalidParam,
-                format!(
-                    "profile: unknown profile {:?} (expected canonical, imgix-python or imgix-js)",
-                    truncate_for_message(name)
-                ),
-            ),
+            None => err(ErrorCode::InvalidParam, unknown_name("profile", Profile::ALL.map(Profile::name))),
         }
     }
 
@@ -152,35 +147,23 @@ static IMGIX_JS: Rules = Rules {
     lowercase_domain: false,
 };
 
-/// Options of a [`UrlBuilder`]. `Default` gives imgix, no key, canonical, https, no library
-/// param, path encoding on.
-#[derive(Clone, PartialEq)]
+/// Options of a [`UrlBuilder`]. Every field is optional: `None` is "not given" and takes the
+/// core's default (the one place defaults live), so `BuilderOptions::default()` is imgix, no
+/// key (unsigned URLs), canonical, https, no library param, path encoding on.
+#[derive(Clone, Default, PartialEq)]
 pub struct BuilderOptions {
-    /// The provider whose scheme signs the URLs.
-    pub provider: Provider,
-    /// The signing key; `None` builds unsigned URLs.
+    /// The provider whose scheme signs the URLs (not given: imgix).
+    pub provider: Option<Provider>,
+    /// The signing key; not given builds unsigned URLs.
     pub key: Option<String>,
-    /// The encoding profile.
-    pub profile: Profile,
-    /// `https://` (true) or `http://`.
-    pub use_https: bool,
-    /// Add the library-identifying `ixlib` param.
-    pub include_library_param: bool,
-    /// Use paths as given (only the one-leading-`/` rule applies).
-    pub disable_path_encoding: bool,
-}
-
-impl Default for BuilderOptions {
-    fn default() -> Self {
-        BuilderOptions {
-            provider: Provider::Imgix,
-            key: None,
-            profile: Profile::Canonical,
-            use_https: true,
-            include_library_param: false,
-            disable_path_encoding: false,
-        }
-    }
+    /// The encoding profile (not given: canonical).
+    pub profile: Option<Profile>,
+    /// `https://` (true) or `http://` (not given: true).
+    pub use_https: Option<bool>,
+    /// Add the library-identifying `ixlib` param (not given: false).
+    pub include_library_param: Option<bool>,
+    /// Use paths as given, only the one-leading-`/` rule applies (not given: false).
+    pub disable_path_encoding: Option<bool>,
 }
 
 impl fmt::Debug for BuilderOptions {
@@ -235,7 +218,7 @@ pub(crate) fn normalize_params<'a, K: AsRef<str>>(
     out: &mut Items<'a>,
 ) -> Result<()> {
     for (k, v) in params {
-        let field = || format!("params[{:?}]", truncate_for_message(k.as_ref()));
+        let field = || format!("params[{}]", excerpt(k.as_ref()));
         match v {
             ParamValue::Int(i) => {
                 encode::write_int(scratch, *i);
@@ -316,6 +299,31 @@ pub fn is_valid_domain(domain: &str, any_case: bool) -> bool {
     last_ok && penult_ok && earlier_ok
 }
 
+/// What is wrong with an invalid domain, in words that do not repeat it.
+fn domain_problem(domain: &str, any_case: bool) -> &'static str {
+    if domain.is_empty() {
+        "is empty"
+    } else if domain.contains("://") {
+        "has a scheme"
+    } else if domain.contains('/') {
+        "has a path"
+    } else if domain.contains(':') {
+        "has a port"
+    } else if domain.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        "has white space or a control character"
+    } else if !domain.is_ascii() {
+        "is not ASCII (give the punycode form)"
+    } else if !any_case && domain.bytes().any(|b| b.is_ascii_uppercase()) {
+        "has an uppercase letter"
+    } else if domain.ends_with('.') {
+        "ends with a dot"
+    } else if domain.rsplit('.').next().is_some_and(ends_in_number) {
+        "is read as an IPv4 address by browsers, and is not a valid one"
+    } else {
+        "is not a valid host name"
+    }
+}
+
 /// WHATWG "ends in a number": a last label of digits, or `0x` and hex digits.
 fn ends_in_number(label: &str) -> bool {
     if !label.is_empty() && label.bytes().all(|b| b.is_ascii_digit()) {
@@ -365,29 +373,32 @@ fn is_dot_segment(seg: &str) -> bool {
 impl UrlBuilder {
     /// Creates a builder for `domain` (a bare host name such as `demo.imgix.net`).
     pub fn new(domain: &str, options: BuilderOptions) -> Result<UrlBuilder> {
-        let rules = options.profile.rules();
+        let provider = options.provider.unwrap_or(Provider::Imgix);
+        let profile = options.profile.unwrap_or_default();
+        let rules = profile.rules();
         if !is_valid_domain(domain, rules.domain_any_case) {
+            // The domain is not shown: with arguments swapped it could be the key.
             return err(
                 ErrorCode::InvalidDomain,
                 format!(
-                    "domain: {:?} is not a bare host name such as \"demo.imgix.net\" (no scheme, port, path or trailing dot{})",
-                    truncate_for_message(domain),
-                    if rules.domain_any_case { "" } else { "; lowercase only in this profile" }
+                    "domain: {} (expected a bare host name such as \"demo.imgix.net\"{})",
+                    domain_problem(domain, rules.domain_any_case),
+                    if rules.domain_any_case { "" } else { ", lowercase only in this profile" }
                 ),
             );
         }
         let key = match &options.key {
-            Some(k) => Some(SigningKey::new("key", options.provider, k)?),
+            Some(k) => Some(SigningKey::new("key", provider, k)?),
             None => None,
         };
         Ok(UrlBuilder {
             domain: if rules.lowercase_domain { domain.to_ascii_lowercase() } else { domain.to_owned() },
-            provider: options.provider,
+            provider,
             key,
-            profile: options.profile,
-            use_https: options.use_https,
-            include_library_param: options.include_library_param,
-            disable_path_encoding: options.disable_path_encoding,
+            profile,
+            use_https: options.use_https.unwrap_or(true),
+            include_library_param: options.include_library_param.unwrap_or(false),
+            disable_path_encoding: options.disable_path_encoding.unwrap_or(false),
         })
     }
 
@@ -562,7 +573,7 @@ impl UrlBuilder {
                     let k = w.first().map_or("", |a| a.0);
                     return err(
                         ErrorCode::InvalidParam,
-                        format!("params[{:?}]: key given more than once", truncate_for_message(k)),
+                        format!("params[{}]: key given more than once", excerpt(k)),
                     );
                 }
             }
@@ -733,10 +744,7 @@ fn check_keys(items: &[Item<'_>], allow_empty: bool, check_duplicates: bool) -> 
             return err(ErrorCode::InvalidParam, "params: a param key must not be empty");
         }
         if check_duplicates && items.iter().skip(i + 1).any(|(other, _)| other == k) {
-            return err(
-                ErrorCode::InvalidParam,
-                format!("params[{:?}]: key given more than once", truncate_for_message(k)),
-            );
+            return err(ErrorCode::InvalidParam, format!("params[{}]: key given more than once", excerpt(k)));
         }
     }
     Ok(())

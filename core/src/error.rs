@@ -1,4 +1,4 @@
-//! Error values with stable codes (SPEC §4).
+//! Error values with stable codes (docs/behaviour.md, "Error codes").
 
 use std::fmt;
 
@@ -106,8 +106,9 @@ impl Error {
         &self.message
     }
 
-    /// Prefixes the message with a location, e.g. `urls[3]`.
-    pub(crate) fn at(mut self, location: &str) -> Error {
+    /// Prefixes the message with a location, e.g. `urls[3]` (batch calls name the failing
+    /// item this way).
+    pub fn at(mut self, location: &str) -> Error {
         self.message = format!("{location}: {}", self.message);
         self
     }
@@ -123,6 +124,21 @@ impl std::error::Error for Error {}
 
 /// Result alias used throughout the crate.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// Longest excerpt of a caller's value shown in a message, in characters.
+pub const MESSAGE_EXCERPT_CHARS: usize = 40;
+
+/// How a message shows a caller's value that is not a secret (a param name, a path): quoted
+/// with Rust's escapes (so control characters are visible), cut after
+/// [`MESSAGE_EXCERPT_CHARS`] characters with `…` after the closing quote. This is the one
+/// truncation rule: bindings use it rather than their own. Values that may be secrets (keys,
+/// and names or domains that could be a misplaced key) are never shown at all.
+pub fn excerpt(text: &str) -> String {
+    match text.char_indices().nth(MESSAGE_EXCERPT_CHARS) {
+        Some((cut, _)) => format!("{:?}…", text.get(..cut).unwrap_or_default()),
+        None => format!("{text:?}"),
+    }
+}
 
 pub(crate) fn err<T>(code: ErrorCode, message: impl Into<String>) -> Result<T> {
     Err(Error::new(code, message))

@@ -17,6 +17,7 @@
 //! conformance vectors.
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing))]
 
+mod arguments;
 mod builder;
 mod encode;
 mod error;
@@ -25,19 +26,20 @@ mod provider;
 mod signer;
 mod srcset;
 
+pub use arguments::{ArgumentProblem, Operation, argument_error, argument_error_code};
 pub use builder::{BuilderOptions, Profile, UrlBuilder, is_valid_domain};
 pub use encode::ParamValue;
-pub use error::{Error, ErrorCode, Result};
+pub use error::{Error, ErrorCode, MESSAGE_EXCERPT_CHARS, Result, excerpt};
 pub use origin::{
-    AUTHORIZATION_HEADER, DEFAULT_TOLERANCE as DEFAULT_ORIGIN_TOLERANCE, MAX_HANDSHAKE_CHARS,
-    MAX_SIGNING_KEY_CHARS, ORIGIN_SECRET_HEADER, REQUEST_ID_HEADER, SIGNATURE_HEADER, TIMESTAMP_HEADER,
-    sign_origin_request, verify_basic_auth, verify_origin_request, verify_origin_secret,
+    AUTHORIZATION_HEADER, DEFAULT_ORIGIN_TOLERANCE, MAX_HANDSHAKE_CHARS, MAX_SIGNING_KEY_CHARS,
+    ORIGIN_SECRET_HEADER, REQUEST_ID_HEADER, SIGNATURE_HEADER, TIMESTAMP_HEADER, sign_origin_request,
+    verify_basic_auth, verify_origin_request, verify_origin_secret,
 };
 pub use provider::{Algorithm, Provider, Scheme};
 pub use signer::{MAX_URL_LEN, SignOptions, Signer, unix_now};
 pub use srcset::{
-    DEFAULT_DEVICE_PIXEL_RATIOS, DEFAULT_MAX_WIDTH, DEFAULT_MIN_WIDTH, DEFAULT_QUALITIES, DEFAULT_TOLERANCE,
-    DEFAULT_WIDTHS, SrcsetOptions, target_widths,
+    DEFAULT_DEVICE_PIXEL_RATIOS, DEFAULT_MAX_WIDTH, DEFAULT_MIN_WIDTH, DEFAULT_QUALITIES,
+    DEFAULT_WIDTH_TOLERANCE, DEFAULT_WIDTHS, SrcsetOptions, target_widths,
 };
 
 /// The library version.

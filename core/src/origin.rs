@@ -19,8 +19,8 @@ pub const REQUEST_ID_HEADER: &str = "X-Imgix-Signature-Request-Id";
 pub const ORIGIN_SECRET_HEADER: &str = "X-Imgix-Origin-Secret";
 /// Header carrying Basic credentials.
 pub const AUTHORIZATION_HEADER: &str = "Authorization";
-/// Default replay tolerance, in seconds.
-pub const DEFAULT_TOLERANCE: i64 = 300;
+/// Default replay tolerance of [`verify_origin_request`], in seconds.
+pub const DEFAULT_ORIGIN_TOLERANCE: i64 = 300;
 /// Longest request signing key, in characters.
 pub const MAX_SIGNING_KEY_CHARS: usize = 32;
 /// Longest handshake secret, in characters.
@@ -90,14 +90,16 @@ fn header<'h, K: AsRef<str>, V: AsRef<str>>(headers: &'h [(K, V)], name: &str) -
 }
 
 /// Verifies imgix's per-request signature headers against `key`, with `tolerance` seconds of
-/// clock difference (replay window) around `now` (the system clock when `None`).
+/// clock difference (replay window; not given: [`DEFAULT_ORIGIN_TOLERANCE`]) around `now`
+/// (the system clock when `None`).
 pub fn verify_origin_request<K: AsRef<str>, V: AsRef<str>>(
     key: &str,
     headers: &[(K, V)],
     now: Option<i64>,
-    tolerance: i64,
+    tolerance: Option<i64>,
 ) -> Result<()> {
     let key = signing_key_bytes(key)?;
+    let tolerance = tolerance.unwrap_or(DEFAULT_ORIGIN_TOLERANCE);
     if tolerance < 0 {
         return err(ErrorCode::InvalidParam, "tolerance: must not be negative");
     }

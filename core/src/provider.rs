@@ -1,4 +1,4 @@
-//! Providers and their signing schemes (SPEC §1).
+//! Providers and their signing schemes (docs/contract.md, "Providers").
 //!
 //! Every provider is one value of [`Provider`] with one row in [`Provider::scheme`]: adding
 //! a fifth scheme is one new variant, one row and its conformance vectors.
@@ -89,13 +89,7 @@ impl Provider {
     pub fn from_name(name: &str) -> Result<Provider> {
         match Provider::ALL.iter().find(|p| p.name().eq_ignore_ascii_case(name)) {
             Some(p) => Ok(*p),
-            None => err(
-                ErrorCode::InvalidParam,
-                format!(
-                    "provider: unknown provider {:?} (expected imgix, gumlet, pixta or imageboss)",
-                    truncate_for_message(name)
-                ),
-            ),
+            None => err(ErrorCode::InvalidParam, unknown_name("provider", Provider::ALL.map(Provider::name))),
         }
     }
 }
@@ -106,8 +100,10 @@ impl fmt::Display for Provider {
     }
 }
 
-pub(crate) fn truncate_for_message(s: &str) -> String {
-    s.chars().take(40).collect()
+/// The message for a name that is not one of `names`. The name given is not shown: a
+/// provider or profile argument is where a key lands when arguments are swapped.
+pub(crate) fn unknown_name<const N: usize>(field: &str, names: [&str; N]) -> String {
+    format!("{field}: unknown {field} (expected one of {}; the value given is not shown)", names.join(", "))
 }
 
 /// True for C0 and C1 control characters and DEL.
@@ -115,7 +111,7 @@ pub(crate) fn is_control(c: char) -> bool {
     c.is_control()
 }
 
-/// Checks a signing key / token (SPEC §4): non-empty, no control characters, no
+/// Checks a signing key / token (docs/behaviour.md, "Keys"): non-empty, no control characters, no
 /// leading or trailing white space. `field` names it in the message.
 pub(crate) fn validate_key(field: &str, key: &str) -> Result<()> {
     if key.is_empty() {

@@ -9,8 +9,8 @@ use std::borrow::Cow;
 pub const DEFAULT_MIN_WIDTH: i64 = 100;
 /// Largest width of the default fluid srcset, and of any canonical width.
 pub const DEFAULT_MAX_WIDTH: i64 = 8192;
-/// Default tolerance between consecutive fluid widths.
-pub const DEFAULT_TOLERANCE: f64 = 0.08;
+/// Default tolerance between consecutive fluid widths (a fraction of the width).
+pub const DEFAULT_WIDTH_TOLERANCE: f64 = 0.08;
 /// Default device-pixel ratios of a fixed srcset.
 pub const DEFAULT_DEVICE_PIXEL_RATIOS: [f64; 5] = [1.0, 2.0, 3.0, 4.0, 5.0];
 /// Default quality per device-pixel ratio (variable quality).
@@ -21,36 +21,53 @@ pub const DEFAULT_WIDTHS: [i64; 31] = [
     1946, 2257, 2619, 3038, 3524, 4087, 4741, 5500, 6380, 7401, 8192,
 ];
 
-/// srcset options. `Default` gives the fluid defaults and variable quality on.
-#[derive(Clone, Debug, PartialEq)]
+/// srcset options. Every field is optional: `None` is "not given" and takes the core's
+/// default (the one place defaults live), so `SrcsetOptions::default()` is the fluid
+/// defaults with variable quality on.
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct SrcsetOptions {
     /// Explicit widths for a fluid srcset (wins over `w`/`h` in the canonical profile).
     pub widths: Option<Vec<i64>>,
-    /// Smallest generated width.
-    pub min_width: i64,
-    /// Largest generated width.
-    pub max_width: i64,
-    /// Tolerance between consecutive widths (≥ 0.01).
-    pub tolerance: f64,
-    /// Ratios of a fixed srcset (default 1 to 5).
+    /// Smallest generated width (not given: [`DEFAULT_MIN_WIDTH`]).
+    pub min_width: Option<i64>,
+    /// Largest generated width (not given: [`DEFAULT_MAX_WIDTH`]).
+    pub max_width: Option<i64>,
+    /// Tolerance between consecutive widths, at least 0.01 (not given:
+    /// [`DEFAULT_WIDTH_TOLERANCE`]).
+    pub tolerance: Option<f64>,
+    /// Ratios of a fixed srcset (not given: [`DEFAULT_DEVICE_PIXEL_RATIOS`]).
     pub device_pixel_ratios: Option<Vec<f64>>,
-    /// Quality per ratio, overriding the defaults 75/50/35/23/20.
+    /// Quality per ratio, overriding [`DEFAULT_QUALITIES`].
     pub variable_qualities: Option<Vec<(f64, i64)>>,
-    /// Add no generated `q` to fixed entries.
-    pub disable_variable_quality: bool,
+    /// Add no generated `q` to fixed entries (not given: false).
+    pub disable_variable_quality: Option<bool>,
 }
 
-impl Default for SrcsetOptions {
-    fn default() -> Self {
-        SrcsetOptions {
-            widths: None,
-            min_width: DEFAULT_MIN_WIDTH,
-            max_width: DEFAULT_MAX_WIDTH,
-            tolerance: DEFAULT_TOLERANCE,
-            device_pixel_ratios: None,
-            variable_qualities: None,
-            disable_variable_quality: false,
+/// The width range of a fluid srcset with every default applied.
+#[derive(Clone, Copy)]
+struct WidthRange {
+    min: i64,
+    max: i64,
+    tolerance: f64,
+}
+
+impl WidthRange {
+    fn of(min_width: Option<i64>, max_width: Option<i64>, tolerance: Option<f64>) -> WidthRange {
+        WidthRange {
+            min: min_width.unwrap_or(DEFAULT_MIN_WIDTH),
+            max: max_width.unwrap_or(DEFAULT_MAX_WIDTH),
+            tolerance: tolerance.unwrap_or(DEFAULT_WIDTH_TOLERANCE),
         }
+    }
+}
+
+impl SrcsetOptions {
+    fn range(&self) -> WidthRange {
+        WidthRange::of(self.min_width, self.max_width, self.tolerance)
+    }
+
+    fn no_variable_quality(&self) -> bool {
+        self.disable_variable_quality.unwrap_or(false)
     }
 }
 
@@ -58,13 +75,20 @@ fn srcset_err<T>(msg: impl Into<String>) -> Result<T> {
     err(ErrorCode::InvalidSrcset, msg)
 }
 
-/// The canonical fluid widths from `min_width` to `max_width` (SPEC §2.4).
-pub fn target_widths(min_width: i64, max_width: i64, tolerance: f64) -> Result<Vec<u32>> {
-    canonical_widths(min_width, max_width, tolerance)
+/// The canonical fluid widths from `min_width` to `max_width`, consecutive widths at most
+/// `tolerance` apart (see docs/behaviour.md). An argument not given takes its default
+/// ([`DEFAULT_MIN_WIDTH`], [`DEFAULT_MAX_WIDTH`], [`DEFAULT_WIDTH_TOLERANCE`]).
+pub fn target_widths(
+    min_width: Option<i64>,
+    max_width: Option<i64>,
+    tolerance: Option<f64>,
+) -> Result<Vec<u32>> {
+    canonical_widths(WidthRange::of(min_width, max_width, tolerance))
         .map(|ws| ws.into_iter().map(|w| u32::try_from(w).unwrap_or(u32::MAX)).collect())
 }
 
-fn canonical_widths(min_width: i64, max_width: i64, tolerance: f64) -> Result<Vec<i64>> {
+fn canonical_widths(range: WidthRange) -> Result<Vec<i64>> {
+    let WidthRange { min: min_width, max: max_width, tolerance } = range;
     if min_width < 1 {
         return srcset_err("min_width: must be at least 1");
     }
@@ -106,8 +130,9 @@ fn round_to_i64(x: f64) -> i64 {
     x as i64
 }
 
-fn python_target_widths(min: i64, max: i64, tol: f64) -> Result<Vec<i64>> {
-    if min == DEFAULT_MIN_WIDTH && max == DEFAULT_MAX_WIDTH && tol == DEFAULT_TOLERANCE {
+fn python_target_widths(range: WidthRange) -> Result<Vec<i64>> {
+    let WidthRange { min, max, tolerance: tol } = range;
+    if min == DEFAULT_MIN_WIDTH && max == DEFAULT_MAX_WIDTH && tol == DEFAULT_WIDTH_TOLERANCE {
         return Ok(DEFAULT_WIDTHS.to_vec());
     }
     if min < 1 {
@@ -141,7 +166,8 @@ fn python_target_widths(min: i64, max: i64, tol: f64) -> Result<Vec<i64>> {
     }
 }
 
-fn js_target_widths(min: i64, max: i64, tol: f64) -> Result<Vec<i64>> {
+fn js_target_widths(range: WidthRange) -> Result<Vec<i64>> {
+    let WidthRange { min, max, tolerance: tol } = range;
     if !tol.is_finite() || tol < 0.01 {
         return srcset_err("tolerance: must be a number of at least 0.01");
     }
@@ -231,7 +257,7 @@ impl UrlBuilder {
     }
 
     fn srcset_canonical(&self, path: &str, base: &[Item<'_>], o: &SrcsetOptions) -> Result<String> {
-        let computed = canonical_widths(o.min_width, o.max_width, o.tolerance)?;
+        let computed = canonical_widths(o.range())?;
         if let Some(ws) = &o.widths {
             if ws.is_empty() {
                 return srcset_err("widths: must not be empty");
@@ -268,7 +294,7 @@ impl UrlBuilder {
         let user_q = get_param(base, "q").is_some();
         self.fixed(path, base, ratios, |r, items| {
             let q = lookup(&table, r).or_else(|| lookup(&table, r.floor()));
-            if let (false, false, Some(q)) = (o.disable_variable_quality, user_q, q) {
+            if let (false, false, Some(q)) = (o.no_variable_quality(), user_q, q) {
                 set_param(items, "q", Cow::Owned(q.to_string()));
             }
         })
@@ -303,7 +329,7 @@ impl UrlBuilder {
             }
             return self.fluid(path, base, ws);
         }
-        let targets = python_target_widths(o.min_width, o.max_width, o.tolerance)?;
+        let targets = python_target_widths(o.range())?;
         let fixed = get_param(base, "w").is_some() || get_param(base, "h").is_some();
         if !fixed {
             return self.fluid(path, base, &targets);
@@ -328,7 +354,7 @@ impl UrlBuilder {
         for r in ratios {
             let ratio = format_number(r);
             set_param(&mut items, "dpr", Cow::Owned(ratio.clone()));
-            if !o.disable_variable_quality {
+            if !o.no_variable_quality() {
                 let q = user_q
                     .clone()
                     .or_else(|| lookup(&table, r.floor()).filter(|q| *q != 0).map(|q| q.to_string()));
@@ -347,7 +373,7 @@ impl UrlBuilder {
     fn srcset_js(&self, path: &str, base: &[Item<'_>], o: &SrcsetOptions) -> Result<String> {
         let truthy = |k: &str| get_param(base, k).is_some_and(|v| !v.is_empty());
         if !(truthy("w") || truthy("h")) {
-            let computed = js_target_widths(o.min_width, o.max_width, o.tolerance)?;
+            let computed = js_target_widths(o.range())?;
             return match &o.widths {
                 Some(ws) => {
                     if ws.is_empty() || ws.iter().any(|w| *w < 1) {
@@ -373,7 +399,7 @@ impl UrlBuilder {
         let table = qualities(o.variable_qualities.as_deref());
         let user_q = get_param(base, "q").filter(|q| !q.is_empty()).map(str::to_owned);
         self.fixed(path, base, ratios, |r, items| {
-            if o.disable_variable_quality {
+            if o.no_variable_quality() {
                 return;
             }
             let q = user_q.clone().or_else(|| {
@@ -404,24 +430,28 @@ mod tests {
 
     #[test]
     fn default_widths_match_imgix() {
-        assert_eq!(canonical_widths(100, 8192, 0.08).ok(), Some(DEFAULT_WIDTHS.to_vec()));
-        assert_eq!(js_target_widths(100, 8192, 0.08).ok(), Some(DEFAULT_WIDTHS.to_vec()));
+        let defaults = WidthRange::of(None, None, None);
+        assert_eq!(canonical_widths(defaults).ok(), Some(DEFAULT_WIDTHS.to_vec()));
+        assert_eq!(js_target_widths(defaults).ok(), Some(DEFAULT_WIDTHS.to_vec()));
+        assert_eq!(python_target_widths(defaults).ok(), Some(DEFAULT_WIDTHS.to_vec()));
     }
 
     #[test]
     fn rounding_differs_by_profile() {
-        assert_eq!(js_target_widths(103, 200, 0.25).ok(), Some(vec![103, 155, 200]));
-        assert_eq!(python_target_widths(103, 200, 0.25).ok(), Some(vec![103, 154, 200]));
-        assert_eq!(python_target_widths(8000, 10000, 0.08).ok(), Some(vec![8000, 10000]));
+        let r = |min, max, tol| WidthRange::of(Some(min), Some(max), Some(tol));
+        assert_eq!(js_target_widths(r(103, 200, 0.25)).ok(), Some(vec![103, 155, 200]));
+        assert_eq!(python_target_widths(r(103, 200, 0.25)).ok(), Some(vec![103, 154, 200]));
+        assert_eq!(python_target_widths(r(8000, 10000, 0.08)).ok(), Some(vec![8000, 10000]));
     }
 
     #[test]
     fn canonical_bounds() {
-        assert!(target_widths(0, 10, 0.08).is_err());
-        assert!(target_widths(10, 8193, 0.08).is_err());
-        assert!(target_widths(10, 20, 0.009).is_err());
-        assert_eq!(target_widths(500, 500, 0.08).ok(), Some(vec![500]));
-        let small = target_widths(1, 30, 0.01).unwrap_or_default();
+        assert!(target_widths(Some(0), Some(10), None).is_err());
+        assert!(target_widths(Some(10), Some(8193), None).is_err());
+        assert!(target_widths(Some(10), Some(20), Some(0.009)).is_err());
+        assert_eq!(target_widths(Some(500), Some(500), None).ok(), Some(vec![500]));
+        assert_eq!(target_widths(None, None, None).ok().map(|w| w.len()), Some(DEFAULT_WIDTHS.len()));
+        let small = target_widths(Some(1), Some(30), Some(0.01)).unwrap_or_default();
         assert!(small.windows(2).all(|w| w[0] < w[1]), "{small:?}");
     }
 }

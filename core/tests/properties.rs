@@ -176,12 +176,12 @@ fn srcset_options() -> impl Strategy<Value = SrcsetOptions> {
     )
         .prop_map(|(widths, min_width, max_width, tolerance, dprs, vq, disable)| SrcsetOptions {
             widths,
-            min_width,
-            max_width,
-            tolerance,
+            min_width: Some(min_width),
+            max_width: Some(max_width),
+            tolerance: Some(tolerance),
             device_pixel_ratios: dprs,
             variable_qualities: vq,
-            disable_variable_quality: disable,
+            disable_variable_quality: Some(disable),
         })
 }
 
@@ -422,12 +422,12 @@ fn builder_options(
     flags: (bool, bool, bool),
 ) -> BuilderOptions {
     BuilderOptions {
-        provider,
+        provider: Some(provider),
         key,
-        profile,
-        use_https: flags.0,
-        include_library_param: flags.1,
-        disable_path_encoding: flags.2,
+        profile: Some(profile),
+        use_https: Some(flags.0),
+        include_library_param: Some(flags.1),
+        disable_path_encoding: Some(flags.2),
     }
 }
 
@@ -598,7 +598,7 @@ proptest! {
         tolerance in prop_oneof![0.01..0.5f64, 0.5..1e6f64, Just(0.01), Just(0.08)],
     ) {
         let max = min.saturating_add(span).min(8192);
-        let widths: Vec<i64> = target_widths(min, max, tolerance).unwrap().into_iter().map(i64::from).collect();
+        let widths: Vec<i64> = target_widths(Some(min), Some(max), Some(tolerance)).unwrap().into_iter().map(i64::from).collect();
         prop_assert_eq!(widths.first(), Some(&min));
         prop_assert_eq!(widths.last(), Some(&max));
         prop_assert!(widths.windows(2).all(|w| w[0] < w[1]), "{widths:?}");
@@ -612,7 +612,7 @@ proptest! {
         tolerance in float(),
     ) {
         let valid = (1..=8192).contains(&min) && (min..=8192).contains(&max) && tolerance.is_finite() && tolerance >= 0.01;
-        match target_widths(min, max, tolerance) {
+        match target_widths(Some(min), Some(max), Some(tolerance)) {
             Ok(w) => {
                 prop_assert!(valid, "accepted {min} {max} {tolerance}");
                 prop_assert!(!w.is_empty() && w.windows(2).all(|p| p[0] < p[1]));
@@ -659,17 +659,17 @@ proptest! {
             (header_name("X-Imgix-Signature-Request-Id", upper), request_id.clone()),
         ];
         let ok = headers(&sig, timestamp.to_string());
-        prop_assert_eq!(verify_origin_request(&key, &ok, Some(timestamp + skew), 300), Ok(()));
+        prop_assert_eq!(verify_origin_request(&key, &ok, Some(timestamp + skew), None), Ok(()));
         // Hex digits in either case.
         let lower = format!("v1,{}", sig[3..].to_ascii_lowercase());
-        prop_assert_eq!(verify_origin_request(&key, &headers(&lower, timestamp.to_string()), Some(timestamp), 300), Ok(()));
-        let late = verify_origin_request(&key, &ok, Some(timestamp + 301), 300);
+        prop_assert_eq!(verify_origin_request(&key, &headers(&lower, timestamp.to_string()), Some(timestamp), Some(300)), Ok(()));
+        let late = verify_origin_request(&key, &ok, Some(timestamp + 301), Some(300));
         prop_assert_eq!(late.map_err(|e| e.code()), Err(ErrorCode::Expired));
         let replayed = headers(&sig, (timestamp + 1).to_string());
-        let moved = verify_origin_request(&key, &replayed, Some(timestamp), 300);
+        let moved = verify_origin_request(&key, &replayed, Some(timestamp), Some(300));
         prop_assert_eq!(moved.map_err(|e| e.code()), Err(ErrorCode::SignatureMismatch));
         if other != key {
-            let wrong = verify_origin_request(&other, &ok, Some(timestamp), 300);
+            let wrong = verify_origin_request(&other, &ok, Some(timestamp), Some(300));
             prop_assert_eq!(wrong.map_err(|e| e.code()), Err(ErrorCode::SignatureMismatch));
         }
     }
@@ -689,7 +689,7 @@ proptest! {
         if let Err(e) = sign_origin_request(&key, &request_id, timestamp) {
             prop_assert!(matches!(e.code(), ErrorCode::InvalidKey | ErrorCode::InvalidParam), "{e}");
         }
-        let _ = verify_origin_request(&key, &headers, now, tolerance);
+        let _ = verify_origin_request(&key, &headers, now, Some(tolerance));
         let _ = imgsign::verify_basic_auth(&key, &request_id, &headers);
         let _ = imgsign::verify_origin_secret(&key, &headers);
     }
@@ -715,7 +715,7 @@ fn what_browsers_rewrite_is_refused() {
             "demo.imgix.net",
             BuilderOptions {
                 key: Some("FOO123bar".to_owned()),
-                disable_path_encoding: verbatim,
+                disable_path_encoding: Some(verbatim),
                 ..BuilderOptions::default()
             },
         )

@@ -2,7 +2,10 @@
 //! runner does not know is a failure, never a skip.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing, missing_docs)]
 
-use imgsign::{BuilderOptions, Error, ParamValue, Profile, Provider, Signer, SrcsetOptions, UrlBuilder};
+use imgsign::{
+    ArgumentProblem, BuilderOptions, Error, Operation, ParamValue, Profile, Provider, Signer, SrcsetOptions,
+    UrlBuilder,
+};
 use serde_json::Value;
 
 const MIN_VECTORS: usize = 250;
@@ -36,16 +39,20 @@ fn opt_i(input: &Value, field: &str) -> Result<Option<i64>, String> {
     }
 }
 
-fn b(input: &Value, field: &str) -> Result<bool, String> {
-    input[field].as_bool().ok_or_else(|| format!("input.{field} is not a boolean"))
+/// A boolean, or null for "not given".
+fn opt_b(input: &Value, field: &str) -> Result<Option<bool>, String> {
+    match &input[field] {
+        Value::Null => Ok(None),
+        v => v.as_bool().map(Some).ok_or_else(|| format!("input.{field} is not a boolean or null")),
+    }
 }
 
-fn u(input: &Value, field: &str) -> Result<i64, String> {
-    i(input, field)
-}
-
-fn f(input: &Value, field: &str) -> Result<f64, String> {
-    input[field].as_f64().ok_or_else(|| format!("input.{field} is not a number"))
+/// A number, or null for "not given".
+fn opt_f(input: &Value, field: &str) -> Result<Option<f64>, String> {
+    match &input[field] {
+        Value::Null => Ok(None),
+        v => v.as_f64().map(Some).ok_or_else(|| format!("input.{field} is not a number or null")),
+    }
 }
 
 fn pairs<'a>(input: &'a Value, field: &str) -> Result<Vec<(&'a str, &'a Value)>, String> {
@@ -90,11 +97,11 @@ fn string_pairs(input: &Value, field: &str) -> Result<Vec<(String, String)>, Str
 }
 
 fn builder(input: &Value) -> Result<Result<UrlBuilder, Error>, String> {
-    let provider = match Provider::from_name(s(input, "provider")?) {
+    let provider = match opt_s(input, "provider")?.map(Provider::from_name).transpose() {
         Ok(p) => p,
         Err(e) => return Ok(Err(e)),
     };
-    let profile = match Profile::from_name(s(input, "profile")?) {
+    let profile = match opt_s(input, "profile")?.map(Profile::from_name).transpose() {
         Ok(p) => p,
         Err(e) => return Ok(Err(e)),
     };
@@ -102,9 +109,9 @@ fn builder(input: &Value) -> Result<Result<UrlBuilder, Error>, String> {
         provider,
         key: opt_s(input, "key")?.map(str::to_owned),
         profile,
-        use_https: b(input, "use_https")?,
-        include_library_param: b(input, "include_library_param")?,
-        disable_path_encoding: b(input, "disable_path_encoding")?,
+        use_https: opt_b(input, "use_https")?,
+        include_library_param: opt_b(input, "include_library_param")?,
+        disable_path_encoding: opt_b(input, "disable_path_encoding")?,
     };
     Ok(UrlBuilder::new(s(input, "domain")?, options))
 }
@@ -148,12 +155,12 @@ fn srcset_options(input: &Value) -> Result<SrcsetOptions, String> {
     };
     Ok(SrcsetOptions {
         widths,
-        min_width: u(input, "min_width")?,
-        max_width: u(input, "max_width")?,
-        tolerance: f(input, "tolerance")?,
+        min_width: opt_i(input, "min_width")?,
+        max_width: opt_i(input, "max_width")?,
+        tolerance: opt_f(input, "tolerance")?,
         device_pixel_ratios: float_list(input, "device_pixel_ratios")?,
         variable_qualities,
-        disable_variable_quality: b(input, "disable_variable_quality")?,
+        disable_variable_quality: opt_b(input, "disable_variable_quality")?,
     })
 }
 
@@ -201,10 +208,12 @@ fn run(kind: &str, input: &Value) -> Result<Result<Value, Error>, String> {
             let path = s(input, "path")?;
             text(builder(input)?.and_then(|bld| bld.build_srcset(path, &params, &options)))
         }
-        "target_widths" => {
-            imgsign::target_widths(u(input, "min_width")?, u(input, "max_width")?, f(input, "tolerance")?)
-                .map(|w| Value::Array(w.into_iter().map(Value::from).collect()))
-        }
+        "target_widths" => imgsign::target_widths(
+            opt_i(input, "min_width")?,
+            opt_i(input, "max_width")?,
+            opt_f(input, "tolerance")?,
+        )
+        .map(|w| Value::Array(w.into_iter().map(Value::from).collect())),
         "sign_origin_request" => text(imgsign::sign_origin_request(
             s(input, "key")?,
             s(input, "request_id")?,
@@ -214,7 +223,7 @@ fn run(kind: &str, input: &Value) -> Result<Result<Value, Error>, String> {
             s(input, "key")?,
             &string_pairs(input, "headers")?,
             Some(i(input, "now")?),
-            i(input, "tolerance")?,
+            opt_i(input, "tolerance")?,
         )),
         "verify_basic_auth" => unit(imgsign::verify_basic_auth(
             s(input, "username")?,
@@ -223,6 +232,23 @@ fn run(kind: &str, input: &Value) -> Result<Result<Value, Error>, String> {
         )),
         "verify_origin_secret" => {
             unit(imgsign::verify_origin_secret(s(input, "secret")?, &string_pairs(input, "headers")?))
+        }
+        "argument_error" => {
+            // Rust's types rule out a wrong-typed or ill-formed argument; what this runner
+            // checks is the rule every binding applies: the operation has the argument and
+            // the core's table gives the vector's code. Bindings make the real call.
+            let name = s(input, "operation")?;
+            let op = Operation::from_name(name).ok_or_else(|| format!("unknown operation {name:?}"))?;
+            let argument = s(input, "argument")?;
+            if !op.arguments().iter().any(|(a, _)| *a == argument) {
+                return Err(format!("{name} has no argument {argument:?}"));
+            }
+            let problem = match s(input, "problem")? {
+                "wrong_type" => ArgumentProblem::WrongType { expected: "its type", got: "another type" },
+                "ill_formed_string" => ArgumentProblem::IllFormedString,
+                other => return Err(format!("unknown problem {other:?}")),
+            };
+            Err(imgsign::argument_error(op, argument, problem))
         }
         other => return Err(format!("unknown vector kind {other:?}")),
     })

@@ -11,6 +11,7 @@ __all__ = [
     "__version__",
     "Signer",
     "UrlBuilder",
+    "argument_error_code",
     "sign_origin_request",
     "target_widths",
     "verify_basic_auth",
@@ -23,7 +24,7 @@ __version__: str
 class Signer:
     """Signs URLs as given and verifies signed URLs for one provider and key."""
 
-    def __new__(cls, provider: str, key: str, previous_keys: Sequence[str] = ()) -> "Signer": ...
+    def __new__(cls, provider: str, key: str, previous_keys: Optional[Sequence[str]] = None) -> "Signer": ...
     @property
     def provider(self) -> str:
         """The provider's name."""
@@ -51,12 +52,12 @@ class UrlBuilder:
     def __new__(
         cls,
         domain: str,
-        provider: str = "imgix",
+        provider: Optional[str] = None,
         key: Optional[str] = None,
-        profile: str = "canonical",
-        use_https: bool = True,
-        include_library_param: bool = False,
-        disable_path_encoding: bool = False,
+        profile: Optional[str] = None,
+        use_https: Optional[bool] = None,
+        include_library_param: Optional[bool] = None,
+        disable_path_encoding: Optional[bool] = None,
     ) -> "UrlBuilder": ...
     @property
     def domain(self) -> str:
@@ -89,22 +90,29 @@ class UrlBuilder:
         params: Optional[_Params] = None,
         *,
         widths: Optional[Sequence[int]] = None,
-        min_width: int = 100,
-        max_width: int = 8192,
-        tolerance: float = 0.08,
+        min_width: Optional[int] = None,
+        max_width: Optional[int] = None,
+        tolerance: Optional[float] = None,
         device_pixel_ratios: Optional[Sequence[float]] = None,
         variable_qualities: Optional[Mapping[float, int]] = None,
-        disable_variable_quality: bool = False,
+        disable_variable_quality: Optional[bool] = None,
     ) -> str:
         """Builds a srcset for ``path``."""
 
-def target_widths(min_width: int = 100, max_width: int = 8192, tolerance: float = 0.08) -> List[int]:
-    """The canonical fluid srcset widths."""
+def target_widths(
+    min_width: Optional[int] = None, max_width: Optional[int] = None, tolerance: Optional[float] = None
+) -> List[int]:
+    """The canonical fluid srcset widths (an argument not given takes the core's default)."""
+
+def argument_error_code(operation: str, argument: str) -> Optional[str]:
+    """The error code a wrong-typed or ill-formed value of ``argument`` of ``operation`` gets."""
 
 def sign_origin_request(key: str, request_id: str, timestamp: int) -> str:
     """Signs an origin request: returns ``v1,<HEX>``."""
 
-def verify_origin_request(key: str, headers: _Headers, now: Optional[int] = None, tolerance: int = 300) -> None:
+def verify_origin_request(
+    key: str, headers: _Headers, now: Optional[int] = None, tolerance: Optional[int] = None
+) -> None:
     """Verifies an origin request's signature headers."""
 
 def verify_basic_auth(username: str, password: str, headers: _Headers) -> None:

@@ -1266,7 +1266,7 @@ public func FfiConverterTypeParam_lower(_ value: Param) -> RustBuffer {
 
 
 /**
- * srcset options. A field left `null`/`nil` takes the core's default.
+ * srcset options. A field left `null`/`nil` is "not given" and takes the core's default.
  */
 public struct SrcsetOptions: Equatable, Hashable {
     /**
@@ -1991,6 +1991,54 @@ fileprivate struct FfiConverterOptionBool: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterOptionString: FfiConverterRustBuffer {
+    typealias SwiftType = String?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterString.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterString.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeImgsignError: FfiConverterRustBuffer {
+    typealias SwiftType = ImgsignError?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeImgsignError.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeImgsignError.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterOptionSequenceInt64: FfiConverterRustBuffer {
     typealias SwiftType = [Int64]?
 
@@ -2331,6 +2379,36 @@ public func FfiConverterTypeInputString_lower(_ value: InputString) -> RustBuffe
 }
 
 /**
+ * The error code (`invalid_url`, ...) a wrong-typed or ill-formed value of `argument` of
+ * `operation` gets (names in `snake_case` or `camelCase`); `None` for an unknown
+ * operation. The rule is the core's.
+ */
+public func argumentErrorCode(operation: String, argument: String) -> String?  {
+    return try!  FfiConverterOptionString.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_imgsign_uniffi_fn_func_argument_error_code(
+        FfiConverterString.lower(operation),
+        FfiConverterString.lower(argument),uniffiCallStatus
+    )
+})
+}
+/**
+ * The core's error for a value of the wrong type for `argument` of `operation` (what
+ * Kotlin's `paramValueOf` throws): `expected` and `got` name types, never the value. `None`
+ * for an unknown operation.
+ */
+public func argumentTypeError(operation: String, argument: String, expected: String, got: String) -> ImgsignError?  {
+    return try!  FfiConverterOptionTypeImgsignError.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_imgsign_uniffi_fn_func_argument_type_error(
+        FfiConverterString.lower(operation),
+        FfiConverterString.lower(argument),
+        FfiConverterString.lower(expected),
+        FfiConverterString.lower(got),uniffiCallStatus
+    )
+})
+}
+/**
  * The name of every provider the core knows, in its stable order (`imgix`, `gumlet`, ...).
  * The Swift package generates its provider constants from this list.
  */
@@ -2415,20 +2493,6 @@ public func version() -> String  {
     )
 })
 }
-/**
- * The coded error of a value of the wrong type for `argument` (Kotlin's `paramValueOf`):
- * `expected` and `got` name types, never the value.
- */
-public func wrongTypeError(argument: String, expected: String, got: String) -> ImgsignError  {
-    return try!  FfiConverterTypeImgsignError_lift(try! rustCall() {
-        uniffiCallStatus in
-    uniffi_imgsign_uniffi_fn_func_wrong_type_error(
-        FfiConverterString.lower(argument),
-        FfiConverterString.lower(expected),
-        FfiConverterString.lower(got),uniffiCallStatus
-    )
-})
-}
 
 private enum InitializationResult {
     case ok
@@ -2444,6 +2508,12 @@ private let initializationResult: InitializationResult = {
     let scaffolding_contract_version = ffi_imgsign_uniffi_uniffi_contract_version()
     if bindings_contract_version != scaffolding_contract_version {
         return InitializationResult.contractVersionMismatch
+    }
+    if (uniffi_imgsign_uniffi_checksum_func_argument_error_code() != 35288) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_imgsign_uniffi_checksum_func_argument_type_error() != 40764) {
+        return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_imgsign_uniffi_checksum_func_provider_names() != 63727) {
         return InitializationResult.apiChecksumMismatch
@@ -2464,9 +2534,6 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_imgsign_uniffi_checksum_func_version() != 9573) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_imgsign_uniffi_checksum_func_wrong_type_error() != 23562) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_imgsign_uniffi_checksum_method_urlbuilder_build_srcset() != 37010) {

@@ -373,6 +373,16 @@ RustBuffer uniffi_imgsign_uniffi_fn_method_header_uniffi_trait_debug(RustBuffer 
 RustBuffer uniffi_imgsign_uniffi_fn_method_header_uniffi_trait_display(RustBuffer ptr, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_FUNC_ARGUMENT_ERROR_CODE
+#define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_FUNC_ARGUMENT_ERROR_CODE
+RustBuffer uniffi_imgsign_uniffi_fn_func_argument_error_code(RustBuffer operation, RustBuffer argument, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_FUNC_ARGUMENT_TYPE_ERROR
+#define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_FUNC_ARGUMENT_TYPE_ERROR
+RustBuffer uniffi_imgsign_uniffi_fn_func_argument_type_error(RustBuffer operation, RustBuffer argument, RustBuffer expected, RustBuffer got, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_FUNC_PROVIDER_NAMES
 #define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_FUNC_PROVIDER_NAMES
 RustBuffer uniffi_imgsign_uniffi_fn_func_provider_names(RustCallStatus *_Nonnull out_status
@@ -408,11 +418,6 @@ void uniffi_imgsign_uniffi_fn_func_verify_origin_secret(RustBuffer secret, RustB
 #define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_FUNC_VERSION
 RustBuffer uniffi_imgsign_uniffi_fn_func_version(RustCallStatus *_Nonnull out_status
     
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_FUNC_WRONG_TYPE_ERROR
-#define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_FUNC_WRONG_TYPE_ERROR
-RustBuffer uniffi_imgsign_uniffi_fn_func_wrong_type_error(RustBuffer argument, RustBuffer expected, RustBuffer got, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_FFI_IMGSIGN_UNIFFI_RUSTBUFFER_ALLOC
@@ -675,6 +680,18 @@ void ffi_imgsign_uniffi_rust_future_free_void(uint64_t handle
 void ffi_imgsign_uniffi_rust_future_complete_void(uint64_t handle, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_CHECKSUM_FUNC_ARGUMENT_ERROR_CODE
+#define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_CHECKSUM_FUNC_ARGUMENT_ERROR_CODE
+uint16_t uniffi_imgsign_uniffi_checksum_func_argument_error_code(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_CHECKSUM_FUNC_ARGUMENT_TYPE_ERROR
+#define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_CHECKSUM_FUNC_ARGUMENT_TYPE_ERROR
+uint16_t uniffi_imgsign_uniffi_checksum_func_argument_type_error(void
+    
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_CHECKSUM_FUNC_PROVIDER_NAMES
 #define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_CHECKSUM_FUNC_PROVIDER_NAMES
 uint16_t uniffi_imgsign_uniffi_checksum_func_provider_names(void
@@ -714,12 +731,6 @@ uint16_t uniffi_imgsign_uniffi_checksum_func_verify_origin_secret(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_CHECKSUM_FUNC_VERSION
 #define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_CHECKSUM_FUNC_VERSION
 uint16_t uniffi_imgsign_uniffi_checksum_func_version(void
-    
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_CHECKSUM_FUNC_WRONG_TYPE_ERROR
-#define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_CHECKSUM_FUNC_WRONG_TYPE_ERROR
-uint16_t uniffi_imgsign_uniffi_checksum_func_wrong_type_error(void
     
 );
 #endif

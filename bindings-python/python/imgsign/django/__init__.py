@@ -4,6 +4,7 @@ Settings (``settings.IMGSIGN``)::
 
     IMGSIGN = {
         "domain": "demo.imgix.net",      # required
+        # Optional: a setting left out is not passed on, so imgsign's own default applies.
         "provider": "imgix",             # imgix | gumlet | pixta | imageboss
         "key": None,                     # the signing key, or None to read it from key_env
         "key_env": "IMGSIGN_KEY",        # environment variable holding the key
@@ -35,7 +36,9 @@ __all__ = ["get_builder", "get_signer", "signed_request_url", "verify_signed_url
 
 _View = TypeVar("_View", bound=Callable[..., HttpResponse])
 
-_Config = Tuple[str, str, Optional[str], Tuple[str, ...], str, bool, bool, bool]
+_Config = Tuple[
+    str, Optional[str], Optional[str], Tuple[str, ...], Optional[str], Optional[bool], Optional[bool], Optional[bool]
+]
 
 
 def _config() -> _Config:
@@ -48,15 +51,16 @@ def _config() -> _Config:
     key = conf.get("key")
     if key is None:
         key = os.environ.get(conf.get("key_env") or "IMGSIGN_KEY")
+    # What the settings leave out is passed as None ("not given"): the defaults are imgsign's.
     return (
         str(domain),
-        str(conf.get("provider", "imgix")),
+        conf.get("provider"),
         key,
         tuple(conf.get("previous_keys") or ()),
-        str(conf.get("profile", "canonical")),
-        bool(conf.get("use_https", True)),
-        bool(conf.get("include_library_param", False)),
-        bool(conf.get("disable_path_encoding", False)),
+        conf.get("profile"),
+        conf.get("use_https"),
+        conf.get("include_library_param"),
+        conf.get("disable_path_encoding"),
     )
 
 
@@ -70,7 +74,8 @@ def _objects() -> Tuple[UrlBuilder, Optional[Signer]]:
         domain, provider, key, previous, profile, https, lib, raw = config
         builder = UrlBuilder(domain, provider=provider, key=key, profile=profile, use_https=https,
                              include_library_param=lib, disable_path_encoding=raw)
-        signer = None if key is None else Signer(provider, key, previous_keys=previous)
+        # The signer takes the provider the builder resolved (the core's default when not set).
+        signer = None if key is None else Signer(builder.provider, key, previous_keys=previous)
         if len(_CACHE) >= 8:
             _CACHE.clear()
         hit = _CACHE[config] = (builder, signer)

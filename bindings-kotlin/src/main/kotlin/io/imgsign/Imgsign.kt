@@ -28,10 +28,13 @@ fun paramValueOf(value: Any?): ParamValue = when (value) {
     is Byte -> ParamValue.Int(value.toLong())
     is Double -> ParamValue.Float(value)
     is Float -> ParamValue.Float(value.toString().toDouble())
-    else -> throw wrongTypeError(
-        "params",
-        "a String, Int, Long, Short, Byte, Double, Float, Boolean or null",
-        value::class.qualifiedName ?: value.javaClass.name,
+    else -> throw checkNotNull(
+        argumentTypeError(
+            "build_url",
+            "params",
+            "a String, Int, Long, Short, Byte, Double, Float, Boolean or null",
+            value::class.qualifiedName ?: value.javaClass.name,
+        ),
     )
 }
 

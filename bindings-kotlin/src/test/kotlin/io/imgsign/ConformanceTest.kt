@@ -23,6 +23,11 @@ internal fun JsonNode.optStr(field: String): String? = this[field].let { if (it 
 internal fun JsonNode.long(field: String): Long = this[field].also { check(it.isIntegralNumber) { "$field is not an integer" } }.asLong()
 internal fun JsonNode.optLong(field: String): Long? = this[field].let { if (it == null || it.isNull) null else it.asLong() }
 
+/** null in a vector is "not given": the core's default applies. */
+internal fun JsonNode.optBool(field: String): Boolean? = this[field].let { if (it == null || it.isNull) null else it.asBoolean() }
+internal fun JsonNode.optDouble(field: String): Double? = this[field].let { if (it == null || it.isNull) null else it.asDouble() }
+internal fun JsonNode.optU32(field: String): Long? = this[field].let { if (it == null || it.isNull) null else u32(it) }
+
 /** A JSON value as the core's param value: a number with `.`/exponent is a float. */
 internal fun paramValue(n: JsonNode): ParamValue = when {
     n.isNull -> ParamValue.Null
@@ -44,23 +49,23 @@ internal fun headers(n: JsonNode): List<Header> = n.map { Header(it[0].asText(),
 
 internal fun builder(i: JsonNode) = UrlBuilder(
     domain = i.str("domain"),
-    provider = i.str("provider"),
+    provider = i.optStr("provider"),
     key = i.optStr("key"),
-    profile = i.str("profile"),
-    useHttps = i["use_https"].asBoolean(),
-    includeLibraryParam = i["include_library_param"].asBoolean(),
-    disablePathEncoding = i["disable_path_encoding"].asBoolean(),
+    profile = i.optStr("profile"),
+    useHttps = i.optBool("use_https"),
+    includeLibraryParam = i.optBool("include_library_param"),
+    disablePathEncoding = i.optBool("disable_path_encoding"),
 )
 
 internal fun srcsetOptions(i: JsonNode) = SrcsetOptions(
     widths = i["widths"].takeUnless { it.isNull }?.map { u32(it) },
-    minWidth = u32(i["min_width"]),
-    maxWidth = u32(i["max_width"]),
-    tolerance = i["tolerance"].asDouble(),
+    minWidth = i.optU32("min_width"),
+    maxWidth = i.optU32("max_width"),
+    tolerance = i.optDouble("tolerance"),
     devicePixelRatios = i["device_pixel_ratios"].takeUnless { it.isNull }?.map { it.asDouble() },
     variableQualities = i["variable_qualities"].takeUnless { it.isNull }
         ?.map { VariableQuality(it[0].asDouble(), u32(it[1])) },
-    disableVariableQuality = i["disable_variable_quality"].asBoolean(),
+    disableVariableQuality = i.optBool("disable_variable_quality"),
 )
 
 /** Runs one vector; returns the result as a JSON-comparable value (null for "valid"). */
@@ -79,14 +84,10 @@ internal fun run(v: JsonNode): Any? {
         }
         "build_url" -> builder(i).buildUrl(i.str("path"), params(i["params"]))
         "build_srcset" -> builder(i).buildSrcset(i.str("path"), params(i["params"]), srcsetOptions(i))
-        "target_widths" -> targetWidths(
-            u32(i["min_width"]),
-            u32(i["max_width"]),
-            i["tolerance"].asDouble(),
-        )
+        "target_widths" -> targetWidths(i.optU32("min_width"), i.optU32("max_width"), i.optDouble("tolerance"))
         "sign_origin_request" -> signOriginRequest(i.str("key"), i.str("request_id"), i.long("timestamp"))
         "verify_origin_request" -> {
-            verifyOriginRequest(i.str("key"), headers(i["headers"]), i.long("now"), i.long("tolerance"))
+            verifyOriginRequest(i.str("key"), headers(i["headers"]), i.long("now"), i.optLong("tolerance"))
             null
         }
         "verify_basic_auth" -> {
@@ -97,6 +98,7 @@ internal fun run(v: JsonNode): Any? {
             verifyOriginSecret(i.str("secret"), headers(i["headers"]))
             null
         }
+        "argument_error" -> runArgumentError(i.str("operation"), i.str("argument"), i.str("problem"))
         else -> fail("unknown vector kind '$kind' (${v.str("id")}): the Kotlin runner must know every kind")
     }
 }

@@ -81,6 +81,26 @@ class SafetyTest {
     }
 
     @Test
+    fun `a secret in the wrong position never appears in a message or toString`() {
+        val failures = listOf<() -> Unit>(
+            { Signer(secret, "imgix") },
+            { UrlBuilder("demo.imgix.net", provider = secret) },
+            { UrlBuilder("demo.imgix.net", profile = secret) },
+            { UrlBuilder(secret) },
+            { Signer("imgix", "FOO123bar").signUrl(secret) },
+            { Signer("imgix", "FOO123bar").verifyUrl(secret, now) },
+            { verifyOriginSecret("s3cret", headersOf(secret to "s3cret")) },
+            { verifyOriginRequest("0123456789abcdef", headersOf("X-Imgix-Signature" to secret), now = now) },
+        )
+        for (f in failures) {
+            val e = assertThrows<ImgsignException> { f() }
+            for (text in listOf(e.detail, e.message ?: "", e.toString(), e.stackTraceToString())) {
+                assertFalse(text.contains(secret), "secret leaked in: $text")
+            }
+        }
+    }
+
+    @Test
     fun `an error prints its code and detail`() {
         val e = assertThrows<ImgsignException.InvalidKey> { Signer("imgix", "") }
         assertEquals("invalid_key", e.code)
