@@ -8,7 +8,7 @@ PY := $(VENV)/bin/python
 
 .PHONY: help demo test test-rust lint versions vectors vectors-check fuzz-build fuzz fuzz-seeds \
         test-python test-node test-wasm test-kotlin test-swift \
-        bench bench-core bench-python bench-node bench-kotlin venv conformance-deps
+        bench bench-core bench-python bench-node bench-kotlin venv conformance-deps install-lib
 
 help:
 	@echo "make demo           sign, build, srcset and verify on built-in example data"
@@ -17,6 +17,7 @@ help:
 	@echo "make vectors-check  regenerate and fail on any difference"
 	@echo "make bench          all benchmarks (core, Python, Node, Kotlin); not part of make test"
 	@echo "make fuzz           fuzz the core for FUZZ_SECONDS (default 60) on nightly; not part of make test"
+	@echo "make install-lib PREFIX=/usr/local   the library + pkg-config file for Swift on Linux"
 
 demo:
 	@$(CARGO) build -q -p imgsign-cli
@@ -94,6 +95,12 @@ test-kotlin:
 
 test-swift:
 	bash bindings-swift/scripts/test.sh
+
+# The release library, its header and imgsign_uniffi.pc, for server-side Swift on Linux.
+PREFIX ?= /usr/local
+install-lib:
+	PREFIX="$(PREFIX)" LIBDIR="$(LIBDIR)" INCLUDEDIR="$(INCLUDEDIR)" DESTDIR="$(DESTDIR)" \
+	  bash bindings-swift/scripts/install-lib.sh
 
 # --- benchmarks (never part of make test) --------------------------------------
 

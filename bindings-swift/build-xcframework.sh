@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds ImgsignFFI.xcframework (iOS device, iOS simulator, macOS) from the Rust crate
+# Builds imgsign_uniffiFFI.xcframework (iOS device, iOS simulator, macOS) from the Rust crate
 # bindings-uniffi, next to Package.swift, which then uses it as a binary target.
 # Needs a Mac with Xcode and rustup. Run from anywhere: bash bindings-swift/build-xcframework.sh
 #
@@ -9,12 +9,15 @@
 #  2. lipo the two simulator slices and the two macOS slices into fat libraries;
 #  3. headers: the committed imgsign_uniffiFFI.h and module.modulemap (checked for drift
 #     against the Rust code by scripts/check-generated.sh);
-#  4. xcodebuild -create-xcframework.
+#  4. xcodebuild -create-xcframework;
+#  5. the release artifact: imgsign_uniffiFFI.xcframework.zip (the XCFramework at the zip's
+#     root, named like the binary target, as SwiftPM requires) and its SHA-256, which
+#     scripts/set-release.sh writes into the root Package.swift.
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/.." && pwd)"
 PROFILE="${PROFILE:-release}"
-OUT="$HERE/ImgsignFFI.xcframework"
+OUT="$HERE/imgsign_uniffiFFI.xcframework"
 BUILD="$ROOT/target/xcframework"
 LIB=libimgsign_uniffi.a
 
@@ -42,4 +45,9 @@ xcodebuild -create-xcframework \
   -library "$BUILD/ios-sim/$LIB" -headers "$BUILD/headers" \
   -library "$BUILD/macos/$LIB" -headers "$BUILD/headers" \
   -output "$OUT"
-echo "built $OUT"
+
+NAME="$(basename "$OUT")"
+rm -f "$OUT.zip"
+(cd "$HERE" && ditto -c -k --sequesterRsrc --keepParent "$NAME" "$NAME.zip")
+# The same SHA-256 that `swift package compute-checksum` prints.
+echo "built $OUT and $OUT.zip (checksum $(shasum -a 256 "$OUT.zip" | cut -d' ' -f1))"

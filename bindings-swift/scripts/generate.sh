@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Writes the UniFFI Swift bindings into OUT_DIR laid out like this package:
 #   OUT_DIR/Sources/Imgsign/Imgsign.swift
+#   OUT_DIR/Sources/Imgsign/ImgsignProviders.swift   (provider constants, from the library)
 #   OUT_DIR/Sources/imgsign_uniffiFFI/imgsign_uniffiFFI.h
 #   OUT_DIR/Sources/imgsign_uniffiFFI/module.modulemap
 # Needs target/debug/uniffi-bindgen and target/debug/libimgsign_uniffi.so (or .dylib).
@@ -19,3 +20,10 @@ mkdir -p "$OUT/Sources/Imgsign" "$OUT/Sources/imgsign_uniffiFFI"
 cp "$TMP/Imgsign.swift" "$OUT/Sources/Imgsign/Imgsign.swift"
 cp "$TMP/imgsign_uniffiFFI.h" "$OUT/Sources/imgsign_uniffiFFI/imgsign_uniffiFFI.h"
 cp "$TMP/imgsign_uniffiFFI.modulemap" "$OUT/Sources/imgsign_uniffiFFI/module.modulemap"
+
+# Provider constants: the core's own list, asked of the same library through the Python
+# bindings of the same pinned uniffi-bindgen (so no name is ever typed by hand).
+mkdir -p "$TMP/py"
+target/debug/uniffi-bindgen generate --no-format --metadata-no-deps -l python -o "$TMP/py" "$LIB" >/dev/null
+cp "$LIB" "$TMP/py/"
+python3 "$HERE/scripts/gen_providers.py" "$TMP/py" "$OUT/Sources/Imgsign/ImgsignProviders.swift"

@@ -98,6 +98,13 @@ pub fn argument_type_error(
     Op::from_name(&operation).map(|op| imgsign::argument_error(op, &argument, problem).into())
 }
 
+/// The name of every provider the core knows, in its stable order (`imgix`, `gumlet`, ...).
+/// The Swift package generates its provider constants from this list.
+#[uniffi::export]
+pub fn provider_names() -> Vec<String> {
+    imgsign::Provider::ALL.iter().map(|p| p.name().to_owned()).collect()
+}
+
 /// The library version.
 #[uniffi::export]
 pub fn version() -> String {
@@ -108,6 +115,15 @@ pub fn version() -> String {
 mod tests {
     #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
     use super::*;
+
+    #[test]
+    fn provider_names_are_the_core_list() {
+        let names = provider_names();
+        assert_eq!(names.len(), imgsign::Provider::ALL.len());
+        for name in &names {
+            assert_eq!(imgsign::Provider::from_name(name).unwrap().name(), name);
+        }
+    }
 
     #[test]
     fn pixta_seed_example() {

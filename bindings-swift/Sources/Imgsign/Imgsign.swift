@@ -2431,6 +2431,17 @@ public func argumentTypeError(operation: String, argument: String, expected: Str
 })
 }
 /**
+ * The name of every provider the core knows, in its stable order (`imgix`, `gumlet`, ...).
+ * The Swift package generates its provider constants from this list.
+ */
+public func providerNames() -> [String]  {
+    return try!  FfiConverterSequenceString.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_imgsign_uniffi_fn_func_provider_names(uniffiCallStatus
+    )
+})
+}
+/**
  * The `X-Imgix-Signature` header value (`v1,<HEX>`) for an origin request.
  */
 public func signOriginRequest(key: InputString, requestId: InputString, timestamp: Int64)throws  -> String  {
@@ -2524,6 +2535,9 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_imgsign_uniffi_checksum_func_argument_type_error() != 40764) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_imgsign_uniffi_checksum_func_provider_names() != 63727) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_imgsign_uniffi_checksum_func_sign_origin_request() != 42072) {

@@ -1,3 +1,4 @@
+import Foundation
 import XCTest
 
 @testable import Imgsign
@@ -84,6 +85,105 @@ final class ApiTests: XCTestCase {
         try verifyOriginRequest(key: key, headers: hs, now: now + 10)
         XCTAssertThrowsError(try verifyOriginRequest(key: key, headers: hs, now: now + 10_000)) { e in
             XCTAssertEqual((e as? ImgsignError)?.code, "expired")
+        }
+    }
+
+    // MARK: - Provider constants
+
+    func testProviderConstantsAreTheCoreList() {
+        XCTAssertEqual(Provider.allCases.map { $0.rawValue }, providerNames())
+        XCTAssertEqual(Set(Provider.allCases).count, Provider.allCases.count)
+        XCTAssertEqual(Provider.pixta.rawValue, "pixta")
+        XCTAssertEqual("\(Provider.imgix)", "imgix")
+    }
+
+    func testProviderConstantOrString() throws {
+        let byConstant = try Signer(provider: .pixta, key: "wakanda123@")
+        let byString = try Signer(provider: "pixta", key: "wakanda123@")
+        XCTAssertEqual(byConstant.provider(), "pixta")
+        XCTAssertEqual(try byConstant.signUrl(url: pixtaUrl), try byString.signUrl(url: pixtaUrl))
+        let rotated = try Signer(provider: .pixta, key: "new-key", previousKeys: ["wakanda123@"])
+        try rotated.verifyUrl(url: try byString.signUrl(url: pixtaUrl), now: now)
+
+        let b = try UrlBuilder(domain: "demo.imgix.net", provider: .gumlet, key: "FOO123bar")
+        let s = try UrlBuilder(domain: "demo.imgix.net", provider: "gumlet", key: "FOO123bar")
+        XCTAssertEqual(b.provider(), "gumlet")
+        XCTAssertEqual(try b.buildUrl(path: "/a.jpg", params: ["w": 400]), try s.buildUrl(path: "/a.jpg", params: ["w": 400]))
+
+        XCTAssertThrowsError(try Signer(provider: Provider(rawValue: "nope"), key: "k")) { e in
+            XCTAssertEqual((e as? ImgsignError)?.code, "invalid_param")
+        }
+        // Every constant is a provider name that the core accepts.
+        for p in Provider.allCases {
+            XCTAssertEqual(try UrlBuilder(domain: "example.com", provider: p).provider(), p.rawValue)
+        }
+    }
+
+    // MARK: - Foundation URL
+
+    func testSignerFoundationURLOverloads() throws {
+        let s = try Signer(provider: .pixta, key: "wakanda123@")
+        let url = try XCTUnwrap(URL(string: pixtaUrl))
+        let signed: URL = try s.signUrl(url: url)
+        XCTAssertEqual(signed.absoluteString, pixtaUrl + "&s=7d0d58f62c945d0ca08269205228bbe7")
+        try s.verifyUrl(url: signed, now: now)
+        XCTAssertThrowsError(try s.verifyUrl(url: url, now: now)) { e in
+            XCTAssertEqual((e as? ImgsignError)?.code, "missing_signature")
+        }
+
+        let expiring = try s.signUrlExpiring(url: url, expiresAt: now + 60)
+        XCTAssertEqual(expiring.absoluteString, try s.signUrlExpiring(url: pixtaUrl, expiresAt: now + 60))
+        try s.verifyUrl(url: expiring, now: now)
+        let expiringIn = try s.signUrlExpiringIn(url: url, seconds: 60, now: now)
+        XCTAssertEqual(expiringIn.absoluteString, try s.signUrlExpiringIn(url: pixtaUrl, seconds: 60, now: now))
+        XCTAssertThrowsError(try s.verifyUrl(url: expiringIn, now: now + 61)) { e in
+            XCTAssertEqual((e as? ImgsignError)?.code, "expired")
+        }
+
+        let other = try XCTUnwrap(URL(string: "https://image.pvnservices.com/a.jpg"))
+        let many = try s.signUrls(urls: [url, other])
+        XCTAssertEqual(many.map { $0.absoluteString }, try s.signUrls(urls: [pixtaUrl, other.absoluteString]))
+    }
+
+    func testBuilderFoundationURLs() throws {
+        let b = try UrlBuilder(domain: "demo.imgix.net", provider: .imgix, key: "FOO123bar")
+        let built = try b.url(path: "/a b.jpg", params: ["w": 400, "fit": "crop"])
+        XCTAssertEqual(built.absoluteString, try b.buildUrl(path: "/a b.jpg", params: ["w": 400, "fit": "crop"]))
+        XCTAssertEqual(built.host, "demo.imgix.net")
+        XCTAssertEqual(try b.url(path: "/a.jpg").absoluteString, try b.buildUrl(path: "/a.jpg"))
+        let params = [Param(key: "w", value: .int(value: 100))]
+        XCTAssertEqual(try b.url(path: "/a.jpg", params: params).absoluteString, try b.buildUrl(path: "/a.jpg", params: params))
+        let items = (0..<3).map { UrlItem(path: "/p/\($0).png", params: params) }
+        XCTAssertEqual(try b.urls(items: items).map { $0.absoluteString }, try b.buildUrls(items: items))
+        // A URL built by the builder verifies through the URL overload.
+        try Signer(provider: .imgix, key: "FOO123bar").verifyUrl(url: built, now: now)
+    }
+
+    // MARK: - Headers
+
+    func testHeaderPrintoutsRedactTheValue() {
+        let h = Header(name: "Authorization", value: "Bearer SECRET-TOKEN")
+        XCTAssertEqual(h.description, "Header(Authorization: <redacted>)")
+        XCTAssertEqual(h.debugDescription, h.description)
+        var dumped = ""
+        dump(h, to: &dumped)
+        var printed = ""
+        print(h, [h], to: &printed)
+        debugPrint(h, [h], to: &printed)
+        let all = [String(describing: h), String(reflecting: h), "\(h)", "\([h])", dumped, printed]
+        for text in all {
+            XCTAssertFalse(text.contains("SECRET"), text)
+            XCTAssertTrue(text.contains("Header(Authorization: <redacted>)"), text)
+        }
+        XCTAssertEqual(Mirror(reflecting: h).children.count, 0)
+        XCTAssertEqual(h.value, "Bearer SECRET-TOKEN")
+
+        // A name imgsign does not read may itself be a secret put in the wrong place.
+        let odd = Header(name: "SECRET-NAME", value: "SECRET-VALUE")
+        var oddDump = ""
+        dump(odd, to: &oddDump)
+        for text in [odd.description, odd.debugDescription, "\([odd])", oddDump] {
+            XCTAssertFalse(text.contains("SECRET"), text)
         }
     }
 }

@@ -3,211 +3,478 @@ import XCTest
 
 @testable import Imgsign
 
-/// conformance/vectors.json, found relative to this file.
-private let vectorsURL = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent()  // ImgsignTests
-    .deletingLastPathComponent()  // Tests
-    .deletingLastPathComponent()  // bindings-swift
-    .deletingLastPathComponent()  // repository root
-    .appendingPathComponent("conformance/vectors.json")
+// Runs every vector of conformance/vectors.json through the Swift API.
+//
+// The file is decoded with Codable types and JSONDecoder, never through JSONSerialization or
+// NSNumber: on Linux, JSONSerialization hands out NSDecimalNumber, whose doubleValue is one
+// ulp off for some doubles (0.30000000000000004). JSONDecoder parses a number's text straight
+// into Int64 or Double on every platform.
 
 struct VectorError: Error, CustomStringConvertible {
     let description: String
 }
 
-private func str(_ i: [String: Any], _ k: String) throws -> String {
-    guard let s = i[k] as? String else { throw VectorError(description: "input.\(k) is not a string") }
-    return s
-}
-
-private func optStr(_ i: [String: Any], _ k: String) -> String? { i[k] as? String }
-
-private func isFloat(_ n: NSNumber) -> Bool {
-    let t = String(cString: n.objCType)
-    return t == "d" || t == "f"
-}
-
-private func isBool(_ v: Any) -> Bool {
-    // JSON booleans are NSNumbers of type "c" (Darwin) or Swift Bools (Linux Foundation).
-    if let n = v as? NSNumber { return String(cString: n.objCType) == "c" }
-    return v is Bool
-}
-
-private func int64(_ v: Any?, _ what: String) throws -> Int64 {
-    guard let n = v as? NSNumber, !isFloat(n) else { throw VectorError(description: "\(what) is not an integer") }
-    return n.int64Value
-}
-
-/// A JSON integer for a width/quality argument (Int64; the core range-checks it).
-private func u32(_ v: Any?, _ what: String) throws -> Int64 {
-    try int64(v, what)
-}
-
-private func double(_ v: Any?, _ what: String) throws -> Double {
-    guard let n = v as? NSNumber else { throw VectorError(description: "\(what) is not a number") }
-    return n.doubleValue
-}
-
-/// null in a vector is "not given": the core's default applies.
-private func optU32(_ v: Any?, _ what: String) throws -> Int64? {
-    if v == nil || v is NSNull { return nil }
-    return try u32(v, what)
-}
-
-private func optDouble(_ v: Any?, _ what: String) throws -> Double? {
-    if v == nil || v is NSNull { return nil }
-    return try double(v, what)
-}
-
-private func paramValue(_ v: Any) throws -> ParamValue {
-    if v is NSNull { return .null }
-    if let s = v as? String { return .str(value: s) }
-    if isBool(v), let b = v as? Bool { return .bool(value: b) }
-    if let n = v as? NSNumber { return isFloat(n) ? .float(value: n.doubleValue) : .int(value: n.int64Value) }
-    throw VectorError(description: "unsupported param value \(v)")
-}
-
-private func params(_ v: Any?) throws -> [Param] {
-    guard let list = v as? [[Any]] else { throw VectorError(description: "params is not a list of pairs") }
-    return try list.map { Param(key: $0[0] as! String, value: try paramValue($0[1])) }
-}
-
-private func headerList(_ v: Any?) throws -> [Header] {
-    guard let list = v as? [[String]] else { throw VectorError(description: "headers is not a list of pairs") }
-    return list.map { Header(name: $0[0], value: $0[1]) }
-}
-
-private func builder(_ i: [String: Any]) throws -> UrlBuilder {
-    try UrlBuilder(
-        domain: try str(i, "domain"), provider: optStr(i, "provider"), key: optStr(i, "key"),
-        profile: optStr(i, "profile"), useHttps: i["use_https"] as? Bool,
-        includeLibraryParam: i["include_library_param"] as? Bool,
-        disablePathEncoding: i["disable_path_encoding"] as? Bool)
-}
-
-private func srcsetOptions(_ i: [String: Any]) throws -> SrcsetOptions {
-    SrcsetOptions(
-        widths: try (i["widths"] as? [Any]).map { try $0.map { try u32($0, "widths[]") } },
-        minWidth: try optU32(i["min_width"], "min_width"),
-        maxWidth: try optU32(i["max_width"], "max_width"),
-        tolerance: try optDouble(i["tolerance"], "tolerance"),
-        devicePixelRatios: try (i["device_pixel_ratios"] as? [Any]).map { try $0.map { try double($0, "ratio") } },
-        variableQualities: try (i["variable_qualities"] as? [[Any]]).map {
-            try $0.map { VariableQuality(ratio: try double($0[0], "ratio"), quality: try u32($0[1], "quality")) }
-        },
-        disableVariableQuality: i["disable_variable_quality"] as? Bool)
-}
-
-/// Runs one vector; the result as a comparable value (nil means "valid").
-func runVector(_ v: [String: Any]) throws -> AnyHashable? {
-    guard let kind = v["kind"] as? String, let i = v["input"] as? [String: Any] else {
-        throw VectorError(description: "vector without kind/input")
+/// conformance/vectors.json: `IMGSIGN_VECTORS` when set, else the first folder up from this
+/// source file (then from the working directory) that holds `conformance/vectors.json`. This
+/// works for the package in bindings-swift/ and for the one at the repository root.
+func vectorsURL() throws -> URL {
+    if let path = ProcessInfo.processInfo.environment["IMGSIGN_VECTORS"], !path.isEmpty {
+        return URL(fileURLWithPath: path)
     }
-    switch kind {
-    case "sign_url":
-        let s = try Signer(provider: try str(i, "provider"), key: try str(i, "key"))
-        if i["expires"] is NSNull || i["expires"] == nil { return try s.signUrl(url: try str(i, "url")) }
-        return try s.signUrlExpiring(url: try str(i, "url"), expiresAt: try int64(i["expires"], "expires"))
-    case "verify_url":
-        let prev = (i["previous_keys"] as? [String]) ?? []
-        let s = try Signer(provider: try str(i, "provider"), key: try str(i, "key"), previousKeys: prev)
-        try s.verifyUrl(url: try str(i, "url"), now: try int64(i["now"], "now"))
-        return nil
-    case "verify":
-        let prev = (i["previous_keys"] as? [String]) ?? []
-        let s = try Signer(provider: try str(i, "provider"), key: try str(i, "key"), previousKeys: prev)
-        try s.verify(target: try str(i, "target"), now: try int64(i["now"], "now"))
-        return nil
-    case "build_url":
-        return try builder(i).buildUrl(path: try str(i, "path"), params: try params(i["params"]))
-    case "build_srcset":
-        return try builder(i).buildSrcset(
-            path: try str(i, "path"), params: try params(i["params"]), options: try srcsetOptions(i))
-    case "target_widths":
-        return try targetWidths(
-            minWidth: try optU32(i["min_width"], "min_width"), maxWidth: try optU32(i["max_width"], "max_width"),
-            tolerance: try optDouble(i["tolerance"], "tolerance")
-        )
-    case "sign_origin_request":
-        return try signOriginRequest(
-            key: try str(i, "key"), requestId: try str(i, "request_id"),
-            timestamp: try int64(i["timestamp"], "timestamp"))
-    case "verify_origin_request":
-        try verifyOriginRequest(
-            key: try str(i, "key"), headers: try headerList(i["headers"]),
-            now: try int64(i["now"], "now"), tolerance: try optU32(i["tolerance"], "tolerance"))
-        return nil
-    case "verify_basic_auth":
-        try verifyBasicAuth(
-            username: try str(i, "username"), password: try str(i, "password"),
-            headers: try headerList(i["headers"]))
-        return nil
-    case "verify_origin_secret":
-        try verifyOriginSecret(secret: try str(i, "secret"), headers: try headerList(i["headers"]))
-        return nil
-    case "argument_error":
+    let starts = [
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent(),
+        URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true),
+    ]
+    for start in starts {
+        var dir = start
+        for _ in 0..<8 {
+            let candidate = dir.appendingPathComponent("conformance").appendingPathComponent("vectors.json")
+            if FileManager.default.fileExists(atPath: candidate.path) {
+                return candidate
+            }
+            dir = dir.deletingLastPathComponent()
+        }
+    }
+    throw VectorError(description: "conformance/vectors.json not found above \(#filePath); set IMGSIGN_VECTORS")
+}
+
+// MARK: - JSON values
+
+/// One JSON scalar of a param value. JSONDecoder does not say whether a number was written
+/// `2` or `2.0`: a number that fits Int64 exactly is taken as an integer, except `-0.0`, and
+/// everything else as a Double. The core writes an integral float like the integer (vector
+/// `build-params-values-float`), so both readings give the same URL.
+enum JSONScalar: Decodable {
+    case null
+    case bool(Bool)
+    case string(String)
+    case int(Int64)
+    case double(Double)
+
+    init(from decoder: Decoder) throws {
+        let c = try decoder.singleValueContainer()
+        if c.decodeNil() {
+            self = .null
+        } else if let b = try? c.decode(Bool.self) {
+            self = .bool(b)
+        } else if let s = try? c.decode(String.self) {
+            self = .string(s)
+        } else if let d = try? c.decode(Double.self), d == 0, d.sign == .minus {
+            self = .double(d)
+        } else if let i = try? c.decode(Int64.self) {
+            self = .int(i)
+        } else {
+            self = .double(try c.decode(Double.self))
+        }
+    }
+
+    var paramValue: ParamValue {
+        switch self {
+        case .null: return .null
+        case let .bool(b): return .bool(value: b)
+        case let .string(s): return .str(value: s)
+        case let .int(i): return .int(value: i)
+        case let .double(d): return .float(value: d)
+        }
+    }
+}
+
+/// A two-element JSON array: `[key, value]` of a param, `[name, value]` of a header,
+/// `[ratio, quality]` of a variable quality.
+struct Pair<First: Decodable, Second: Decodable>: Decodable {
+    let first: First
+    let second: Second
+
+    init(from decoder: Decoder) throws {
+        var c = try decoder.unkeyedContainer()
+        first = try c.decode(First.self)
+        second = try c.decode(Second.self)
+        guard c.isAtEnd else { throw VectorError(description: "a list of more than two items where a pair goes") }
+    }
+}
+
+typealias ParamPair = Pair<String, JSONScalar>
+typealias HeaderPair = Pair<String, String>
+
+extension Array where Element == ParamPair {
+    var asParams: [Param] { map { Param(key: $0.first, value: $0.second.paramValue) } }
+}
+
+extension Array where Element == HeaderPair {
+    var asHeaders: [Header] { map { Header(name: $0.first, value: $0.second) } }
+}
+
+// MARK: - Inputs, one type per kind (fields as vectors.json spells them)
+
+struct SignUrlInput: Decodable {
+    let provider: String
+    let key: String
+    let url: String
+    let expires: Int64?
+}
+
+struct VerifyUrlInput: Decodable {
+    let provider: String
+    let key: String
+    let url: String
+    let previousKeys: [String]
+    let now: Int64
+
+    enum CodingKeys: String, CodingKey {
+        case provider, key, url, now
+        case previousKeys = "previous_keys"
+    }
+}
+
+struct VerifyTargetInput: Decodable {
+    let provider: String
+    let key: String
+    let target: String
+    let previousKeys: [String]
+    let now: Int64
+
+    enum CodingKeys: String, CodingKey {
+        case provider, key, target, now
+        case previousKeys = "previous_keys"
+    }
+}
+
+struct BuilderInput: Decodable {
+    let domain: String
+    let provider: String?
+    let key: String?
+    let profile: String?
+    let useHttps: Bool?
+    let includeLibraryParam: Bool?
+    let disablePathEncoding: Bool?
+    let path: String
+    let params: [ParamPair]
+
+    enum CodingKeys: String, CodingKey {
+        case domain, provider, key, profile, path, params
+        case useHttps = "use_https"
+        case includeLibraryParam = "include_library_param"
+        case disablePathEncoding = "disable_path_encoding"
+    }
+
+    func builder() throws -> UrlBuilder {
+        try UrlBuilder(
+            domain: domain, provider: provider, key: key, profile: profile, useHttps: useHttps,
+            includeLibraryParam: includeLibraryParam, disablePathEncoding: disablePathEncoding)
+    }
+}
+
+struct SrcsetInput: Decodable {
+    let widths: [Int64]?
+    let minWidth: Int64?
+    let maxWidth: Int64?
+    let tolerance: Double?
+    let devicePixelRatios: [Double]?
+    let variableQualities: [Pair<Double, Int64>]?
+    let disableVariableQuality: Bool?
+
+    enum CodingKeys: String, CodingKey {
+        case widths, tolerance
+        case minWidth = "min_width"
+        case maxWidth = "max_width"
+        case devicePixelRatios = "device_pixel_ratios"
+        case variableQualities = "variable_qualities"
+        case disableVariableQuality = "disable_variable_quality"
+    }
+
+    var options: SrcsetOptions {
+        SrcsetOptions(
+            widths: widths, minWidth: minWidth, maxWidth: maxWidth, tolerance: tolerance,
+            devicePixelRatios: devicePixelRatios, variableQualities: variableQualities?.map { VariableQuality(ratio: $0.first, quality: $0.second) },
+            disableVariableQuality: disableVariableQuality)
+    }
+}
+
+struct TargetWidthsInput: Decodable {
+    let minWidth: Int64?
+    let maxWidth: Int64?
+    let tolerance: Double?
+
+    enum CodingKeys: String, CodingKey {
+        case tolerance
+        case minWidth = "min_width"
+        case maxWidth = "max_width"
+    }
+}
+
+struct SignOriginInput: Decodable {
+    let key: String
+    let requestId: String
+    let timestamp: Int64
+
+    enum CodingKeys: String, CodingKey {
+        case key, timestamp
+        case requestId = "request_id"
+    }
+}
+
+struct VerifyOriginInput: Decodable {
+    let key: String
+    let headers: [HeaderPair]
+    let now: Int64?
+    let tolerance: Int64?
+}
+
+struct BasicAuthInput: Decodable {
+    let username: String
+    let password: String
+    let headers: [HeaderPair]
+}
+
+struct OriginSecretInput: Decodable {
+    let secret: String
+    let headers: [HeaderPair]
+}
+
+/// A wrong-typed or ill-formed argument of an operation.
+struct ArgumentErrorInput: Decodable {
+    let operation: String
+    let argument: String
+    let problem: String
+}
+
+enum VectorInput {
+    case signUrl(SignUrlInput)
+    case verifyUrl(VerifyUrlInput)
+    case verifyTarget(VerifyTargetInput)
+    case buildUrl(BuilderInput)
+    case buildSrcset(BuilderInput, SrcsetInput)
+    case targetWidths(TargetWidthsInput)
+    case signOriginRequest(SignOriginInput)
+    case verifyOriginRequest(VerifyOriginInput)
+    case verifyBasicAuth(BasicAuthInput)
+    case verifyOriginSecret(OriginSecretInput)
+    case argumentError(ArgumentErrorInput)
+    /// A kind this runner does not know: running it fails.
+    case unknownKind(String)
+    /// An input this runner cannot decode: running it fails with the decoding error.
+    case undecodable(String)
+}
+
+/// What a vector produces: a URL/srcset/header string, a width list, or "valid".
+enum Outcome: Decodable, Equatable, CustomStringConvertible {
+    case valid
+    case string(String)
+    case widths([Int64])
+
+    init(from decoder: Decoder) throws {
+        let c = try decoder.singleValueContainer()
+        if c.decodeNil() {
+            self = .valid
+        } else if let s = try? c.decode(String.self) {
+            self = .string(s)
+        } else {
+            self = .widths(try c.decode([Int64].self))
+        }
+    }
+
+    var description: String {
+        switch self {
+        case .valid: return "valid"
+        case let .string(s): return s
+        case let .widths(w): return "\(w)"
+        }
+    }
+}
+
+struct Vector: Decodable {
+    let id: String
+    let kind: String
+    let input: VectorInput
+    /// nil when the vector has no `expected` key (it then has an `error`).
+    let expected: Outcome?
+    let error: String?
+
+    enum CodingKeys: String, CodingKey {
+        case id, kind, input, expected, error
+    }
+
+    init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decode(String.self, forKey: .id)
+        kind = try c.decode(String.self, forKey: .kind)
+        if !c.contains(.expected) {
+            expected = nil
+        } else if try c.decodeNil(forKey: .expected) {
+            expected = .valid
+        } else {
+            expected = try c.decode(Outcome.self, forKey: .expected)
+        }
+        error = try c.decodeIfPresent(String.self, forKey: .error)
+        input = Vector.decodeInput(kind, c)
+    }
+
+    /// The input as the type of its kind; an unknown kind or an undecodable input is kept as
+    /// such, so that this vector fails alone and every other vector still runs.
+    private static func decodeInput(_ kind: String, _ c: KeyedDecodingContainer<CodingKeys>) -> VectorInput {
+        do {
+            switch kind {
+            case "sign_url": return .signUrl(try c.decode(SignUrlInput.self, forKey: .input))
+            case "verify_url": return .verifyUrl(try c.decode(VerifyUrlInput.self, forKey: .input))
+            case "verify": return .verifyTarget(try c.decode(VerifyTargetInput.self, forKey: .input))
+            case "build_url": return .buildUrl(try c.decode(BuilderInput.self, forKey: .input))
+            case "build_srcset":
+                let builder = try c.decode(BuilderInput.self, forKey: .input)
+                return .buildSrcset(builder, try c.decode(SrcsetInput.self, forKey: .input))
+            case "target_widths": return .targetWidths(try c.decode(TargetWidthsInput.self, forKey: .input))
+            case "sign_origin_request": return .signOriginRequest(try c.decode(SignOriginInput.self, forKey: .input))
+            case "verify_origin_request":
+                return .verifyOriginRequest(try c.decode(VerifyOriginInput.self, forKey: .input))
+            case "verify_basic_auth": return .verifyBasicAuth(try c.decode(BasicAuthInput.self, forKey: .input))
+            case "verify_origin_secret":
+                return .verifyOriginSecret(try c.decode(OriginSecretInput.self, forKey: .input))
+            case "argument_error": return .argumentError(try c.decode(ArgumentErrorInput.self, forKey: .input))
+            default: return .unknownKind(kind)
+            }
+        } catch {
+            return .undecodable("\(error)")
+        }
+    }
+}
+
+struct VectorFile: Decodable {
+    let schemaVersion: Int
+    let vectors: [Vector]
+
+    enum CodingKeys: String, CodingKey {
+        case vectors
+        case schemaVersion = "schema_version"
+    }
+}
+
+/// Runs one vector through the Swift API.
+func runVector(_ v: Vector) throws -> Outcome {
+    switch v.input {
+    case let .signUrl(i):
+        let s = try Signer(provider: i.provider, key: i.key)
+        if let expires = i.expires {
+            return .string(try s.signUrlExpiring(url: i.url, expiresAt: expires))
+        }
+        return .string(try s.signUrl(url: i.url))
+    case let .verifyUrl(i):
+        let s = try Signer(provider: i.provider, key: i.key, previousKeys: i.previousKeys)
+        try s.verifyUrl(url: i.url, now: i.now)
+        return .valid
+    case let .verifyTarget(i):
+        let s = try Signer(provider: i.provider, key: i.key, previousKeys: i.previousKeys)
+        try s.verify(target: i.target, now: i.now)
+        return .valid
+    case let .buildUrl(i):
+        return .string(try i.builder().buildUrl(path: i.path, params: i.params.asParams))
+    case let .buildSrcset(i, o):
+        return .string(try i.builder().buildSrcset(path: i.path, params: i.params.asParams, options: o.options))
+    case let .targetWidths(i):
+        return .widths(try targetWidths(minWidth: i.minWidth, maxWidth: i.maxWidth, tolerance: i.tolerance))
+    case let .signOriginRequest(i):
+        return .string(try signOriginRequest(key: i.key, requestId: i.requestId, timestamp: i.timestamp))
+    case let .verifyOriginRequest(i):
+        try verifyOriginRequest(key: i.key, headers: i.headers.asHeaders, now: i.now, tolerance: i.tolerance)
+        return .valid
+    case let .verifyBasicAuth(i):
+        try verifyBasicAuth(username: i.username, password: i.password, headers: i.headers.asHeaders)
+        return .valid
+    case let .verifyOriginSecret(i):
+        try verifyOriginSecret(secret: i.secret, headers: i.headers.asHeaders)
+        return .valid
+    case let .argumentError(i):
         // Swift's types rule out a wrong-typed argument and a String holds no lone surrogate:
         // what a Swift caller relies on is the core's rule, as the package exposes it.
-        let argument = try str(i, "argument")
-        let operation = try str(i, "operation")
-        guard let code = argumentErrorCode(operation: operation, argument: argument),
-            let error = argumentTypeError(operation: operation, argument: argument, expected: "its type", got: "another"),
+        guard ["wrong_type", "ill_formed_string"].contains(i.problem) else {
+            throw VectorError(description: "argument_error: unknown problem '\(i.problem)'")
+        }
+        guard let code = argumentErrorCode(operation: i.operation, argument: i.argument),
+            let error = argumentTypeError(
+                operation: i.operation, argument: i.argument, expected: "its type", got: "another"),
             error.code == code
         else {
-            throw VectorError(description: "unknown operation, or argumentTypeError and argumentErrorCode disagree")
+            throw VectorError(
+                description: "argument_error: unknown operation '\(i.operation)', or the core's two answers disagree")
         }
         throw error
-    default:
+    case let .unknownKind(kind):
         throw VectorError(description: "unknown vector kind '\(kind)': the Swift runner must know every kind")
+    case let .undecodable(why):
+        throw VectorError(description: "input not decodable by the Swift runner: \(why)")
     }
 }
 
-private func expectedValue(_ v: Any) -> AnyHashable? {
-    if v is NSNull { return nil }
-    if let s = v as? String { return s }
-    if let l = v as? [NSNumber] { return l.map { $0.int64Value } }
-    return "<unexpected expected value \(v)>"
+func decodeVector(_ json: String) throws -> Vector {
+    try JSONDecoder().decode(Vector.self, from: Data(json.utf8))
 }
 
 final class ConformanceTests: XCTestCase {
     func testEveryVector() throws {
-        let data = try Data(contentsOf: vectorsURL)
-        let doc = try XCTUnwrap(JSONSerialization.jsonObject(with: data) as? [String: Any])
-        XCTAssertEqual(doc["schema_version"] as? Int, 1)
-        let vectors = try XCTUnwrap(doc["vectors"] as? [[String: Any]])
-        XCTAssertGreaterThan(vectors.count, 0)
+        let data = try Data(contentsOf: try vectorsURL())
+        let file = try JSONDecoder().decode(VectorFile.self, from: data)
+        XCTAssertEqual(file.schemaVersion, 1)
+        XCTAssertGreaterThan(file.vectors.count, 1000)
         var passed = 0
-        for v in vectors {
-            let id = (v["id"] as? String) ?? "?"
-            let hasExpected = v.keys.contains("expected")
-            let wantError = v["error"] as? String
-            XCTAssertTrue(hasExpected != (wantError != nil), "\(id): exactly one of expected/error")
+        for v in file.vectors {
+            XCTAssertTrue((v.expected != nil) != (v.error != nil), "\(v.id): exactly one of expected/error")
             do {
                 let got = try runVector(v)
-                if let want = wantError {
-                    XCTFail("\(id): expected error \(want), got \(String(describing: got))")
-                } else if got == expectedValue(v["expected"]!) {
+                if let want = v.error {
+                    XCTFail("\(v.id): expected error \(want), got \(got)")
+                } else if got == v.expected {
                     passed += 1
                 } else {
-                    XCTFail("\(id): expected \(String(describing: v["expected"]!)), got \(String(describing: got))")
+                    XCTFail("\(v.id): expected \(v.expected.map { "\($0)" } ?? "-"), got \(got)")
                 }
             } catch let e as ImgsignError {
-                if let want = wantError, want == e.code {
+                if let want = v.error, want == e.code {
                     passed += 1
                 } else {
-                    XCTFail("\(id): unexpected error \(e.code): \(e.message) (wanted \(wantError ?? "success"))")
+                    XCTFail("\(v.id): unexpected error \(e.code): \(e.message) (wanted \(v.error ?? "success"))")
                 }
             } catch {
-                XCTFail("\(id): \(error)")
+                XCTFail("\(v.id): \(error)")
             }
         }
-        XCTAssertEqual(passed, vectors.count)
-        print("conformance: \(passed)/\(vectors.count) vectors passed")
+        XCTAssertEqual(passed, file.vectors.count)
+        print("conformance: \(passed)/\(file.vectors.count) vectors passed")
     }
 
-    func testUnknownKindFails() {
-        XCTAssertThrowsError(try runVector(["id": "x", "kind": "no_such_kind", "input": [String: Any]()])) { e in
+    func testUnknownKindFails() throws {
+        let v = try decodeVector(#"{"id": "x", "kind": "no_such_kind", "input": {}, "expected": null}"#)
+        XCTAssertThrowsError(try runVector(v)) { e in
+            XCTAssertTrue("\(e)".contains("no_such_kind"))
+        }
+    }
+
+    func testUndecodableInputFails() throws {
+        let v = try decodeVector(#"{"id": "x", "kind": "sign_url", "input": {"url": 1}, "expected": "u"}"#)
+        XCTAssertThrowsError(try runVector(v)) { e in
             XCTAssertTrue(e is VectorError)
         }
+    }
+
+    /// The Linux regression: 0.30000000000000004 must reach the core bit for bit, and JSON
+    /// types must map to the right ParamValue cases.
+    func testParamValuesDecodeExactly() throws {
+        let json = #"[["a", 1], ["b", 0.30000000000000004], ["c", -0.0], ["d", true], ["e", null], ["f", "1"], ["g", 1e+21]]"#
+        let pairs = try JSONDecoder().decode([ParamPair].self, from: Data(json.utf8)).asParams
+        XCTAssertEqual(pairs.map { $0.key }, ["a", "b", "c", "d", "e", "f", "g"])
+        XCTAssertEqual(pairs[0].value, .int(value: 1))
+        guard case let .float(b) = pairs[1].value else { return XCTFail("b is not a float: \(pairs[1].value)") }
+        XCTAssertEqual(b.bitPattern, Double("0.30000000000000004")!.bitPattern)
+        guard case let .float(c) = pairs[2].value else { return XCTFail("c is not a float: \(pairs[2].value)") }
+        XCTAssertEqual(c.sign, .minus)
+        XCTAssertEqual(pairs[3].value, .bool(value: true))
+        XCTAssertEqual(pairs[4].value, .null)
+        XCTAssertEqual(pairs[5].value, .str(value: "1"))
+        XCTAssertEqual(pairs[6].value, .float(value: 1e21))
+    }
+
+    func testOutcomeKeepsMissingAndNullApart() throws {
+        XCTAssertNil(try decodeVector(#"{"id": "x", "kind": "k", "input": {}, "error": "expired"}"#).expected)
+        XCTAssertEqual(try decodeVector(#"{"id": "x", "kind": "k", "input": {}, "expected": null}"#).expected, .valid)
+        XCTAssertEqual(
+            try decodeVector(#"{"id": "x", "kind": "k", "input": {}, "expected": [100, 116]}"#).expected,
+            .widths([100, 116]))
     }
 }

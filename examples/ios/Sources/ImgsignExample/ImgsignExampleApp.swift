@@ -13,8 +13,8 @@ struct SignedUrlView: View {
     // published example keys.
     private let lines: [String] = {
         do {
-            let signer = try Signer(provider: "pixta", key: "wakanda123@")
-            let builder = try UrlBuilder(domain: "demo.imgix.net", key: "FOO123bar")
+            let signer = try Signer(provider: .pixta, key: "wakanda123@")
+            let builder = try UrlBuilder(domain: "demo.imgix.net", provider: .imgix, key: "FOO123bar")
             return [
                 "Signed (Pixta):",
                 try signer.signUrl(url: "https://image.pvnservices.com/books/database-internals.jpg?w=400&h=600&fit=crop"),
@@ -28,9 +28,18 @@ struct SignedUrlView: View {
         }
     }()
 
+    // A Foundation URL straight from the builder (imgix's public demo source, unsigned).
+    private let imageURL: URL? = try? UrlBuilder(domain: "assets.imgix.net", provider: .imgix)
+        .url(path: "/unsplash/bridge.jpg", params: ["w": 600, "fit": "crop"])
+
     var body: some View {
         VStack(alignment: .leading, spacing: 8) {
             ForEach(lines, id: \.self) { Text($0).textSelection(.enabled) }
+            AsyncImage(url: imageURL) { image in
+                image.resizable().scaledToFit()
+            } placeholder: {
+                ProgressView()
+            }
         }
         .padding()
     }

@@ -1,0 +1,310 @@
+//! One function per subcommand. Each turns its options into the core's types, passing on
+//! only what the user gave (an option not given is `None`): every default, range, name and
+//! error code is the core's.
+
+use crate::args::{Arg, Parsed};
+use crate::input::{arguments, lines, utf8};
+use crate::output::{CliResult, Failure, Out, usage};
+use crate::words;
+use imgsign::{
+    BuilderOptions, Error, ErrorCode, Operation, ParamValue, Profile, Provider, SignOptions, Signer,
+    SrcsetOptions, UrlBuilder, argument_error_code,
+};
+
+/// The environment variable a key may come from.
+pub const KEY_VARIABLE: &str = "IMGSIGN_KEY";
+
+/// `imgsign sign`.
+pub fn sign(a: &Parsed, out: &mut Out) -> CliResult<()> {
+    let key = required_key(a, Operation::Signer)?;
+    let signer = Signer::new(required_provider(a)?, &key.text, &[] as &[&str]).map_err(|e| key.explain(e))?;
+    let options = SignOptions {
+        expires: a.number("--expires", "a UNIX timestamp")?,
+        expires_in: a.number("--expires-in", "a number of seconds")?,
+        now: a.number("--now", "a UNIX timestamp")?,
+    };
+    // Checked once up front, so a bad combination is one error, not one per URL.
+    options.validate()?;
+    urls(a, out, Operation::SignUrl, |url| signer.sign_url_with(url, &options))
+}
+
+/// `imgsign verify`.
+pub fn verify(a: &Parsed, out: &mut Out) -> CliResult<()> {
+    let key = required_key(a, Operation::Signer)?;
+    let previous = a.all("--previous-key");
+    let signer = Signer::new(required_provider(a)?, &key.text, &previous).map_err(|e| key.explain(e))?;
+    let now = a.number("--now", "a UNIX timestamp")?;
+    urls(a, out, Operation::VerifyUrl, |url| signer.verify_url(url, now).map(|()| format!("valid {url}")))
+}
+
+/// `imgsign build`.
+pub fn build(a: &Parsed, out: &mut Out) -> CliResult<()> {
+    let builder = builder(a)?;
+    match a.positional.split_first() {
+        Some((path, rest)) => {
+            let params = argument_params(rest)?;
+            out.line(&builder.build_url(&path.text, &params)?)?;
+            out.flush()
+        }
+        None => lines(out, too_long(Operation::BuildUrl, "path"), |line| {
+            let (path, params) = line_input(line, Operation::BuildUrl)?;
+            builder.build_url(&path, &params)
+        }),
+    }
+}
+
+/// `imgsign srcset`.
+pub fn srcset(a: &Parsed, out: &mut Out) -> CliResult<()> {
+    let builder = builder(a)?;
+    let options = srcset_options(a)?;
+    match a.positional.split_first() {
+        Some((path, rest)) => {
+            let params = argument_params(rest)?;
+            out.line(&builder.build_srcset(&path.text, &params, &options)?)?;
+            out.flush()
+        }
+        // One srcset per line: its entries are separated by ", " instead of ",\n".
+        None => lines(out, too_long(Operation::BuildSrcset, "path"), |line| {
+            let (path, params) = line_input(line, Operation::BuildSrcset)?;
+            builder.build_srcset(&path, &params, &options).map(|s| s.replace(",\n", ", "))
+        }),
+    }
+}
+
+/// `imgsign widths`.
+pub fn widths(a: &Parsed, out: &mut Out) -> CliResult<()> {
+    no_positional(a)?;
+    let widths = imgsign::target_widths(
+        a.number("--min-width", "an integer")?,
+        a.number("--max-width", "an integer")?,
+        a.number("--tolerance", "a number")?,
+    )?;
+    let text: Vec<String> = widths.iter().map(u32::to_string).collect();
+    out.line(&text.join(","))?;
+    out.flush()
+}
+
+/// `imgsign origin sign`.
+pub fn origin_sign(a: &Parsed, out: &mut Out) -> CliResult<()> {
+    no_positional(a)?;
+    let key = required_key(a, Operation::SignOriginRequest)?;
+    let Some(id) = a.get("--request-id") else {
+        return usage("--request-id is required");
+    };
+    let Some(timestamp) = a.number("--timestamp", "a UNIX timestamp")? else {
+        return usage("--timestamp is required");
+    };
+    let signature = imgsign::sign_origin_request(&key.text, id, timestamp).map_err(|e| key.explain(e))?;
+    out.line(&signature)?;
+    out.flush()
+}
+
+/// `imgsign origin verify`.
+pub fn origin_verify(a: &Parsed, out: &mut Out) -> CliResult<()> {
+    no_positional(a)?;
+    let key = required_key(a, Operation::VerifyOriginRequest)?;
+    let headers = a
+        .all("--header")
+        .into_iter()
+        .enumerate()
+        .map(|(i, h)| match h.split_once(':') {
+            Some((name, value)) => Ok((name.trim().to_owned(), value.trim().to_owned())),
+            None => usage(format!("--header number {}: expected 'Name: value'", i + 1)),
+        })
+        .collect::<CliResult<Vec<_>>>()?;
+    let now = a.number("--now", "a UNIX timestamp")?;
+    let tolerance = a.number("--tolerance", "a number of seconds")?;
+    imgsign::verify_origin_request(&key.text, &headers, now, tolerance).map_err(|e| key.explain(e))?;
+    out.line("valid")?;
+    out.flush()
+}
+
+// --- shared conversions ------------------------------------------------------------------
+
+/// A key and where it came from, so an `invalid_key` error can say so.
+struct Key {
+    text: String,
+    from_env: bool,
+}
+
+impl Key {
+    fn explain(&self, e: Error) -> Failure {
+        if self.from_env && e.code() == ErrorCode::InvalidKey {
+            Failure::Lib(Error::new(e.code(), format!("{} (the key comes from {KEY_VARIABLE})", e.message())))
+        } else {
+            Failure::Lib(e)
+        }
+    }
+}
+
+/// `--key`, else `IMGSIGN_KEY` (set but empty counts as given: the core judges it). A value
+/// of the variable that is not UTF-8 gets the code of `operation`'s key.
+fn key(a: &Parsed, operation: Operation) -> CliResult<Option<Key>> {
+    if let Some(k) = a.get("--key") {
+        return Ok(Some(Key { text: k.to_owned(), from_env: false }));
+    }
+    match std::env::var_os(KEY_VARIABLE) {
+        None => Ok(None),
+        Some(v) => match v.into_string() {
+            Ok(text) => Ok(Some(Key { text, from_env: true })),
+            Err(_) => {
+                let code = argument_error_code(operation, "key");
+                Err(Failure::Lib(Error::new(code, format!("{KEY_VARIABLE}: not valid UTF-8"))))
+            }
+        },
+    }
+}
+
+fn required_key(a: &Parsed, operation: Operation) -> CliResult<Key> {
+    match key(a, operation)? {
+        Some(k) => Ok(k),
+        None => usage(format!("a key is needed: --key KEY or the {KEY_VARIABLE} environment variable")),
+    }
+}
+
+/// `--provider`, if given.
+fn provider(a: &Parsed) -> CliResult<Option<Provider>> {
+    Ok(a.get("--provider").map(Provider::from_name).transpose()?)
+}
+
+/// `--provider`, which signing and verifying need: a URL names no scheme.
+fn required_provider(a: &Parsed) -> CliResult<Provider> {
+    match provider(a)? {
+        Some(p) => Ok(p),
+        None => usage("--provider is required"),
+    }
+}
+
+fn no_positional(a: &Parsed) -> CliResult<()> {
+    match a.positional.first() {
+        Some(p) => usage(format!("argument {} is not expected: this command takes options only", p.index)),
+        None => Ok(()),
+    }
+}
+
+/// The error of a line too long for `argument` of `operation`.
+fn too_long(operation: Operation, argument: &'static str) -> impl Fn(usize) -> Error {
+    move |max| {
+        Error::new(
+            argument_error_code(operation, argument),
+            format!("{argument}: the line is longer than {max} bytes"),
+        )
+    }
+}
+
+/// The URLs given as arguments, or one per line of standard input.
+fn urls(
+    a: &Parsed,
+    out: &mut Out,
+    operation: Operation,
+    each: impl Fn(&str) -> Result<String, Error>,
+) -> CliResult<()> {
+    if a.positional.is_empty() {
+        let code = argument_error_code(operation, "url");
+        lines(out, too_long(operation, "url"), |line| each(utf8(line, "url", code)?))
+    } else {
+        arguments(out, &a.positional, each)
+    }
+}
+
+fn builder(a: &Parsed) -> CliResult<UrlBuilder> {
+    let Some(domain) = a.get("--domain") else {
+        return usage("--domain is required");
+    };
+    let key = key(a, Operation::UrlBuilder)?;
+    let options = BuilderOptions {
+        provider: provider(a)?,
+        key: key.as_ref().map(|k| k.text.clone()),
+        profile: a.get("--profile").map(Profile::from_name).transpose()?,
+        use_https: a.switch("--https", "--http"),
+        include_library_param: a.switch("--include-library-param", "--no-include-library-param"),
+        disable_path_encoding: a.has("--disable-path-encoding").then_some(true),
+    };
+    UrlBuilder::new(domain, options).map_err(|e| match &key {
+        Some(k) => k.explain(e),
+        None => Failure::Lib(e),
+    })
+}
+
+type Params = Vec<(String, ParamValue)>;
+
+/// `NAME=VALUE` arguments.
+fn argument_params(words: &[Arg]) -> CliResult<Params> {
+    words
+        .iter()
+        .map(|w| match w.text.split_once('=') {
+            Some((k, v)) => Ok((k.to_owned(), ParamValue::Str(v.to_owned()))),
+            None => usage(format!("argument {} is not a param: expected NAME=VALUE", w.index)),
+        })
+        .collect()
+}
+
+/// One input line of `build` or `srcset`: `PATH [NAME=VALUE...]`, quoted as by a shell.
+/// A fault in the first word gets the code of `operation`'s path, in a later one that of
+/// its params; the word is named by its number, never shown.
+fn line_input(line: &[u8], operation: Operation) -> Result<(String, Params), Error> {
+    let argument = |word: usize| if word == 1 { "path" } else { "params" };
+    let field = |word: usize| if word == 1 { "path".to_owned() } else { format!("word {word}") };
+    let fail = |word: usize, what: &str| {
+        Error::new(argument_error_code(operation, argument(word)), format!("{}: {what}", field(word)))
+    };
+    let words = words::split(line).map_err(|e| fail(e.word, e.fault.describe()))?;
+    let mut words = words.iter().enumerate().map(|(i, w)| (i + 1, w));
+    let Some((_, path)) = words.next() else {
+        return Err(fail(1, "missing"));
+    };
+    let path = std::str::from_utf8(path).map_err(|_| fail(1, "not valid UTF-8"))?.to_owned();
+    let params = words
+        .map(|(n, w)| {
+            let text = std::str::from_utf8(w).map_err(|_| fail(n, "not valid UTF-8"))?;
+            match text.split_once('=') {
+                Some((k, v)) => Ok((k.to_owned(), ParamValue::Str(v.to_owned()))),
+                None => Err(fail(n, "expected NAME=VALUE")),
+            }
+        })
+        .collect::<Result<Params, Error>>()?;
+    Ok((path, params))
+}
+
+fn list<T: std::str::FromStr>(a: &Parsed, flag: &str, what: &str) -> CliResult<Option<Vec<T>>> {
+    a.get(flag)
+        .map(|text| {
+            text.split(',')
+                .map(|p| {
+                    p.trim()
+                        .parse::<T>()
+                        .or_else(|_| usage(format!("{flag}: expected a comma-separated list of {what}")))
+                })
+                .collect()
+        })
+        .transpose()
+}
+
+fn qualities(a: &Parsed) -> CliResult<Option<Vec<(f64, i64)>>> {
+    let fault = || usage("--quality: expected RATIO=QUALITY pairs such as 1=80,2=50");
+    a.get("--quality")
+        .map(|q| {
+            q.split(',')
+                .map(|pair| match pair.split_once('=') {
+                    Some((r, v)) => match (r.trim().parse::<f64>(), v.trim().parse::<i64>()) {
+                        (Ok(r), Ok(v)) => Ok((r, v)),
+                        _ => fault(),
+                    },
+                    None => fault(),
+                })
+                .collect()
+        })
+        .transpose()
+}
+
+fn srcset_options(a: &Parsed) -> CliResult<SrcsetOptions> {
+    Ok(SrcsetOptions {
+        widths: list(a, "--widths", "integers")?,
+        min_width: a.number("--min-width", "an integer")?,
+        max_width: a.number("--max-width", "an integer")?,
+        tolerance: a.number("--tolerance", "a number")?,
+        device_pixel_ratios: list(a, "--dpr", "numbers")?,
+        variable_qualities: qualities(a)?,
+        disable_variable_quality: a.has("--no-variable-quality").then_some(true),
+    })
+}
