@@ -29,7 +29,7 @@ fn build_without_options_is_the_cores_default_builder() {
 fn switches_given_override_and_the_last_one_wins() {
     let http = run_args(&["build", "--domain", DOMAIN, "--http", "/a.jpg"]);
     let core = core_builder(BuilderOptions { use_https: Some(false), ..BuilderOptions::default() });
-    assert_eq!(http.out(), core.build_url::<&str>("/a.jpg", &[]).unwrap() + "\n");
+    assert_eq!(http.out(), core.build_url::<&str, ParamValue>("/a.jpg", &[]).unwrap() + "\n");
     assert!(http.out().starts_with("http://"));
     let back = run_args(&["build", "--domain", DOMAIN, "--http", "--https", "/a.jpg"]);
     assert!(back.out().starts_with("https://"));
@@ -37,7 +37,7 @@ fn switches_given_override_and_the_last_one_wins() {
     let with = run_args(&["build", "--domain", DOMAIN, "--include-library-param", "/a.jpg"]);
     let core =
         core_builder(BuilderOptions { include_library_param: Some(true), ..BuilderOptions::default() });
-    assert_eq!(with.out(), core.build_url::<&str>("/a.jpg", &[]).unwrap() + "\n");
+    assert_eq!(with.out(), core.build_url::<&str, ParamValue>("/a.jpg", &[]).unwrap() + "\n");
     assert!(with.out().contains("ixlib="));
     let without = run_args(&[
         "build",
@@ -55,7 +55,7 @@ fn srcset_and_widths_without_options_are_the_cores_defaults() {
     let r = run_args(&["srcset", "--domain", DOMAIN, "--key", "k", "/a.jpg"]);
     r.exits(0);
     let core = core_builder(BuilderOptions { key: Some("k".to_owned()), ..BuilderOptions::default() });
-    let fluid = core.build_srcset::<&str>("/a.jpg", &[], &SrcsetOptions::default()).unwrap();
+    let fluid = core.build_srcset::<&str, ParamValue>("/a.jpg", &[], &SrcsetOptions::default()).unwrap();
     assert_eq!(r.out(), fluid + "\n");
 
     let r = run_args(&["srcset", "--domain", DOMAIN, "--key", "k", "/a.jpg", "w=640"]);

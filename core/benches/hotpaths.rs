@@ -66,6 +66,17 @@ fn main() {
     assert!(canonical.build_url(PATH, &p).unwrap().contains(&format!("{BUILD_MSG}&s=")));
     let out = match op {
         "build_url" => repeat(n, || canonical.build_url(black_box(PATH), black_box(&p)).unwrap()),
+        "build_url_float_params" => {
+            // Numbers as a JavaScript or Python caller may pass them: floats.
+            let f: Vec<(&str, ParamValue)> = p
+                .iter()
+                .map(|(k, v)| match v {
+                    ParamValue::Int(i) => (*k, ParamValue::Float(*i as f64)),
+                    other => (*k, other.clone()),
+                })
+                .collect();
+            repeat(n, || canonical.build_url(black_box(PATH), black_box(&f)).unwrap())
+        }
         "build_url_imgix_js" => {
             let b = builder(Profile::ImgixJs);
             repeat(n, || b.build_url(black_box(PATH), black_box(&p)).unwrap())

@@ -1,6 +1,6 @@
 //! Building URLs from a domain, a path and params (docs/behaviour.md, "Building").
 
-use crate::encode::{self, encode_into};
+use crate::encode::{self, AsParam, encode_into};
 use crate::error::{ErrorCode, Result, err};
 use crate::params::{
     Items, check_keys, duplicate_in_sorted, duplicate_key, key_cmp, normalize_params, object_literal_index,
@@ -125,7 +125,8 @@ impl UrlBuilder {
     }
 
     /// Builds (and signs) the URL for `path` with `params`.
-    pub fn build_url<K: AsRef<str>>(&self, path: &str, params: &[(K, crate::ParamValue)]) -> Result<String> {
+    /// `params` are [`crate::ParamValue`]s or borrowed [`crate::ParamRef`]s.
+    pub fn build_url<K: AsRef<str>, V: AsParam>(&self, path: &str, params: &[(K, V)]) -> Result<String> {
         let mut scratch = String::new();
         let mut items = Items::new();
         normalize_params(params, &mut scratch, &mut items)?;
@@ -133,9 +134,9 @@ impl UrlBuilder {
     }
 
     /// Builds many URLs in one call; fails on the first bad item, naming its index.
-    pub fn build_urls<P: AsRef<str>, K: AsRef<str>>(
+    pub fn build_urls<P: AsRef<str>, K: AsRef<str>, V: AsParam>(
         &self,
-        items: &[(P, Vec<(K, crate::ParamValue)>)],
+        items: &[(P, Vec<(K, V)>)],
     ) -> Result<Vec<String>> {
         items
             .iter()

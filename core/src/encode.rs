@@ -102,6 +102,57 @@ pub enum ParamValue {
     Null,
 }
 
+/// A param value borrowed from the caller: what a [`ParamValue`] holds, without owning its
+/// string. Bindings pass their language's strings this way, so a call copies no param
+/// value before the core writes it into the URL.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum ParamRef<'a> {
+    /// A string, used as given.
+    Str(&'a str),
+    /// An integer, written in decimal.
+    Int(i64),
+    /// A float, written as [`ParamValue::Float`] is.
+    Float(f64),
+    /// A boolean, written `true` / `false`.
+    Bool(bool),
+    /// No value: the param is dropped.
+    Null,
+}
+
+/// A param value the builder reads: a [`ParamValue`] or a [`ParamRef`] (or a reference to
+/// either).
+pub trait AsParam {
+    /// The value, borrowed.
+    fn as_param(&self) -> ParamRef<'_>;
+}
+
+impl AsParam for ParamValue {
+    #[inline]
+    fn as_param(&self) -> ParamRef<'_> {
+        match self {
+            ParamValue::Str(s) => ParamRef::Str(s),
+            ParamValue::Int(i) => ParamRef::Int(*i),
+            ParamValue::Float(f) => ParamRef::Float(*f),
+            ParamValue::Bool(b) => ParamRef::Bool(*b),
+            ParamValue::Null => ParamRef::Null,
+        }
+    }
+}
+
+impl AsParam for ParamRef<'_> {
+    #[inline]
+    fn as_param(&self) -> ParamRef<'_> {
+        *self
+    }
+}
+
+impl<T: AsParam + ?Sized> AsParam for &T {
+    #[inline]
+    fn as_param(&self) -> ParamRef<'_> {
+        (**self).as_param()
+    }
+}
+
 impl From<&str> for ParamValue {
     fn from(v: &str) -> Self {
         ParamValue::Str(v.to_owned())
@@ -166,10 +217,11 @@ pub(crate) fn write_int(out: &mut String, v: i64) {
     }
 }
 
-/// Writes a float the canonical way (see [`ParamValue::Float`]).
-pub(crate) fn write_float(out: &mut String, v: f64, field: &str) -> Result<()> {
+/// Writes a float the canonical way (see [`ParamValue::Float`]); `field` names the value
+/// in the error (it is only called then).
+pub(crate) fn write_float(out: &mut String, v: f64, field: impl FnOnce() -> String) -> Result<()> {
     if !v.is_finite() {
-        return err(ErrorCode::InvalidParam, format!("{field}: float value must be finite"));
+        return err(ErrorCode::InvalidParam, format!("{}: float value must be finite", field()));
     }
     if v == 0.0 {
         out.push('0');
@@ -184,7 +236,7 @@ pub(crate) fn write_float(out: &mut String, v: f64, field: &str) -> Result<()> {
 /// Formats a device-pixel ratio or similar small number like a float param.
 pub(crate) fn format_number(v: f64) -> String {
     let mut s = String::new();
-    let _ = write_float(&mut s, v, "");
+    let _ = write_float(&mut s, v, String::new);
     s
 }
 
@@ -201,7 +253,7 @@ mod tests {
         assert_eq!(format_number(-0.0), "0");
         assert_eq!(format_number(1.5), "1.5");
         let mut s = String::new();
-        assert!(write_float(&mut s, f64::NAN, "x").is_err());
+        assert!(write_float(&mut s, f64::NAN, || "x".to_owned()).is_err());
     }
 
     #[test]

@@ -33,7 +33,7 @@ mod widths;
 
 pub use arguments::{ArgumentProblem, Operation, argument_error, argument_error_code};
 pub use builder::{BuilderOptions, UrlBuilder};
-pub use encode::ParamValue;
+pub use encode::{AsParam, ParamRef, ParamValue};
 pub use error::{Error, ErrorCode, MESSAGE_EXCERPT_CHARS, Result, excerpt};
 pub use origin::{
     AUTHORIZATION_HEADER, DEFAULT_ORIGIN_TOLERANCE, MAX_HANDSHAKE_CHARS, MAX_SIGNING_KEY_CHARS,

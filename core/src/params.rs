@@ -1,6 +1,6 @@
 //! A call's params: null-dropping and stringification, lookups, ordering and the key checks.
 
-use crate::encode::{self, ParamValue};
+use crate::encode::{self, AsParam, ParamRef};
 use crate::error::{ErrorCode, Result, err, excerpt};
 use std::borrow::Cow;
 
@@ -13,31 +13,32 @@ pub(crate) type Items<'a> = smallvec::SmallVec<[Item<'a>; 8]>;
 /// Drops null params and turns values into strings (the same rule in every profile).
 /// Numbers are written once into `scratch` (each followed by a NUL separator) and borrowed
 /// from there, so a call allocates one buffer for all of them.
-pub(crate) fn normalize_params<'a, K: AsRef<str>>(
-    params: &'a [(K, ParamValue)],
+pub(crate) fn normalize_params<'a, K: AsRef<str>, V: AsParam>(
+    params: &'a [(K, V)],
     scratch: &'a mut String,
     out: &mut Items<'a>,
 ) -> Result<()> {
     for (k, v) in params {
-        match v {
-            ParamValue::Int(i) => {
-                encode::write_int(scratch, *i);
+        match v.as_param() {
+            ParamRef::Int(i) => {
+                encode::write_int(scratch, i);
                 scratch.push('\0');
             }
-            ParamValue::Float(f) => {
-                encode::write_float(scratch, *f, &format!("params[{}]", excerpt(k.as_ref())))?;
+            ParamRef::Float(f) => {
+                // The field is named only when the value is refused.
+                encode::write_float(scratch, f, || format!("params[{}]", excerpt(k.as_ref())))?;
                 scratch.push('\0');
             }
-            ParamValue::Str(_) | ParamValue::Bool(_) | ParamValue::Null => {}
+            ParamRef::Str(_) | ParamRef::Bool(_) | ParamRef::Null => {}
         }
     }
     let mut numbers: &'a str = scratch;
     for (k, v) in params {
-        let value: Cow<'a, str> = match v {
-            ParamValue::Str(s) => Cow::Borrowed(s.as_str()),
-            ParamValue::Null => continue,
-            ParamValue::Bool(b) => Cow::Borrowed(if *b { "true" } else { "false" }),
-            ParamValue::Int(_) | ParamValue::Float(_) => {
+        let value: Cow<'a, str> = match v.as_param() {
+            ParamRef::Str(s) => Cow::Borrowed(s),
+            ParamRef::Null => continue,
+            ParamRef::Bool(b) => Cow::Borrowed(if b { "true" } else { "false" }),
+            ParamRef::Int(_) | ParamRef::Float(_) => {
                 let end = numbers.bytes().position(|b| b == 0).unwrap_or(numbers.len());
                 let head = numbers.get(..end).unwrap_or_default();
                 numbers = numbers.get(end + 1..).unwrap_or_default();
@@ -154,6 +155,28 @@ pub(crate) fn check_keys(items: &[Item<'_>], allow_empty: bool, check_duplicates
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn borrowed_values_read_as_owned_ones() {
+        use crate::encode::ParamValue;
+        let owned = vec![
+            ("s", ParamValue::Str("a b".into())),
+            ("i", ParamValue::Int(-7)),
+            ("f", ParamValue::Float(0.5)),
+            ("b", ParamValue::Bool(true)),
+            ("n", ParamValue::Null),
+        ];
+        let borrowed: Vec<(&str, ParamRef<'_>)> = owned.iter().map(|(k, v)| (*k, v.as_param())).collect();
+        let (mut s1, mut s2) = (String::new(), String::new());
+        let (mut a, mut b) = (Items::new(), Items::new());
+        normalize_params(&owned, &mut s1, &mut a).unwrap();
+        normalize_params(&borrowed, &mut s2, &mut b).unwrap();
+        assert_eq!(a, b);
+        assert_eq!(a.len(), 4);
+        let bad = [("x", ParamRef::Float(f64::NAN))];
+        let e = normalize_params(&bad, &mut String::new(), &mut Items::new()).unwrap_err();
+        assert_eq!(e.message(), "params[\"x\"]: float value must be finite");
+    }
 
     #[test]
     fn object_literal_index_keys() {

@@ -1,7 +1,7 @@
 //! srcset generation: fluid (width descriptors) and fixed (density descriptors).
 
 use crate::builder::UrlBuilder;
-use crate::encode::{ParamValue, format_number};
+use crate::encode::{AsParam, format_number};
 use crate::error::Result;
 use crate::params::{Item, Items, get_param, normalize_params, set_param};
 use crate::profile::Profile;
@@ -88,10 +88,10 @@ fn join(entries: Vec<Entry>) -> String {
 impl UrlBuilder {
     /// Builds a srcset for `path` with `params` (docs/behaviour.md, "srcset"): each entry a
     /// signed URL.
-    pub fn build_srcset<K: AsRef<str>>(
+    pub fn build_srcset<K: AsRef<str>, V: AsParam>(
         &self,
         path: &str,
-        params: &[(K, ParamValue)],
+        params: &[(K, V)],
         options: &SrcsetOptions,
     ) -> Result<String> {
         let mut scratch = String::new();
