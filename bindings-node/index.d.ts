@@ -28,6 +28,11 @@ export declare class Signer {
    * @throws {Error} `.code` `invalid_param` (unknown provider or option), `invalid_key`.
    */
   constructor(provider: string, key: string, options?: SignerOptions)
+  /**
+   * The id of this signer in the fast path of `index.js` (see `fast.rs`).
+   * @internal
+   */
+  get _id(): number
   /** The provider name. */
   get provider(): string
   /**
@@ -65,6 +70,11 @@ export declare class UrlBuilder {
    * @throws {Error} `.code` `invalid_domain`, `invalid_key`, `invalid_param`.
    */
   constructor(domain: string, options?: UrlBuilderOptions)
+  /**
+   * The id of this builder in the fast path of `index.js` (see `fast.rs`).
+   * @internal
+   */
+  get _id(): number
   /** The domain URLs are built on. */
   get domain(): string
   /** The provider name. */
@@ -79,18 +89,6 @@ export declare class UrlBuilder {
    * @throws {Error} `.code` `invalid_param`, `invalid_url`.
    */
   buildUrl(path: string, params?: Params | null): string
-  /**
-   * Internal fast path of `buildUrl` (used by `index.js`, not part of the API): params
-   * packed by JavaScript into one string, each entry `<tag><key>\0<value>\0` with tag `s`
-   * (string), `n` (number, as `String(n)`), `t`/`f` (boolean) or `z` (null/undefined). One
-   * string crosses the boundary instead of several values per param; the values reach the
-   * core unchanged (a JavaScript number's `String(n)` reads back to the same `f64`).
-   * Returns `null` when the strings hold U+FFFD, which may stand for a lone surrogate:
-   * then `buildUrl` takes the regular path, which reads each string as UTF-16 and names
-   * the argument that is ill-formed.
-   * @internal
-   */
-  _buildUrlPacked(path: string, packed: string): string | null
   /**
    * Builds many URLs in one call. `items` is an array of `[path, params?]` pairs; fails as
    * a whole on the first bad item (its index is named).
@@ -107,6 +105,13 @@ export declare class UrlBuilder {
   /** `{ domain, provider, profile, isSigned }`: never the key. */
   toJSON(): { domain: string; provider: string; profile: string; isSigned: boolean }
 }
+
+/**
+ * Runs the call written in `call` (see the module documentation). `null`: not handled
+ * here, take the regular path.
+ * @internal
+ */
+export declare function _fast(call: Uint8Array): string | null
 
 /**
  * The error code a wrong-typed or ill-formed value of `argument` of `operation` gets

@@ -837,6 +837,7 @@ module.exports.__napiBindingTarget = __napiStampBindingTarget(nativeBinding, __n
 module.exports = nativeBinding
 module.exports.Signer = nativeBinding.Signer
 module.exports.UrlBuilder = nativeBinding.UrlBuilder
+module.exports._fast = nativeBinding._fast
 module.exports.argumentErrorCode = nativeBinding.argumentErrorCode
 module.exports.signOriginRequest = nativeBinding.signOriginRequest
 module.exports.targetWidths = nativeBinding.targetWidths

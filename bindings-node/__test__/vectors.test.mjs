@@ -125,17 +125,40 @@ const argumentError = (i) => {
 
 // Params and headers are given as [key, value] pairs, which the API accepts as they are
 // (order kept, repeated keys possible).
+// index.js answers plain calls (no options object, plain-object params) by its fast path
+// and the rest by the regular one: both must give the same value or error code.
+const agree = (fast, regular, what) => {
+  const [a, b] = [outcome(fast), outcome(regular)]
+  assert.deepEqual([a.value, a.code], [b.value, b.code], `${what}: the fast path agrees with the regular one`)
+}
+
 const RUN = {
   sign_url: (i) => {
     const signer = new imgsign.Signer(i.provider, i.key)
-    return i.expires === null ? signer.signUrl(i.url) : signer.signUrl(i.url, { expires: i.expires })
+    if (i.expires !== null) return signer.signUrl(i.url, { expires: i.expires })
+    agree(
+      () => signer.signUrl(i.url),
+      () => signer.signUrl(i.url, {}),
+      'signUrl',
+    )
+    return signer.signUrl(i.url)
   },
   verify_url: (i) => {
     const signer = new imgsign.Signer(i.provider, i.key, { previousKeys: i.previous_keys })
+    agree(
+      () => signer.verifyUrl(i.url),
+      () => signer.verifyUrl(i.url, {}),
+      'verifyUrl',
+    )
     return signer.verifyUrl(i.url, { now: i.now }) ?? null
   },
   verify: (i) => {
     const signer = new imgsign.Signer(i.provider, i.key, { previousKeys: i.previous_keys })
+    agree(
+      () => signer.verify(i.target),
+      () => signer.verify(i.target, {}),
+      'verify',
+    )
     return signer.verify(i.target, { now: i.now }) ?? null
   },
   build_url: (i) => {
@@ -154,8 +177,29 @@ const RUN = {
     if (url.error) throw url.error
     return url.value
   },
-  build_srcset: (i) =>
-    builder(i).buildSrcset(i.path, i.params, {
+  build_srcset: (i) => {
+    const keys = i.params.map(([k]) => k)
+    const plain = [
+      i.widths,
+      i.min_width,
+      i.max_width,
+      i.tolerance,
+      i.device_pixel_ratios,
+      i.variable_qualities,
+    ]
+    if (
+      plain.every((o) => o === null) &&
+      i.disable_variable_quality === null &&
+      new Set(keys).size === keys.length &&
+      !keys.some((k) => /^(0|[1-9][0-9]*)$/.test(k))
+    ) {
+      agree(
+        () => builder(i).buildSrcset(i.path, Object.fromEntries(i.params)),
+        () => builder(i).buildSrcset(i.path, i.params, {}),
+        'buildSrcset',
+      )
+    }
+    return builder(i).buildSrcset(i.path, i.params, {
       widths: i.widths,
       minWidth: i.min_width,
       maxWidth: i.max_width,
@@ -163,7 +207,8 @@ const RUN = {
       devicePixelRatios: i.device_pixel_ratios,
       variableQualities: i.variable_qualities === null ? null : new Map(i.variable_qualities),
       disableVariableQuality: i.disable_variable_quality,
-    }),
+    })
+  },
   target_widths: (i) => imgsign.targetWidths(i.min_width, i.max_width, i.tolerance),
   sign_origin_request: (i) => imgsign.signOriginRequest(i.key, i.request_id, i.timestamp),
   verify_origin_request: (i) =>

@@ -3,15 +3,24 @@
 use crate::convert::{array, params, string};
 use crate::error::{Arg, Result, at, core};
 use crate::options::{SrcsetOptions, UrlBuilderOptions};
-use imgsign::{Operation as Op, ParamValue};
+use imgsign::Operation as Op;
 use napi::Env;
 use napi::bindgen_prelude::{Object, Unknown};
 use napi_derive::napi;
+use std::sync::Arc;
 
 /// Builds (and, with a key, signs) URLs on one domain. The key lives in native memory only.
 #[napi]
 pub struct UrlBuilder {
-    inner: imgsign::UrlBuilder,
+    inner: Arc<imgsign::UrlBuilder>,
+    /// The id `index.js` names this builder by in the fast path (`fast.rs`).
+    id: u32,
+}
+
+impl Drop for UrlBuilder {
+    fn drop(&mut self) {
+        crate::fast::unregister_builder(self.id);
+    }
 }
 
 #[napi]
@@ -26,8 +35,17 @@ impl UrlBuilder {
     ) -> Result<Self> {
         let domain = string(domain, Arg::new(Op::UrlBuilder, "domain"))?;
         let options = UrlBuilderOptions::read(&env, Op::UrlBuilder, options)?;
-        let inner = imgsign::UrlBuilder::new(&domain, options.into_core().map_err(core)?).map_err(core)?;
-        Ok(UrlBuilder { inner })
+        let inner =
+            Arc::new(imgsign::UrlBuilder::new(&domain, options.into_core().map_err(core)?).map_err(core)?);
+        let id = crate::fast::register_builder(&inner);
+        Ok(UrlBuilder { inner, id })
+    }
+
+    /// The id of this builder in the fast path of `index.js` (see `fast.rs`).
+    /// @internal
+    #[napi(getter, js_name = "_id")]
+    pub fn fast_id(&self) -> u32 {
+        self.id
     }
 
     /// The domain URLs are built on.
@@ -67,24 +85,6 @@ impl UrlBuilder {
         let path = string(path, Arg::new(Op::BuildUrl, "path"))?;
         let params = self::params(&env, params, Arg::new(Op::BuildUrl, "params"))?;
         self.inner.build_url(&path, &params).map_err(core)
-    }
-
-    /// Internal fast path of `buildUrl` (used by `index.js`, not part of the API): params
-    /// packed by JavaScript into one string, each entry `<tag><key>\0<value>\0` with tag `s`
-    /// (string), `n` (number, as `String(n)`), `t`/`f` (boolean) or `z` (null/undefined). One
-    /// string crosses the boundary instead of several values per param; the values reach the
-    /// core unchanged (a JavaScript number's `String(n)` reads back to the same `f64`).
-    /// Returns `null` when the strings hold U+FFFD, which may stand for a lone surrogate:
-    /// then `buildUrl` takes the regular path, which reads each string as UTF-16 and names
-    /// the argument that is ill-formed.
-    /// @internal
-    #[napi(js_name = "_buildUrlPacked", catch_unwind)]
-    pub fn build_url_packed(&self, path: String, packed: String) -> Result<Option<String>> {
-        if path.contains('\u{FFFD}') || packed.contains('\u{FFFD}') {
-            return Ok(None);
-        }
-        let params = unpack_params(&packed)?;
-        self.inner.build_url(&path, &params).map(Some).map_err(core)
     }
 
     /// Builds many URLs in one call. `items` is an array of `[path, params?]` pairs; fails as
@@ -148,28 +148,4 @@ impl UrlBuilder {
         o.set("isSigned", self.inner.is_signed())?;
         Ok(o)
     }
-}
-
-/// Decodes the packed params of `_buildUrlPacked` (see there).
-fn unpack_params(packed: &str) -> Result<Vec<(&str, ParamValue)>> {
-    let bad = || Arg::new(Op::BuildUrl, "params").invalid("malformed packed params");
-    let mut out = Vec::new();
-    let mut rest = packed;
-    while !rest.is_empty() {
-        let mut chars = rest.chars();
-        let tag = chars.next().ok_or_else(bad)?;
-        let (key, tail) = chars.as_str().split_once('\0').ok_or_else(bad)?;
-        let (value, tail) = tail.split_once('\0').ok_or_else(bad)?;
-        rest = tail;
-        let value = match tag {
-            's' => ParamValue::Str(value.to_owned()),
-            'n' => ParamValue::Float(value.parse::<f64>().map_err(|_| bad())?),
-            't' => ParamValue::Bool(true),
-            'f' => ParamValue::Bool(false),
-            'z' => ParamValue::Null,
-            _ => return Err(bad()),
-        };
-        out.push((key, value));
-    }
-    Ok(out)
 }

@@ -8,6 +8,7 @@
 mod builder;
 mod convert;
 mod error;
+pub mod fast;
 mod options;
 mod signer;
 

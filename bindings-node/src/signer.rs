@@ -7,13 +7,22 @@ use imgsign::Operation as Op;
 use napi::Env;
 use napi::bindgen_prelude::{Object, Unknown};
 use napi_derive::napi;
+use std::sync::Arc;
 
 /// Signs URLs as given and verifies them. The key lives in native memory only: it is not a
 /// JavaScript property, and `util.inspect`, `JSON.stringify` and `toString` show the
 /// provider only.
 #[napi]
 pub struct Signer {
-    inner: imgsign::Signer,
+    inner: Arc<imgsign::Signer>,
+    /// The id `index.js` names this signer by in the fast path (`fast.rs`).
+    id: u32,
+}
+
+impl Drop for Signer {
+    fn drop(&mut self) {
+        crate::fast::unregister_signer(self.id);
+    }
 }
 
 #[napi]
@@ -33,8 +42,16 @@ impl Signer {
         let options = SignerOptions::read(&env, Op::Signer, options)?;
         let provider = imgsign::Provider::from_name(&provider).map_err(core)?;
         let previous = options.previous_keys.unwrap_or_default();
-        let inner = imgsign::Signer::new(provider, &key, &previous).map_err(core)?;
-        Ok(Signer { inner })
+        let inner = Arc::new(imgsign::Signer::new(provider, &key, &previous).map_err(core)?);
+        let id = crate::fast::register_signer(&inner);
+        Ok(Signer { inner, id })
+    }
+
+    /// The id of this signer in the fast path of `index.js` (see `fast.rs`).
+    /// @internal
+    #[napi(getter, js_name = "_id")]
+    pub fn fast_id(&self) -> u32 {
+        self.id
     }
 
     /// The provider name.

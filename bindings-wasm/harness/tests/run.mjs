@@ -89,7 +89,7 @@ function messages(m) {
 // The same exports, classes, methods and getters as the native addon (its internal fast
 // path and the napi loader's marker aside).
 function shape(m) {
-  const internal = new Set(['__napiBindingTarget', '_buildUrlPacked', 'constructor'])
+  const internal = new Set(['__napiBindingTarget', '_fast', '_id', 'constructor'])
   const names = (o) =>
     Object.getOwnPropertyNames(o)
       .filter((n) => !internal.has(n))
