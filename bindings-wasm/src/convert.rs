@@ -5,7 +5,7 @@
 
 use std::borrow::Cow;
 
-use imgsign::{ArgumentProblem, Error, ErrorCode, Operation, ParamValue};
+use imgsign::{ArgumentProblem, Error, ErrorCode, Operation, ParamRef};
 
 use crate::wire::{List, Malformed, Val};
 
@@ -212,22 +212,23 @@ pub fn variable_qualities(v: Val<'_>, arg: Arg<'_>) -> Result<Vec<(f64, i64)>> {
 /// A JavaScript number as a param value: a safe integer is an integer (which the core writes
 /// without float formatting), anything else a float. The core writes an integral float the
 /// same way (`400.0` and `-0.0` as `400` and `0`), so this only takes the faster path.
-fn number_param(x: f64) -> ParamValue {
+fn number_param(x: f64) -> ParamRef<'static> {
     if x.fract() == 0.0 && x.abs() <= 9_007_199_254_740_991.0 {
         #[allow(clippy::cast_possible_truncation)]
-        return ParamValue::Int(x as i64);
+        return ParamRef::Int(x as i64);
     }
-    ParamValue::Float(x)
+    ParamRef::Float(x)
 }
 
-/// A param value: string, number, boolean, or `null`/`undefined` (the param is dropped).
-/// `arg` names the param; it is only worded when the value is refused.
-fn param_value(v: Val<'_>, arg: impl FnOnce() -> String, op: Operation) -> Result<ParamValue> {
+/// A param value: string (borrowed from the call's input), number, boolean, or
+/// `null`/`undefined` (the param is dropped). `arg` names the param; it is only worded when
+/// the value is refused.
+fn param_value<'a>(v: Val<'a>, arg: impl FnOnce() -> String, op: Operation) -> Result<ParamRef<'a>> {
     Ok(match v {
-        Val::Str(s) => ParamValue::Str(s.to_owned()),
+        Val::Str(s) => ParamRef::Str(s),
         Val::Num(x) => number_param(x),
-        Val::Bool(b) => ParamValue::Bool(b),
-        Val::Null | Val::Undefined => ParamValue::Null,
+        Val::Bool(b) => ParamRef::Bool(b),
+        Val::Null | Val::Undefined => ParamRef::Null,
         Val::IllFormed(_) => return Err(Arg::new(op, &arg()).ill_formed()),
         _ => {
             let expected = "a string, number, boolean, null or undefined";
@@ -237,7 +238,7 @@ fn param_value(v: Val<'_>, arg: impl FnOnce() -> String, op: Operation) -> Resul
 }
 
 /// Params (an object, a `Map` or pairs; `null`/`undefined`/omitted is none), in order.
-pub fn params<'a>(v: Val<'a>, arg: Arg<'_>) -> Result<Vec<(Cow<'a, str>, ParamValue)>> {
+pub fn params<'a>(v: Val<'a>, arg: Arg<'_>) -> Result<Vec<(Cow<'a, str>, ParamRef<'a>)>> {
     let Some(v) = given(v) else { return Ok(Vec::new()) };
     let entries = entries(v, arg)?;
     let mut out = Vec::with_capacity(entries.len());
