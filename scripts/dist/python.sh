@@ -21,6 +21,9 @@ while [ $# -gt 0 ]; do
 done
 
 dist_tools
+# maturin's own target folder: its zig settings differ from cargo-zigbuild's, and sharing
+# one folder would rebuild every crate each time the other tool runs.
+export CARGO_TARGET_DIR="$CARGO_TARGET_DIR-python"
 mkdir -p "$DIST"
 cd "$ROOT/bindings-python"
 
