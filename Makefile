@@ -41,6 +41,7 @@ lint:
 	bash bindings-node/scripts/lint.sh
 	bash bindings-wasm/scripts/lint.sh
 	bash bindings-kotlin/scripts/lint.sh
+	bash scripts/lint-release.sh
 
 versions:
 	python3 scripts/check-versions.py

@@ -4,10 +4,17 @@
 # installs what it needs itself (the pinned tools of scripts/dist/requirements.txt, npm and
 # Maven dependencies). Ends with dist/SHA256SUMS and a list of what was built.
 set -euo pipefail
+# shellcheck source=scripts/dist/common.sh
 source "$(dirname "$0")/common.sh"
 D="$ROOT/scripts/dist"
 start=$(date +%s)
-step() { local s=$(date +%s); note "$*"; "$@"; echo "    ($(( $(date +%s) - s )) s)"; }
+step() {
+  local s
+  s=$(date +%s)
+  note "$*"
+  "$@"
+  echo "    ($(( $(date +%s) - s )) s)"
+}
 
 rm -rf "$DIST" "$ROOT/build/npm/artifacts" "$ROOT/build/jvm/native"
 mkdir -p "$DIST"

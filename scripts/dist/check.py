@@ -96,6 +96,10 @@ def tmpdir(name: str) -> Path:
     return Path(tempfile.mkdtemp(prefix=f"imgsign-dist-{name}-"))
 
 
+def present(pattern: str) -> list[Path]:
+    return sorted(DIST.glob(pattern))
+
+
 def wheel() -> Path:
     return one(f"imgsign-{VERSION}-cp39-abi3-*.whl")
 
@@ -116,12 +120,19 @@ def jar(classifier: str = "") -> Path:
     return one(f"imgsign-{VERSION}{classifier}.jar")
 
 
+def this_or_only(prefix: str) -> Path:
+    """The archive for this machine's target, or the only one there is (a workflow job
+    that built one target, e.g. musl on a glibc runner)."""
+    found = present(f"{prefix}-*.tar.gz")
+    return found[0] if len(found) == 1 else one(f"{prefix}-{host_triple()}.tar.gz")
+
+
 def cli_archive() -> Path:
-    return one(f"imgsign-{VERSION}-{host_triple()}.tar.gz")
+    return this_or_only(f"imgsign-{VERSION}")
 
 
 def swift_archive() -> Path:
-    return one(f"imgsign-swift-linux-{VERSION}-{host_triple()}.tar.gz")
+    return this_or_only(f"imgsign-swift-linux-{VERSION}")
 
 
 # --- archive contents --------------------------------------------------------------------
@@ -149,7 +160,7 @@ def artifact_members() -> dict[str, tuple[dict[str, bytes], str]]:
         "npm platform": (tar_members(npm_native()), "package/"),
         "jar": (zip_members(jar()), "META-INF/"),
         "sources jar": (zip_members(jar("-sources")), "META-INF/"),
-        "CLI archive": (tar_members(cli_archive()), f"imgsign-{VERSION}-{host_triple()}/"),
+        "CLI archive": (tar_members(cli_archive()), cli_archive().name.removesuffix(".tar.gz") + "/"),
     }
     if sys.platform == "linux":
         arts["Swift Linux archive"] = (tar_members(swift_archive()), "usr/local/share/doc/imgsign/")
@@ -157,25 +168,23 @@ def artifact_members() -> dict[str, tuple[dict[str, bytes], str]]:
 
 
 def elf_files() -> dict[str, bytes]:
-    """Every Linux binary the artifacts ship, by a readable name."""
+    """Every Linux binary of the artifacts present (the workflows check one target's)."""
     files = {}
-    for name, data in zip_members(wheel()).items():
-        if name.endswith(".so"):
-            files[f"wheel {name}"] = data
-    for name, data in tar_members(npm_native()).items():
-        if name.endswith(".node"):
-            files[f"npm {name}"] = data
-    for name, data in zip_members(jar()).items():
-        if name.endswith(".so"):
-            files[f"jar {name}"] = data
-    for name, data in tar_members(cli_archive()).items():
-        if name.endswith("/imgsign"):
-            files[f"CLI {name}"] = data
-    if sys.platform == "linux":
-        for name, data in tar_members(swift_archive()).items():
-            if name.endswith(".so"):
-                files[f"Swift {name}"] = data
+    sources = [(p, zip_members, ".so") for p in present(f"imgsign-{VERSION}-cp39-abi3-*linux*.whl")]
+    sources += [(p, tar_members, ".node") for p in present(f"imgsign-linux-*-{VERSION}.tgz")]
+    sources += [(p, zip_members, ".so") for p in present(f"imgsign-{VERSION}.jar")]
+    sources += [(p, tar_members, "/imgsign") for p in present(f"imgsign-{VERSION}-*-linux-*.tar.gz")]
+    sources += [(p, tar_members, ".so") for p in present(f"imgsign-swift-linux-{VERSION}-*.tar.gz")]
+    for path, members, suffix in sources:
+        for name, data in members(path).items():
+            if name.endswith(suffix) and data[:4] == b"\x7fELF":
+                files[f"{path.name}: {name}"] = data
+    expect(files, "no Linux binary in dist/")
     return files
+
+
+def glibc_target(name: str) -> bool:
+    return "musl" not in name
 
 
 def with_file(data: bytes, f):
@@ -245,6 +254,8 @@ PY_SIGN = f"import imgsign; print(imgsign.Signer({PROVIDER!r}, {KEY!r}).sign_url
 
 def new_venv(tmp: Path) -> Path:
     run([sys.executable, "-m", "venv", str(tmp / "venv")])
+    if sys.platform == "win32":
+        return tmp / "venv" / "Scripts" / "python.exe"
     return tmp / "venv" / "bin" / "python"
 
 
@@ -348,6 +359,8 @@ def glibc_needed(path: str) -> tuple[int, ...]:
 def check_glibc_floor() -> str:
     needs = {}
     for name, data in elf_files().items():
+        if not glibc_target(name):
+            continue
         need = with_file(data, glibc_needed)
         expect(need <= GLIBC_FLOOR, f"{name} needs GLIBC_{'.'.join(map(str, need))}, above 2.17")
         needs[name] = need
@@ -360,11 +373,20 @@ def check_stripped() -> str:
         sections = with_file(data, elf_sections)
         expect(".debug_" not in sections, f"{name} carries debug info")
         expect(".symtab" not in sections, f"{name} carries a symbol table")
+    return f"{len(elf_files())} Linux binaries carry no symbol table and no debug info"
+
+
+def check_jar() -> str:
     size = jar().stat().st_size
     expect(size <= MAX_JAR_BYTES, f"{jar().name} is {size} bytes, above 3 MB")
     libs = [n for n in zip_members(jar()) if n.endswith((".so", ".dylib", ".dll"))]
     expect(libs, "the jar carries no native library")
-    return f"{jar().name} is {size / 1024 / 1024:.2f} MB with {', '.join(libs)}; no binary has symbols or debug info"
+    for lib in libs:
+        data = zip_members(jar())[lib]
+        if data[:4] == b"\x7fELF":
+            sections = with_file(data, elf_sections)
+            expect(".debug_" not in sections and ".symtab" not in sections, f"{lib} in the jar is not stripped")
+    return f"{jar().name} is {size / 1024 / 1024:.2f} MB (at most 3 MB) with {', '.join(libs)}"
 
 
 def check_maven() -> str:
@@ -437,7 +459,7 @@ def check_cli() -> str:
     try:
         with tarfile.open(cli_archive()) as t:
             t.extractall(tmp, filter="data")
-        exe = tmp / f"imgsign-{VERSION}-{host_triple()}" / "imgsign"
+        exe = tmp / cli_archive().name.removesuffix(".tar.gz") / "imgsign"
         out = run([str(exe), "--version"]).stdout.strip()
         expect(out == f"imgsign {VERSION}", f"--version printed {out!r}")
         out = run([str(exe), "sign", "--provider", PROVIDER, "--key", KEY, URL], cwd=tmp).stdout.strip()
@@ -494,6 +516,7 @@ CHECKS = {
     "auditwheel": check_auditwheel,
     "glibc": check_glibc_floor,
     "stripped": check_stripped,
+    "jar": check_jar,
     "pip-wheel": check_pip_wheel,
     "pip-sdist": check_pip_sdist,
     "npm": check_npm,

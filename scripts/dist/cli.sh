@@ -6,6 +6,7 @@
 # `--version` must print the workspace version.
 # Usage: bash scripts/dist/cli.sh [TRIPLE]
 set -euo pipefail
+# shellcheck source=scripts/dist/common.sh
 source "$(dirname "$0")/common.sh"
 
 target="${1:-$(host_target)}"

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# shellcheck disable=SC2034  # its variables are for the scripts that source it
 # Shared by the scripts of scripts/dist/ (sourced, never run): paths, the version, the
 # release-build tools and the one rule for building a Rust artifact for a target.
 #
@@ -44,10 +45,19 @@ uses_zig() { case "$1" in *-linux-gnu*|*-linux-musl*) return 0 ;; *) return 1 ;;
 # The --target value for cargo zigbuild: glibc targets carry the glibc floor.
 zig_target() { case "$1" in *-linux-gnu) echo "$1.$GLIBC_FLOOR" ;; *) echo "$1" ;; esac; }
 
+# The oldest macOS an Apple binary supports (the wheels' macosx_10_12 / macosx_11_0 tags).
+apple_deployment_target() {
+  case "$1" in
+    x86_64-apple-darwin) export MACOSX_DEPLOYMENT_TARGET=10.12 ;;
+    aarch64-apple-darwin) export MACOSX_DEPLOYMENT_TARGET=11.0 ;;
+  esac
+}
+
 # cargo_release TARGET CARGO_ARGS...: a release build of the given packages for TARGET;
 # the artifacts land in $CARGO_TARGET_DIR/TARGET/release/.
 cargo_release() {
   local target="$1"; shift
+  apple_deployment_target "$target"
   if uses_zig "$target"; then
     cargo zigbuild --locked --release --target "$(zig_target "$target")" "$@"
   else

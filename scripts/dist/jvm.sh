@@ -11,6 +11,7 @@
 #                              in build/jvm/native/ (the workflow downloads the other
 #                              platforms' there first)
 set -euo pipefail
+# shellcheck source=scripts/dist/common.sh
 source "$(dirname "$0")/common.sh"
 
 NATIVE="$ROOT/build/jvm/native"

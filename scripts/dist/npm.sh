@@ -17,6 +17,7 @@
 # local `make dist`), it lists those that were built, and says so.
 # NPM_ARTIFACTS overrides the artifacts folder.
 set -euo pipefail
+# shellcheck source=scripts/dist/common.sh
 source "$(dirname "$0")/common.sh"
 
 PKG="$ROOT/bindings-node"
@@ -34,6 +35,7 @@ build() {
   local target="${1:-$(host_target)}"
   local out="$WORK/build-$target"
   node_deps
+  apple_deployment_target "$target"
   rm -rf "$out"
   mkdir -p "$out" "$ARTIFACTS"
   local args=(build --platform --release --js native.js --output-dir "$out")
@@ -69,7 +71,9 @@ pack() {
   tgz="$(cd "$PKG" && npm pack --silent --pack-destination "$stage")"
   tar -xzf "$stage/$tgz" -C "$stage" && rm "$stage/$tgz"
   stage="$stage/package"
-  [ -f "$stage/LICENSE-MIT" ] && [ -f "$stage/LICENSE-APACHE" ] || die "bindings-node/ lacks LICENSE-MIT or LICENSE-APACHE"
+  if [ ! -f "$stage/LICENSE-MIT" ] || [ ! -f "$stage/LICENSE-APACHE" ]; then
+    die "bindings-node/ lacks LICENSE-MIT or LICENSE-APACHE"
+  fi
   if [ -f "$stage/wasm/imgsign.wasm" ]; then
     echo "the WebAssembly build (wasm/imgsign.wasm) is in the main package"
   else

@@ -8,6 +8,7 @@
 # Usage: bash scripts/dist/python.sh [--target TRIPLE] [--sdist] [--no-wheel]
 #   (default target: this machine's). The release workflow runs the same script per target.
 set -euo pipefail
+# shellcheck source=scripts/dist/common.sh
 source "$(dirname "$0")/common.sh"
 
 target="$(host_target)"; sdist=0; wheel=1
@@ -21,6 +22,7 @@ while [ $# -gt 0 ]; do
 done
 
 dist_tools
+apple_deployment_target "$target"
 # maturin's own target folder: its zig settings differ from cargo-zigbuild's, and sharing
 # one folder would rebuild every crate each time the other tool runs.
 export CARGO_TARGET_DIR="$CARGO_TARGET_DIR-python"

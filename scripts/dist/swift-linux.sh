@@ -7,6 +7,7 @@
 #   build of scripts/dist/jvm.sh lib.
 # Usage: bash scripts/dist/swift-linux.sh [TRIPLE]   (Linux glibc targets)
 set -euo pipefail
+# shellcheck source=scripts/dist/common.sh
 source "$(dirname "$0")/common.sh"
 
 target="${1:-$(host_target)}"

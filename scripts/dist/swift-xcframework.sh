@@ -6,6 +6,7 @@
 # uploads.
 # Usage: bash scripts/dist/swift-xcframework.sh [--stamp]
 set -euo pipefail
+# shellcheck source=scripts/dist/common.sh
 source "$(dirname "$0")/common.sh"
 
 [ "$(uname -s)" = Darwin ] || die "swift-xcframework.sh needs macOS with Xcode (the release workflow's macOS runner)"
