@@ -9,7 +9,7 @@ PY := $(VENV)/bin/python
 .PHONY: help demo test test-rust lint versions vectors vectors-check fuzz-build fuzz fuzz-seeds \
         test-python test-node test-wasm test-kotlin test-swift \
         bench bench-core bench-python bench-node bench-kotlin venv conformance-deps install-lib \
-        dist dist-check
+        dist dist-check dist-smoke
 
 help:
 	@echo "make demo           sign, build, srcset and verify on built-in example data"
@@ -21,6 +21,7 @@ help:
 	@echo "make install-lib PREFIX=/usr/local   the library + pkg-config file for Swift on Linux"
 	@echo "make dist           every release artifact this machine can build, into dist/"
 	@echo "make dist-check     installs each artifact of dist/ into an empty project and uses it"
+	@echo "make dist-smoke     the wheel, sdist and npm part of both (part of make test)"
 
 demo:
 	@$(CARGO) build -q -p imgsign-cli
@@ -113,6 +114,10 @@ dist:
 
 dist-check:
 	@python3 scripts/dist/check.py
+
+# The part of dist + dist-check that make test runs: the wheel, the sdist, the npm tarballs.
+dist-smoke:
+	@bash scripts/dist/smoke.sh
 
 # --- benchmarks (never part of make test) --------------------------------------
 

@@ -152,18 +152,21 @@ def tar_members(path: Path) -> dict[str, bytes]:
 
 
 def artifact_members() -> dict[str, tuple[dict[str, bytes], str]]:
-    """Each artifact that ships licenses: its files and the folder the licenses sit in."""
-    arts = {
-        "wheel": (zip_members(wheel()), f"imgsign-{VERSION}.dist-info/licenses/"),
-        "sdist": (tar_members(sdist()), f"imgsign-{VERSION}/"),
-        "npm main": (tar_members(npm_main()), "package/"),
-        "npm platform": (tar_members(npm_native()), "package/"),
-        "jar": (zip_members(jar()), "META-INF/"),
-        "sources jar": (zip_members(jar("-sources")), "META-INF/"),
-        "CLI archive": (tar_members(cli_archive()), cli_archive().name.removesuffix(".tar.gz") + "/"),
-    }
-    if sys.platform == "linux":
-        arts["Swift Linux archive"] = (tar_members(swift_archive()), "usr/local/share/doc/imgsign/")
+    """Each artifact present that ships licenses: its files and the folder the licenses sit in."""
+    arts = {}
+    for p in present(f"imgsign-{VERSION}-cp39-abi3-*.whl"):
+        arts[p.name] = (zip_members(p), f"imgsign-{VERSION}.dist-info/licenses/")
+    for p in present(f"imgsign-{VERSION}.tar.gz"):
+        arts[p.name] = (tar_members(p), f"imgsign-{VERSION}/")
+    for p in present(f"imgsign-{VERSION}.tgz") + present(f"imgsign-*-{VERSION}.tgz"):
+        arts[p.name] = (tar_members(p), "package/")
+    for p in present(f"imgsign-{VERSION}.jar") + present(f"imgsign-{VERSION}-sources.jar"):
+        arts[p.name] = (zip_members(p), "META-INF/")
+    for p in present(f"imgsign-{VERSION}-*.tar.gz"):
+        arts[p.name] = (tar_members(p), p.name.removesuffix(".tar.gz") + "/")
+    for p in present(f"imgsign-swift-linux-{VERSION}-*.tar.gz"):
+        arts[p.name] = (tar_members(p), "usr/local/share/doc/imgsign/")
+    expect(arts, "no artifact in dist/")
     return arts
 
 
