@@ -23,6 +23,7 @@ Usage: python3 scripts/dist/check.py [--only NAME,...]   (names: see CHECKS at t
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -37,6 +38,7 @@ import time
 import tomllib
 import traceback
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -92,8 +94,14 @@ def npm_platform() -> str:
     return {"darwin": f"darwin-{arch}", "win32": f"win32-{arch}-msvc"}[sys.platform]
 
 
-def tmpdir(name: str) -> Path:
-    return Path(tempfile.mkdtemp(prefix=f"imgsign-dist-{name}-"))
+@contextlib.contextmanager
+def scratch(name: str) -> Iterator[Path]:
+    """An empty folder outside the repository, removed afterwards."""
+    tmp = Path(tempfile.mkdtemp(prefix=f"imgsign-dist-{name}-"))
+    try:
+        yield tmp
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
 
 
 def present(pattern: str) -> list[Path]:
@@ -263,20 +271,16 @@ def new_venv(tmp: Path) -> Path:
 
 
 def check_pip_wheel() -> str:
-    tmp = tmpdir("wheel")
-    try:
+    with scratch("wheel") as tmp:
         py = new_venv(tmp)
         run([str(py), "-m", "pip", "install", "-q", "--disable-pip-version-check", "--no-index", str(wheel())])
         out = run([str(py), "-c", PY_SIGN], cwd=tmp).stdout.strip()
         expect(out == SIGNED, f"the wheel signed {out!r}")
         return "pip install of the wheel into a new venv signs the Pixta example"
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
 
 
 def check_pip_sdist() -> str:
-    tmp = tmpdir("sdist")
-    try:
+    with scratch("sdist") as tmp:
         py = new_venv(tmp)
         # pip builds in a temporary folder with maturin from PyPI; a shared cargo target
         # folder only spares recompiling the registry crates on later runs.
@@ -285,8 +289,6 @@ def check_pip_sdist() -> str:
         out = run([str(py), "-c", PY_SIGN], cwd=tmp).stdout.strip()
         expect(out == SIGNED, f"the wheel built from the sdist signed {out!r}")
         return "pip install of the sdist (a build from source) signs the Pixta example"
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
 
 
 def npm_project(tmp: Path, *specs: str) -> None:
@@ -298,8 +300,7 @@ JS_SIGN = f"new Signer({PROVIDER!r}, {KEY!r}).signUrl({URL!r})"
 
 
 def check_npm() -> str:
-    tmp = tmpdir("npm")
-    try:
+    with scratch("npm") as tmp:
         npm_project(tmp, str(npm_main()), str(npm_native()),
                     f"typescript@{NODE_DEV['typescript']}", f"@types/node@{NODE_DEV['@types/node']}")
         (tmp / "cjs.cjs").write_text(f"const {{ Signer }} = require('imgsign')\nconsole.log({JS_SIGN})\n")
@@ -319,15 +320,12 @@ def check_npm() -> str:
         loaded = run(["node", "-p", "require('imgsign').__napiBindingTarget || 'native'"], cwd=tmp).stdout.strip()
         expect(loaded == "native", f"with the platform package installed, the binding loaded is {loaded!r}")
         return f"npm install of {npm_main().name} + {npm_native().name}: CommonJS, ESM and strict TypeScript sign"
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
 
 
 def check_npm_without_binary() -> str:
     platform_name = npm_platform()
     has_wasm = "package/wasm/imgsign.wasm" in tar_members(npm_main())
-    tmp = tmpdir("npm-nobinary")
-    try:
+    with scratch("npm-nobinary") as tmp:
         npm_project(tmp, str(npm_main()))
         expect(not (tmp / "node_modules" / f"imgsign-{platform_name}").exists(), "the platform package got installed")
         sign = ["node", "-e", f"const {{ Signer }} = require('imgsign'); console.log({JS_SIGN})"]
@@ -345,8 +343,6 @@ def check_npm_without_binary() -> str:
         expect("npm has a bug" not in first, f"the error blames npm: {first}")
         said.append("without it the error names the platform, the package and the wasm fallback")
         return "main tarball alone: " + "; ".join(said)
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
 
 
 def elf_sections(path: str) -> str:
@@ -393,8 +389,7 @@ def check_jar() -> str:
 
 
 def check_maven() -> str:
-    tmp = tmpdir("maven")
-    try:
+    with scratch("maven") as tmp:
         base = DIST / f"imgsign-{VERSION}"
         run(["mvn", "-B", "-q", "-ntp", "-Dstyle.color=never",
              "org.apache.maven.plugins:maven-install-plugin:3.1.3:install-file",
@@ -453,13 +448,10 @@ public class Main {{
                   env={"LD_LIBRARY_PATH": "", "JAVA_TOOL_OPTIONS": ""}).stdout.strip()
         expect(out == SIGNED, f"the Java project signed {out!r}")
         return f"a Java Maven project depending on io.imgsign:imgsign:{VERSION} signs (the library loads from the jar)"
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
 
 
 def check_cli() -> str:
-    tmp = tmpdir("cli")
-    try:
+    with scratch("cli") as tmp:
         with tarfile.open(cli_archive()) as t:
             t.extractall(tmp, filter="data")
         exe = tmp / cli_archive().name.removesuffix(".tar.gz") / "imgsign"
@@ -468,13 +460,10 @@ def check_cli() -> str:
         out = run([str(exe), "sign", "--provider", PROVIDER, "--key", KEY, URL], cwd=tmp).stdout.strip()
         expect(out == SIGNED, f"imgsign sign printed {out!r}")
         return f"{cli_archive().name}: --version and sign"
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
 
 
 def check_swift_linux() -> str:
-    tmp = tmpdir("swift")
-    try:
+    with scratch("swift") as tmp:
         with tarfile.open(swift_archive()) as t:
             t.extractall(tmp, filter="data")
         prefix = tmp / "usr" / "local"
@@ -508,8 +497,6 @@ int main(void) {
         out = run([str(tmp / "check")], env={"LD_LIBRARY_PATH": str(prefix / "lib")}).stdout.strip()
         expect(out == VERSION, f"version() through the installed library is {out!r}")
         return f"{swift_archive().name}: pkg-config {VERSION}, a C program linked with its flags calls version()"
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
 
 
 CHECKS = {

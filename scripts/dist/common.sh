@@ -32,9 +32,9 @@ host_target() { rustc -vV | sed -n 's/^host: //p'; }
 # The pinned release tools (requirements.txt) in the project venv, first on PATH: maturin,
 # zig (python -m ziglang, which cargo-zigbuild and maturin --zig find), cargo-zigbuild.
 dist_tools() {
-  if [ ! -x "$VENV/bin/python" ]; then python3 -m venv "$VENV"; fi
   local bin="$VENV/bin"
-  [ -d "$VENV/Scripts" ] && bin="$VENV/Scripts"   # Windows runners
+  case "$(uname -s)" in MINGW*|MSYS*|CYGWIN*) bin="$VENV/Scripts" ;; esac   # Windows runners
+  if [ ! -d "$bin" ]; then "$(command -v python3 || command -v python)" -m venv "$VENV"; fi
   "$bin/python" -m pip install -q --disable-pip-version-check -r "$ROOT/scripts/dist/requirements.txt"
   export PATH="$bin:$PATH"
 }
