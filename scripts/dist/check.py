@@ -350,7 +350,9 @@ def elf_sections(path: str) -> str:
 
 
 def glibc_needed(path: str) -> tuple[int, ...]:
-    out = run(["objdump", "-T", path]).stdout
+    # The symbol versions the file requires: what `objdump -T` lists, read with readelf,
+    # which reads every architecture's ELF (a collect job checks aarch64 files on x86_64).
+    out = run(["readelf", "-V", "-W", path]).stdout
     versions = {tuple(int(x) for x in v.split(".")) for v in re.findall(r"GLIBC_([0-9]+(?:\.[0-9]+)+)", out)}
     return max(versions) if versions else ()
 
