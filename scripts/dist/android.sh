@@ -15,6 +15,8 @@ unset CARGO_TARGET_DIR   # the NDK builds live in target/<android triple>/
 
 OUT="$ROOT/build/android"
 ABIS=(arm64-v8a armeabi-v7a x86_64 x86)
+[ -n "${ANDROID_NDK_HOME:-}" ] || die "android.sh: ANDROID_NDK_HOME is not set (the Android NDK)"
+command -v gradle >/dev/null 2>&1 || die "android.sh: no gradle on PATH"
 rm -rf "$OUT" && mkdir -p "$OUT/jniLibs" "$OUT/kotlin" "$DIST"
 command -v cargo-ndk >/dev/null 2>&1 || cargo install --locked cargo-ndk@4.1.2
 
