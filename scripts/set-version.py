@@ -35,6 +35,7 @@ DOC_PLACES = [
     ("README.md", r'from: "([^"]+)"'),
     ("bindings-swift/README.md", r'from: "([^"]+)"'),
     ("bindings-swift/README.md", r"--branch v(\S+)"),
+    ("bindings-swift/README.md", r"imgsign-swift-linux-(\S+?)-<target>"),
     ("bindings-kotlin/README.md", r"io\.imgsign:imgsign(?:-android)?:([0-9][^\s`\"]*)"),
     ("bindings-kotlin/README.md", r"<version>([^<]+)</version>"),
     ("examples/swift-server/Package.swift", r'from: "([^"]+)"'),
