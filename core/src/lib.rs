@@ -21,6 +21,8 @@ mod arguments;
 mod builder;
 mod encode;
 mod error;
+#[allow(dead_code)] // the token schemes use these rules (issue 11, on the scheme model)
+mod forms;
 mod origin;
 mod params;
 mod profile;
