@@ -121,101 +121,146 @@ class Tokens:
         v["source"] = source
         return v
 
-    # -- kinds
+    # -- kinds (the input shapes of conformance/README.md; every field always present)
 
-    def sign(self, vid, desc, source, provider, key, url, *, expires=None, options=None, ip=None,
-             vendor=None, error=None):
-        inp = {"provider": provider, "key": key, "url": url, "expires": expires,
-               "options": dict(options or {}), "ip": ip}
-        res = self._ref(ref_sign, provider, key, url, expires, options or {}, ip)
+    def sign(self, vid, desc, source, provider, key, url, *, expires=None, options=None, values=None,
+             vendor=None, error=None, **shortcuts):
+        options, values, salt = split_values(provider, options, values, shortcuts)
+        inp = {"provider": provider, "key": key, "salt": salt, "options": options, "url": url,
+               "expires": expires, "values": values}
+        res = self._ref(ref_sign, provider, key, salt, url, expires, options, values)
         return self._add(vid, "sign_url", desc, source, inp, res, error, vendor)
 
     def verify(self, vid, desc, source, provider, key, url, *, now=NOW, previous_keys=(), options=None,
-               ip=None, error=None, target=False):
-        inp = {"provider": provider, "key": key, "previous_keys": list(previous_keys),
-               ("target" if target else "url"): url, "now": now, "options": dict(options or {}), "ip": ip}
-        res = self._ref(ref_verify, provider, key, list(previous_keys), url, now, options or {}, ip, target)
+               values=None, error=None, target=False, **shortcuts):
+        options, values, salt = split_values(provider, options, values, shortcuts)
+        inp = {"provider": provider, "key": key, "previous_keys": list(previous_keys), "salt": salt,
+               "previous_salts": [salt] * len(previous_keys) if salt else [], "options": options,
+               ("target" if target else "url"): url, "now": now, "values": values}
+        res = self._ref(ref_verify, provider, key, salt, list(previous_keys), url, now, options, values, target)
         return self._add(vid, "verify" if target else "verify_url", desc, source, inp, res, error, None)
 
-    def token(self, vid, desc, source, key, *, options=None, acl=None, url=None, start=None,
-              expires=None, expires_in=None, now=None, ip=None, session_id=None, payload=None,
-              vendor=None, error=None):
-        call = {"acl": acl, "url": url, "start": start, "expires": expires, "expires_in": expires_in,
-                "now": now, "ip": ip, "session_id": session_id, "payload": payload}
-        inp = {"provider": "akamai", "key": key, "options": dict(options or {}), **call}
-        res = self._ref(R.akamai_token, key, options or {}, **call)
+    def token(self, vid, desc, source, key, *, options=None, expires=None, values=None, vendor=None,
+              error=None, **shortcuts):
+        options, values, salt = split_values("akamai", options, values, shortcuts)
+        inp = {"provider": "akamai", "key": key, "salt": salt, "options": options, "expires": expires,
+               "values": values}
+        res = self._ref(ref_token, key, salt, options, expires, values)
         return self._add(vid, "sign_token", desc, source, inp, res, error, vendor)
 
-    def verify_token(self, vid, desc, source, key, token, path, *, now=NOW, previous_keys=(),
-                     options=None, ip=None, error=None):
-        inp = {"provider": "akamai", "key": key, "previous_keys": list(previous_keys), "token": token,
-               "path": path, "now": now, "options": dict(options or {}), "ip": ip}
-        res = self._ref(R.akamai_verify_token, key, list(previous_keys), token, path, now, options or {}, ip)
+    def verify_token(self, vid, desc, source, key, token, path=None, *, now=NOW, previous_keys=(), options=None,
+                     values=None, error=None, **shortcuts):
+        options, values, salt = split_values("akamai", options, values, dict(shortcuts, url=path))
+        inp = {"provider": "akamai", "key": key, "previous_keys": list(previous_keys), "salt": salt,
+               "previous_salts": [salt] * len(previous_keys) if salt else [], "options": options, "token": token,
+               "now": now, "values": values}
+        res = self._ref(ref_verify_token, key, salt, list(previous_keys), token, now, options, values)
         return self._add(vid, "verify_token", desc, source, inp, res, error, None)
 
     def expected(self, vid):
         return self.G.get(vid)["expected"]
 
 
-def _only(options, allowed):
-    o = dict(options)
+def _only(given, allowed, field="options"):
+    o = {k: v for k, v in dict(given).items() if v is not None}
     for name in o:
         if name not in allowed:
-            raise RefError("invalid_param", name)
+            raise RefError("invalid_param", f"{field}[{name}]")
     return o
 
 
-def ref_sign(provider, key, url, expires, options, ip):
+def split_values(provider, options, values, shortcuts):
+    """The generator's shorthand (`ip=...`, Bunny's countries written among the options) put
+    where the API has them: per-call values."""
+    options, values = dict(options or {}), dict(values or {})
+    salt = options.pop("salt", None)
+    for name in ("token_path", "countries", "countries_blocked", "limit", "acl", "start", "session_id",
+                 "payload"):
+        if name in options:
+            values[name] = options.pop(name)
+    values.update({k: v for k, v in shortcuts.items() if v is not None})
+    return options, values, salt
+
+
+# The options and per-call values of each token provider (docs/schemes.md).
+OPTIONS = {
+    "imagekit": ("endpoint",),
+    "bunny": ("scheme", "form", "ignore_params"),
+    "cloudflare-images": (),
+    "akamai": ("algorithm", "token_name", "field_delimiter", "acl_delimiter", "escape_early"),
+    "uploadcare": ("mode", "wildcard"),
+    "glide": (),
+    "keycdn": ("mode",),
+}
+SIGN_VALUES = {
+    "bunny": ("ip", "token_path", "countries", "countries_blocked", "limit"),
+    "akamai": ("acl", "start", "ip", "session_id", "payload"),
+}
+VERIFY_VALUES = {"bunny": ("ip",), "akamai": ("ip",)}
+TOKEN_VALUES = ("acl", "url", "start", "ip", "session_id", "payload")
+
+
+def no_salt(provider, salt):
+    """Only Akamai (and not Uploadcare, whose tokens have none) takes a salt, and it is optional."""
+    if salt is not None and provider != "akamai":
+        raise RefError("invalid_key", "salt")
+
+
+def ref_sign(provider, key, salt, url, expires, options, values):
     """imgsign's sign-as-given for each token provider, per ref_tokens.py."""
-    if ip is not None and provider not in ("bunny", "akamai"):
-        raise RefError("invalid_param", "ip")
+    no_salt(provider, salt)
+    o = _only(options, OPTIONS[provider])
+    v = _only(values, SIGN_VALUES.get(provider, ()), "values")
     if provider == "imagekit":
-        o = _only(options, ("endpoint",))
         return R.imagekit_sign(key, url, o.get("endpoint"), expires)
     if provider == "bunny":
-        return R.bunny_sign(key, url, expires, options, ip)
+        return R.bunny_sign(key, url, expires, {**o, **{k: x for k, x in v.items() if k != "ip"}}, v.get("ip"))
     if provider == "cloudflare-images":
-        _only(options, ())
         return R.cloudflare_sign(key, url, expires)
     if provider == "akamai":
-        o = dict(options)
-        call = {n: o.pop(n, None) for n in ("acl", "start", "session_id", "payload")}
-        return R.akamai_sign_url(key, url, o, expires=expires, ip=ip, **call)
+        return R.akamai_sign_url(key, url, dict(o, salt=salt), expires=expires, **v)
     if provider == "uploadcare":
-        o = _only(options, ("mode", "wildcard"))
         return R.uploadcare_sign(key, url, expires, o.get("mode") or "acl", bool(o.get("wildcard")))
     if provider == "glide":
-        _only(options, ())
         if expires is not None:
             raise RefError("invalid_param", "expires")
         return R.glide_sign(key, url)
     if provider == "keycdn":
-        o = _only(options, ("mode",))
         return R.keycdn_sign(key, url, expires, o.get("mode") or "image")
     raise AssertionError(provider)
 
 
-def ref_verify(provider, key, previous_keys, url, now, options, ip, target):
-    if ip is not None and provider not in ("bunny", "akamai"):
-        raise RefError("invalid_param", "ip")
+def ref_verify(provider, key, salt, previous_keys, url, now, options, values, target):
+    no_salt(provider, salt)
+    o = _only(options, OPTIONS[provider])
+    v = _only(values, VERIFY_VALUES.get(provider, ()), "values")
     if provider == "imagekit":
-        o = _only(options, ("endpoint",))
         return R.imagekit_verify(key, previous_keys, url, o.get("endpoint"), now, target)
     if provider == "bunny":
-        return R.bunny_verify(key, previous_keys, url, now, options, ip, target)
+        return R.bunny_verify(key, previous_keys, url, now, o, v.get("ip"), target)
     if provider == "cloudflare-images":
         return R.cloudflare_verify(key, previous_keys, url, now, target)
     if provider == "akamai":
-        return R.akamai_verify_url(key, previous_keys, url, now, options, ip, target)
+        return R.akamai_verify_url(key, previous_keys, url, now, dict(o, salt=salt), v.get("ip"), target)
     if provider == "uploadcare":
-        o = _only(options, ("mode", "wildcard"))
         return R.uploadcare_verify(key, previous_keys, url, now, o.get("mode") or "acl")
     if provider == "glide":
         return R.glide_verify(key, previous_keys, url, now, target)
     if provider == "keycdn":
-        o = _only(options, ("mode",))
         return R.keycdn_verify(key, previous_keys, url, now, o.get("mode") or "image", target)
     raise AssertionError(provider)
+
+
+def ref_token(key, salt, options, expires, values):
+    o = _only(options, OPTIONS["akamai"])
+    v = _only(values, TOKEN_VALUES, "values")
+    return R.akamai_token(key, dict(o, salt=salt), expires=expires, **v)
+
+
+def ref_verify_token(key, salt, previous_keys, token, now, options, values):
+    o = _only(options, OPTIONS["akamai"])
+    v = _only(values, ("url", "ip"), "values")
+    return R.akamai_verify_token(key, previous_keys, token, v.get("url"), now, dict(o, salt=salt), v.get("ip"))
 
 
 # ====================================================================== helpers for negatives
@@ -326,7 +371,7 @@ def gen_imagekit(T):
     T.sign("imagekit-sign-bad-endpoint", "the endpoint option must be an http(s) URL", fu, p, IK_KEY,
            base, options={"endpoint": "ik.imagekit.io/demo"}, error="invalid_param")
     T.sign("imagekit-sign-unknown-option", "an option ImageKit does not have", fu, p, IK_KEY, base,
-           options={"endpoint": IK_EP, "salt": "x"}, error="invalid_param")
+           options={"endpoint": IK_EP, "signature_size": 8}, error="invalid_param")
     T.sign("imagekit-sign-negative-expiry", "a negative expiry", fu, p, IK_KEY, base, options=ep,
            expires=-1, error="invalid_param")
     T.sign("imagekit-sign-key-newline", "a key with a trailing newline", fu, p, IK_KEY + "\n", base,
@@ -603,7 +648,8 @@ def gen_akamai(T):
         i = PUBLISHED[pid]["input"]
         T.token(f"akamai-{pid}", "an Akamai EdgeAuth token published by pycloudinary's tests (the ACL/URL "
                 "given already escaped, as Cloudinary does)", src_published(pid), i["key_hex"],
-                options={"algorithm": i["algorithm"]}, acl=i.get("acl"), url=i.get("url"),
+                options={"algorithm": i["algorithm"]},
+                acl="!".join(i["acl"]) if isinstance(i.get("acl"), list) else i.get("acl"), url=i.get("url"),
                 start=i["start_time"], expires=i["end_time"], vendor=PUBLISHED[pid]["expected"])
     # 2. Both akamai-edgeauth packages, run for real.
     samples = [
@@ -629,10 +675,12 @@ def gen_akamai(T):
         opts = {k: o[k] for k in ("algorithm", "field_delimiter", "acl_delimiter", "escape_early", "salt",
                                   "token_name") if k in o}
         window = o.get("window_seconds")
-        T.token(f"akamai-{name}", f"akamai-edgeauth (PyPI and npm agree): {name}",
+        end = o["start_time"] + window if window else o["end_time"]
+        T.token(f"akamai-{name}", f"akamai-edgeauth (PyPI and npm agree): {name}"
+                + (" (start + window given as the end time)" if window else ""),
                 src_vendor("akamai-edgeauth 0.3.2 (PyPI) and 0.2.0 (npm)"), AK_KEY, options=opts,
-                acl=o.get("acl"), url=o.get("url"), start=o.get("start_time"),
-                expires=None if window else o.get("end_time"), expires_in=window, ip=o.get("ip"),
+                acl=o.get("acl") if not isinstance(o.get("acl"), list) else opts.get("acl_delimiter", "!").join(o["acl"]),
+                url=o.get("url"), start=o.get("start_time"), expires=end, ip=o.get("ip"),
                 session_id=o.get("session_id"), payload=o.get("payload"), vendor=ta)
     # The vendors disagree on escape_early: imgsign follows the PyPI package (quote_plus).
     dis = {"key_hex": AK_KEY, "url": "/a b/~(x)*'.jpg", "end_time": NOW + 3600, "escape_early": True,
@@ -656,8 +704,6 @@ def gen_akamai(T):
             error="invalid_key")
     T.token("akamai-no-expiry", "an end time (or a window) is required", SRC_REF, AK_KEY, acl="/*",
             error="invalid_param")
-    T.token("akamai-window-from-now", "a window without a start counts from now (injected)",
-            src_formula("akamai_token"), AK_KEY, acl="/*", expires_in=300, now=NOW)
     T.token("akamai-acl-and-url", "an ACL and a URL at once", SRC_REF, AK_KEY, acl="/*", url="/a",
             expires=NOW + 60, error="invalid_param")
     T.token("akamai-neither-acl-nor-url", "neither an ACL nor a URL", SRC_REF, AK_KEY, expires=NOW + 60,
@@ -723,11 +769,21 @@ def gen_akamai(T):
     vt("akamai-verify-tilde-in-data", "an unescaped ~ inside data splits into a field that does not exist",
        SRC_REF, AK_KEY, R.akamai_token(AK_KEY, {}, acl="/*", expires=NOW + 60, payload="a~b=c"), "/a",
        error="malformed_url")
+    salted = R.akamai_token(AK_KEY, {"salt": "pepper"}, acl="/*", expires=NOW + 60)
+    vt("akamai-verify-salt", "a salted token, the salt given", SRC_REF, AK_KEY, salted, "/a", options={"salt": "pepper"})
+    vt("akamai-verify-salt-wrong", "a salted token, another salt", SRC_REF, AK_KEY, salted, "/a",
+       options={"salt": "paprika"}, error="signature_mismatch")
+    vt("akamai-verify-salt-missing", "a salted token, no salt given", SRC_REF, AK_KEY, salted, "/a",
+       error="signature_mismatch")
+    T.sign("akamai-sign-salt-newline", "the salt is a secret: a trailing newline is refused", SRC_REF, p,
+           AK_KEY, base, expires=NOW + 60, options={"salt": "pepper\n"}, error="invalid_key")
+    T.sign("bunny-sign-salt-refused", "Bunny takes no salt", SRC_REF, "bunny", "k", "https://z.b-cdn.net/a.jpg",
+           expires=NOW + 60, options={"salt": "pepper"}, error="invalid_key")
     for vid in ("akamai-sign-url-token", "akamai-sign-acl-token", "akamai-sign-start-ip-name"):
         sv = T.G.get(vid)
         T.verify(vid.replace("-sign-", "-verify-"), "the signed URL verifies", SRC_REF, p, AK_KEY, sv["expected"],
                  options={k: v for k, v in sv["input"]["options"].items() if k == "token_name"},
-                 ip=sv["input"]["ip"])
+                 ip=sv["input"]["values"].get("ip"))
 
 
 # ====================================================================== Uploadcare

@@ -415,6 +415,8 @@ def akamai_options(o):
     alg = o.get("algorithm") or "sha256"
     if alg not in ("sha256", "sha1", "md5"):
         raise RefError("invalid_param", "algorithm")
+    if o.get("salt") is not None:
+        check_key(o["salt"], "salt")
     fd, ad = o.get("field_delimiter") or "~", o.get("acl_delimiter") or "!"
     if len(fd) != 1 or len(ad) != 1 or fd == ad or fd in "=" or ad in "=":
         raise RefError("invalid_param", "delimiter")
@@ -437,6 +439,7 @@ def akamai_end(start, expires, expires_in, now):
 
 def akamai_token(key, o, acl=None, url=None, start=None, expires=None, expires_in=None, now=None,
                  ip=None, session_id=None, payload=None):
+    """`acl`: one ACL, or several joined by the acl_delimiter option."""
     check_hex_key(key)
     o = akamai_options(o)
     if start is not None and start < 0:
