@@ -379,10 +379,10 @@ def gen_imagekit(T):
     good = R.imagekit_sign(IK_KEY, base + "?w=1", IK_EP, NOW + 60)
     forever = R.imagekit_sign(IK_KEY, base + "?w=1", IK_EP, None)
     sig = param_value(good, "ik-s")
-    T.verify("imagekit-verify-expiring-before", "valid one second before ik-t", fu, p, IK_KEY, good,
-             now=NOW + 59, options=ep)
-    T.verify("imagekit-verify-expired-at", "expired at ik-t (now == ik-t)", fu, p, IK_KEY, good,
-             now=NOW + 60, options=ep, error="expired")
+    T.verify("imagekit-verify-valid-at-expiry", "still valid at ik-t (now == ik-t)", fu, p, IK_KEY, good,
+             now=NOW + 60, options=ep)
+    T.verify("imagekit-verify-expired-after-expiry", "expired one second after ik-t", fu, p, IK_KEY, good,
+             now=NOW + 61, options=ep, error="expired")
     T.verify("imagekit-verify-expired-after", "expired after ik-t", fu, p, IK_KEY, good, now=NOW + 3600,
              options=ep, error="expired")
     T.verify("imagekit-verify-ik-t-changed", "ik-t is signed: extending it breaks the signature", fu, p,
@@ -512,9 +512,10 @@ def gen_bunny(T):
     unbound = R.bunny_sign(key, z + "/a.jpg?w=1", exp, {}, None)
     v6 = T.expected("bunny-sign-ipv6-masked")
     tok = param_value(good, "token")
-    T.verify("bunny-verify-before-expiry", "valid one second before expires", SRC_REF, p, key, good,
-             now=exp - 1, ip="1.2.3.4")
-    T.verify("bunny-verify-expired-at", "expired at expires", SRC_REF, p, key, good, now=exp, ip="1.2.3.4",
+    T.verify("bunny-verify-valid-at-expiry", "still valid at expires", SRC_REF, p, key, good,
+             now=exp, ip="1.2.3.4")
+    T.verify("bunny-verify-expired-after-expiry", "expired one second after", SRC_REF, p, key, good, now=exp + 1,
+             ip="1.2.3.4",
              error="expired")
     T.verify("bunny-verify-wrong-ip", "another client address: the IP is inside the HMAC", SRC_REF, p, key,
              good, ip="1.2.3.5", error="signature_mismatch")
@@ -615,8 +616,8 @@ def gen_cloudflare(T):
     good = R.cloudflare_sign(CF_KEY, CF_BASE + "/public?w=1", NOW + 600)
     sig = param_value(good, "sig")
     for name, url, kw, code in [
-        ("before-expiry", good, dict(now=NOW + 599), None),
-        ("expired-at", good, dict(now=NOW + 600), "expired"),
+        ("valid-at-expiry", good, dict(now=NOW + 600), None),
+        ("expired-after-expiry", good, dict(now=NOW + 601), "expired"),
         ("exp-edited", good.replace(f"exp={NOW + 600}", f"exp={NOW + 6000}"), {}, "signature_mismatch"),
         ("param-added", good.replace("?w=1", "?w=1&h=2"), {}, "signature_mismatch"),
         ("variant-changed", good.replace("/public?", "/mobile?"), {}, "signature_mismatch"),
@@ -736,7 +737,10 @@ def gen_akamai(T):
        acl_tok, "/images2/a.jpg", error="acl_mismatch")
     vt("akamai-verify-not-yet-valid", "before its start time", SRC_REF, AK_KEY, acl_tok, "/images/a.jpg",
        now=NOW - 1, error="not_yet_valid")
-    vt("akamai-verify-expired-at", "at its end time", SRC_REF, AK_KEY, acl_tok, "/images/a.jpg", now=NOW + 3600,
+    vt("akamai-verify-valid-at-expiry", "at its end time", SRC_REF, AK_KEY, acl_tok, "/images/a.jpg", now=NOW + 3600)
+    vt("akamai-verify-valid-at-start", "at its start time", SRC_REF, AK_KEY, acl_tok, "/images/a.jpg", now=NOW)
+    vt("akamai-verify-expired-after-expiry", "one second after its end time", SRC_REF, AK_KEY, acl_tok,
+       "/images/a.jpg", now=NOW + 3601,
        error="expired")
     vt("akamai-verify-url-ok", "a URL token on its own path", SRC_REF, AK_KEY, url_tok, "/images/a.jpg")
     vt("akamai-verify-url-other-path", "a URL token on another path", SRC_REF, AK_KEY, url_tok, "/images/b.jpg",
@@ -826,7 +830,8 @@ def gen_uploadcare(T):
     urlt = T.expected("uploadcare-url-crop")
     other = "2cd27101-6f40-460a-9358-d44c282e9d16"
     for name, url, kw, code in [
-        ("expired-at", acl, dict(now=NOW + 60), "expired"),
+        ("valid-at-expiry", acl, dict(now=NOW + 60), None),
+        ("expired-after-expiry", acl, dict(now=NOW + 61), "expired"),
         ("other-uuid", acl.replace("/1bd27101-6f40-460a-9358-d44c282e9d16/?", "/%s/?" % other), {}, "acl_mismatch"),
         ("wildcard-covers-transformations", wild.replace("/nth/0/?", "/nth/0/-/resize/10x/?"), {}, None),
         ("wildcard-other-group", wild.replace("3b278cee-47bd", "4b278cee-47bd", 1), {}, "acl_mismatch"),
@@ -936,7 +941,8 @@ def gen_keycdn(T):
         ("image-token-not-last", good + "&x=1", dict(key="mysecret"), "malformed_url"),
         ("image-missing", good.split("&token=")[0], dict(key="mysecret"), "missing_signature"),
         ("access-ok", acc, dict(options={"mode": "access"}), None),
-        ("access-expired-at", acc, dict(options={"mode": "access"}, now=NOW + 3600), "expired"),
+        ("access-valid-at-expiry", acc, dict(options={"mode": "access"}, now=NOW + 3600), None),
+        ("access-expired-after-expiry", acc, dict(options={"mode": "access"}, now=NOW + 3601), "expired"),
         ("access-expire-edited", acc.replace(f"expire={NOW + 3600}", f"expire={NOW + 7200}"),
          dict(options={"mode": "access"}), "signature_mismatch"),
         ("access-missing-expire", acc.split("&expire=")[0], dict(options={"mode": "access"}), "malformed_url"),

@@ -53,8 +53,9 @@ def with_query(base, q):
 
 
 def expired(now, at):
-    """Token providers: a URL expires *at* its expiry second (now >= at)."""
-    return now >= at
+    """The house rule for every scheme (docs/behaviour.md): valid through its expiry second,
+    expired after it."""
+    return now > at
 
 
 def form_decode(s):
