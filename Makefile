@@ -73,6 +73,7 @@ venv:
 
 conformance-deps: venv
 	@cd conformance && npm install --no-audit --no-fund --loglevel=error >/dev/null
+	@cd conformance/oracles && npm install --no-audit --no-fund --loglevel=error >/dev/null
 
 vectors: conformance-deps
 	$(PY) conformance/generate.py

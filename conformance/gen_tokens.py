@@ -440,7 +440,7 @@ def gen_bunny(T):
             if k == "token_ignore_params":
                 opts["ignore_params"] = True
             else:
-                opts[BUNNY_OPT[k]] = val
+                opts[BUNNY_OPT[k]] = int(val) if k == "limit" else val
         if i["path_allowed"]:
             opts["token_path"] = i["path_allowed"]
         if i["directory"]:
@@ -502,6 +502,7 @@ def gen_bunny(T):
         ("bad-ip", dict(expires=exp, ip="1.2.3"), "invalid_param"),
         ("unknown-scheme", dict(expires=exp, options={"scheme": "sha1"}), "invalid_param"),
         ("limit-not-a-number", dict(expires=exp, options={"limit": "1k"}), "invalid_param"),
+        ("limit-negative", dict(expires=exp, options={"limit": -1}), "invalid_param"),
     ]:
         url = kw.pop("url", z + "/a.jpg")
         T.sign(f"bunny-sign-{name}", f"refused: {name.replace('-', ' ')}", SRC_REF, p, key, url,

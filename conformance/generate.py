@@ -65,6 +65,7 @@ from imgix import UrlBuilder  # noqa: E402
 import imgix.errors  # noqa: E402
 
 import gen_schemes  # noqa: E402
+import gen_tokens  # noqa: E402
 import reference as ref  # noqa: E402
 from reference import RefError  # noqa: E402
 
@@ -1623,6 +1624,7 @@ def generate():
     gen_reproductions()
     gen_verify_target()
     gen_schemes.generate(G)
+    gen_tokens.generate_tokens(G)
     G.resolve_js()
     assert_published()
     for v in G.vectors:

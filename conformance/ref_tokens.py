@@ -225,8 +225,10 @@ def bunny_options(o):
     form = o.get("form") or "query"
     if scheme not in BUNNY_SCHEMES or form not in ("query", "directory"):
         raise RefError("invalid_param", "scheme/form")
-    if o.get("limit") is not None and not DIGITS.fullmatch(o["limit"]):
-        raise RefError("invalid_param", "limit")
+    if o.get("limit") is not None:
+        if not isinstance(o["limit"], int) or isinstance(o["limit"], bool) or o["limit"] < 0:
+            raise RefError("invalid_param", "limit")  # an integer value (docs/schemes.md)
+        o["limit"] = str(o["limit"])
     if o.get("token_path") is not None and not o["token_path"].startswith("/"):
         raise RefError("invalid_param", "token_path")
     extra = [n for n in ("token_path", "countries", "countries_blocked", "limit")
@@ -553,8 +555,6 @@ def uploadcare_sign(key, url, expires, mode="acl", wildcard=False):
         signed = "exp=%d~acl=%s" % (expires, acl)
         fields = signed
     else:
-        if wildcard:
-            raise RefError("invalid_param", "wildcard")
         esc = uploadcare_url_escape(out_path)
         signed = "exp=%d~url=%s" % (expires, esc)
         fields = "exp=%d" % expires

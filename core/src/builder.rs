@@ -156,7 +156,7 @@ impl UrlBuilder {
     pub(crate) fn signature_param(&self) -> Result<&'static str> {
         match self.resolved.parts.placement {
             Placement::LastQueryParam(p) => Ok(p),
-            Placement::PathSegment { .. } => {
+            Placement::PathSegment { .. } | Placement::TokenQuery(_) | Placement::TokenParam(_) => {
                 err(ErrorCode::InvalidParam, format!("{}: not built from query params", self.provider.name()))
             }
         }

@@ -22,7 +22,6 @@ mod builder;
 mod digest;
 mod encode;
 mod error;
-#[allow(dead_code)] // the token schemes use these rules (issue 11, on the scheme model)
 mod forms;
 mod origin;
 mod params;
@@ -33,6 +32,7 @@ mod secrets;
 mod signature;
 mod signer;
 mod srcset;
+mod tokens;
 mod validate;
 mod widths;
 

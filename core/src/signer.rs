@@ -11,6 +11,7 @@ use crate::signature::{
     MAX_URL_LEN, check_emitted_len, message, piece_key, push_signature, signed_path, split_signature,
     strip_signature,
 };
+use crate::tokens;
 use std::fmt;
 use std::time::{SystemTime, UNIX_EPOCH};
 use subtle::ConstantTimeEq;
@@ -161,6 +162,7 @@ impl Signer {
         let scheme = provider.scheme();
         let decoded = secrets::decode(scheme, secrets)?;
         let resolved = resolve(scheme, options)?;
+        tokens::check_resolved(&resolved)?;
         let keys = secrets::prepare(&resolved, &decoded)?;
         Ok(Signer { provider, resolved, keys })
     }
@@ -224,27 +226,20 @@ impl Signer {
     /// A token on its own (for a cookie or a header), for a scheme whose signature is a
     /// token; a scheme that signs URLs only refuses it (`invalid_param`).
     pub fn sign_token(&self, options: &SignOptions) -> Result<String> {
-        options.expiry()?;
-        self.values(&options.values)?;
-        self.no_token("sign_token")
+        let expires = options.expiry()?;
+        let values = self.values(&options.values)?;
+        tokens::sign_token(&self.token_ctx(&values), expires)
     }
 
     /// Verifies a token on its own (from a cookie or a header): its signature under the
     /// current or a previous key, then its expiry against `options.now`.
     pub fn verify_token(&self, token: &str, options: &VerifyOptions) -> Result<()> {
-        let _ = token;
-        self.values(&options.values)?;
-        self.no_token("verify_token")
+        let values = self.values(&options.values)?;
+        tokens::verify_token(&self.token_ctx(&values), token, options.now)
     }
 
-    fn no_token<T>(&self, operation: &str) -> Result<T> {
-        err(
-            ErrorCode::InvalidParam,
-            format!(
-                "{operation}: {} signs URLs; its signature is not a token on its own",
-                self.provider.name()
-            ),
-        )
+    fn token_ctx<'a>(&'a self, values: &'a Named) -> tokens::Ctx<'a> {
+        tokens::Ctx { resolved: &self.resolved, keys: &self.keys, values }
     }
 
     /// The expiry param of the scheme, for a URL that is to expire.
@@ -260,7 +255,16 @@ impl Signer {
     }
 
     fn sign_with_expiry(&self, input: &str, expires: Option<i64>, values: &Named) -> Result<String> {
-        let _ = values;
+        if tokens::handles(&self.resolved.parts) {
+            let parts = Parts::parse(input, ErrorCode::InvalidUrl)?;
+            let u = tokens::Url {
+                origin: Some(parts.origin()),
+                path: parts.url.path(),
+                query: parts.query(),
+                fragment: parts.url.fragment(),
+            };
+            return tokens::sign_url(&self.token_ctx(values), &u, expires);
+        }
         let expiry = self.expiry_name(expires)?;
         let parts = Parts::parse(input, ErrorCode::InvalidUrl)?;
         let scheme = self.resolved.parts;
@@ -303,6 +307,15 @@ impl Signer {
     pub fn verify_url_with(&self, url: &str, options: &VerifyOptions) -> Result<()> {
         let values = self.values(&options.values)?;
         let parts = Parts::parse(url, ErrorCode::MalformedUrl)?;
+        if tokens::handles(&self.resolved.parts) {
+            let u = tokens::Url {
+                origin: Some(parts.origin()),
+                path: parts.url.path(),
+                query: parts.query(),
+                fragment: None,
+            };
+            return tokens::verify(&self.token_ctx(&values), &u, options.now);
+        }
         self.verify_parts(parts.url.path(), parts.query(), options.now, &values)
     }
 
@@ -336,6 +349,10 @@ impl Signer {
             });
         }
         let (path, query) = target.split_once('?').unwrap_or((target, ""));
+        if tokens::handles(&self.resolved.parts) {
+            let u = tokens::Url { origin: None, path, query, fragment: None };
+            return tokens::verify(&self.token_ctx(&values), &u, options.now);
+        }
         self.verify_parts(path, query, options.now, &values)
     }
 

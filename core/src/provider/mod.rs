@@ -3,6 +3,7 @@
 //! and its conformance vectors: no code path of its own.
 
 mod query;
+mod token;
 
 use crate::error::{ErrorCode, Result, err};
 use crate::scheme::Scheme;
@@ -19,11 +20,37 @@ pub enum Provider {
     Pixta,
     /// ImageBoss: `bossToken = hmac_sha256(secret, path [+ "?" + query])`.
     ImageBoss,
+    /// ImageKit: `ik-s = hmac_sha1(private_key, url after the endpoint + expiry)`.
+    ImageKit,
+    /// Bunny CDN token authentication (HS256; basic and legacy as the `scheme` option).
+    Bunny,
+    /// Cloudflare Images signed URLs: `sig = hmac_sha256(key, path?query with exp)`.
+    CloudflareImages,
+    /// Akamai EdgeAuth tokens (in a URL, a cookie or a header).
+    Akamai,
+    /// Uploadcare signed delivery (Akamai tokens with Uploadcare's choices).
+    Uploadcare,
+    /// Glide (league/glide): `s = md5(key:path?sorted params)`.
+    Glide,
+    /// KeyCDN: image-processing and access-control tokens.
+    KeyCdn,
 }
 
 impl Provider {
     /// Every provider, in a stable order.
-    pub const ALL: [Provider; 4] = [Provider::Imgix, Provider::Gumlet, Provider::Pixta, Provider::ImageBoss];
+    pub const ALL: [Provider; 11] = [
+        Provider::Imgix,
+        Provider::Gumlet,
+        Provider::Pixta,
+        Provider::ImageBoss,
+        Provider::ImageKit,
+        Provider::Bunny,
+        Provider::CloudflareImages,
+        Provider::Akamai,
+        Provider::Uploadcare,
+        Provider::Glide,
+        Provider::KeyCdn,
+    ];
 
     /// The provider's scheme.
     pub const fn scheme(self) -> &'static Scheme {
@@ -32,6 +59,13 @@ impl Provider {
             Provider::Gumlet => &query::GUMLET,
             Provider::Pixta => &query::PIXTA,
             Provider::ImageBoss => &query::IMAGEBOSS,
+            Provider::ImageKit => &token::IMAGEKIT,
+            Provider::Bunny => &token::BUNNY,
+            Provider::CloudflareImages => &token::CLOUDFLARE_IMAGES,
+            Provider::Akamai => &token::AKAMAI,
+            Provider::Uploadcare => &token::UPLOADCARE,
+            Provider::Glide => &token::GLIDE,
+            Provider::KeyCdn => &token::KEYCDN,
         }
     }
 
