@@ -7,7 +7,8 @@ from imgsign._errors import _BY_CODE
 
 KEY = "FOO123bar-secret"
 CODES = ["invalid_domain", "invalid_key", "invalid_url", "invalid_param", "invalid_srcset",
-         "missing_signature", "signature_mismatch", "expired", "malformed_url", "malformed_header"]
+         "missing_signature", "signature_mismatch", "expired", "malformed_url", "malformed_header",
+         "not_yet_valid", "ip_mismatch", "acl_mismatch"]
 
 
 def test_error_hierarchy():
