@@ -955,6 +955,74 @@ def gen_keycdn(T):
         T.verify(f"keycdn-verify-{name}", name.replace("-", " "), SRC_REF, p, key, url, error=code, **kw)
 
 
+# ====================================================================== building
+
+RESERVED = {"imagekit": ("ik-s", "ik-t"), "glide": ("s",), "keycdn": ("token",), "cloudflare-images": ("sig", "exp"),
+            "bunny": ("token", "expires"), "akamai": ("__token__",), "uploadcare": ("token",)}
+
+
+def ref_build(provider, domain, key, options, path, params, widths=None):
+    """The canonical profile's unsigned URL (reference.py), signed as given by the scheme."""
+    import reference as ref
+    pairs = [(k, v) for k, v in params if not (key is not None and k in RESERVED[provider])]
+    if widths is None:
+        url = ref.build_url(domain, "imgix", None, "canonical", True, False, False, path, pairs)
+        return url if key is None else ref_sign(provider, key, None, url, None, options, {})
+    entries = []
+    for w in widths:
+        with_w = [(k, v) for k, v in pairs if k != "w"] + [("w", w)]
+        entries.append(ref_build(provider, domain, key, options, path, with_w) + f" {w}w")
+    return ",\n".join(entries)
+
+
+def gen_build(T):
+    """Builders: domain + path + params in the canonical profile's encoding, signed as the
+    scheme signs a URL given as is (docs/behaviour.md, "Token providers")."""
+    import gen_schemes
+    G = T.G
+    cases = [
+        ("imagekit", "ik.imagekit.io", IK_KEY, {"endpoint": IK_EP}, "/demo/img/a b.jpg",
+         [("tr", "w-300,h-200"), ("v", 2), ("ik-s", "old")], None),
+        ("imagekit", "ik.imagekit.io", None, {"endpoint": IK_EP}, "/demo/img/a.jpg", [("tr", "w-300")], None),
+        ("glide", "img.example.com", "glide-key", {}, "/img/kayaks.jpg", [("w", 300), ("fit", "crop"), ("s", "x")],
+         None),
+        ("keycdn", "example.kxcdn.com", "securetokenkey", {}, "/a.jpg", [("width", 400), ("flip", 1)], None),
+        ("cloudflare-images", "imagedelivery.net", CF_KEY, {}, "/hash/id/public", [("w", 1)], "invalid_param"),
+        ("bunny", "z.b-cdn.net", "k", {}, "/a.jpg", [], "invalid_param"),
+        ("akamai", "media.example.com", AK_KEY, {}, "/a.jpg", [], "invalid_param"),
+        ("uploadcare", "cdn.example.com", UC_SECRET, {}, "/uuid/", [], "invalid_param"),
+        ("keycdn", "example.kxcdn.com", "k", {"mode": "access"}, "/a.jpg", [], "invalid_param"),
+        ("imagekit", "ik.imagekit.io", IK_KEY, {}, "/demo/a.jpg", [], "invalid_param"),
+        ("imagekit", "other.example.com", IK_KEY, {"endpoint": IK_EP}, "/demo/a.jpg", [], "invalid_url"),
+    ]
+    for n, (p, domain, key, options, path, params, error) in enumerate(cases):
+        inp = gen_schemes.builder_input(p, domain, key, path, params, options=options)
+        res = T._ref(ref_build, p, domain, key, options, path, params)
+        why = ("no endpoint option" if p == "imagekit" and not options else
+               "a URL outside the endpoint" if p == "imagekit" else
+               "its URLs always expire and a builder gives no expiry: build unsigned, then sign_url")
+        desc = f"{p}: built in the canonical encoding, then signed as given" if error is None else \
+            f"{p}: refused ({why})"
+        T._add(f"{p}-build-{n}", "build_url", desc, SRC_REF, inp, res, error, None)
+    # The legacy npm SDK (imagekit 6) writes a query transformation as URLSearchParams does:
+    # the canonical encoding's bytes exactly.
+    (legacy,) = run_oracle("node", [("imagekit-legacy.url", {
+        "private_key": IK_KEY, "url_endpoint": IK_EP, "path": "img/a.jpg", "signed": True,
+        "transformation": [{"width": 300, "height": 200}], "transformationPosition": "query", "now": NOW})])
+    inp = gen_schemes.builder_input("imagekit", "ik.imagekit.io", IK_KEY, "/demo/img/a.jpg", [("tr", "w-300,h-200")],
+                                    options={"endpoint": IK_EP})
+    T._add("imagekit-build-legacy-sdk-query", "build_url", "imagekit: the canonical build equals the legacy SDK's "
+           "URL with the transformation in the query", src_vendor("imagekit 6.0.0 (npm)"), inp,
+           T._ref(ref_build, "imagekit", "ik.imagekit.io", IK_KEY, {"endpoint": IK_EP}, "/demo/img/a.jpg",
+                  [("tr", "w-300,h-200")]), None, vendor_ok(legacy, "imagekit 6")["url"])
+    inp = gen_schemes.builder_input("glide", "img.example.com", "glide-key", "/a.jpg", [("fit", "crop")])
+    inp.update(widths=[100, 200, 400], min_width=None, max_width=None, tolerance=None, device_pixel_ratios=None,
+               variable_qualities=None, disable_variable_quality=None)
+    T._add("glide-build-srcset", "build_srcset", "glide: a fluid srcset, every entry signed as given", SRC_REF, inp,
+           T._ref(ref_build, "glide", "img.example.com", "glide-key", {}, "/a.jpg", [("fit", "crop")],
+                  widths=[100, 200, 400]), None, None)
+
+
 # ====================================================================== entry point
 
 def generate_tokens(G):
@@ -967,6 +1035,7 @@ def generate_tokens(G):
     gen_uploadcare(T)
     gen_glide(T)
     gen_keycdn(T)
+    gen_build(T)
     return T
 
 

@@ -10,9 +10,10 @@ use crate::params::{
 };
 use crate::profile::{LibraryParam, Order, Profile, Rules};
 use crate::provider::Provider;
-use crate::scheme::{Placement, Resolved, resolve};
+use crate::scheme::{Named, Placement, Resolved, resolve};
 use crate::secrets::{self, Secrets};
 use crate::signature::{check_emitted_len, message, push_signature, signed_path};
+use crate::tokens;
 use crate::validate::{check_domain, check_verbatim_path, has_dot_segment};
 use std::borrow::Cow;
 use std::fmt;
@@ -102,6 +103,7 @@ impl UrlBuilder {
             None => None,
         };
         let resolved = resolve(scheme, &options.options)?;
+        tokens::check_resolved(&resolved)?;
         let key = match decoded {
             Some(d) => secrets::prepare(&resolved, &d)?.into_iter().next(),
             None => None,
@@ -156,7 +158,9 @@ impl UrlBuilder {
     pub(crate) fn signature_param(&self) -> Result<&'static str> {
         match self.resolved.parts.placement {
             Placement::LastQueryParam(p) => Ok(p),
-            Placement::PathSegment { .. } | Placement::TokenQuery(_) | Placement::TokenParam(_) => {
+            Placement::TokenQuery(t) => Ok(t.token),
+            Placement::TokenParam(t) => Ok(t.name),
+            Placement::PathSegment { .. } => {
                 err(ErrorCode::InvalidParam, format!("{}: not built from query params", self.provider.name()))
             }
         }
@@ -219,6 +223,9 @@ impl UrlBuilder {
 
     /// Emits the URL for `path` and normalised `items`, signed when the builder has a key.
     pub(crate) fn emit(&self, path: &str, items: &mut Items<'_>) -> Result<String> {
+        if tokens::handles(&self.resolved.parts) {
+            return self.emit_token(path, items);
+        }
         let sig_param = self.signature_param()?;
         let r = self.render(path, items, None)?;
         let signature = self.key.as_ref().map(|key| {
@@ -234,6 +241,22 @@ impl UrlBuilder {
         Ok(out)
     }
 
+    /// A token scheme's URL: rendered unsigned by the profile, then signed as given by the
+    /// scheme's parts (the same steps as `sign_url`, with no expiry and no per-call values).
+    fn emit_token(&self, path: &str, items: &mut Items<'_>) -> Result<String> {
+        let r = self.render(path, items, None)?;
+        let Some(key) = &self.key else { return Ok(r.url) };
+        let values = Named::default();
+        let ctx = tokens::Ctx { resolved: &self.resolved, keys: std::slice::from_ref(key), values: &values };
+        let u = tokens::Url {
+            origin: r.url.get(..r.path_start),
+            path: r.url.get(r.path_start..r.path_end).unwrap_or_default(),
+            query: r.url.get(r.path_end + 1..).unwrap_or_default(),
+            fragment: None,
+        };
+        tokens::sign_url(&ctx, &u, None)
+    }
+
     /// Writes a fluid srcset straight into one string: one signed URL per width, as the
     /// value of the param `slot`, each followed by ` <width>w`, joined by `",\n"`.
     /// Everything before the slot is rendered and hashed once. `items` must hold `slot`
@@ -245,6 +268,28 @@ impl UrlBuilder {
         slot: &'static str,
         widths: &[i64],
     ) -> Result<String> {
+        if tokens::handles(&self.resolved.parts) {
+            // A token scheme signs each entry as given: one URL at a time.
+            let mut out = String::new();
+            for (i, w) in widths.iter().enumerate() {
+                let mut value = String::new();
+                encode::write_int(&mut value, *w);
+                let mut entry = items.clone();
+                for (k, v) in entry.iter_mut() {
+                    if *k == slot {
+                        *v = Cow::Owned(value.clone());
+                    }
+                }
+                if i > 0 {
+                    out.push_str(",\n");
+                }
+                out.push_str(&self.emit_token(path, &mut entry)?);
+                out.push(' ');
+                out.push_str(&value);
+                out.push('w');
+            }
+            return Ok(out);
+        }
         let r = self.render(path, items, Some(slot))?;
         let Some(at) = r.slot_at else {
             return err(ErrorCode::InvalidParam, format!("params[{slot:?}]: internal slot not rendered"));
