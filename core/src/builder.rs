@@ -41,6 +41,14 @@ pub struct BuilderOptions {
     pub disable_path_encoding: Option<bool>,
 }
 
+impl BuilderOptions {
+    /// The provider a builder made with these options uses: the one given, else the core's
+    /// default.
+    pub fn provider_or_default(&self) -> Provider {
+        self.provider.unwrap_or(Provider::Imgix)
+    }
+}
+
 impl fmt::Debug for BuilderOptions {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("BuilderOptions")
@@ -84,7 +92,7 @@ impl fmt::Debug for UrlBuilder {
 impl UrlBuilder {
     /// Creates a builder for `domain` (a bare host name such as `demo.imgix.net`).
     pub fn new(domain: &str, options: BuilderOptions) -> Result<UrlBuilder> {
-        let provider = options.provider.unwrap_or(Provider::Imgix);
+        let provider = options.provider_or_default();
         let profile = options.profile.unwrap_or_default();
         let rules = profile.rules();
         check_domain(domain, rules.domain_any_case)?;

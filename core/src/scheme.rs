@@ -436,6 +436,7 @@ pub(crate) struct Named(Vec<(&'static str, Option<Value>)>);
 
 impl Named {
     /// The text of the option `name`, when it is set.
+    #[allow(dead_code)] // read by the parts that take a named value (a path prefix, a token name)
     pub(crate) fn text(&self, name: &str) -> Option<&str> {
         match self.get(name) {
             Some(Value::Text(t)) => Some(t),
@@ -480,6 +481,7 @@ impl Named {
 pub(crate) struct Resolved {
     pub(crate) scheme: &'static Scheme,
     pub(crate) parts: Parts,
+    #[allow(dead_code)] // read by the parts that take a named value (a path prefix, a token name)
     pub(crate) options: Named,
 }
 
