@@ -1701,6 +1701,31 @@ enum ImgsignError: Swift.Error, Equatable, Hashable, Foundation.LocalizedError {
          * What is wrong (never a secret).
          */detail: String
     )
+    /**
+     * `not_yet_valid`: the token's start time is still to come.
+     */
+    case NotYetValid(
+        /**
+         * What is wrong (never a secret).
+         */detail: String
+    )
+    /**
+     * `ip_mismatch`: the token is bound to another client address, or to one and none was
+     * given.
+     */
+    case IpMismatch(
+        /**
+         * What is wrong (never a secret).
+         */detail: String
+    )
+    /**
+     * `acl_mismatch`: the token's ACL or allowed path does not cover the requested path.
+     */
+    case AclMismatch(
+        /**
+         * What is wrong (never a secret).
+         */detail: String
+    )
 
     
     /**
@@ -1795,6 +1820,15 @@ public struct FfiConverterTypeImgsignError: FfiConverterRustBuffer {
         case 10: return .MalformedHeader(
             detail: try FfiConverterString.read(from: &buf)
             )
+        case 11: return .NotYetValid(
+            detail: try FfiConverterString.read(from: &buf)
+            )
+        case 12: return .IpMismatch(
+            detail: try FfiConverterString.read(from: &buf)
+            )
+        case 13: return .AclMismatch(
+            detail: try FfiConverterString.read(from: &buf)
+            )
 
          default: throw UniffiInternalError.unexpectedEnumCase
         }
@@ -1854,6 +1888,21 @@ public struct FfiConverterTypeImgsignError: FfiConverterRustBuffer {
         
         case let .MalformedHeader(detail):
             writeInt(&buf, Int32(10))
+            FfiConverterString.write(detail, into: &buf)
+            
+        
+        case let .NotYetValid(detail):
+            writeInt(&buf, Int32(11))
+            FfiConverterString.write(detail, into: &buf)
+            
+        
+        case let .IpMismatch(detail):
+            writeInt(&buf, Int32(12))
+            FfiConverterString.write(detail, into: &buf)
+            
+        
+        case let .AclMismatch(detail):
+            writeInt(&buf, Int32(13))
             FfiConverterString.write(detail, into: &buf)
             
         }

@@ -193,6 +193,7 @@ class ApiTest {
         val eligible = Vectors.all.filter { v ->
             val i = v["input"]
             v.str("kind") == "build_url" && v.has("expected") && !i["key"].isNull && i.str("key").isNotEmpty() &&
+                !i["profile"].isNull && (i["options"] == null || i["options"].isEmpty) &&
                 !i.str("path").startsWith("-") && i["params"].all { p ->
                     p[1].isTextual && !p[0].asText().contains('=') && !p[0].asText().startsWith("-")
                 } && !i.toString().contains("\\u0000")
