@@ -1022,9 +1022,14 @@ fn verify_fields(ctx: &Ctx<'_>, ft: &FieldToken, token: &str, path: &str, now: O
     if now > exp {
         return fail(ErrorCode::Expired, format!("token: expired at {exp}"));
     }
-    if let Some(acl) = value_of(|s| matches!(s, FieldSource::Acl(_) | FieldSource::PathAcl(_))) {
+    // ACLs given by the caller may be a list; an ACL made of the path is one ACL.
+    let acl = value_of(|s| matches!(s, FieldSource::Acl(_))).map(|a| (a, true));
+    if let Some((acl, list)) =
+        acl.or_else(|| value_of(|s| matches!(s, FieldSource::PathAcl(_))).map(|a| (a, false)))
+    {
         let path_b = percent_decode(path, false);
-        if !acl.split(d.list.as_str()).any(|a| wildcard_match(&percent_decode(a, false), &path_b)) {
+        let covers = |a: &str| wildcard_match(&percent_decode(a, false), &path_b);
+        if !(if list { acl.split(d.list.as_str()).any(covers) } else { covers(acl) }) {
             return fail(ErrorCode::AclMismatch, "token: its ACL does not cover the path");
         }
     }
