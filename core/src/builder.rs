@@ -110,8 +110,8 @@ impl UrlBuilder {
             }
             None => None,
         };
-        let resolved = resolve(scheme, &options.options)?;
-        tokens::check_resolved(&resolved)?;
+        let mut resolved = resolve(scheme, &options.options)?;
+        tokens::check_resolved(&mut resolved)?;
         let key = match decoded {
             Some(d) => secrets::prepare(&resolved, &d)?.into_iter().next(),
             None => None,

@@ -452,6 +452,13 @@ impl Named {
         }
     }
 
+    /// Replaces the text of the option `name` (a part's normalised form of what was given).
+    pub(crate) fn set_text(&mut self, name: &str, text: String) {
+        if let Some(slot) = self.0.iter_mut().find(|(n, _)| *n == name) {
+            slot.1 = Some(Value::Text(text));
+        }
+    }
+
     /// The value of `name` written as text (an integer in decimal), when it is set.
     pub(crate) fn display(&self, name: &str) -> Option<String> {
         match self.get(name)? {

@@ -161,8 +161,8 @@ impl Signer {
     ) -> Result<Signer> {
         let scheme = provider.scheme();
         let decoded = secrets::decode(scheme, secrets)?;
-        let resolved = resolve(scheme, options)?;
-        tokens::check_resolved(&resolved)?;
+        let mut resolved = resolve(scheme, options)?;
+        tokens::check_resolved(&mut resolved)?;
         let keys = secrets::prepare(&resolved, &decoded)?;
         Ok(Signer { provider, resolved, keys })
     }
@@ -217,9 +217,19 @@ impl Signer {
 
     /// Signs many URLs in one call; fails on the first bad URL, naming its index.
     pub fn sign_urls<S: AsRef<str>>(&self, urls: &[S]) -> Result<Vec<String>> {
+        self.sign_urls_with(urls, &SignOptions::default())
+    }
+
+    /// [`Signer::sign_urls`] with one expiry and one set of per-call values for every URL
+    /// (an `expires_in` is counted from one reading of the clock).
+    pub fn sign_urls_with<S: AsRef<str>>(&self, urls: &[S], options: &SignOptions) -> Result<Vec<String>> {
+        let expires = options.expiry()?;
+        let values = self.values(&options.values)?;
         urls.iter()
             .enumerate()
-            .map(|(i, u)| self.sign_url(u.as_ref()).map_err(|e| e.at(&format!("urls[{i}]"))))
+            .map(|(i, u)| {
+                self.sign_with_expiry(u.as_ref(), expires, &values).map_err(|e| e.at(&format!("urls[{i}]")))
+            })
             .collect()
     }
 

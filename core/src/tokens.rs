@@ -268,13 +268,15 @@ impl Ctx<'_> {
 }
 
 /// Checks what a signer or builder of these parts needs at creation: the prefix option of a
-/// [`Piece::UrlAfter`] is given and is an http(s) URL without query or fragment.
-pub(crate) fn check_resolved(resolved: &Resolved) -> Result<()> {
+/// [`Piece::UrlAfter`] is given and is an http(s) URL without query or fragment (kept in
+/// its parsed form, with one trailing `/`); delimiters are single characters.
+pub(crate) fn check_resolved(resolved: &mut Resolved) -> Result<()> {
     match resolved.parts.covered {
         Covered::Pieces(pieces) => {
             for p in pieces {
                 if let Piece::UrlAfter(option) = p {
-                    endpoint(resolved, option)?;
+                    let normalised = parse_endpoint(resolved, option)?;
+                    resolved.options.set_text(option, normalised);
                 }
             }
         }
@@ -301,7 +303,20 @@ pub(crate) fn check_resolved(resolved: &Resolved) -> Result<()> {
     Ok(())
 }
 
-fn endpoint(resolved: &Resolved, option: &str) -> Result<String> {
+/// The endpoint option as [`check_resolved`] left it.
+fn endpoint<'r>(resolved: &'r Resolved, option: &str) -> Result<&'r str> {
+    resolved.options.text(option).map_or_else(
+        || {
+            fail(
+                ErrorCode::InvalidParam,
+                format!("options[{}]: {} needs it", excerpt(option), resolved.scheme.name),
+            )
+        },
+        Ok,
+    )
+}
+
+fn parse_endpoint(resolved: &Resolved, option: &str) -> Result<String> {
     let at = format!("options[{}]", excerpt(option));
     let Some(text) = resolved.options.text(option) else {
         return fail(
@@ -452,7 +467,7 @@ fn chunks<'a>(
             Piece::Text(t) => Chunk::Bytes(t.as_bytes()),
             Piece::UrlAfter(option) => {
                 let ep = endpoint(ctx.resolved, option)?;
-                match inp.url.strip_prefix(ep.as_str()) {
+                match inp.url.strip_prefix(ep) {
                     Some(rest) => Chunk::Bytes(rest.as_bytes()),
                     None => {
                         let what = if code == ErrorCode::InvalidUrl { "signed" } else { "verified" };
@@ -558,15 +573,16 @@ fn sign_last_param(
         out.push_str(&query);
     }
     let signed_query = match form {
-        Some(QueryForm::Php) => php_canonical(&query, ErrorCode::InvalidParam)?,
-        _ => query.clone(),
+        Some(QueryForm::Php) => std::borrow::Cow::Owned(php_canonical(&query, ErrorCode::InvalidParam)?),
+        _ => std::borrow::Cow::Borrowed(query.as_str()),
     };
     let inp =
         Inputs { url: &out, path: u.path, query: &signed_query, expires: exp_text.as_deref(), ip: None };
     let mut scratch = Vec::new();
     let msg = chunks(ctx, ps, &inp, &mut scratch, ErrorCode::InvalidUrl)?;
     let signature = ctx.key()?.sign_chunks(&msg);
-    let mut url = out.clone();
+    drop(msg);
+    let mut url = out;
     url.push(if query.is_empty() { '?' } else { '&' });
     if let Some((e, _)) = expiry.filter(|(e, _)| e.form == ExpiryForm::BeforeSignature) {
         url.push_str(e.name);
@@ -1173,8 +1189,8 @@ fn verify_last_param(
     }
     let query = join(signed.iter().copied());
     let signed_query = match query_form(ps) {
-        Some(QueryForm::Php) => php_canonical(&query, ErrorCode::MalformedUrl)?,
-        _ => query.clone(),
+        Some(QueryForm::Php) => std::borrow::Cow::Owned(php_canonical(&query, ErrorCode::MalformedUrl)?),
+        _ => std::borrow::Cow::Borrowed(query.as_str()),
     };
     let base = match u.origin {
         Some(o) => o.to_owned(),
@@ -1188,11 +1204,9 @@ fn verify_last_param(
         full.push_str(&query);
     }
     let inp = Inputs { url: &full, path: u.path, query: &signed_query, expires: exp_value, ip: None };
-    let ok = ctx.any_key(given, |k| {
-        let mut scratch = Vec::new();
-        let msg = chunks(ctx, ps, &inp, &mut scratch, ErrorCode::MalformedUrl)?;
-        Ok(k.sign_chunks(&msg))
-    })?;
+    let mut scratch = Vec::new();
+    let msg = chunks(ctx, ps, &inp, &mut scratch, ErrorCode::MalformedUrl)?;
+    let ok = ctx.any_key(given, |k| Ok(k.sign_chunks(&msg)))?;
     if !ok {
         return fail(ErrorCode::SignatureMismatch, format!("url: the {sig} param does not match the URL"));
     }
@@ -1307,11 +1321,9 @@ fn verify_token_query(
     let mut ok = false;
     for (sig, ip) in candidates {
         let inp = Inputs { url: "", path: signed_path, query: &signing_data, expires: Some(&exp), ip };
-        ok |= ctx.any_key(sig, |k| {
-            let mut scratch = Vec::new();
-            let msg = chunks(ctx, ps, &inp, &mut scratch, ErrorCode::MalformedUrl)?;
-            Ok(k.sign_chunks(&msg))
-        })?;
+        let mut scratch = Vec::new();
+        let msg = chunks(ctx, ps, &inp, &mut scratch, ErrorCode::MalformedUrl)?;
+        ok |= ctx.any_key(sig, |k| Ok(k.sign_chunks(&msg)))?;
     }
     if !ok {
         if flagged.is_some() && client.is_none() {
