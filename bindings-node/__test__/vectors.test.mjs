@@ -46,7 +46,13 @@ const urlBuilder = new imgsign.UrlBuilder('demo.imgix.net', { key: K })
 const BASE = {
   signer: { provider: 'imgix', key: K, previous_keys: [], salt: undefined, previous_salts: [], options: {} },
   sign_url: { url: 'https://demo.imgix.net/a.jpg', expires: undefined, expires_in: 60, now: 0, values: {} },
-  sign_urls: { urls: ['https://demo.imgix.net/a.jpg'], expires: undefined, expires_in: 60, now: 0, values: {} },
+  sign_urls: {
+    urls: ['https://demo.imgix.net/a.jpg'],
+    expires: undefined,
+    expires_in: 60,
+    now: 0,
+    values: {},
+  },
   verify_url: { url: 'https://demo.imgix.net/a.jpg?s=0', now: 0, values: {} },
   verify: { target: '/a.jpg?s=0', now: 0, values: {} },
   sign_token: { expires: undefined, expires_in: 60, now: 0, values: {} },
