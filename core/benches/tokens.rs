@@ -13,7 +13,9 @@ use md5::{Digest, Md5};
 use sha1::Sha1;
 use sha2::Sha256;
 use std::hint::black_box;
-use std::path::PathBuf;
+
+mod common;
+use common::estimate;
 use std::time::SystemTime;
 
 const NOW: i64 = 1_700_000_000;
@@ -196,30 +198,6 @@ fn bench_rows(c: &mut Criterion) {
     g.bench_function("sign_token_akamai", |b| b.iter(|| s.sign_token(black_box(&opts))));
     g.bench_function("verify_token_akamai", |b| b.iter(|| s.verify_token(black_box(&token), &check)));
     g.finish();
-}
-
-/// Where criterion writes its estimates (the rule criterion itself follows).
-fn criterion_dir() -> PathBuf {
-    if let Some(home) = std::env::var_os("CRITERION_HOME") {
-        return PathBuf::from(home);
-    }
-    if let Some(target) = std::env::var_os("CARGO_TARGET_DIR") {
-        return PathBuf::from(target).join("criterion");
-    }
-    std::env::current_exe()
-        .ok()
-        .and_then(|exe| exe.ancestors().nth(3).map(|t| t.join("criterion")))
-        .unwrap_or_else(|| PathBuf::from("target/criterion"))
-}
-
-fn estimate(id: &str, since: SystemTime) -> Option<f64> {
-    let file = criterion_dir().join(id).join("new").join("estimates.json");
-    let modified = std::fs::metadata(&file).and_then(|m| m.modified()).ok()?;
-    if modified < since {
-        return None;
-    }
-    let json: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(file).ok()?).ok()?;
-    ["slope", "mean"].iter().find_map(|k| json.get(k)?.get("point_estimate")?.as_f64())
 }
 
 fn print_summary(since: SystemTime) {
