@@ -14,12 +14,18 @@ a key, an argument or a header value; arguments are named by position ($1 is 1).
 
 /// `imgsign --help`.
 pub fn main_help() -> String {
-    let mut s = format!(
-        "imgsign {}: build, sign and verify image-CDN URLs ({})\n\n\
+    let mut s = wrap(
+        &format!(
+            "imgsign {}: build, sign and verify image-CDN URLs ({})",
+            imgsign::VERSION,
+            names(Provider::ALL.iter().map(|p| p.name())),
+        ),
+        2,
+    );
+    s.push_str(
+        "\n\n\
          USAGE:\n  imgsign COMMAND [OPTIONS] [ARGUMENTS]\n  imgsign COMMAND --help     that command's help\n  \
          imgsign --version\n\nCOMMANDS:\n",
-        imgsign::VERSION,
-        names(Provider::ALL.iter().map(|p| p.name())),
     );
     let width = COMMANDS.iter().map(|c| c.name.len()).max().unwrap_or(0);
     for c in COMMANDS {
@@ -68,7 +74,9 @@ pub fn command_help(c: &Command) -> String {
     let opts = c.opts();
     let width = opts.iter().map(|o| label(o.name, o.value).len()).max().unwrap_or(0).max(10);
     for o in opts {
-        s.push_str(&format!("  {:width$}  {}\n", label(o.name, o.value), fill(o.help)));
+        let line = format!("  {:width$}  {}", label(o.name, o.value), fill(o.help));
+        s.push_str(&wrap(&line, width + 4));
+        s.push('\n');
     }
     s.push_str(&format!("  {:width$}  print this help\n", "-h, --help"));
     for note in notes(c.name) {
@@ -94,13 +102,16 @@ fn schemes() -> String {
         let forms = scheme.secrets;
         let mut secrets = format!("--key: {} ({})", forms.key_name, forms.key.name());
         if let Some(salt) = forms.salt {
-            secrets.push_str(&format!(", --salt ({})", salt.name()));
+            let optional = if forms.salt_optional { ", optional" } else { "" };
+            secrets.push_str(&format!(", --salt ({}{optional})", salt.name()));
         }
         s.push_str(&format!("  {:width$}  {secrets}\n", p.name()));
         let lines =
             scheme.options.iter().map(|o| ("option", o)).chain(scheme.values.iter().map(|v| ("value", v)));
         for (what, o) in lines {
-            s.push_str(&format!("  {:width$}    {what} {}\n", "", describe(o)));
+            let line = format!("  {:width$}    {what} {}", "", describe(o));
+            s.push_str(&wrap(&line, width + 8));
+            s.push('\n');
         }
     }
     s.pop();
@@ -111,6 +122,32 @@ fn schemes() -> String {
 fn describe(o: &OptionSpec) -> String {
     let default = o.default.describe().map(|d| format!(", default {d}")).unwrap_or_default();
     format!("{}: {}{default}; {}", o.name, o.kind.describe(), o.help)
+}
+
+/// Longest help line, in characters.
+const WIDTH: usize = 100;
+
+/// `line` broken at spaces into lines of at most [`WIDTH`] characters, each continuation
+/// indented by `hang` spaces (a word longer than a line is left whole).
+fn wrap(line: &str, hang: usize) -> String {
+    let rest = line.trim_start_matches(' ');
+    let mut current = " ".repeat(line.len() - rest.len());
+    let mut out = String::with_capacity(line.len() + 16);
+    for (i, word) in rest.split(' ').enumerate() {
+        if i > 0 {
+            let over = current.chars().count() + 1 + word.chars().count() > WIDTH;
+            if over && !word.is_empty() && !current.trim().is_empty() {
+                out.push_str(current.trim_end());
+                out.push('\n');
+                current = " ".repeat(hang);
+            } else {
+                current.push(' ');
+            }
+        }
+        current.push_str(word);
+    }
+    out.push_str(current.trim_end());
+    out
 }
 
 fn names<'a>(it: impl Iterator<Item = &'a str>) -> String {

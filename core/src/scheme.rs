@@ -334,6 +334,7 @@ impl OptionKind {
     /// How help texts name the type (`an integer from 1 to 32`, `one of sha1, sha256`).
     pub fn describe(self) -> String {
         match self {
+            OptionKind::Int { min, max: i64::MAX } => format!("an integer, {min} or more"),
             OptionKind::Int { min, max } => format!("an integer from {min} to {max}"),
             OptionKind::Bool => "true or false".to_owned(),
             OptionKind::Choice(names) => format!("one of {}", names.join(", ")),
