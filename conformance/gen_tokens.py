@@ -725,6 +725,9 @@ def gen_akamai(T):
     T.sign("akamai-sign-start-ip-name", "start time, client IP and another parameter name", fu, p, AK_KEY, base,
            expires=NOW + 3600, ip="1.2.3.4", options={"start": NOW, "token_name": "hdnts", "acl": "/images/*"})
     T.sign("akamai-sign-no-expiry", "an expiry is required", SRC_REF, p, AK_KEY, base, error="invalid_param")
+    T.sign("akamai-sign-acl-written-as-sent", "in a URL the token is a query value: an ACL's ' and space are "
+           "written (and hashed) %27 and %20, as clients send them", SRC_REF, p, AK_KEY, base, expires=NOW + 60,
+           options={"acl": "/it's a/*"})
 
     # 4. Verification.
     acl_tok = R.akamai_token(AK_KEY, {}, acl="/images/*!/thumbs/*", start=NOW, expires=NOW + 3600)
@@ -844,6 +847,9 @@ def gen_uploadcare(T):
         T.verify(f"uploadcare-verify-{name}", name.replace("-", " "), SRC_REF, p, UC_SECRET, url, error=code, **kw)
     T.sign("uploadcare-sign-no-expiry", "an expiry is required", SRC_REF, p, UC_SECRET,
            "https://%s/%s/" % (cdn, other), error="invalid_param")
+    T.sign("uploadcare-sign-quote-in-path", "a ' in the path is written %27 in the ACL (the token is a query "
+           "value, and clients send ' there as %27)", SRC_REF, p, UC_SECRET, "https://%s/%s/it's/" % (cdn, other),
+           expires=NOW + 60)
     T.sign("uploadcare-sign-adds-trailing-slash", "the path gets its one trailing '/', as pyuploadcare writes it",
            SRC_REF, p, UC_SECRET, "https://%s/%s" % (cdn, other), expires=NOW + 60)
     T.sign("uploadcare-sign-query-refused", "Uploadcare URLs carry operations in the path: a query is refused",
@@ -1023,6 +1029,62 @@ def gen_build(T):
                   widths=[100, 200, 400]), None, None)
 
 
+# ====================================================================== single-byte changes
+
+def flip(url, i):
+    """conformance/README.md, `verify_tampered`: `a` becomes `b`, any other byte `a`."""
+    return url[:i] + ("b" if url[i] == "a" else "a") + url[i + 1:]
+
+
+def gen_tampered(T):
+    """(Escapes here avoid the hex digit `A`: a scheme that signs decoded params reads `%A9`
+    and `%a9` alike, so that change is no change.) Every byte after the origin of a signed URL of each token scheme and variant is
+    covered (only the token's own bytes where an ACL covers more than one path): each
+    single-byte change fails. The reference checks every change before the vector claims it."""
+    uc = "https://cdn.example.com/52da3bfc-7cd8-4861-8b05-126fef7a6994/"
+    cases = [
+        ("imagekit", "k", {"endpoint": IK_EP}, {}, IK_EP + "tr:w-300/a%20b.jpg?v=2&x=a+b", None, False),
+        ("imagekit", "k", {"endpoint": IK_EP}, {}, IK_EP + "a.jpg", NOW + 3600, False),
+        ("bunny", "k", {}, {"ip": "1.2.3.4", "countries": "CA,US"}, "https://z.b-cdn.net/v/a.mp4?q=caf%C3%B9",
+         NOW + 3600, False),
+        ("bunny", "k", {"form": "directory"}, {"ip": "2001:db8::1"}, "https://z.b-cdn.net/v/a.m3u8", NOW + 3600,
+         False),
+        ("bunny", "k", {"scheme": "basic"}, {"ip": "1.2.3.4"}, "https://z.b-cdn.net/a.jpg", NOW + 3600, False),
+        ("bunny", "k", {"scheme": "legacy"}, {}, "https://z.b-cdn.net/a.jpg?w=1", NOW + 3600, False),
+        ("cloudflare-images", "k", {}, {}, CF_BASE + "/public?a=b+c&t=%7Ex", NOW + 3600, False),
+        ("akamai", AK_KEY, {}, {}, "https://media.example.com/images/a.jpg", NOW + 3600, False),
+        ("akamai", AK_KEY, {}, {"acl": "/images/*", "ip": "1.2.3.4"}, "https://media.example.com/images/a.jpg",
+         NOW + 3600, True),
+        ("uploadcare", UC_SECRET, {}, {}, uc, NOW + 3600, False),
+        ("uploadcare", UC_SECRET, {"mode": "url"}, {}, uc + "-/resize/10x/", NOW + 3600, False),
+        ("glide", "k", {}, {}, "https://img.example.com/img/a%20b.jpg?w=300&mark=x%2By&fit=crop", None, False),
+        ("keycdn", "k", {}, {}, "https://x.kxcdn.com/a.jpg?flip=1&width=400", None, False),
+        ("keycdn", "k", {"mode": "access"}, {}, "https://x.kxcdn.com/path/a.jpg", NOW + 3600, False),
+    ]
+    for n, (p, key, options, values, url, expires, acl) in enumerate(cases):
+        sign_values = {k: v for k, v in values.items()}
+        signed = ref_sign(p, key, None, url, expires, options, sign_values)
+        verify_values = {k: v for k, v in values.items() if k in VERIFY_VALUES.get(p, ())}
+        opts = {k: v for k, v in options.items()}
+        start = signed.index("?") + 1 if acl else signed.index("/", signed.index("://") + 3)
+        ref_verify(p, key, None, [], signed, NOW, opts, verify_values, False)
+        for i in range(start, len(signed)):
+            try:
+                ref_verify(p, key, None, [], flip(signed, i), NOW, opts, verify_values, False)
+            except RefError as e:
+                assert e.code in ("missing_signature", "signature_mismatch", "expired", "malformed_url",
+                                  "not_yet_valid", "ip_mismatch", "acl_mismatch"), (p, i, e.code)
+                continue
+            raise AssertionError(f"{p}: byte {i} changed and the reference still accepts {flip(signed, i)}")
+        inp = {"provider": p, "key": key, "previous_keys": [], "salt": None, "previous_salts": [],
+               "options": opts, "url": signed, "now": NOW, "values": verify_values,
+               "ranges": [[start, len(signed)]]}
+        what = "the token's bytes (its ACL covers more than this path)" if acl else "every byte after the origin"
+        v = T.G.add(f"{p}-tampered-{n}", "verify_tampered", f"{p}: the signed URL verifies, and a change to any "
+                    f"one of {what} fails", inp, ("expected", None))
+        v["source"] = SRC_REF
+
+
 # ====================================================================== entry point
 
 def generate_tokens(G):
@@ -1036,6 +1098,7 @@ def generate_tokens(G):
     gen_glide(T)
     gen_keycdn(T)
     gen_build(T)
+    gen_tampered(T)
     return T
 
 

@@ -58,9 +58,15 @@ def expired(now, at):
     return now > at
 
 
+class NotUtf8(RefError):
+    """Decoded bytes that are not UTF-8 (Bunny cannot sign or verify them)."""
+
+    def __init__(self):
+        super().__init__("malformed_url", "url")
+
+
 def form_decode(s):
-    """`+` is a space, then %XX escapes are bytes; the bytes are UTF-8 (the generator only
-    feeds valid UTF-8)."""
+    """`+` is a space, then %XX escapes are bytes, which must be UTF-8 (`NotUtf8`)."""
     raw = s.replace("+", " ").encode("utf-8")
     out = bytearray()
     i = 0
@@ -71,7 +77,10 @@ def form_decode(s):
         else:
             out.append(raw[i])
             i += 1
-    return out.decode("utf-8")
+    try:
+        return out.decode("utf-8")
+    except UnicodeDecodeError:
+        raise NotUtf8()
 
 
 def pct_decode(s):
@@ -465,10 +474,22 @@ def akamai_token(key, o, acl=None, url=None, start=None, expires=None, expires_i
     return formulas.akamai_token(inp)
 
 
+def query_value(v):
+    """A token field written into a URL's query as clients send it: the bytes a WHATWG parser
+    percent-encodes in a query (controls, space, `"`, `#`, `'`, `<`, `>`, DEL, non-ASCII) and `&`
+    written %XX (upper case), before hashing."""
+    if v is None:
+        return None
+    return "".join("%%%02X" % b if b <= 0x20 or b >= 0x7f or chr(b) in "\"#&'<>" else chr(b)
+                   for b in v.encode("utf-8"))
+
+
 def akamai_sign_url(key, url, o=None, acl=None, **kw):
     prefix, path, query, fragment = parse_normalised(url)
     oo = akamai_options(o)
-    token = akamai_token(key, o, acl=acl, url=None if acl is not None else path, **kw)
+    early = oo["escape_early"]
+    kw = {k: (query_value(v) if k in ("ip", "session_id", "payload") and not early else v) for k, v in kw.items()}
+    token = akamai_token(key, o, acl=query_value(acl), url=None if acl is not None else path, **kw)
     ps = [p for p in pieces(query) if raw_key(p) != oo["token_name"]]
     q = joined(ps)
     out = prefix + path + ("?" + q + "&" if q else "?") + oo["token_name"] + "=" + token
@@ -551,7 +572,7 @@ def uploadcare_sign(key, url, expires, mode="acl", wildcard=False):
     core = path.strip("/")
     out_path = "/" + core + "/"
     if mode == "acl":
-        acl = "/%s/%s" % (core.replace("~", "%7e"), "*" if wildcard else "")
+        acl = query_value("/%s/%s" % (core.replace("~", "%7e"), "*" if wildcard else ""))
         signed = "exp=%d~acl=%s" % (expires, acl)
         fields = signed
     else:
@@ -629,7 +650,12 @@ def glide_verify(key, previous_keys, url, now, target=False):
     else:
         _p, path, query, _ = parse_normalised(url, "malformed_url")
     ps, given = last_signature(pieces(query), "s")
-    params = glide_params(joined(ps), "malformed_url")
+    try:
+        params = glide_params(joined(ps), "malformed_url")
+        pct_decode(path)
+    except NotUtf8:
+        # Glide hashes bytes: bytes that are not the UTF-8 of any signed text match no signature.
+        raise RefError("signature_mismatch", "s")
     matches([glide_digest(k, path, params) for k in keys], given)
 
 

@@ -2,7 +2,7 @@
 
 use crate::output::BROKEN_PIPE_STATUS;
 use crate::spec::{COMMANDS, Command, GROUPS, notes};
-use imgsign::{BuilderOptions, OptionSpec, Profile, Provider, UrlBuilder};
+use imgsign::{BuilderOptions, OptionKind, OptionSpec, Profile, Provider, UrlBuilder};
 
 const FOOTER: &str = "\
 EXIT STATUS: 0 success; 1 an input failed (refused, or a verification failed) or
@@ -14,18 +14,14 @@ a key, an argument or a header value; arguments are named by position ($1 is 1).
 
 /// `imgsign --help`.
 pub fn main_help() -> String {
-    let mut s = wrap(
-        &format!(
-            "imgsign {}: build, sign and verify image-CDN URLs ({})",
-            imgsign::VERSION,
-            names(Provider::ALL.iter().map(|p| p.name())),
-        ),
-        2,
-    );
+    let mut s = format!("imgsign {}: build, sign and verify image-CDN URLs\n", imgsign::VERSION);
+    for line in wrap(&format!("Providers: {}.", names(Provider::ALL.iter().map(|p| p.name()))), 90) {
+        s.push_str(line.trim_start());
+        s.push('\n');
+    }
     s.push_str(
-        "\n\n\
-         USAGE:\n  imgsign COMMAND [OPTIONS] [ARGUMENTS]\n  imgsign COMMAND --help     that command's help\n  \
-         imgsign --version\n\nCOMMANDS:\n",
+        "\nUSAGE:\n  imgsign COMMAND [OPTIONS] [ARGUMENTS]\n  imgsign COMMAND --help     that command's help \
+         (sign --help: each provider's secrets and options)\n  imgsign --version\n\nCOMMANDS:\n",
     );
     let width = COMMANDS.iter().map(|c| c.name.len()).max().unwrap_or(0);
     for c in COMMANDS {
@@ -74,9 +70,7 @@ pub fn command_help(c: &Command) -> String {
     let opts = c.opts();
     let width = opts.iter().map(|o| label(o.name, o.value).len()).max().unwrap_or(0).max(10);
     for o in opts {
-        let line = format!("  {:width$}  {}", label(o.name, o.value), fill(o.help));
-        s.push_str(&wrap(&line, width + 4));
-        s.push('\n');
+        s.push_str(&format!("  {:width$}  {}\n", label(o.name, o.value), fill(o.help)));
     }
     s.push_str(&format!("  {:width$}  print this help\n", "-h, --help"));
     for note in notes(c.name) {
@@ -93,61 +87,63 @@ pub fn command_help(c: &Command) -> String {
 /// Every provider's secrets, options and per-call values, from the core's scheme data.
 fn schemes() -> String {
     let mut s = String::from(
-        "PROVIDERS: the secrets each takes, its options (--option NAME=VALUE) and per-call\n\
-         values (--value NAME=VALUE):\n",
+        "PROVIDERS: each one's secrets, its options (--option NAME=VALUE) and the values a call\n\
+         gives (--value NAME=VALUE):\n",
     );
     let width = Provider::ALL.iter().map(|p| p.name().len()).max().unwrap_or(0);
     for p in Provider::ALL {
         let scheme = p.scheme();
         let forms = scheme.secrets;
-        let mut secrets = format!("--key: {} ({})", forms.key_name, forms.key.name());
+        let mut secrets = format!("--key: the {} ({})", forms.key_name, forms.key.name());
         if let Some(salt) = forms.salt {
             let optional = if forms.salt_optional { ", optional" } else { "" };
-            secrets.push_str(&format!(", --salt ({}{optional})", salt.name()));
+            secrets.push_str(&format!("; --salt ({}{optional})", salt.name()));
         }
         s.push_str(&format!("  {:width$}  {secrets}\n", p.name()));
-        let lines =
-            scheme.options.iter().map(|o| ("option", o)).chain(scheme.values.iter().map(|v| ("value", v)));
-        for (what, o) in lines {
-            let line = format!("  {:width$}    {what} {}", "", describe(o));
-            s.push_str(&wrap(&line, width + 8));
-            s.push('\n');
+        let lines = scheme
+            .options
+            .iter()
+            .map(|o| ("--option", o))
+            .chain(scheme.values.iter().map(|v| ("--value", v)));
+        for (flag, o) in lines {
+            let indent = " ".repeat(width + 4);
+            for line in wrap(&format!("{flag} {}", describe(o)), 98 - indent.len()) {
+                s.push_str(&format!("{indent}{line}\n"));
+            }
         }
     }
     s.pop();
     s
 }
 
-/// `name: type (default d). help`, for the providers' table.
+/// `name=TYPE (default d): help`, for the providers' table.
 fn describe(o: &OptionSpec) -> String {
-    let default = o.default.describe().map(|d| format!(", default {d}")).unwrap_or_default();
-    format!("{}: {}{default}; {}", o.name, o.kind.describe(), o.help)
+    let kind = match o.kind {
+        OptionKind::Int { min, max: i64::MAX } => format!("{min}.."),
+        OptionKind::Int { min, max } => format!("{min}..{max}"),
+        OptionKind::Bool => "true|false".to_owned(),
+        OptionKind::Choice(names) => names.join("|"),
+        OptionKind::Text => "TEXT".to_owned(),
+    };
+    let default = o.default.describe().map(|d| format!(" (default {d})")).unwrap_or_default();
+    format!("{}={kind}{default}: {}", o.name, o.help)
 }
 
-/// Longest help line, in characters.
-const WIDTH: usize = 100;
-
-/// `line` broken at spaces into lines of at most [`WIDTH`] characters, each continuation
-/// indented by `hang` spaces (a word longer than a line is left whole).
-fn wrap(line: &str, hang: usize) -> String {
-    let rest = line.trim_start_matches(' ');
-    let mut current = " ".repeat(line.len() - rest.len());
-    let mut out = String::with_capacity(line.len() + 16);
-    for (i, word) in rest.split(' ').enumerate() {
-        if i > 0 {
-            let over = current.chars().count() + 1 + word.chars().count() > WIDTH;
-            if over && !word.is_empty() && !current.trim().is_empty() {
-                out.push_str(current.trim_end());
-                out.push('\n');
-                current = " ".repeat(hang);
-            } else {
-                current.push(' ');
+/// `text` in lines of at most `width` characters, later ones indented by two spaces.
+fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines = vec![String::new()];
+    for word in text.split(' ') {
+        let Some(line) = lines.last_mut() else { break };
+        if !line.trim().is_empty() && line.chars().count() + 1 + word.chars().count() > width {
+            lines.push(format!("  {word}"));
+        } else {
+            if !line.is_empty() {
+                line.push(' ');
             }
+            line.push_str(word);
         }
-        current.push_str(word);
     }
-    out.push_str(current.trim_end());
-    out
+    lines
 }
 
 fn names<'a>(it: impl Iterator<Item = &'a str>) -> String {

@@ -34,8 +34,8 @@ macro_rules! opt {
     };
 }
 
-opt!(PROVIDER, "--provider", Some("NAME"), "{providers} (required)");
-opt!(BUILD_PROVIDER, "--provider", Some("NAME"), "{providers}{default_provider}");
+opt!(PROVIDER, "--provider", Some("NAME"), "one of the PROVIDERS below (required)");
+opt!(BUILD_PROVIDER, "--provider", Some("NAME"), "one of the PROVIDERS below{default_provider}");
 opt!(KEY, "--key", Some("KEY"), "signing key (default: the IMGSIGN_KEY environment variable)");
 opt!(SALT, "--salt", Some("SALT"), "a provider's salt, when it has one (default: IMGSIGN_SALT)");
 opt!(PREVIOUS_KEY, "--previous-key", Some("KEY"), "a key still accepted while keys rotate (repeatable)");

@@ -1,5 +1,5 @@
 //! The token parts of the scheme model (docs/schemes.md, "Token parts"): messages made of
-//! pieces ([`Piece`]), a query rewritten around a token ([`TokenQuery`]), and tokens of
+//! pieces ([`MessagePiece`]), a query rewritten around a token ([`TokenQuery`]), and tokens of
 //! named fields ([`FieldToken`], carried by a [`TokenParam`]). Signing, verifying and the
 //! token-on-its-own calls of every scheme built from these parts are here; each step reads
 //! the scheme's parts, never its name.
@@ -20,7 +20,7 @@ use subtle::ConstantTimeEq;
 
 /// One piece of a message ([`Covered::Pieces`]), hashed in order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Piece {
+pub enum MessagePiece {
     /// These bytes.
     Text(&'static str),
     /// The URL (origin, path, and the query sent before the signature) after the URL prefix
@@ -96,7 +96,7 @@ pub struct TokenQuery {
     /// Per-call values signed and emitted as params: (value name, param name).
     pub value_params: &'static [(&'static str, &'static str)],
     /// The option that signs no param of the URL: (option name, the param it writes as
-    /// `=true`). Value params other than a [`Piece::Path`]'s `or_param` are then refused.
+    /// `=true`). Value params other than a [`MessagePiece::Path`]'s `or_param` are then refused.
     pub ignore: Option<(&'static str, &'static str)>,
 }
 
@@ -268,13 +268,13 @@ impl Ctx<'_> {
 }
 
 /// Checks what a signer or builder of these parts needs at creation: the prefix option of a
-/// [`Piece::UrlAfter`] is given and is an http(s) URL without query or fragment (kept in
+/// [`MessagePiece::UrlAfter`] is given and is an http(s) URL without query or fragment (kept in
 /// its parsed form, with one trailing `/`); delimiters are single characters.
 pub(crate) fn check_resolved(resolved: &mut Resolved) -> Result<()> {
     match resolved.parts.covered {
         Covered::Pieces(pieces) => {
             for p in pieces {
-                if let Piece::UrlAfter(option) = p {
+                if let MessagePiece::UrlAfter(option) = p {
                     let normalised = parse_endpoint(resolved, option)?;
                     resolved.options.set_text(option, normalised);
                 }
@@ -427,7 +427,7 @@ fn push_pct(out: &mut String, s: &str) {
 
 /// The inputs of a message of pieces.
 struct Inputs<'a> {
-    /// The URL before the signature (origin + path + `?query`), for [`Piece::UrlAfter`].
+    /// The URL before the signature (origin + path + `?query`), for [`MessagePiece::UrlAfter`].
     url: &'a str,
     path: &'a str,
     /// The query in the form the pieces sign (already re-serialised or canonical).
@@ -438,7 +438,7 @@ struct Inputs<'a> {
 
 fn chunks<'a>(
     ctx: &Ctx<'_>,
-    pieces_: &'static [Piece],
+    pieces_: &'static [MessagePiece],
     inp: &'a Inputs<'a>,
     scratch: &'a mut Vec<Vec<u8>>,
     code: ErrorCode,
@@ -446,7 +446,7 @@ fn chunks<'a>(
     // Owned bytes first (decoded paths, packed addresses), borrowed afterwards.
     for p in pieces_ {
         match p {
-            Piece::Path { decoded: true, leading_slash, .. } => {
+            MessagePiece::Path { decoded: true, leading_slash, .. } => {
                 let mut b = percent_decode(inp.path, false);
                 if !leading_slash {
                     let n = b.iter().take_while(|&&c| c == b'/').count();
@@ -454,7 +454,7 @@ fn chunks<'a>(
                 }
                 scratch.push(b);
             }
-            Piece::Ip(IpForm::Prefix64) => {
+            MessagePiece::Ip(IpForm::Prefix64) => {
                 scratch.push(inp.ip.and_then(ip_prefix_bytes).unwrap_or_default());
             }
             _ => {}
@@ -464,8 +464,8 @@ fn chunks<'a>(
     let mut out = Vec::with_capacity(pieces_.len());
     for p in pieces_ {
         let c = match p {
-            Piece::Text(t) => Chunk::Bytes(t.as_bytes()),
-            Piece::UrlAfter(option) => {
+            MessagePiece::Text(t) => Chunk::Bytes(t.as_bytes()),
+            MessagePiece::UrlAfter(option) => {
                 let ep = endpoint(ctx.resolved, option)?;
                 match inp.url.strip_prefix(ep) {
                     Some(rest) => Chunk::Bytes(rest.as_bytes()),
@@ -475,33 +475,33 @@ fn chunks<'a>(
                     }
                 }
             }
-            Piece::Path { decoded: true, .. } | Piece::Ip(IpForm::Prefix64) => {
+            MessagePiece::Path { decoded: true, .. } | MessagePiece::Ip(IpForm::Prefix64) => {
                 Chunk::Bytes(owned.next().map_or(&[][..], Vec::as_slice))
             }
-            Piece::Path { leading_slash, .. } => {
+            MessagePiece::Path { leading_slash, .. } => {
                 let p = if *leading_slash { inp.path } else { inp.path.trim_start_matches('/') };
                 Chunk::Bytes(p.as_bytes())
             }
-            Piece::Query(_) => Chunk::Bytes(inp.query.as_bytes()),
-            Piece::Expiry { never } => Chunk::Bytes(inp.expires.unwrap_or(never).as_bytes()),
-            Piece::Ip(IpForm::Text) => Chunk::Bytes(inp.ip.unwrap_or_default().as_bytes()),
-            Piece::Key => Chunk::Key,
+            MessagePiece::Query(_) => Chunk::Bytes(inp.query.as_bytes()),
+            MessagePiece::Expiry { never } => Chunk::Bytes(inp.expires.unwrap_or(never).as_bytes()),
+            MessagePiece::Ip(IpForm::Text) => Chunk::Bytes(inp.ip.unwrap_or_default().as_bytes()),
+            MessagePiece::Key => Chunk::Key,
         };
         out.push(c);
     }
     Ok(out)
 }
 
-fn query_form(pieces_: &[Piece]) -> Option<QueryForm> {
-    pieces_.iter().find_map(|p| if let Piece::Query(f) = p { Some(*f) } else { None })
+fn query_form(pieces_: &[MessagePiece]) -> Option<QueryForm> {
+    pieces_.iter().find_map(|p| if let MessagePiece::Query(f) = p { Some(*f) } else { None })
 }
 
-fn reads_ip(pieces_: &[Piece]) -> bool {
-    pieces_.iter().any(|p| matches!(p, Piece::Ip(_)))
+fn reads_ip(pieces_: &[MessagePiece]) -> bool {
+    pieces_.iter().any(|p| matches!(p, MessagePiece::Ip(_)))
 }
 
-fn or_param(pieces_: &[Piece]) -> Option<&'static str> {
-    pieces_.iter().find_map(|p| if let Piece::Path { or_param, .. } = p { *or_param } else { None })
+fn or_param(pieces_: &[MessagePiece]) -> Option<&'static str> {
+    pieces_.iter().find_map(|p| if let MessagePiece::Path { or_param, .. } = p { *or_param } else { None })
 }
 
 // ==================================================================================== sign a URL
@@ -523,7 +523,7 @@ pub(crate) fn sign_url(ctx: &Ctx<'_>, u: &Url<'_>, expires: Option<i64>) -> Resu
 
 fn sign_last_param(
     ctx: &Ctx<'_>,
-    ps: &'static [Piece],
+    ps: &'static [MessagePiece],
     sig: &str,
     u: &Url<'_>,
     expires: Option<i64>,
@@ -614,7 +614,7 @@ fn push_fragment(out: &mut String, fragment: Option<&str>) {
 /// the value params set, sorted.
 fn token_query_params(
     ctx: &Ctx<'_>,
-    ps: &'static [Piece],
+    ps: &'static [MessagePiece],
     tq: &TokenQuery,
     expiry_name: &str,
     query: &str,
@@ -678,7 +678,7 @@ fn token_query_params(
 
 fn sign_token_query(
     ctx: &Ctx<'_>,
-    ps: &'static [Piece],
+    ps: &'static [MessagePiece],
     tq: &TokenQuery,
     u: &Url<'_>,
     expires: Option<i64>,
@@ -842,6 +842,27 @@ fn escape(ctx: &Ctx<'_>, e: Escape, value: &str) -> String {
     out
 }
 
+/// `value` as a query value clients send unchanged: the bytes a WHATWG parser would
+/// percent-encode in a query (controls, space, `"`, `#`, `'`, `<`, `>`, DEL and non-ASCII), and
+/// `&`, which would end the param, written `%XX`; `%` itself is left alone.
+fn query_value(value: &str) -> String {
+    let rewritten = |b: u8| b <= b' ' || b >= 0x7f || matches!(b, b'"' | b'#' | b'&' | b'\'' | b'<' | b'>');
+    if !value.bytes().any(rewritten) {
+        return value.to_owned();
+    }
+    let mut out = String::with_capacity(value.len() + 8);
+    let mut start = 0;
+    for (i, b) in value.bytes().enumerate() {
+        if rewritten(b) {
+            out.push_str(value.get(start..i).unwrap_or_default());
+            escape_into(&mut out, &[b], b"", false, Esc::Upper);
+            start = i + 1;
+        }
+    }
+    out.push_str(value.get(start..).unwrap_or_default());
+    out
+}
+
 fn has_acl(ctx: &Ctx<'_>, ft: &FieldToken) -> bool {
     ft.fields.iter().any(|f| match f.source {
         FieldSource::Acl(v) => ctx.values.is_set(v),
@@ -905,7 +926,10 @@ fn make_token(ctx: &Ctx<'_>, ft: &FieldToken, path: Option<&str>, expires: Optio
             FieldSource::Salt => None,
         };
         if let Some(v) = value {
-            written.push(format!("{}={}", f.name, escape(ctx, f.escape, &v)));
+            let v = escape(ctx, f.escape, &v);
+            // In a URL the token is a query value: written (and so hashed) as clients send it.
+            let v = if path.is_some() { query_value(&v) } else { v };
+            written.push(format!("{}={v}", f.name));
         }
     }
     if path.is_none() {
@@ -1129,7 +1153,7 @@ pub(crate) fn verify(ctx: &Ctx<'_>, u: &Url<'_>, now: Option<i64>) -> Result<()>
 
 fn verify_last_param(
     ctx: &Ctx<'_>,
-    ps: &'static [Piece],
+    ps: &'static [MessagePiece],
     sig: &str,
     u: &Url<'_>,
     now: Option<i64>,
@@ -1218,9 +1242,9 @@ fn verify_last_param(
 
 /// For a request target (no origin): the origin of the scheme's URL prefix, so the prefix's
 /// path is matched against the target's.
-fn target_origin(ctx: &Ctx<'_>, ps: &[Piece]) -> Result<String> {
+fn target_origin(ctx: &Ctx<'_>, ps: &[MessagePiece]) -> Result<String> {
     for p in ps {
-        if let Piece::UrlAfter(option) = p {
+        if let MessagePiece::UrlAfter(option) = p {
             let ep = endpoint(ctx.resolved, option)?;
             let host_end = ep.find("://").map_or(0, |i| i + 3);
             let cut = ep.get(host_end..).and_then(|r| r.find('/')).map_or(ep.len(), |i| host_end + i);
@@ -1232,7 +1256,7 @@ fn target_origin(ctx: &Ctx<'_>, ps: &[Piece]) -> Result<String> {
 
 fn verify_token_query(
     ctx: &Ctx<'_>,
-    ps: &'static [Piece],
+    ps: &'static [MessagePiece],
     tq: &TokenQuery,
     u: &Url<'_>,
     now: Option<i64>,

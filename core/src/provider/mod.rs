@@ -2,7 +2,10 @@
 //! [`Scheme`] value in the module of its family. Adding a provider is one variant, its value
 //! and its conformance vectors: no code path of its own.
 
+mod cloudinary;
+mod imgproxy;
 mod query;
+mod thumbor;
 mod token;
 
 use crate::error::{ErrorCode, Result, err};
@@ -20,6 +23,14 @@ pub enum Provider {
     Pixta,
     /// ImageBoss: `bossToken = hmac_sha256(secret, path [+ "?" + query])`.
     ImageBoss,
+    /// imgproxy: `b64url(hmac_sha256(key, salt + path))`, the first path segment.
+    Imgproxy,
+    /// thumbor: `b64url_padded(hmac_sha1(key, path))`, the first path segment.
+    Thumbor,
+    /// imagor: thumbor's URLs, the HMAC's hash and a truncation as options.
+    Imagor,
+    /// Cloudinary: `s--b64url(sha1(transformation/public_id + secret))[..8]--`.
+    Cloudinary,
     /// ImageKit: `ik-s = hmac_sha1(private_key, url after the endpoint + expiry)`.
     ImageKit,
     /// Bunny CDN token authentication (HS256; basic and legacy as the `scheme` option).
@@ -38,11 +49,15 @@ pub enum Provider {
 
 impl Provider {
     /// Every provider, in a stable order.
-    pub const ALL: [Provider; 11] = [
+    pub const ALL: [Provider; 15] = [
         Provider::Imgix,
         Provider::Gumlet,
         Provider::Pixta,
         Provider::ImageBoss,
+        Provider::Imgproxy,
+        Provider::Thumbor,
+        Provider::Imagor,
+        Provider::Cloudinary,
         Provider::ImageKit,
         Provider::Bunny,
         Provider::CloudflareImages,
@@ -59,6 +74,10 @@ impl Provider {
             Provider::Gumlet => &query::GUMLET,
             Provider::Pixta => &query::PIXTA,
             Provider::ImageBoss => &query::IMAGEBOSS,
+            Provider::Imgproxy => &imgproxy::IMGPROXY,
+            Provider::Thumbor => &thumbor::THUMBOR,
+            Provider::Imagor => &thumbor::IMAGOR,
+            Provider::Cloudinary => &cloudinary::CLOUDINARY,
             Provider::ImageKit => &token::IMAGEKIT,
             Provider::Bunny => &token::BUNNY,
             Provider::CloudflareImages => &token::CLOUDFLARE_IMAGES,

@@ -1,10 +1,10 @@
 //! The token-style schemes (docs/schemes.md): ImageKit, Bunny CDN, Cloudflare Images, Akamai
 //! EdgeAuth, Uploadcare, Glide, KeyCDN. Each is one value of the model, built from the token
-//! parts ([`Piece`], [`TokenQuery`], [`FieldToken`]).
+//! parts ([`MessagePiece`], [`TokenQuery`], [`FieldToken`]).
 
 use crate::scheme::{
     Alphabet, Covered, Effect, Encoding, Escape, Expiry, ExpiryForm, Field, FieldSource, FieldToken, Grammar,
-    Hash, IpForm, KeyForm, Mix, OptionDefault, OptionKind, OptionSpec, Parts, Piece, Placement, Primitive,
+    Hash, IpForm, KeyForm, Mix, OptionDefault, OptionKind, OptionSpec, Parts, MessagePiece, Placement, Primitive,
     QueryForm, Scheme, SecretForms, TokenParam, TokenQuery, Truncate,
 };
 
@@ -28,7 +28,7 @@ const fn flag(name: &'static str, help: &'static str) -> OptionSpec {
         effect: Effect::Named,
     }
 }
-const PATH: Piece = Piece::Path { decoded: false, leading_slash: true, or_param: None };
+const PATH: MessagePiece = MessagePiece::Path { decoded: false, leading_slash: true, or_param: None };
 
 // ------------------------------------------------------------------------------ ImageKit
 
@@ -39,7 +39,7 @@ pub(crate) static IMAGEKIT: Scheme = Scheme {
     formula: "ik-s = hex(hmac_sha1(private_key, url after the endpoint + (ik-t or 9999999999))); ik-t, ik-s last",
     secrets: text_key("private_key"),
     parts: Parts {
-        covered: Covered::Pieces(&[Piece::UrlAfter("endpoint"), Piece::Expiry { never: "9999999999" }]),
+        covered: Covered::Pieces(&[MessagePiece::UrlAfter("endpoint"), MessagePiece::Expiry { never: "9999999999" }]),
         primitive: Primitive { mix: Mix::Hmac, hash: Hash::Sha1 },
         encoding: HEX,
         placement: Placement::LastQueryParam("ik-s"),
@@ -67,16 +67,16 @@ const BUNNY_TOKEN: TokenQuery = TokenQuery {
     value_params: BUNNY_VALUE_PARAMS,
     ignore: Some(("ignore_params", "token_ignore_params")),
 };
-const BUNNY_PATH: Piece = Piece::Path { decoded: false, leading_slash: true, or_param: Some("token_path") };
+const BUNNY_PATH: MessagePiece = MessagePiece::Path { decoded: false, leading_slash: true, or_param: Some("token_path") };
 const BUNNY_EXPIRES: Option<Expiry> = expiry("expires", ExpiryForm::Token, true);
 
 /// Bunny's current scheme (HS256).
 const BUNNY_HS256: Parts = Parts {
     covered: Covered::Pieces(&[
         BUNNY_PATH,
-        Piece::Expiry { never: "" },
-        Piece::Ip(IpForm::Prefix64),
-        Piece::Query(QueryForm::Sorted),
+        MessagePiece::Expiry { never: "" },
+        MessagePiece::Ip(IpForm::Prefix64),
+        MessagePiece::Query(QueryForm::Sorted),
     ]),
     primitive: Primitive { mix: Mix::Hmac, hash: Hash::Sha256 },
     encoding: B64,
@@ -85,7 +85,7 @@ const BUNNY_HS256: Parts = Parts {
 };
 /// The basic (V1) scheme: MD5 of key, path, expiry and the address as text; no params.
 const BUNNY_BASIC: Parts = Parts {
-    covered: Covered::Pieces(&[PATH, Piece::Expiry { never: "" }, Piece::Ip(IpForm::Text)]),
+    covered: Covered::Pieces(&[PATH, MessagePiece::Expiry { never: "" }, MessagePiece::Ip(IpForm::Text)]),
     primitive: Primitive { mix: Mix::KeyFirst, hash: Hash::Md5 },
     placement: Placement::TokenQuery(&TokenQuery { prefix: "", bound_flag: "", ignore: None, ..BUNNY_TOKEN }),
     ..BUNNY_HS256
@@ -94,9 +94,9 @@ const BUNNY_BASIC: Parts = Parts {
 const BUNNY_LEGACY: Parts = Parts {
     covered: Covered::Pieces(&[
         BUNNY_PATH,
-        Piece::Expiry { never: "" },
-        Piece::Query(QueryForm::Sorted),
-        Piece::Ip(IpForm::Text),
+        MessagePiece::Expiry { never: "" },
+        MessagePiece::Query(QueryForm::Sorted),
+        MessagePiece::Ip(IpForm::Text),
     ]),
     primitive: Primitive { mix: Mix::KeyFirst, hash: Hash::Sha256 },
     placement: Placement::TokenQuery(&TokenQuery { prefix: "", bound_flag: "", ..BUNNY_TOKEN }),
@@ -151,7 +151,7 @@ pub(crate) static CLOUDFLARE_IMAGES: Scheme = Scheme {
     formula: "sig = hex(hmac_sha256(key, path + \"?\" + query with exp, as URLSearchParams writes it)), after exp",
     secrets: text_key("signing key"),
     parts: Parts {
-        covered: Covered::Pieces(&[PATH, Piece::Text("?"), Piece::Query(QueryForm::Form)]),
+        covered: Covered::Pieces(&[PATH, MessagePiece::Text("?"), MessagePiece::Query(QueryForm::Form)]),
         primitive: Primitive { mix: Mix::Hmac, hash: Hash::Sha256 },
         encoding: HEX,
         placement: Placement::LastQueryParam("sig"),
@@ -314,10 +314,10 @@ pub(crate) static GLIDE: Scheme = Scheme {
     secrets: text_key("sign key"),
     parts: Parts {
         covered: Covered::Pieces(&[
-            Piece::Text(":"),
-            Piece::Path { decoded: true, leading_slash: false, or_param: None },
-            Piece::Text("?"),
-            Piece::Query(QueryForm::Php),
+            MessagePiece::Text(":"),
+            MessagePiece::Path { decoded: true, leading_slash: false, or_param: None },
+            MessagePiece::Text("?"),
+            MessagePiece::Query(QueryForm::Php),
         ]),
         primitive: Primitive { mix: Mix::KeyFirst, hash: Hash::Md5 },
         encoding: HEX,
@@ -332,14 +332,14 @@ pub(crate) static GLIDE: Scheme = Scheme {
 // ------------------------------------------------------------------------------ KeyCDN
 
 const KEYCDN_IMAGE: Parts = Parts {
-    covered: Covered::Pieces(&[PATH, Piece::Query(QueryForm::AsSent)]),
+    covered: Covered::Pieces(&[PATH, MessagePiece::Query(QueryForm::AsSent)]),
     primitive: Primitive { mix: Mix::KeyLast, hash: Hash::Md5 },
     encoding: B64,
     placement: Placement::LastQueryParam("token"),
     expiry: None,
 };
 const KEYCDN_ACCESS: Parts = Parts {
-    covered: Covered::Pieces(&[PATH, Piece::Key, Piece::Expiry { never: "" }]),
+    covered: Covered::Pieces(&[PATH, MessagePiece::Key, MessagePiece::Expiry { never: "" }]),
     primitive: Primitive { mix: Mix::KeyInside, hash: Hash::Md5 },
     expiry: expiry("expire", ExpiryForm::AfterSignature, true),
     ..KEYCDN_IMAGE

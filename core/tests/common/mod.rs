@@ -24,8 +24,9 @@ pub fn config() -> ProptestConfig {
 // Strategies
 // ---------------------------------------------------------------------------------------
 
-/// The providers of the query family (path and query signed, the signature the last param):
-/// the properties below are theirs. The token providers have their own (tokens.rs).
+/// The providers of the query family (path and query signed, the signature the last
+/// param): the hostile-query properties are theirs. `path_properties.rs` covers the
+/// providers that sign in the path, `tokens.rs` the token providers.
 pub fn provider() -> impl Strategy<Value = Provider> {
     select(
         Provider::ALL
