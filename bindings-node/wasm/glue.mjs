@@ -297,21 +297,6 @@ function createApi(exports, textReader) {
       c.arg(options == null ? undefined : clock())
       return c.run(OP_SIGN_URLS, h)
     }
-    signToken(options) {
-      const h = this.#handle
-      c.begin(2)
-      c.arg(options)
-      c.arg(options == null ? undefined : clock())
-      return c.run(OP_SIGN_TOKEN, h)
-    }
-    verifyToken(token, options) {
-      const h = this.#handle
-      c.begin(3)
-      c.arg(token)
-      c.arg(options)
-      c.arg(clock())
-      c.run(OP_VERIFY_TOKEN, h)
-    }
     verifyUrl(url, options) {
       const h = this.#handle
       c.begin(3)
@@ -327,6 +312,21 @@ function createApi(exports, textReader) {
       c.arg(options)
       c.arg(clock())
       c.run(OP_VERIFY, h)
+    }
+    signToken(options) {
+      const h = this.#handle
+      c.begin(2)
+      c.arg(options)
+      c.arg(options == null ? undefined : clock())
+      return c.run(OP_SIGN_TOKEN, h)
+    }
+    verifyToken(token, options) {
+      const h = this.#handle
+      c.begin(3)
+      c.arg(token)
+      c.arg(options)
+      c.arg(clock())
+      c.run(OP_VERIFY_TOKEN, h)
     }
     toString() {
       return this.#shown

@@ -18,7 +18,7 @@ pub mod op {
     pub const SIGNER_NEW: u32 = 1;
     /// `signer.signUrl(url, options, clock)`.
     pub const SIGN_URL: u32 = 2;
-    /// `signer.signUrls(urls)`.
+    /// `signer.signUrls(urls, options, clock)`.
     pub const SIGN_URLS: u32 = 3;
     /// `signer.verifyUrl(url, options, clock)`.
     pub const VERIFY_URL: u32 = 4;
@@ -48,20 +48,61 @@ pub mod op {
     pub const NOOP: u32 = 16;
     /// `signer.verify(target, options, clock)`: what a server receives.
     pub const VERIFY: u32 = 17;
-    /// `signer.signToken(options, clock)`.
+    /// `argumentErrorCode(operation, argument)`: the core's argument rule.
+    pub const ARGUMENT_ERROR_CODE: u32 = 18;
+    /// `signer.signToken(options, clock)`: a token on its own.
     pub const SIGN_TOKEN: u32 = 19;
     /// `signer.verifyToken(token, options, clock)`.
     pub const VERIFY_TOKEN: u32 = 20;
-    /// `argumentErrorCode(operation, argument)`: the core's argument rule.
-    pub const ARGUMENT_ERROR_CODE: u32 = 18;
+}
+
+/// A scheme's options or per-call values by name (docs/schemes.md), as the core takes them.
+fn named(v: Val<'_>, arg: Arg<'_>) -> Result<Vec<(String, ParamValue)>> {
+    Ok(params(v, arg)?.into_iter().map(|(k, v)| (k.into_owned(), v)).collect())
+}
+
+/// The options of `signUrl` / `signUrls` / `signToken` (`expires`, `expiresIn`, `now`, `values`), with the
+/// glue's clock standing in for the system clock.
+fn sign_options(op: Op, v: Val<'_>, clock_value: Val<'_>) -> Result<SignOptions> {
+    let mut o = SignOptions::default();
+    read_options(op, v, &["expires", "expiresIn", "now", "values"], |k, v, arg| {
+        match k {
+            "values" => o.values = named(v, arg)?,
+            "expires" => o.expires = Some(integer(v, arg)?),
+            "expiresIn" => o.expires_in = Some(integer(v, arg)?),
+            _ => o.now = Some(integer(v, arg)?),
+        }
+        Ok(())
+    })?;
+    // The core reads the system clock only for `expiresIn` without `now`.
+    if o.expires_in.is_some() && o.now.is_none() {
+        o.now = Some(clock(clock_value)?);
+    }
+    Ok(o)
+}
+
+/// The options of the verify calls (`now`, `values`), the glue's clock when `now` is not given.
+fn verify_options(op: Op, v: Val<'_>, clock_value: Val<'_>) -> Result<VerifyOptions> {
+    let mut o = VerifyOptions::default();
+    read_options(op, v, &["now", "values"], |k, v, arg| {
+        match k {
+            "values" => o.values = named(v, arg)?,
+            _ => o.now = Some(integer(v, arg)?),
+        }
+        Ok(())
+    })?;
+    if o.now.is_none() {
+        o.now = Some(clock(clock_value)?);
+    }
+    Ok(o)
 }
 
 /// An object the JavaScript side holds by handle.
 pub enum Obj {
-    /// A `Signer` (boxed: the two objects differ in size).
-    Signer(Box<imgsign::Signer>),
-    /// A `UrlBuilder` (boxed likewise).
-    Builder(Box<imgsign::UrlBuilder>),
+    /// A `Signer`.
+    Signer(imgsign::Signer),
+    /// A `UrlBuilder`.
+    Builder(imgsign::UrlBuilder),
 }
 
 /// The objects alive on the JavaScript side, by handle (index + 1; 0 is never a handle).
@@ -148,23 +189,26 @@ pub fn run(objects: &mut Objects, op: u32, handle: u32, args: &Args<'_>, out: &m
     match op {
         op::SIGNER_NEW => {
             let provider = string(a(0), Arg::new(Op::Signer, "provider"))?;
-            let key = string(a(1), Arg::new(Op::Signer, "key"))?;
-            let mut secrets = Secrets { key: key.to_owned(), ..Secrets::default() };
-            let mut named = Vec::new();
+            let mut secrets =
+                Secrets { key: string(a(1), Arg::new(Op::Signer, "key"))?.to_owned(), ..Secrets::default() };
+            let mut scheme_options = Vec::new();
             let fields = ["previousKeys", "salt", "previousSalts", "options"];
             read_options(Op::Signer, a(2), &fields, |k, v, arg| {
+                let strings = |v: Val<'_>, arg: Arg<'_>| -> Result<Vec<String>> {
+                    Ok(list(v, arg, string)?.into_iter().map(str::to_owned).collect())
+                };
                 match k {
-                    "previousKeys" => secrets.previous_keys = owned(list(v, arg, string)?),
+                    "previousKeys" => secrets.previous_keys = strings(v, arg)?,
                     "salt" => secrets.salt = Some(string(v, arg)?.to_owned()),
-                    "previousSalts" => secrets.previous_salts = owned(list(v, arg, string)?),
-                    _ => named = named_values(v, arg)?,
+                    "previousSalts" => secrets.previous_salts = strings(v, arg)?,
+                    _ => scheme_options = named(v, arg)?,
                 }
                 Ok(())
             })?;
             let provider = Provider::from_name(provider)?;
-            let s = imgsign::Signer::with(provider, &secrets, &named)?;
+            let s = imgsign::Signer::with(provider, &secrets, &scheme_options)?;
             let name = s.provider().name();
-            let h = objects.insert(Obj::Signer(Box::new(s)));
+            let h = objects.insert(Obj::Signer(s));
             out.array(3, |w| {
                 w.num(h as f64);
                 w.str(&format!("Signer({name})"));
@@ -177,40 +221,33 @@ pub fn run(objects: &mut Objects, op: u32, handle: u32, args: &Args<'_>, out: &m
             let o = sign_options(Op::SignUrl, a(1), a(2))?;
             out.str(&s.sign_url_with(url, &o)?);
         }
+        op::SIGN_TOKEN => {
+            let s = signer(objects, handle)?;
+            let o = sign_options(Op::SignToken, a(0), a(1))?;
+            out.str(&s.sign_token(&o)?);
+        }
+        op::VERIFY_TOKEN => {
+            let s = signer(objects, handle)?;
+            let token = string(a(0), Arg::new(Op::VerifyToken, "token"))?;
+            let o = verify_options(Op::VerifyToken, a(1), a(2))?;
+            s.verify_token(token, &o)?;
+            out.undefined();
+        }
         op::SIGN_URLS => {
             let s = signer(objects, handle)?;
             let urls = list(a(0), Arg::new(Op::SignUrls, "urls"), string)?;
             let o = sign_options(Op::SignUrls, a(1), a(2))?;
             out.strs(&s.sign_urls_with(&urls, &o)?);
         }
-        op::SIGN_TOKEN => {
+        op::VERIFY_URL | op::VERIFY => {
             let s = signer(objects, handle)?;
-            let o = sign_options(Op::SignToken, a(0), a(1))?;
-            out.str(&s.sign_token(&o)?);
-        }
-        op::VERIFY_URL | op::VERIFY | op::VERIFY_TOKEN => {
-            let s = signer(objects, handle)?;
-            let (o, name) = match op {
-                op::VERIFY => (Op::Verify, "target"),
-                op::VERIFY_TOKEN => (Op::VerifyToken, "token"),
-                _ => (Op::VerifyUrl, "url"),
-            };
+            let (o, name) = if op == op::VERIFY { (Op::Verify, "target") } else { (Op::VerifyUrl, "url") };
             let url = string(a(0), Arg::new(o, name))?;
-            let mut v = VerifyOptions::default();
-            read_options(o, a(1), &["now", "values"], |k, x, arg| {
-                match k {
-                    "now" => v.now = Some(integer(x, arg)?),
-                    _ => v.values = named_values(x, arg)?,
-                }
-                Ok(())
-            })?;
-            if v.now.is_none() {
-                v.now = Some(clock(a(2))?);
-            }
-            match op {
-                op::VERIFY => s.verify_with(url, &v)?,
-                op::VERIFY_TOKEN => s.verify_token(url, &v)?,
-                _ => s.verify_url_with(url, &v)?,
+            let options = verify_options(o, a(1), a(2))?;
+            if op == op::VERIFY {
+                s.verify_with(url, &options)?
+            } else {
+                s.verify_url_with(url, &options)?
             }
             out.undefined();
         }
@@ -233,7 +270,7 @@ pub fn run(objects: &mut Objects, op: u32, handle: u32, args: &Args<'_>, out: &m
                     "provider" => provider = Some(string(v, arg)?),
                     "key" => o.key = Some(string(v, arg)?.to_owned()),
                     "salt" => o.salt = Some(string(v, arg)?.to_owned()),
-                    "options" => o.options = named_values(v, arg)?,
+                    "options" => o.options = named(v, arg)?,
                     "profile" => profile = Some(string(v, arg)?),
                     "useHttps" => o.use_https = Some(boolean(v, arg)?),
                     "includeLibraryParam" => o.include_library_param = Some(boolean(v, arg)?),
@@ -247,7 +284,7 @@ pub fn run(objects: &mut Objects, op: u32, handle: u32, args: &Args<'_>, out: &m
             let shown = format!("UrlBuilder({}, {})", b.provider().name(), b.domain());
             let (domain, provider, profile, signed) =
                 (b.domain().to_owned(), b.provider().name(), b.profile().name(), b.is_signed());
-            let h = objects.insert(Obj::Builder(Box::new(b)));
+            let h = objects.insert(Obj::Builder(b));
             out.array(6, |w| {
                 w.num(h as f64);
                 w.str(&shown);
@@ -362,36 +399,6 @@ pub fn run(objects: &mut Objects, op: u32, handle: u32, args: &Args<'_>, out: &m
         _ => return Err(Error::new(ErrorCode::InvalidParam, format!("unknown operation {op}"))),
     }
     Ok(())
-}
-
-fn owned(v: Vec<&str>) -> Vec<String> {
-    v.into_iter().map(str::to_owned).collect()
-}
-
-/// A scheme's options or per-call values by name (an object, a `Map` or pairs), as the Node
-/// addon reads them: names and values are checked by the core.
-fn named_values(v: Val<'_>, arg: Arg<'_>) -> Result<Vec<(String, ParamValue)>> {
-    Ok(params(v, arg)?.into_iter().map(|(k, v)| (k.into_owned(), v)).collect())
-}
-
-/// The expiry and per-call values of `signUrl`, `signUrls` and `signToken`; the platform's
-/// clock (`clock`, whole seconds from the glue) where the core would read the system clock.
-fn sign_options(op: Op, v: Val<'_>, clock_arg: Val<'_>) -> Result<SignOptions> {
-    let mut o = SignOptions::default();
-    read_options(op, v, &["expires", "expiresIn", "now", "values"], |k, x, arg| {
-        match k {
-            "expires" => o.expires = Some(integer(x, arg)?),
-            "expiresIn" => o.expires_in = Some(integer(x, arg)?),
-            "now" => o.now = Some(integer(x, arg)?),
-            _ => o.values = named_values(x, arg)?,
-        }
-        Ok(())
-    })?;
-    // The core reads the system clock only for `expiresIn` without `now`.
-    if o.expires_in.is_some() && o.now.is_none() {
-        o.now = Some(clock(clock_arg)?);
-    }
-    Ok(o)
 }
 
 fn srcset_options(v: Val<'_>) -> Result<SrcsetOptions> {

@@ -7,7 +7,9 @@
 
 use criterion::{Criterion, Throughput};
 use hmac::{Hmac, KeyInit, Mac};
-use imgsign::{BuilderOptions, Covered, ParamValue, Profile, Provider, Secrets, Signer, SrcsetOptions, UrlBuilder};
+use imgsign::{
+    BuilderOptions, Covered, ParamValue, Profile, Provider, Secrets, Signer, SrcsetOptions, UrlBuilder,
+};
 use md5::{Digest, Md5};
 use sha1::Sha1;
 use sha2::Sha256;

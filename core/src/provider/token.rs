@@ -4,8 +4,8 @@
 
 use crate::scheme::{
     Alphabet, Covered, Effect, Encoding, Escape, Expiry, ExpiryForm, Field, FieldSource, FieldToken, Grammar,
-    Hash, IpForm, KeyForm, Mix, OptionDefault, OptionKind, OptionSpec, Parts, MessagePiece, Placement, Primitive,
-    QueryForm, Scheme, SecretForms, TokenParam, TokenQuery, Truncate,
+    Hash, IpForm, KeyForm, MessagePiece, Mix, OptionDefault, OptionKind, OptionSpec, Parts, Placement,
+    Primitive, QueryForm, Scheme, SecretForms, TokenParam, TokenQuery, Truncate,
 };
 
 const HEX: Encoding = Encoding { alphabet: Alphabet::HexLower, truncate: Truncate::None };
@@ -39,7 +39,10 @@ pub(crate) static IMAGEKIT: Scheme = Scheme {
     formula: "ik-s = hex(hmac_sha1(private_key, url after the endpoint + (ik-t or 9999999999))); ik-t, ik-s last",
     secrets: text_key("private_key"),
     parts: Parts {
-        covered: Covered::Pieces(&[MessagePiece::UrlAfter("endpoint"), MessagePiece::Expiry { never: "9999999999" }]),
+        covered: Covered::Pieces(&[
+            MessagePiece::UrlAfter("endpoint"),
+            MessagePiece::Expiry { never: "9999999999" },
+        ]),
         primitive: Primitive { mix: Mix::Hmac, hash: Hash::Sha1 },
         encoding: HEX,
         placement: Placement::LastQueryParam("ik-s"),
@@ -67,7 +70,8 @@ const BUNNY_TOKEN: TokenQuery = TokenQuery {
     value_params: BUNNY_VALUE_PARAMS,
     ignore: Some(("ignore_params", "token_ignore_params")),
 };
-const BUNNY_PATH: MessagePiece = MessagePiece::Path { decoded: false, leading_slash: true, or_param: Some("token_path") };
+const BUNNY_PATH: MessagePiece =
+    MessagePiece::Path { decoded: false, leading_slash: true, or_param: Some("token_path") };
 const BUNNY_EXPIRES: Option<Expiry> = expiry("expires", ExpiryForm::Token, true);
 
 /// Bunny's current scheme (HS256).

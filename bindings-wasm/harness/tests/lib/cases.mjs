@@ -28,6 +28,18 @@ function signerOf(m, i) {
   })
 }
 
+// The codes of a failed verification.
+const VERIFY_CODES = [
+  'missing_signature',
+  'signature_mismatch',
+  'expired',
+  'malformed_url',
+  'malformed_header',
+  'not_yet_valid',
+  'ip_mismatch',
+  'acl_mismatch',
+]
+
 function outcome(f) {
   try {
     return { value: f() }
@@ -39,17 +51,6 @@ function outcome(f) {
 function same(a, b) {
   return JSON.stringify(a) === JSON.stringify(b)
 }
-
-const VERIFY_CODES = [
-  'missing_signature',
-  'signature_mismatch',
-  'expired',
-  'malformed_url',
-  'malformed_header',
-  'not_yet_valid',
-  'ip_mismatch',
-  'acl_mismatch',
-]
 
 // argument_error: a real call of the operation with valid values for every argument but one.
 const K = 'FOO123bar'
@@ -196,6 +197,7 @@ const RUN = {
   },
   verify_url: (m, i) => signerOf(m, i).verifyUrl(i.url, { now: i.now, values: i.values }) ?? null,
   sign_token: (m, i) => signerOf(m, i).signToken({ expires: i.expires, values: i.values }),
+  verify_token: (m, i) => signerOf(m, i).verifyToken(i.token, { now: i.now, values: i.values }) ?? null,
   verify_tampered: (m, i) => {
     const signer = signerOf(m, i)
     const options = { now: i.now, values: i.values }
@@ -212,7 +214,6 @@ const RUN = {
     }
     return null
   },
-  verify_token: (m, i) => signerOf(m, i).verifyToken(i.token, { now: i.now, values: i.values }) ?? null,
   build_url: (m, i) => {
     const url = outcome(() => builder(m, i).buildUrl(i.path, i.params))
     // The same params as a plain object (where an object can express them: unique keys, no
