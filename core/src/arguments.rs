@@ -210,7 +210,8 @@ fn argument_name(argument: &str) -> String {
     snake_case(argument.get(..end).unwrap_or(argument))
 }
 
-fn snake_case(name: &str) -> String {
+/// `minWidth` is `min_width` (a name already in `snake_case` stays as it is).
+pub(crate) fn snake_case(name: &str) -> String {
     let mut out = String::with_capacity(name.len() + 4);
     for c in name.chars() {
         if c.is_ascii_uppercase() {

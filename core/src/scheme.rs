@@ -593,16 +593,7 @@ pub(crate) struct Resolved {
 
 /// The name of an option as the core spells it: `signatureSize` is `signature_size`.
 pub(crate) fn option_name(name: &str) -> String {
-    let mut out = String::with_capacity(name.len() + 4);
-    for c in name.chars() {
-        if c.is_ascii_uppercase() {
-            out.push('_');
-            out.push(c.to_ascii_lowercase());
-        } else {
-            out.push(c);
-        }
-    }
-    out
+    crate::arguments::snake_case(name)
 }
 
 /// Reads the values a caller gave for `specs` (`field` is `options` or `values`): every
