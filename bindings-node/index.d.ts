@@ -5,6 +5,8 @@
 export type ParamValue = string | number | boolean | null | undefined
 /** Params in order: a plain object, a `Map` or `[key, value]` pairs (a key may repeat). */
 export type Params = Record<string, ParamValue> | Map<string, ParamValue> | Array<[string, ParamValue]>
+/** A scheme's options or per-call values by name (docs/schemes.md), in either casing: `{ signatureSize: 8 }`. */
+export type NamedValues = Record<string, ParamValue> | Map<string, ParamValue> | Array<[string, ParamValue]>
 /** Request headers: Node's `req.headers`, any plain object or a `Map` (names are case-insensitive). */
 export type Headers = Record<string, string | string[] | undefined> | Map<string, string | string[]>
 
@@ -24,7 +26,9 @@ export declare const __napiBindingTarget: 'native' | 'wasm32-wasi' | 'wasm32-was
 export declare class Signer {
   /**
    * Creates a signer for `provider` with `key`. `options.previousKeys` are accepted by
-   * `verifyUrl` too (key rotation).
+   * `verifyUrl` too (key rotation); a scheme with a salt takes `options.salt` and one of
+   * `options.previousSalts` per previous key; `options.options` are the scheme's options
+   * by name (`{ signatureSize: 8 }`, docs/schemes.md).
    * @throws {Error} `.code` `invalid_param` (unknown provider or option), `invalid_key`.
    */
   constructor(provider: string, key: string, options?: SignerOptions)
@@ -32,13 +36,16 @@ export declare class Signer {
   get provider(): string
   /**
    * Signs `url` as given, replacing any existing signature. With `expires` (UNIX seconds)
-   * or `expiresIn` (seconds after `now`, the system clock when not given) an `expires`
-   * param is set before signing.
+   * or `expiresIn` (seconds after `now`, the system clock when not given) the scheme's
+   * expiry is set before signing; `values` are the per-call values it signs.
    * @throws {Error} `.code` `invalid_url`, `invalid_param`.
    */
   signUrl(url: string, options?: SignUrlOptions): string
-  /** Signs many URLs in one call; fails as a whole on the first bad URL (its index is named). */
-  signUrls(urls: string[]): Array<string>
+  /**
+   * Signs many URLs in one call; fails as a whole on the first bad URL (its index is named).
+   * The options are those of `signUrl`, the same for every URL.
+   */
+  signUrls(urls: string[], options?: SignUrlOptions): Array<string>
   /**
    * Verifies `url` under the key or any previous key, and its `expires` against `now`
    * (the system clock when not given). Returns nothing when valid.
@@ -52,6 +59,19 @@ export declare class Signer {
    * @throws {Error} `.code` `missing_signature`, `signature_mismatch`, `expired`, `malformed_url`.
    */
   verify(target: string, options?: VerifyUrlOptions): void
+  /**
+   * A token on its own (for a cookie or a header), for a scheme whose signature is a
+   * token; the options are those of `signUrl`. A scheme that signs URLs only throws
+   * `invalid_param`.
+   * @throws {Error} `.code` `invalid_param`.
+   */
+  signToken(options?: SignUrlOptions): string
+  /**
+   * Verifies a token on its own (from a cookie or a header) against `now` (the system
+   * clock when not given) and the per-call `values`. Returns nothing when valid.
+   * @throws {Error} `.code` `missing_signature`, `signature_mismatch`, `expired`, `malformed_url`.
+   */
+  verifyToken(token: string, options?: VerifyUrlOptions): void
   /** `Signer(<provider>)`: never the key. */
   toString(): string
   /** `{ provider }`: never the key. */
@@ -119,6 +139,12 @@ export declare function argumentErrorCode(operation: string, argument: string): 
 export interface SignerOptions {
   /** Keys that `verifyUrl` also accepts (key rotation). Never used for signing. */
   previousKeys?: Array<string>
+  /** The salt that goes with the key, for a scheme that has one (imgproxy). */
+  salt?: string
+  /** One salt per previous key, in the same order, for a scheme with a salt. */
+  previousSalts?: Array<string>
+  /** The scheme's options by name, e.g. `{ signatureSize: 8 }` (docs/schemes.md). */
+  options?: NamedValues
 }
 
 /**
@@ -128,14 +154,19 @@ export interface SignerOptions {
  */
 export declare function signOriginRequest(key: string, requestId: string, timestamp: number): string
 
-/** Options of `Signer.signUrl`. At most one of `expires` and `expiresIn`. */
+/**
+ * Options of `Signer.signUrl` and `Signer.signToken`. At most one of `expires` and
+ * `expiresIn`.
+ */
 export interface SignUrlOptions {
-  /** Absolute expiry, UNIX seconds: `expires=<value>` is added before signing. */
+  /** Absolute expiry, UNIX seconds: the scheme's expiry is set to it before signing. */
   expires?: number
   /** Expiry relative to `now`, in seconds. */
   expiresIn?: number
   /** The clock for `expiresIn`, UNIX seconds (not given: the system clock). */
   now?: number
+  /** Per-call values the scheme signs, by name (docs/schemes.md). */
+  values?: NamedValues
 }
 
 /** Options of `UrlBuilder.buildSrcset`. */
@@ -172,6 +203,10 @@ export interface UrlBuilderOptions {
   provider?: string
   /** The signing key; not given (or `null`) builds unsigned URLs. */
   key?: string | null
+  /** The salt that goes with the key, for a scheme that has one (imgproxy). */
+  salt?: string
+  /** The scheme's options by name, e.g. `{ signatureSize: 8 }` (docs/schemes.md). */
+  options?: NamedValues
   /** The encoding profile name (not given: the core's default profile). */
   profile?: string
   /** `https://` (`true`) or `http://` (not given: the core's default). */
@@ -212,10 +247,12 @@ export interface VerifyOriginRequestOptions {
  */
 export declare function verifyOriginSecret(secret: string, headers: Headers): void
 
-/** Options of `Signer.verifyUrl` and `Signer.verify`. */
+/** Options of `Signer.verifyUrl`, `Signer.verify` and `Signer.verifyToken`. */
 export interface VerifyUrlOptions {
-  /** The clock for the `expires` check, UNIX seconds (not given: the system clock). */
+  /** The clock for the expiry check, UNIX seconds (not given: the system clock). */
   now?: number
+  /** Per-call values the signature covers, by name (docs/schemes.md). */
+  values?: NamedValues
 }
 
 /** The library version. */

@@ -1,7 +1,7 @@
 //! # imgsign
 //!
-//! Builds, signs and verifies image-CDN URLs (imgix, Gumlet, Pixta, ImageBoss). This crate is
-//! the whole product: the Python, Node, Swift and Kotlin packages are thin skins over it, so
+//! Builds, signs and verifies image-CDN URLs (imgix, Gumlet, Pixta, ImageBoss, and every
+//! scheme of docs/schemes.md). This crate is the whole product: the Python, Node, Swift and Kotlin packages are thin skins over it, so
 //! the same inputs give the same bytes in every language.
 //!
 //! ```
@@ -19,15 +19,22 @@
 
 mod arguments;
 mod builder;
+mod digest;
 mod encode;
 mod error;
+mod forms;
+mod grammar;
 mod origin;
 mod params;
 mod profile;
 mod provider;
+mod scheme;
+mod secrets;
+mod sent;
 mod signature;
 mod signer;
 mod srcset;
+mod tokens;
 mod validate;
 mod widths;
 
@@ -41,9 +48,15 @@ pub use origin::{
     verify_basic_auth, verify_origin_request, verify_origin_secret,
 };
 pub use profile::Profile;
-pub use provider::{Algorithm, Provider, Scheme};
+pub use provider::Provider;
+pub use scheme::{
+    Alphabet, Anchor, Covered, Effect, Encoding, Expiry, ExpiryForm, Grammar, Hash, KeyForm, Mix,
+    OptionDefault, OptionKind, OptionSpec, Parts, Placement, Primitive, Scheme, SecretForms, SegmentPattern,
+    Setting, Slot, Truncate, option_from_text,
+};
+pub use secrets::Secrets;
 pub use signature::MAX_URL_LEN;
-pub use signer::{SignOptions, Signer, unix_now};
+pub use signer::{SignOptions, Signer, VerifyOptions, unix_now};
 pub use srcset::SrcsetOptions;
 pub use validate::is_valid_domain;
 pub use widths::{

@@ -6,6 +6,8 @@ _ParamValue = Union[str, int, float, bool, None]
 # A mapping, or (key, value) pairs (which keep order and may repeat a key, an error).
 _Params = Union[Mapping[str, _ParamValue], Iterable[Tuple[str, _ParamValue]]]
 _Headers = Union[Mapping[str, str], Iterable[Tuple[str, str]]]
+# A scheme's options or per-call values by name (docs/schemes.md): a mapping or pairs.
+_Named = Union[Mapping[str, _ParamValue], Iterable[Tuple[str, _ParamValue]]]
 
 __all__ = [
     "__version__",
@@ -24,7 +26,16 @@ __version__: str
 class Signer:
     """Signs URLs as given and verifies signed URLs for one provider and key."""
 
-    def __new__(cls, provider: str, key: str, previous_keys: Optional[Sequence[str]] = None) -> "Signer": ...
+    def __new__(
+        cls,
+        provider: str,
+        key: str,
+        previous_keys: Optional[Sequence[str]] = None,
+        *,
+        salt: Optional[str] = None,
+        previous_salts: Optional[Sequence[str]] = None,
+        options: Optional[_Named] = None,
+    ) -> "Signer": ...
     @property
     def provider(self) -> str:
         """The provider's name."""
@@ -38,14 +49,34 @@ class Signer:
         expires: Optional[int] = None,
         expires_in: Optional[int] = None,
         now: Optional[int] = None,
+        values: Optional[_Named] = None,
     ) -> str:
-        """Signs ``url`` as given, replacing any existing signature param."""
-    def sign_urls(self, urls: Sequence[str]) -> List[str]:
-        """Signs many URLs in one call."""
-    def verify_url(self, url: str, now: Optional[int] = None) -> None:
+        """Signs ``url`` as given, replacing any existing signature."""
+    def sign_urls(
+        self,
+        urls: Sequence[str],
+        *,
+        expires: Optional[int] = None,
+        expires_in: Optional[int] = None,
+        now: Optional[int] = None,
+        values: Optional[_Named] = None,
+    ) -> List[str]:
+        """Signs many URLs in one call, with one expiry and one set of values."""
+    def verify_url(self, url: str, now: Optional[int] = None, *, values: Optional[_Named] = None) -> None:
         """Verifies ``url``; raises a VerifyError subclass on failure."""
-    def verify(self, target: str, now: Optional[int] = None) -> None:
+    def verify(self, target: str, now: Optional[int] = None, *, values: Optional[_Named] = None) -> None:
         """Verifies a request target (``/path?query`` as received) or a full URL."""
+    def sign_token(
+        self,
+        *,
+        expires: Optional[int] = None,
+        expires_in: Optional[int] = None,
+        now: Optional[int] = None,
+        values: Optional[_Named] = None,
+    ) -> str:
+        """A token on its own (for a cookie or a header), for a scheme whose signature is a token."""
+    def verify_token(self, token: str, now: Optional[int] = None, *, values: Optional[_Named] = None) -> None:
+        """Verifies a token on its own; raises a VerifyError subclass on failure."""
 
 @final
 class UrlBuilder:
@@ -60,6 +91,9 @@ class UrlBuilder:
         use_https: Optional[bool] = None,
         include_library_param: Optional[bool] = None,
         disable_path_encoding: Optional[bool] = None,
+        *,
+        salt: Optional[str] = None,
+        options: Optional[_Named] = None,
     ) -> "UrlBuilder": ...
     @property
     def domain(self) -> str:

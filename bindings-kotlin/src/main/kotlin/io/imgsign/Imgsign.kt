@@ -17,7 +17,10 @@ package io.imgsign
  * Any other type is the core's coded error for a param ([ImgsignException.InvalidParam]),
  * naming the type, never the value.
  */
-fun paramValueOf(value: Any?): ParamValue = when (value) {
+fun paramValueOf(value: Any?): ParamValue = valueOf(value, "build_url", "params")
+
+/** [paramValueOf] with the operation and argument a wrong type is reported for. */
+private fun valueOf(value: Any?, operation: String, argument: String): ParamValue = when (value) {
     null -> ParamValue.Null
     is ParamValue -> value
     is CharSequence -> ParamValue.Str(value.toString())
@@ -30,8 +33,8 @@ fun paramValueOf(value: Any?): ParamValue = when (value) {
     is Float -> ParamValue.Float(value.toString().toDouble())
     else -> throw checkNotNull(
         argumentTypeError(
-            "build_url",
-            "params",
+            operation,
+            argument,
             "a String, Int, Long, Short, Byte, Double, Float, Boolean or null",
             value::class.qualifiedName ?: value.javaClass.name,
         ),
@@ -43,6 +46,18 @@ fun paramsOf(params: Map<String, Any?>): List<Param> = params.map { (k, v) -> Pa
 
 /** Params from pairs: `paramsOf("w" to 400, "fit" to "crop")`. */
 fun paramsOf(vararg params: Pair<String, Any?>): List<Param> = params.map { (k, v) -> Param(k, paramValueOf(v)) }
+
+/**
+ * A scheme's options by name, for `Signer(..., options = ...)` and `UrlBuilder(..., options =
+ * ...)`: `optionsOf("signatureSize" to 8)`. Values convert as [paramValueOf] does; the core
+ * checks names, types and ranges (docs/schemes.md).
+ */
+fun optionsOf(vararg options: Pair<String, Any?>): Map<String, ParamValue> =
+    options.associate { (k, v) -> k to valueOf(v, "signer", "options") }
+
+/** Per-call values by name, for `signUrl(..., values = ...)` and the verify calls. */
+fun valuesOf(vararg values: Pair<String, Any?>): Map<String, ParamValue> =
+    values.associate { (k, v) -> k to valueOf(v, "sign_url", "values") }
 
 /** Headers from a map (one value per name). */
 fun headersOf(headers: Map<String, String>): List<Header> = headers.map { (k, v) -> Header(k, v) }
