@@ -46,8 +46,11 @@ export declare class Signer {
    * @throws {Error} `.code` `invalid_url`, `invalid_param`.
    */
   signUrl(url: string, options?: SignUrlOptions): string
-  /** Signs many URLs in one call; fails as a whole on the first bad URL (its index is named). */
-  signUrls(urls: string[]): Array<string>
+  /**
+   * Signs many URLs in one call; fails as a whole on the first bad URL (its index is named).
+   * The options are those of `signUrl`, the same for every URL.
+   */
+  signUrls(urls: string[], options?: SignUrlOptions): Array<string>
   /**
    * Verifies `url` under the key or any previous key, and its `expires` against `now`
    * (the system clock when not given). Returns nothing when valid.

@@ -56,6 +56,12 @@ class Vectors:
         inp.update(srcset)
         self.G.add(vid, "build_srcset", desc, inp, ("expected", expected))
 
+    def pair(self, vid, source, provider, key, unsigned, signed, how="signed from the unsigned one", **kw):
+        """A sign_url vector (`unsigned` signs to `signed`) and a verify_url one (`signed`
+        verifies), both from `source`."""
+        self.sign(f"{vid}-sign", f"{source}: {how}", provider, key, unsigned, signed, **kw)
+        self.verify(f"{vid}-verify", f"{source}: verifies", provider, key, signed, **kw)
+
     def tampered(self, vid, desc, provider, key, url, ranges, **kw):
         """The URL verifies, and each byte of `ranges` changed (to `a`, or `b` where it is an
         `a`) makes it fail: every byte the signature covers, and the signature's own."""
@@ -117,11 +123,8 @@ def gen_imgproxy(V, O):
         opts = {"signature_size": size} if size else {}
         signed = IMGPROXY + "/" + sig + i["path"]
         if not v["id"].endswith("-rejects"):
-            V.sign(f"{v['id']}-sign", f"imgproxy published: {source_of(v)}: `insecure` is replaced by "
-                   f"{sig}", P, i["key_hex"], IMGPROXY + "/insecure" + i["path"], signed, salt=i["salt_hex"],
-                   options=opts)
-            V.verify(f"{v['id']}-verify", f"imgproxy published: {source_of(v)}: verifies", P, i["key_hex"], signed,
-                     salt=i["salt_hex"], options=opts)
+            V.pair(v["id"], f"imgproxy published: {source_of(v)}", P, i["key_hex"], IMGPROXY + "/insecure" + i["path"],
+                   signed, f"`insecure` is replaced by {sig}", salt=i["salt_hex"], options=opts)
         for n, neg in enumerate(v.get("negative", [])):
             V.verify(f"{v['id']}-negative-{n}", f"imgproxy published: {source_of(v)}: {neg} is rejected at the "
                      "default size", P, i["key_hex"], IMGPROXY + "/" + neg + i["path"], salt=i["salt_hex"],
@@ -170,9 +173,8 @@ def _imgproxy_vendor(V, O, name, method, key, extra):
     def signed_as_sent():
         sent = O.ok(sent_key)
         if sent["href"] == url:
-            V.sign(f"imgproxy-node-{name}-sign", f"{src}: its URL, signed from `insecure`", P, K1, unsigned, url,
-                   salt=S1, options=opts)
-            V.verify(f"imgproxy-node-{name}-verify", f"{src}: its URL verifies", P, K1, url, salt=S1, options=opts)
+            V.pair(f"imgproxy-node-{name}", src, P, K1, unsigned, url, "its URL, signed from `insecure`", salt=S1,
+                   options=opts)
             return
         # Not the form clients send: imgsign signs what they send (formula), not the SDK's bytes.
         rest = imgproxy_path(sent["href"], prefix)
@@ -368,10 +370,8 @@ def gen_thumbor(V, O):
         i = v["input"]
         sig = formulas.thumbor_signature(i)
         assert sig == v["expected"], v["id"]
-        signed = THUMBOR + "/" + sig + "/" + i["path"]
-        V.sign(f"{v['id']}-sign", f"thumbor published: {source_of(v)}: `unsafe` is replaced by {sig}", P, i["key"],
-               THUMBOR + "/unsafe/" + i["path"], signed)
-        V.verify(f"{v['id']}-verify", f"thumbor published: {source_of(v)}: verifies", P, i["key"], signed)
+        V.pair(v["id"], f"thumbor published: {source_of(v)}", P, i["key"], THUMBOR + "/unsafe/" + i["path"],
+               THUMBOR + "/" + sig + "/" + i["path"], f"`unsafe` is replaced by {sig}")
     cases = [
         ("size", {"image_url": "my.server.com/some/path/to/image.jpg", "width": 300, "height": 200}),
         ("crop", {"image_url": "my.server.com/some/path/to/image.jpg", "width": 300, "height": 200,
@@ -470,9 +470,8 @@ def _thumbor_vendor(V, O, name, o, key):
         sent = O.ok(sent_key)
         params = thumbor_params(o)
         if sent["href"] == url and not sent["search"]:
-            V.sign(f"thumbor-libthumbor-{name}-sign", f"{src}: its URL, signed from `unsafe`", P, TK,
-                   THUMBOR + "/unsafe/" + rest, url)
-            V.verify(f"thumbor-libthumbor-{name}-verify", f"{src}: its URL verifies", P, TK, url)
+            V.pair(f"thumbor-libthumbor-{name}", src, P, TK, THUMBOR + "/unsafe/" + rest, url,
+                   "its URL, signed from `unsafe`")
             V.build(f"thumbor-build-{name}", f"{src}, the same operations as params", P, "thumbor.example.com", TK,
                     o["image_url"], params, url)
             return
@@ -514,11 +513,8 @@ def gen_imagor(V, O):
         sig = formulas.imagor_signature(i)
         assert sig == v["expected"], v["id"]
         opts = imagor_options(i["alg"], i["truncate"])
-        signed = IMAGOR + "/" + sig + "/" + i["path"]
-        V.sign(f"{v['id']}-sign", f"imagor published: {source_of(v)}: `unsafe` is replaced by {sig}", P, i["key"],
-               IMAGOR + "/unsafe/" + i["path"], signed, options=opts)
-        V.verify(f"{v['id']}-verify", f"imagor published: {source_of(v)}: verifies", P, i["key"], signed,
-                 options=opts)
+        V.pair(v["id"], f"imagor published: {source_of(v)}", P, i["key"], IMAGOR + "/unsafe/" + i["path"],
+               IMAGOR + "/" + sig + "/" + i["path"], f"`unsafe` is replaced by {sig}", options=opts)
         for n, neg in enumerate(v.get("negative", [])):
             V.verify(f"{v['id']}-negative-{n}", f"imagor published: {source_of(v)}: {neg} is rejected", P, i["key"],
                      IMAGOR + "/" + neg + "/" + i["path"], options=opts, error="signature_mismatch")
@@ -538,9 +534,8 @@ def gen_imagor(V, O):
             url = IMAGOR + "/" + path
             name = f"{alg}-{truncate or 'full'}"
             src = f"imagor v1.9.4 imagorpath.Generate (HMAC-{alg.upper()}, truncate {truncate})"
-            V.sign(f"imagor-generate-{name}-sign", f"{src}: its URL, signed from `unsafe`", P, IK,
-                   IMAGOR + "/unsafe/" + rest, url, options=opts)
-            V.verify(f"imagor-generate-{name}-verify", f"{src}: its URL verifies", P, IK, url, options=opts)
+            V.pair(f"imagor-generate-{name}", src, P, IK, IMAGOR + "/unsafe/" + rest, url,
+                   "its URL, signed from `unsafe`", options=opts)
             V.build(f"imagor-build-{name}", f"{src}, the same params", P, "imagor.example.com", IK, params["image"],
                     builder_params, url, options=opts)
         O.later(made)
@@ -649,10 +644,8 @@ def gen_cloudinary(V, O):
         unsigned, seg = cld_strip(url)
         assert seg == sig, v["id"]
         opts = cld_options(vendor["input"]["options"])
-        V.sign(f"{v['id']}-sign", f"Cloudinary published: {source_of(v)}: the signature inserted after the delivery "
-               "type", P, CLD_SECRET, unsigned, url, options=opts)
-        V.verify(f"{v['id']}-verify", f"Cloudinary published: {source_of(v)}: verifies", P, CLD_SECRET, url,
-                 options=opts)
+        V.pair(v["id"], f"Cloudinary published: {source_of(v)}", P, CLD_SECRET, unsigned, url,
+               "the signature inserted after the delivery type", options=opts)
     base = {"cloud_name": "demo", "api_secret": CLD_SECRET, "secure": True, "sign_url": True}
     cases = [
         ("transformation", "sample.jpg", {"raw_transformation": "c_fill,h_200,w_300"}),
@@ -772,9 +765,8 @@ def _cloudinary_vendor(V, O, name, public_id, o, py, node):
             sent = O.ok(sent_key)
             if sent["href"] != url:
                 return  # every case here is sent as written; a new one that is not needs the sent form
-            V.sign(f"cloudinary-{label}-{name}-sign", f"{src}: its URL, signed from the unsigned one", P, CLD_SECRET,
-                   unsigned, url, options=opts)
-            V.verify(f"cloudinary-{label}-{name}-verify", f"{src}: its URL verifies", P, CLD_SECRET, url, options=opts)
+            V.pair(f"cloudinary-{label}-{name}", src, P, CLD_SECRET, unsigned, url, "its URL, signed from the unsigned "
+                   "one", options=opts)
             if label == "py":
                 V.build(f"cloudinary-build-{name}", f"{src}, the same options as params", P, "res.cloudinary.com",
                         CLD_SECRET, public_id, cld_params(o), url, options=dict(opts, cloud_name="demo"))

@@ -65,6 +65,7 @@ from imgix import UrlBuilder  # noqa: E402
 import imgix.errors  # noqa: E402
 
 import gen_schemes  # noqa: E402
+import gen_tokens  # noqa: E402
 import reference as ref  # noqa: E402
 from reference import RefError  # noqa: E402
 
@@ -1368,7 +1369,9 @@ ARGUMENTS = {
     "sign_url": [("url", "invalid_url", "string"), ("expires", "invalid_param", "int"),
                  ("expires_in", "invalid_param", "int"), ("now", "invalid_param", "int"),
                  ("values", "invalid_param", "options")],
-    "sign_urls": [("urls", "invalid_url", "string_list")],
+    "sign_urls": [("urls", "invalid_url", "string_list"), ("expires", "invalid_param", "int"),
+                  ("expires_in", "invalid_param", "int"), ("now", "invalid_param", "int"),
+                  ("values", "invalid_param", "options")],
     "verify_url": [("url", "malformed_url", "string"), ("now", "invalid_param", "int"),
                    ("values", "invalid_param", "options")],
     "verify": [("target", "malformed_url", "string"), ("now", "invalid_param", "int"),
@@ -1623,6 +1626,7 @@ def generate():
     gen_reproductions()
     gen_verify_target()
     gen_schemes.generate(G)
+    gen_tokens.generate_tokens(G)
     G.resolve_js()
     assert_published()
     for v in G.vectors:

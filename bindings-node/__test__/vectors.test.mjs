@@ -46,6 +46,9 @@ const VERIFY_CODES = [
   'expired',
   'malformed_url',
   'malformed_header',
+  'not_yet_valid',
+  'ip_mismatch',
+  'acl_mismatch',
 ]
 
 // argument_error: a real call of the operation with valid values for every argument but one.
@@ -55,7 +58,13 @@ const urlBuilder = new imgsign.UrlBuilder('demo.imgix.net', { key: K })
 const BASE = {
   signer: { provider: 'imgix', key: K, previous_keys: [], salt: undefined, previous_salts: [], options: {} },
   sign_url: { url: 'https://demo.imgix.net/a.jpg', expires: undefined, expires_in: 60, now: 0, values: {} },
-  sign_urls: { urls: ['https://demo.imgix.net/a.jpg'] },
+  sign_urls: {
+    urls: ['https://demo.imgix.net/a.jpg'],
+    expires: undefined,
+    expires_in: 60,
+    now: 0,
+    values: {},
+  },
   verify_url: { url: 'https://demo.imgix.net/a.jpg?s=0', now: 0, values: {} },
   verify: { target: '/a.jpg?s=0', now: 0, values: {} },
   sign_token: { expires: undefined, expires_in: 60, now: 0, values: {} },
@@ -100,7 +109,8 @@ const CALL = {
     }),
   sign_url: (a) =>
     signer.signUrl(a.url, { expires: a.expires, expiresIn: a.expires_in, now: a.now, values: a.values }),
-  sign_urls: (a) => signer.signUrls(a.urls),
+  sign_urls: (a) =>
+    signer.signUrls(a.urls, { expires: a.expires, expiresIn: a.expires_in, now: a.now, values: a.values }),
   verify_url: (a) => signer.verifyUrl(a.url, { now: a.now, values: a.values }),
   verify: (a) => signer.verify(a.target, { now: a.now, values: a.values }),
   sign_token: (a) =>

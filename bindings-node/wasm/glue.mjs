@@ -46,6 +46,8 @@ const OP_FREE = 15
 const OP_NOOP = 16
 const OP_VERIFY = 17
 const OP_ARGUMENT_ERROR_CODE = 18
+const OP_SIGN_TOKEN = 19
+const OP_VERIFY_TOKEN = 20
 
 // Containers carry their item count and byte length (the module reads them lazily).
 // Deeper than any argument is read (buildUrls items: array > item > params > pair > value);
@@ -299,10 +301,12 @@ function createApi(exports, textReader) {
       c.arg(options == null ? undefined : clock())
       return c.run(OP_SIGN_URL, h)
     }
-    signUrls(urls) {
+    signUrls(urls, options) {
       const h = this.#handle
-      c.begin(1)
+      c.begin(3)
       c.arg(urls)
+      c.arg(options)
+      c.arg(options == null ? undefined : clock())
       return c.run(OP_SIGN_URLS, h)
     }
     verifyUrl(url, options) {
@@ -320,6 +324,21 @@ function createApi(exports, textReader) {
       c.arg(options)
       c.arg(clock())
       c.run(OP_VERIFY, h)
+    }
+    signToken(options) {
+      const h = this.#handle
+      c.begin(2)
+      c.arg(options)
+      c.arg(options == null ? undefined : clock())
+      return c.run(OP_SIGN_TOKEN, h)
+    }
+    verifyToken(token, options) {
+      const h = this.#handle
+      c.begin(3)
+      c.arg(token)
+      c.arg(options)
+      c.arg(clock())
+      c.run(OP_VERIFY_TOKEN, h)
     }
     toString() {
       return this.#shown

@@ -111,10 +111,22 @@ impl Signer {
 
     /// Signs many URLs in one call (the GIL is released while signing). Fails as a whole on
     /// the first bad URL; the message names its index.
-    fn sign_urls(&self, py: Python<'_>, urls: &Bound<'_, PyAny>) -> PyResult<Vec<String>> {
+    /// ``expires``, ``expires_in``, ``now`` and ``values`` are those of :meth:`sign_url`, the
+    /// same for every URL.
+    #[pyo3(signature = (urls, *, expires = None, expires_in = None, now = None, values = None))]
+    fn sign_urls(
+        &self,
+        py: Python<'_>,
+        urls: &Bound<'_, PyAny>,
+        expires: Option<&Bound<'_, PyAny>>,
+        expires_in: Option<&Bound<'_, PyAny>>,
+        now: Option<&Bound<'_, PyAny>>,
+        values: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Vec<String>> {
         let urls = list(urls, Arg::new(Op::SignUrls, "urls"), str_arg)?;
+        let options = sign_options(Op::SignUrls, expires, expires_in, now, values)?;
         let inner = &self.inner;
-        py.detach(|| inner.sign_urls(&urls)).or_raise(py)
+        py.detach(|| inner.sign_urls_with(&urls, &options)).or_raise(py)
     }
 
     /// Verifies ``url``: its signature under the current or a previous key, then its

@@ -141,7 +141,7 @@ _LONE_SURROGATE = "\ud800"
 _BASE = {
     "signer": dict(provider="imgix", key=_K, previous_keys=[], salt=None, previous_salts=None, options={}),
     "sign_url": dict(url="https://demo.imgix.net/a.jpg", expires=None, expires_in=60, now=0, values={}),
-    "sign_urls": dict(urls=["https://demo.imgix.net/a.jpg"]),
+    "sign_urls": dict(urls=["https://demo.imgix.net/a.jpg"], expires=None, expires_in=60, now=0, values={}),
     "verify_url": dict(url="https://demo.imgix.net/a.jpg?s=0", now=0, values={}),
     "verify": dict(target="/a.jpg?s=0", now=0, values={}),
     "sign_token": dict(expires=None, expires_in=60, now=0, values={}),
@@ -165,7 +165,8 @@ _CALLS = {
                                        previous_salts=a["previous_salts"], options=a["options"]),
     "sign_url": lambda a: _SIGNER.sign_url(a["url"], expires=a["expires"], expires_in=a["expires_in"], now=a["now"],
                                            values=a["values"]),
-    "sign_urls": lambda a: _SIGNER.sign_urls(a["urls"]),
+    "sign_urls": lambda a: _SIGNER.sign_urls(a["urls"], expires=a["expires"], expires_in=a["expires_in"],
+                                             now=a["now"], values=a["values"]),
     "verify_url": lambda a: _SIGNER.verify_url(a["url"], now=a["now"], values=a["values"]),
     "verify": lambda a: _SIGNER.verify(a["target"], now=a["now"], values=a["values"]),
     "sign_token": lambda a: _SIGNER.sign_token(expires=a["expires"], expires_in=a["expires_in"], now=a["now"],

@@ -59,6 +59,22 @@ pub enum ImgsignError {
         /// What is wrong (never a secret).
         detail: String,
     },
+    /// `not_yet_valid`: the token's start time is still to come.
+    NotYetValid {
+        /// What is wrong (never a secret).
+        detail: String,
+    },
+    /// `ip_mismatch`: the token is bound to another client address, or to one and none was
+    /// given.
+    IpMismatch {
+        /// What is wrong (never a secret).
+        detail: String,
+    },
+    /// `acl_mismatch`: the token's ACL or allowed path does not cover the requested path.
+    AclMismatch {
+        /// What is wrong (never a secret).
+        detail: String,
+    },
 }
 
 #[uniffi::export]
@@ -88,6 +104,9 @@ impl ImgsignError {
             ImgsignError::Expired { .. } => ErrorCode::Expired,
             ImgsignError::MalformedUrl { .. } => ErrorCode::MalformedUrl,
             ImgsignError::MalformedHeader { .. } => ErrorCode::MalformedHeader,
+            ImgsignError::NotYetValid { .. } => ErrorCode::NotYetValid,
+            ImgsignError::IpMismatch { .. } => ErrorCode::IpMismatch,
+            ImgsignError::AclMismatch { .. } => ErrorCode::AclMismatch,
         }
     }
 
@@ -102,7 +121,10 @@ impl ImgsignError {
             | ImgsignError::SignatureMismatch { detail }
             | ImgsignError::Expired { detail }
             | ImgsignError::MalformedUrl { detail }
-            | ImgsignError::MalformedHeader { detail } => detail,
+            | ImgsignError::MalformedHeader { detail }
+            | ImgsignError::NotYetValid { detail }
+            | ImgsignError::IpMismatch { detail }
+            | ImgsignError::AclMismatch { detail } => detail,
         }
     }
 }
@@ -130,6 +152,9 @@ impl From<imgsign::Error> for ImgsignError {
             ErrorCode::Expired => ImgsignError::Expired { detail },
             ErrorCode::MalformedUrl => ImgsignError::MalformedUrl { detail },
             ErrorCode::MalformedHeader => ImgsignError::MalformedHeader { detail },
+            ErrorCode::NotYetValid => ImgsignError::NotYetValid { detail },
+            ErrorCode::IpMismatch => ImgsignError::IpMismatch { detail },
+            ErrorCode::AclMismatch => ImgsignError::AclMismatch { detail },
         }
     }
 }

@@ -92,9 +92,20 @@ impl Signer {
         Ok(self.inner.sign_url_expiring_in(&url.arg(Op::SignUrl, "url")?, seconds, now)?)
     }
 
-    /// Signs many URLs in one crossing; fails on the first bad URL, naming its index.
-    pub fn sign_urls(&self, urls: Vec<InputString>) -> Result<Vec<String>> {
-        Ok(self.inner.sign_urls(&args(urls, Op::SignUrls, "urls")?)?)
+    /// Signs many URLs in one crossing; fails on the first bad URL, naming its index. The
+    /// expiry and per-call values are those of `sign_url`, the same for every URL.
+    #[uniffi::method(default(expires = None, expires_in = None, now = None, values))]
+    pub fn sign_urls(
+        &self,
+        urls: Vec<InputString>,
+        expires: Option<i64>,
+        expires_in: Option<i64>,
+        now: Option<i64>,
+        values: Named,
+    ) -> Result<Vec<String>> {
+        let urls = args(urls, Op::SignUrls, "urls")?;
+        let options = sign_options(Op::SignUrls, expires, expires_in, now, values)?;
+        Ok(self.inner.sign_urls_with(&urls, &options)?)
     }
 
     /// A token on its own (for a cookie or a header), for a scheme whose signature is a

@@ -2,7 +2,8 @@
 //! only), calls the core and writes the result.
 
 use imgsign::{
-    BuilderOptions, Error, ErrorCode, Operation as Op, Profile, Provider, SignOptions, SrcsetOptions,
+    BuilderOptions, Error, ErrorCode, Operation as Op, ParamValue, Profile, Provider, Secrets, SignOptions,
+    SrcsetOptions, VerifyOptions,
 };
 
 use crate::convert::{
@@ -17,7 +18,7 @@ pub mod op {
     pub const SIGNER_NEW: u32 = 1;
     /// `signer.signUrl(url, options, clock)`.
     pub const SIGN_URL: u32 = 2;
-    /// `signer.signUrls(urls)`.
+    /// `signer.signUrls(urls, options, clock)`.
     pub const SIGN_URLS: u32 = 3;
     /// `signer.verifyUrl(url, options, clock)`.
     pub const VERIFY_URL: u32 = 4;
@@ -49,6 +50,51 @@ pub mod op {
     pub const VERIFY: u32 = 17;
     /// `argumentErrorCode(operation, argument)`: the core's argument rule.
     pub const ARGUMENT_ERROR_CODE: u32 = 18;
+    /// `signer.signToken(options, clock)`: a token on its own.
+    pub const SIGN_TOKEN: u32 = 19;
+    /// `signer.verifyToken(token, options, clock)`.
+    pub const VERIFY_TOKEN: u32 = 20;
+}
+
+/// A scheme's options or per-call values by name (docs/schemes.md), as the core takes them.
+fn named(v: Val<'_>, arg: Arg<'_>) -> Result<Vec<(String, ParamValue)>> {
+    Ok(params(v, arg)?.into_iter().map(|(k, v)| (k.into_owned(), v.into())).collect())
+}
+
+/// The options of `signUrl` / `signUrls` / `signToken` (`expires`, `expiresIn`, `now`, `values`), with the
+/// glue's clock standing in for the system clock.
+fn sign_options(op: Op, v: Val<'_>, clock_value: Val<'_>) -> Result<SignOptions> {
+    let mut o = SignOptions::default();
+    read_options(op, v, &["expires", "expiresIn", "now", "values"], |k, v, arg| {
+        match k {
+            "values" => o.values = named(v, arg)?,
+            "expires" => o.expires = Some(integer(v, arg)?),
+            "expiresIn" => o.expires_in = Some(integer(v, arg)?),
+            _ => o.now = Some(integer(v, arg)?),
+        }
+        Ok(())
+    })?;
+    // The core reads the system clock only for `expiresIn` without `now`.
+    if o.expires_in.is_some() && o.now.is_none() {
+        o.now = Some(clock(clock_value)?);
+    }
+    Ok(o)
+}
+
+/// The options of the verify calls (`now`, `values`), the glue's clock when `now` is not given.
+fn verify_options(op: Op, v: Val<'_>, clock_value: Val<'_>) -> Result<VerifyOptions> {
+    let mut o = VerifyOptions::default();
+    read_options(op, v, &["now", "values"], |k, v, arg| {
+        match k {
+            "values" => o.values = named(v, arg)?,
+            _ => o.now = Some(integer(v, arg)?),
+        }
+        Ok(())
+    })?;
+    if o.now.is_none() {
+        o.now = Some(clock(clock_value)?);
+    }
+    Ok(o)
 }
 
 /// An object the JavaScript side holds by handle.
@@ -143,14 +189,24 @@ pub fn run(objects: &mut Objects, op: u32, handle: u32, args: &Args<'_>, out: &m
     match op {
         op::SIGNER_NEW => {
             let provider = string(a(0), Arg::new(Op::Signer, "provider"))?;
-            let key = string(a(1), Arg::new(Op::Signer, "key"))?;
-            let mut previous = Vec::new();
-            read_options(Op::Signer, a(2), &["previousKeys"], |_, v, arg| {
-                previous = list(v, arg, string)?;
+            let mut secrets =
+                Secrets { key: string(a(1), Arg::new(Op::Signer, "key"))?.to_owned(), ..Secrets::default() };
+            let mut scheme_options = Vec::new();
+            let fields = ["previousKeys", "salt", "previousSalts", "options"];
+            read_options(Op::Signer, a(2), &fields, |k, v, arg| {
+                let strings = |v: Val<'_>, arg: Arg<'_>| -> Result<Vec<String>> {
+                    Ok(list(v, arg, string)?.into_iter().map(str::to_owned).collect())
+                };
+                match k {
+                    "previousKeys" => secrets.previous_keys = strings(v, arg)?,
+                    "salt" => secrets.salt = Some(string(v, arg)?.to_owned()),
+                    "previousSalts" => secrets.previous_salts = strings(v, arg)?,
+                    _ => scheme_options = named(v, arg)?,
+                }
                 Ok(())
             })?;
             let provider = Provider::from_name(provider)?;
-            let s = imgsign::Signer::new(provider, key, &previous)?;
+            let s = imgsign::Signer::with(provider, &secrets, &scheme_options)?;
             let name = s.provider().name();
             let h = objects.insert(Obj::Signer(s));
             out.array(3, |w| {
@@ -162,57 +218,59 @@ pub fn run(objects: &mut Objects, op: u32, handle: u32, args: &Args<'_>, out: &m
         op::SIGN_URL => {
             let s = signer(objects, handle)?;
             let url = string(a(0), Arg::new(Op::SignUrl, "url"))?;
-            let mut o = SignOptions::default();
-            read_options(Op::SignUrl, a(1), &["expires", "expiresIn", "now"], |k, v, arg| {
-                let n = Some(integer(v, arg)?);
-                match k {
-                    "expires" => o.expires = n,
-                    "expiresIn" => o.expires_in = n,
-                    _ => o.now = n,
-                }
-                Ok(())
-            })?;
-            // The core reads the system clock only for `expiresIn` without `now`.
-            if o.expires_in.is_some() && o.now.is_none() {
-                o.now = Some(clock(a(2))?);
-            }
+            let o = sign_options(Op::SignUrl, a(1), a(2))?;
             out.str(&s.sign_url_with(url, &o)?);
+        }
+        op::SIGN_TOKEN => {
+            let s = signer(objects, handle)?;
+            let o = sign_options(Op::SignToken, a(0), a(1))?;
+            out.str(&s.sign_token(&o)?);
+        }
+        op::VERIFY_TOKEN => {
+            let s = signer(objects, handle)?;
+            let token = string(a(0), Arg::new(Op::VerifyToken, "token"))?;
+            let o = verify_options(Op::VerifyToken, a(1), a(2))?;
+            s.verify_token(token, &o)?;
+            out.undefined();
         }
         op::SIGN_URLS => {
             let s = signer(objects, handle)?;
             let urls = list(a(0), Arg::new(Op::SignUrls, "urls"), string)?;
-            out.strs(&s.sign_urls(&urls)?);
+            let o = sign_options(Op::SignUrls, a(1), a(2))?;
+            out.strs(&s.sign_urls_with(&urls, &o)?);
         }
         op::VERIFY_URL | op::VERIFY => {
             let s = signer(objects, handle)?;
             let (o, name) = if op == op::VERIFY { (Op::Verify, "target") } else { (Op::VerifyUrl, "url") };
             let url = string(a(0), Arg::new(o, name))?;
-            let mut now = None;
-            read_options(o, a(1), &["now"], |_, v, arg| {
-                now = Some(integer(v, arg)?);
-                Ok(())
-            })?;
-            let now = Some(match now {
-                Some(n) => n,
-                None => clock(a(2))?,
-            });
+            let options = verify_options(o, a(1), a(2))?;
             if op == op::VERIFY {
-                s.verify(url, now)?
+                s.verify_with(url, &options)?
             } else {
-                s.verify_url(url, now)?
+                s.verify_url_with(url, &options)?
             }
             out.undefined();
         }
         op::BUILDER_NEW => {
             let domain = string(a(0), Arg::new(Op::UrlBuilder, "domain"))?;
             let mut o = BuilderOptions::default();
-            let fields =
-                ["provider", "key", "profile", "useHttps", "includeLibraryParam", "disablePathEncoding"];
+            let fields = [
+                "provider",
+                "key",
+                "salt",
+                "options",
+                "profile",
+                "useHttps",
+                "includeLibraryParam",
+                "disablePathEncoding",
+            ];
             let (mut provider, mut profile) = (None, None);
             read_options(Op::UrlBuilder, a(1), &fields, |k, v, arg| {
                 match k {
                     "provider" => provider = Some(string(v, arg)?),
                     "key" => o.key = Some(string(v, arg)?.to_owned()),
+                    "salt" => o.salt = Some(string(v, arg)?.to_owned()),
+                    "options" => o.options = named(v, arg)?,
                     "profile" => profile = Some(string(v, arg)?),
                     "useHttps" => o.use_https = Some(boolean(v, arg)?),
                     "includeLibraryParam" => o.include_library_param = Some(boolean(v, arg)?),

@@ -96,7 +96,8 @@ fn schemes() -> String {
         let forms = scheme.secrets;
         let mut secrets = format!("--key: the {} ({})", forms.key_name, forms.key.name());
         if let Some(salt) = forms.salt {
-            secrets.push_str(&format!("; --salt ({})", salt.name()));
+            let optional = if forms.salt_optional { ", optional" } else { "" };
+            secrets.push_str(&format!("; --salt ({}{optional})", salt.name()));
         }
         s.push_str(&format!("  {:width$}  {secrets}\n", p.name()));
         let lines = scheme
@@ -118,6 +119,7 @@ fn schemes() -> String {
 /// `name=TYPE (default d): help`, for the providers' table.
 fn describe(o: &OptionSpec) -> String {
     let kind = match o.kind {
+        OptionKind::Int { min, max: i64::MAX } => format!("{min}.."),
         OptionKind::Int { min, max } => format!("{min}..{max}"),
         OptionKind::Bool => "true|false".to_owned(),
         OptionKind::Choice(names) => names.join("|"),

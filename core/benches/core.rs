@@ -7,12 +7,16 @@
 
 use criterion::{Criterion, Throughput};
 use hmac::{Hmac, KeyInit, Mac};
-use imgsign::{BuilderOptions, ParamValue, Profile, Provider, Secrets, Signer, SrcsetOptions, UrlBuilder};
+use imgsign::{
+    BuilderOptions, Covered, ParamValue, Profile, Provider, Secrets, Signer, SrcsetOptions, UrlBuilder,
+};
 use md5::{Digest, Md5};
 use sha1::Sha1;
 use sha2::Sha256;
 use std::hint::black_box;
-use std::path::PathBuf;
+
+mod common;
+use common::estimate;
 use std::time::SystemTime;
 
 const KEY: &str = "FOO123bar";
@@ -115,7 +119,10 @@ fn bench_build_sign(c: &mut Criterion) {
 fn bench_sign_url(c: &mut Criterion) {
     let input = "https://demo.imgix.net/photos/2024/summer/beach-sunset.jpg?w=800&h=600&fit=crop&auto=format";
     let mut g = c.benchmark_group("sign_url");
-    for provider in Provider::ALL.into_iter().filter(|p| p.scheme().query_param().is_some()) {
+    let query_family = Provider::ALL
+        .into_iter()
+        .filter(|p| matches!(p.scheme().parts.covered, Covered::PathAndQuery { .. }));
+    for provider in query_family {
         let s = signer(provider);
         let signed = s.sign_url(input).unwrap();
         let msg = signed_string(&signed, provider.scheme().query_param().unwrap_or("s"));
@@ -341,32 +348,6 @@ fn bench_many_params(c: &mut Criterion) {
 // ---------------------------------------------------------------------------------------
 // Summary
 // ---------------------------------------------------------------------------------------
-
-/// Where criterion writes its estimates (the rule criterion itself follows).
-fn criterion_dir() -> PathBuf {
-    if let Some(home) = std::env::var_os("CRITERION_HOME") {
-        return PathBuf::from(home);
-    }
-    if let Some(target) = std::env::var_os("CARGO_TARGET_DIR") {
-        return PathBuf::from(target).join("criterion");
-    }
-    // <target>/<profile>/deps/<bench binary>
-    std::env::current_exe()
-        .ok()
-        .and_then(|exe| exe.ancestors().nth(3).map(|t| t.join("criterion")))
-        .unwrap_or_else(|| PathBuf::from("target/criterion"))
-}
-
-/// Nanoseconds per iteration measured by this run (`None` when not measured now).
-fn estimate(id: &str, since: SystemTime) -> Option<f64> {
-    let file = criterion_dir().join(id).join("new").join("estimates.json");
-    let modified = std::fs::metadata(&file).and_then(|m| m.modified()).ok()?;
-    if modified < since {
-        return None;
-    }
-    let json: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(file).ok()?).ok()?;
-    ["slope", "mean"].iter().find_map(|k| json.get(k)?.get("point_estimate")?.as_f64())
-}
 
 fn print_summary(since: SystemTime) {
     // (operation, criterion id, raw id, operations per iteration)

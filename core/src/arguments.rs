@@ -14,7 +14,7 @@ pub enum Operation {
     Signer,
     /// `Signer.sign_url(url, expires, expires_in, now, values)`.
     SignUrl,
-    /// `Signer.sign_urls(urls)`.
+    /// `Signer.sign_urls(urls, expires, expires_in, now, values)`.
     SignUrls,
     /// `Signer.verify_url(url, now, values)`.
     VerifyUrl,
@@ -120,7 +120,14 @@ impl Operation {
                 ("values", PARAM),
                 ("options", PARAM),
             ],
-            Operation::SignUrls => &[("urls", URL)],
+            Operation::SignUrls => &[
+                ("urls", URL),
+                ("expires", PARAM),
+                ("expires_in", PARAM),
+                ("now", PARAM),
+                ("values", PARAM),
+                ("options", PARAM),
+            ],
             Operation::VerifyUrl => {
                 &[("url", MALFORMED), ("now", PARAM), ("values", PARAM), ("options", PARAM)]
             }
@@ -203,7 +210,8 @@ fn argument_name(argument: &str) -> String {
     snake_case(argument.get(..end).unwrap_or(argument))
 }
 
-fn snake_case(name: &str) -> String {
+/// `minWidth` is `min_width` (a name already in `snake_case` stays as it is).
+pub(crate) fn snake_case(name: &str) -> String {
     let mut out = String::with_capacity(name.len() + 4);
     for c in name.chars() {
         if c.is_ascii_uppercase() {

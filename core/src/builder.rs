@@ -10,9 +10,10 @@ use crate::params::{
 };
 use crate::profile::{LibraryParam, Order, Profile, Rules};
 use crate::provider::Provider;
-use crate::scheme::{Grammar, Placement, Resolved, resolve};
+use crate::scheme::{Grammar, Named, Placement, Resolved, resolve};
 use crate::secrets::{self, Secrets};
 use crate::signature::{check_emitted_len, message, push_signature, sign_segment, signed_path};
+use crate::tokens;
 use crate::validate::{check_domain, check_verbatim_path, has_dot_segment};
 use std::borrow::Cow;
 use std::fmt;
@@ -109,7 +110,8 @@ impl UrlBuilder {
             }
             None => None,
         };
-        let resolved = resolve(scheme, &options.options)?;
+        let mut resolved = resolve(scheme, &options.options)?;
+        tokens::check_resolved(&mut resolved)?;
         if let Grammar::Path(_) = scheme.grammar {
             // A path grammar is not a query: a profile's encoding and the library param do not apply.
             let refused = [
@@ -178,6 +180,8 @@ impl UrlBuilder {
     pub(crate) fn signature_param(&self) -> Result<&'static str> {
         match self.resolved.parts.placement {
             Placement::LastQueryParam(p) => Ok(p),
+            Placement::TokenQuery(t) => Ok(t.token),
+            Placement::TokenParam(t) => Ok(t.name),
             Placement::PathSegment { .. } => {
                 err(ErrorCode::InvalidParam, format!("{}: not built from query params", self.provider.name()))
             }
@@ -245,6 +249,9 @@ impl UrlBuilder {
         if let Grammar::Path(pieces) = self.resolved.scheme.grammar {
             return self.emit_path(pieces, path, items);
         }
+        if tokens::handles(&self.resolved.parts) {
+            return self.emit_token(path, items);
+        }
         let sig_param = self.signature_param()?;
         let r = self.render(path, items, None)?;
         let signature = self.key.as_ref().map(|key| {
@@ -258,6 +265,22 @@ impl UrlBuilder {
             check_emitted_len(&out)?;
         }
         Ok(out)
+    }
+
+    /// A token scheme's URL: rendered unsigned by the profile, then signed as given by the
+    /// scheme's parts (the same steps as `sign_url`, with no expiry and no per-call values).
+    fn emit_token(&self, path: &str, items: &mut Items<'_>) -> Result<String> {
+        let r = self.render(path, items, None)?;
+        let Some(key) = &self.key else { return Ok(r.url) };
+        let values = Named::default();
+        let ctx = tokens::Ctx { resolved: &self.resolved, keys: std::slice::from_ref(key), values: &values };
+        let u = tokens::Url {
+            origin: r.url.get(..r.path_start),
+            path: r.url.get(r.path_start..r.path_end).unwrap_or_default(),
+            query: r.url.get(r.path_end + 1..).unwrap_or_default(),
+            fragment: None,
+        };
+        tokens::sign_url(&ctx, &u, None)
     }
 
     /// Emits the URL of a path grammar: the pieces rendered, then signed in their segment
@@ -295,8 +318,9 @@ impl UrlBuilder {
         slot: &'static str,
         widths: &[i64],
     ) -> Result<String> {
-        if let Grammar::Path(_) = self.resolved.scheme.grammar {
-            // Each entry through the grammar: the width is one of its params.
+        if matches!(self.resolved.scheme.grammar, Grammar::Path(_)) || tokens::handles(&self.resolved.parts) {
+            // Each entry through the grammar, or signed as given by a token scheme: the
+            // width is one of its params.
             let mut out = String::new();
             for (i, w) in widths.iter().enumerate() {
                 if i > 0 {

@@ -208,6 +208,18 @@ impl Signature {
 pub(crate) struct SigningKey {
     state: State,
     encoding: Encoding,
+    /// A salt hashed as a field of its own (a token of fields), not as the message's start.
+    field_salt: Option<Box<[u8]>>,
+}
+
+/// A piece of a message given to [`SigningKey::sign_chunks`].
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Chunk<'a> {
+    /// These bytes.
+    Bytes(&'a [u8]),
+    /// The key's bytes, for [`Mix::KeyInside`] (nothing for the other mixes, which place the
+    /// key themselves).
+    Key,
 }
 
 #[derive(Clone)]
@@ -218,6 +230,9 @@ enum State {
     Suffix(Plain, Box<[u8]>),
     /// `HMAC(key, salt ‖ message)`, the salt (and any prefix) already fed.
     Hmac(Keyed),
+    /// `digest(message)` with the key where the message puts it: the state after any salt
+    /// and prefix, and the key.
+    Inside(Plain, Box<[u8]>),
 }
 
 impl SigningKey {
@@ -250,18 +265,71 @@ impl SigningKey {
                 }
                 None => return err(ErrorCode::InvalidKey, format!("{field}: unusable key")),
             },
+            Mix::KeyInside => {
+                let mut h = Plain::new(primitive.hash);
+                h.update(salt);
+                State::Inside(h, key.into())
+            }
         };
-        Ok(SigningKey { state, encoding })
+        Ok(SigningKey { state, encoding, field_salt: None })
+    }
+
+    /// The key with a salt that a token of fields hashes as a field of its own.
+    pub(crate) fn with_field_salt(mut self, salt: Option<&[u8]>) -> SigningKey {
+        self.field_salt = salt.map(Into::into);
+        self
+    }
+
+    /// The salt a token of fields hashes, if the signer has one.
+    pub(crate) fn field_salt(&self) -> Option<&[u8]> {
+        self.field_salt.as_deref()
+    }
+
+    /// Signs the message given as chunks, in order (bytes, and the key where
+    /// [`Mix::KeyInside`] puts it).
+    pub(crate) fn sign_chunks(&self, chunks: &[Chunk<'_>]) -> Signature {
+        fn feed(chunks: &[Chunk<'_>], key: &[u8], mut update: impl FnMut(&[u8])) {
+            for c in chunks {
+                match c {
+                    Chunk::Bytes(b) => update(b),
+                    Chunk::Key => update(key),
+                }
+            }
+        }
+        let raw = match &self.state {
+            State::Prefix(h) => {
+                let mut h = h.clone();
+                feed(chunks, &[], |b| h.update(b));
+                h.finish()
+            }
+            State::Suffix(h, key) => {
+                let mut h = h.clone();
+                feed(chunks, &[], |b| h.update(b));
+                h.update(key);
+                h.finish()
+            }
+            State::Hmac(m) => {
+                let mut m = m.clone();
+                feed(chunks, &[], |b| m.update(b));
+                m.finish()
+            }
+            State::Inside(h, key) => {
+                let mut h = h.clone();
+                feed(chunks, key, |b| h.update(b));
+                h.finish()
+            }
+        };
+        Signature::encode(&raw, self.encoding)
     }
 
     /// A key state with `prefix` (the start of every message to come) already hashed.
     pub(crate) fn with_prefix(&self, prefix: &str) -> SigningKey {
         let mut state = self.state.clone();
         match &mut state {
-            State::Prefix(h) | State::Suffix(h, _) => h.update(prefix.as_bytes()),
+            State::Prefix(h) | State::Suffix(h, _) | State::Inside(h, _) => h.update(prefix.as_bytes()),
             State::Hmac(m) => m.update(prefix.as_bytes()),
         }
-        SigningKey { state, encoding: self.encoding }
+        SigningKey { state, encoding: self.encoding, field_salt: self.field_salt.clone() }
     }
 
     /// Signs a message (see [`crate::signature::message`]).
@@ -293,6 +361,14 @@ impl SigningKey {
                     m.update(p.as_bytes());
                 }
                 m.finish()
+            }
+            State::Inside(h, key) => {
+                let mut h = h.clone();
+                for p in parts {
+                    h.update(p.as_bytes());
+                }
+                h.update(key);
+                h.finish()
             }
         };
         Signature::encode(&raw, self.encoding)

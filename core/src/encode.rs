@@ -7,16 +7,10 @@ use std::fmt::Write;
 /// A set of bytes left as they are; every other byte becomes `%XX` (uppercase hex).
 pub(crate) struct Keep([bool; 256]);
 
+/// `t` with the bytes of `extra` kept too.
 // Const evaluation: an out-of-range index would fail the build, never run time.
 #[allow(clippy::indexing_slicing)]
-const fn keep_set(extra: &[u8]) -> Keep {
-    let mut t = [false; 256];
-    let mut b = 0usize;
-    while b < 256 {
-        let c = b as u8;
-        t[b] = c.is_ascii_alphanumeric() || c == b'-' || c == b'.' || c == b'_' || c == b'~';
-        b += 1;
-    }
+const fn with(mut t: [bool; 256], extra: &[u8]) -> Keep {
     let mut i = 0;
     while i < extra.len() {
         t[extra[i] as usize] = true;
@@ -34,12 +28,12 @@ pub(crate) const fn keep_alnum_and(extra: &[u8]) -> Keep {
         t[b] = (b as u8).is_ascii_alphanumeric();
         b += 1;
     }
-    let mut i = 0;
-    while i < extra.len() {
-        t[extra[i] as usize] = true;
-        i += 1;
-    }
-    Keep(t)
+    with(t, extra)
+}
+
+/// RFC 3986 unreserved (`A-Z a-z 0-9 - . _ ~`) and the bytes of `extra`.
+const fn keep_set(extra: &[u8]) -> Keep {
+    with(keep_alnum_and(b"-._~").0, extra)
 }
 
 /// Printable ASCII (`!` to `~`) except the bytes of `excluded`.
@@ -197,6 +191,18 @@ impl<T: AsParam + ?Sized> AsParam for &T {
     #[inline]
     fn as_param(&self) -> ParamRef<'_> {
         (**self).as_param()
+    }
+}
+
+impl From<ParamRef<'_>> for ParamValue {
+    fn from(v: ParamRef<'_>) -> Self {
+        match v {
+            ParamRef::Str(s) => ParamValue::Str(s.to_owned()),
+            ParamRef::Int(i) => ParamValue::Int(i),
+            ParamRef::Float(f) => ParamValue::Float(f),
+            ParamRef::Bool(b) => ParamValue::Bool(b),
+            ParamRef::Null => ParamValue::Null,
+        }
     }
 }
 

@@ -22,6 +22,7 @@ mod builder;
 mod digest;
 mod encode;
 mod error;
+mod forms;
 mod grammar;
 mod origin;
 mod params;
@@ -33,6 +34,7 @@ mod sent;
 mod signature;
 mod signer;
 mod srcset;
+mod tokens;
 mod validate;
 mod widths;
 

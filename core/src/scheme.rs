@@ -16,6 +16,9 @@
 
 use crate::encode::ParamValue;
 use crate::error::{Error, ErrorCode, Result, err, excerpt};
+pub use crate::tokens::{
+    Escape, Field, FieldSource, FieldToken, IpForm, MessagePiece, QueryForm, TokenParam, TokenQuery,
+};
 
 /// One provider's signing scheme, as data.
 #[derive(Debug)]
@@ -69,6 +72,9 @@ pub struct SecretForms {
     pub key: KeyForm,
     /// How the salt is written, when the scheme takes one.
     pub salt: Option<KeyForm>,
+    /// Whether the salt may be left out (Akamai's: it is then not hashed); otherwise a scheme
+    /// with a salt requires it.
+    pub salt_optional: bool,
 }
 
 /// A hash function.
@@ -114,6 +120,9 @@ pub enum Mix {
     KeyLast,
     /// `HMAC(key, message)`. A salt, when the scheme has one, is the start of the message.
     Hmac,
+    /// `digest(message)`, the key inside the message where a [`MessagePiece::Key`] puts it
+    /// (KeyCDN's access tokens: path, key, expiry).
+    KeyInside,
 }
 
 /// The primitive: a digest or an HMAC, and its hash.
@@ -194,6 +203,10 @@ pub enum Covered {
         /// signed, since a public id may hold such a segment).
         unsigned_segment: Option<SegmentPattern>,
     },
+    /// A message made of pieces, in order (docs/schemes.md, "Token parts").
+    Pieces(&'static [MessagePiece]),
+    /// The fields of a token, joined by a delimiter (Akamai EdgeAuth, Uploadcare).
+    Fields(&'static FieldToken),
 }
 
 /// Where a path-segment signature sits.
@@ -244,6 +257,11 @@ pub enum Placement {
         /// How it is recognised.
         slot: Slot,
     },
+    /// The query rewritten around a token: `token=…`, the signed params, the expiry last;
+    /// or the same as the first path segment (Bunny CDN).
+    TokenQuery(&'static TokenQuery),
+    /// The last query param carries a token of fields ([`Covered::Fields`]).
+    TokenParam(&'static TokenParam),
 }
 
 /// How an expiry is written.
@@ -251,6 +269,13 @@ pub enum Placement {
 pub enum ExpiryForm {
     /// A query param `name=<UNIX seconds>`, signed with the rest of the query.
     QueryParam,
+    /// A query param right before the signature param, written only when the URL expires;
+    /// the message reads it through a [`MessagePiece::Expiry`] (ImageKit's `ik-t`).
+    BeforeSignature,
+    /// A query param right after the signature param, the last one (KeyCDN's `expire`).
+    AfterSignature,
+    /// Written by the placement itself ([`Placement::TokenQuery`], a token field).
+    Token,
 }
 
 /// A scheme's expiry: UNIX seconds, under this name.
@@ -260,6 +285,9 @@ pub struct Expiry {
     pub name: &'static str,
     /// How it is written.
     pub form: ExpiryForm,
+    /// Whether every URL or token of the scheme expires (signing without an expiry is then
+    /// `invalid_param`, verifying without one `malformed_url`).
+    pub required: bool,
 }
 
 /// What is signed, how, and where the signature goes.
@@ -403,6 +431,7 @@ impl OptionKind {
     /// How help texts name the type (`an integer from 1 to 32`, `one of sha1, sha256`).
     pub fn describe(self) -> String {
         match self {
+            OptionKind::Int { min, max: i64::MAX } => format!("an integer, {min} or more"),
             OptionKind::Int { min, max } => format!("an integer from {min} to {max}"),
             OptionKind::Bool => "true or false".to_owned(),
             OptionKind::Choice(names) => format!("one of {}", names.join(", ")),
@@ -512,6 +541,40 @@ impl Named {
         }
     }
 
+    /// The integer of the option `name`, when it is set.
+    pub(crate) fn int(&self, name: &str) -> Option<i64> {
+        match self.get(name) {
+            Some(Value::Int(i)) => Some(*i),
+            _ => None,
+        }
+    }
+
+    /// Replaces the text of the option `name` (a part's normalised form of what was given).
+    pub(crate) fn set_text(&mut self, name: &str, text: String) {
+        if let Some(slot) = self.0.iter_mut().find(|(n, _)| *n == name) {
+            slot.1 = Some(Value::Text(text));
+        }
+    }
+
+    /// The value of `name` written as text (an integer in decimal), when it is set.
+    pub(crate) fn display(&self, name: &str) -> Option<String> {
+        match self.get(name)? {
+            Value::Int(i) => Some(i.to_string()),
+            Value::Bool(b) => Some(b.to_string()),
+            Value::Text(t) => Some(t.clone()),
+        }
+    }
+
+    /// Whether the boolean option `name` is set and true.
+    pub(crate) fn flag(&self, name: &str) -> bool {
+        matches!(self.get(name), Some(Value::Bool(true)))
+    }
+
+    /// Whether `name` has a value (given, or a default).
+    pub(crate) fn is_set(&self, name: &str) -> bool {
+        self.get(name).is_some()
+    }
+
     fn get(&self, name: &str) -> Option<&Value> {
         self.0.iter().find(|(n, _)| *n == name).and_then(|(_, v)| v.as_ref())
     }
@@ -530,16 +593,7 @@ pub(crate) struct Resolved {
 
 /// The name of an option as the core spells it: `signatureSize` is `signature_size`.
 pub(crate) fn option_name(name: &str) -> String {
-    let mut out = String::with_capacity(name.len() + 4);
-    for c in name.chars() {
-        if c.is_ascii_uppercase() {
-            out.push('_');
-            out.push(c.to_ascii_lowercase());
-        } else {
-            out.push(c);
-        }
-    }
-    out
+    crate::arguments::snake_case(name)
 }
 
 /// Reads the values a caller gave for `specs` (`field` is `options` or `values`): every
@@ -706,6 +760,8 @@ impl Scheme {
     pub fn query_param(&self) -> Option<&'static str> {
         match self.parts.placement {
             Placement::LastQueryParam(p) => Some(p),
+            Placement::TokenQuery(t) => Some(t.token),
+            Placement::TokenParam(t) => Some(t.name),
             Placement::PathSegment { .. } => None,
         }
     }
@@ -780,7 +836,7 @@ mod tests {
     static TEST: Scheme = Scheme {
         name: "test",
         formula: "test",
-        secrets: SecretForms { key_name: "key", key: KeyForm::Text, salt: None },
+        secrets: SecretForms { key_name: "key", key: KeyForm::Text, salt: None, salt_optional: false },
         parts: VARIANT_A,
         options: &[
             OptionSpec {

@@ -3,7 +3,7 @@
 
 use crate::digest::{SigningKey, secret_bytes};
 use crate::error::{ErrorCode, Result, err};
-use crate::scheme::{Resolved, Scheme};
+use crate::scheme::{Covered, Resolved, Scheme};
 use std::fmt;
 
 /// A signer's secrets: the key that signs, and for a scheme with a salt (imgproxy) the salt
@@ -75,6 +75,7 @@ pub(crate) fn decode(scheme: &Scheme, secrets: &Secrets) -> Result<Vec<Decoded>>
                 return err(ErrorCode::InvalidKey, format!("previous_salts: {} takes no salt", scheme.name));
             }
         }
+        Some(_) if forms.salt_optional && secrets.salt.is_none() && secrets.previous_salts.is_empty() => {}
         Some(form) => {
             let Some(salt) = &secrets.salt else {
                 return err(
@@ -103,11 +104,19 @@ pub(crate) fn decode(scheme: &Scheme, secrets: &Secrets) -> Result<Vec<Decoded>>
     Ok(out)
 }
 
-/// Prepares the decoded secrets for the resolved scheme (its primitive and encoding).
+/// Prepares the decoded secrets for the resolved scheme (its primitive and encoding). A
+/// salt starts every message, except in a token of fields, where it is a field of its own
+/// (kept with the key for the token's parts to hash).
 pub(crate) fn prepare(resolved: &Resolved, decoded: &[Decoded]) -> Result<Vec<SigningKey>> {
     let parts = resolved.parts;
+    let salt_is_field = matches!(parts.covered, Covered::Fields(_));
     decoded
         .iter()
-        .map(|d| SigningKey::new(&d.field, parts.primitive, parts.encoding, &d.key, d.salt.as_deref()))
+        .map(|d| {
+            let (lead, field) =
+                if salt_is_field { (None, d.salt.as_deref()) } else { (d.salt.as_deref(), None) };
+            let key = SigningKey::new(&d.field, parts.primitive, parts.encoding, &d.key, lead)?;
+            Ok(key.with_field_salt(field))
+        })
         .collect()
 }

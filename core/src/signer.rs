@@ -12,6 +12,7 @@ use crate::signature::{
     MAX_URL_LEN, check_emitted_len, message, piece_key, push_signature, sign_segment, signed_path,
     split_signature, strip_signature, verify_segment,
 };
+use crate::tokens;
 use std::fmt;
 use std::time::{SystemTime, UNIX_EPOCH};
 use subtle::ConstantTimeEq;
@@ -110,7 +111,8 @@ impl Signer {
     ) -> Result<Signer> {
         let scheme = provider.scheme();
         let decoded = secrets::decode(scheme, secrets)?;
-        let resolved = resolve(scheme, options)?;
+        let mut resolved = resolve(scheme, options)?;
+        tokens::check_resolved(&mut resolved)?;
         let keys = secrets::prepare(&resolved, &decoded)?;
         Ok(Signer { provider, resolved, keys })
     }
@@ -165,36 +167,39 @@ impl Signer {
 
     /// Signs many URLs in one call; fails on the first bad URL, naming its index.
     pub fn sign_urls<S: AsRef<str>>(&self, urls: &[S]) -> Result<Vec<String>> {
+        self.sign_urls_with(urls, &SignOptions::default())
+    }
+
+    /// [`Signer::sign_urls`] with one expiry and one set of per-call values for every URL
+    /// (an `expires_in` is counted from one reading of the clock).
+    pub fn sign_urls_with<S: AsRef<str>>(&self, urls: &[S], options: &SignOptions) -> Result<Vec<String>> {
+        let expires = options.expiry()?;
+        let values = self.values(&options.values)?;
         urls.iter()
             .enumerate()
-            .map(|(i, u)| self.sign_url(u.as_ref()).map_err(|e| e.at(&format!("urls[{i}]"))))
+            .map(|(i, u)| {
+                self.sign_with_expiry(u.as_ref(), expires, &values).map_err(|e| e.at(&format!("urls[{i}]")))
+            })
             .collect()
     }
 
     /// A token on its own (for a cookie or a header), for a scheme whose signature is a
     /// token; a scheme that signs URLs only refuses it (`invalid_param`).
     pub fn sign_token(&self, options: &SignOptions) -> Result<String> {
-        options.expiry()?;
-        self.values(&options.values)?;
-        self.no_token("sign_token")
+        let expires = options.expiry()?;
+        let values = self.values(&options.values)?;
+        tokens::sign_token(&self.token_ctx(&values), expires)
     }
 
     /// Verifies a token on its own (from a cookie or a header): its signature under the
     /// current or a previous key, then its expiry against `options.now`.
     pub fn verify_token(&self, token: &str, options: &VerifyOptions) -> Result<()> {
-        let _ = token;
-        self.values(&options.values)?;
-        self.no_token("verify_token")
+        let values = self.values(&options.values)?;
+        tokens::verify_token(&self.token_ctx(&values), token, options.now)
     }
 
-    fn no_token<T>(&self, operation: &str) -> Result<T> {
-        err(
-            ErrorCode::InvalidParam,
-            format!(
-                "{operation}: {} signs URLs; its signature is not a token on its own",
-                self.provider.name()
-            ),
-        )
+    fn token_ctx<'a>(&'a self, values: &'a Named) -> tokens::Ctx<'a> {
+        tokens::Ctx { resolved: &self.resolved, keys: &self.keys, values }
     }
 
     /// The expiry param of the scheme, for a URL that is to expire.
@@ -210,7 +215,16 @@ impl Signer {
     }
 
     fn sign_with_expiry(&self, input: &str, expires: Option<i64>, values: &Named) -> Result<String> {
-        let _ = values;
+        if tokens::handles(&self.resolved.parts) {
+            let parts = SentUrl::parse(input, ErrorCode::InvalidUrl)?;
+            let u = tokens::Url {
+                origin: Some(parts.origin()),
+                path: parts.path(),
+                query: parts.query().unwrap_or_default(),
+                fragment: parts.fragment(),
+            };
+            return tokens::sign_url(&self.token_ctx(values), &u, expires);
+        }
         let expiry = self.expiry_name(expires)?;
         let parts = SentUrl::parse(input, ErrorCode::InvalidUrl)?;
         let scheme = self.resolved.parts;
@@ -269,6 +283,15 @@ impl Signer {
     pub fn verify_url_with(&self, url: &str, options: &VerifyOptions) -> Result<()> {
         let values = self.values(&options.values)?;
         let parts = SentUrl::parse(url, ErrorCode::MalformedUrl)?;
+        if tokens::handles(&self.resolved.parts) {
+            let u = tokens::Url {
+                origin: Some(parts.origin()),
+                path: parts.path(),
+                query: parts.query().unwrap_or_default(),
+                fragment: None,
+            };
+            return tokens::verify(&self.token_ctx(&values), &u, options.now);
+        }
         self.verify_parts(parts.path(), parts.query().unwrap_or_default(), options.now, &values)
     }
 
@@ -302,6 +325,10 @@ impl Signer {
             });
         }
         let (path, query) = target.split_once('?').unwrap_or((target, ""));
+        if tokens::handles(&self.resolved.parts) {
+            let u = tokens::Url { origin: None, path, query, fragment: None };
+            return tokens::verify(&self.token_ctx(&values), &u, options.now);
+        }
         self.verify_parts(path, query, options.now, &values)
     }
 

@@ -22,6 +22,9 @@ __all__: Tuple[str, ...] = (
     "ExpiredError",
     "MalformedUrlError",
     "MalformedHeaderError",
+    "NotYetValidError",
+    "IpMismatchError",
+    "AclMismatchError",
 )
 
 
@@ -106,6 +109,26 @@ class MalformedHeaderError(VerifyError):
     code = "malformed_header"
 
 
+class NotYetValidError(VerifyError):
+    """The token's start time is still to come (code ``not_yet_valid``)."""
+
+    code = "not_yet_valid"
+
+
+class IpMismatchError(VerifyError):
+    """The token is bound to another client address, or to one and none was given (code
+    ``ip_mismatch``)."""
+
+    code = "ip_mismatch"
+
+
+class AclMismatchError(VerifyError):
+    """The token's ACL or allowed path does not cover the requested path (code
+    ``acl_mismatch``)."""
+
+    code = "acl_mismatch"
+
+
 _BY_CODE: Dict[str, Type[ImgsignError]] = {
     cls.code: cls
     for cls in (
@@ -119,5 +142,8 @@ _BY_CODE: Dict[str, Type[ImgsignError]] = {
         ExpiredError,
         MalformedUrlError,
         MalformedHeaderError,
+        NotYetValidError,
+        IpMismatchError,
+        AclMismatchError,
     )
 }

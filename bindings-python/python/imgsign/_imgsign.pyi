@@ -52,8 +52,16 @@ class Signer:
         values: Optional[_Named] = None,
     ) -> str:
         """Signs ``url`` as given, replacing any existing signature."""
-    def sign_urls(self, urls: Sequence[str]) -> List[str]:
-        """Signs many URLs in one call."""
+    def sign_urls(
+        self,
+        urls: Sequence[str],
+        *,
+        expires: Optional[int] = None,
+        expires_in: Optional[int] = None,
+        now: Optional[int] = None,
+        values: Optional[_Named] = None,
+    ) -> List[str]:
+        """Signs many URLs in one call, with one expiry and one set of values."""
     def verify_url(self, url: str, now: Optional[int] = None, *, values: Optional[_Named] = None) -> None:
         """Verifies ``url``; raises a VerifyError subclass on failure."""
     def verify(self, target: str, now: Optional[int] = None, *, values: Optional[_Named] = None) -> None:

@@ -621,9 +621,10 @@ public protocol SignerProtocol: AnyObject, Sendable {
     func signUrlExpiringIn(url: InputString, seconds: Int64, now: Int64?) throws  -> String
     
     /**
-     * Signs many URLs in one crossing; fails on the first bad URL, naming its index.
+     * Signs many URLs in one crossing; fails on the first bad URL, naming its index. The
+     * expiry and per-call values are those of `sign_url`, the same for every URL.
      */
-    func signUrls(urls: [InputString]) throws  -> [String]
+    func signUrls(urls: [InputString], expires: Int64?, expiresIn: Int64?, now: Int64?, values: [InputString: ParamValue]) throws  -> [String]
     
     /**
      * Verifies what a server receives: a request target (`/a.jpg?w=1&s=…`, the path and
@@ -801,14 +802,19 @@ open func signUrlExpiringIn(url: InputString, seconds: Int64, now: Int64? = nil)
 }
     
     /**
-     * Signs many URLs in one crossing; fails on the first bad URL, naming its index.
+     * Signs many URLs in one crossing; fails on the first bad URL, naming its index. The
+     * expiry and per-call values are those of `sign_url`, the same for every URL.
      */
-open func signUrls(urls: [InputString])throws  -> [String]  {
+open func signUrls(urls: [InputString], expires: Int64? = nil, expiresIn: Int64? = nil, now: Int64? = nil, values: [InputString: ParamValue] = [:])throws  -> [String]  {
     return try  FfiConverterSequenceString.lift(try rustCallWithError(FfiConverterTypeImgsignError_lift) {
         uniffiCallStatus in
     uniffi_imgsign_uniffi_fn_method_signer_sign_urls(
             self.uniffiCloneHandle(),
-        FfiConverterSequenceTypeInputString.lower(urls),uniffiCallStatus
+        FfiConverterSequenceTypeInputString.lower(urls),
+        FfiConverterOptionInt64.lower(expires),
+        FfiConverterOptionInt64.lower(expiresIn),
+        FfiConverterOptionInt64.lower(now),
+        FfiConverterDictionaryTypeInputStringTypeParamValue.lower(values),uniffiCallStatus
     )
 })
 }
@@ -1701,6 +1707,31 @@ enum ImgsignError: Swift.Error, Equatable, Hashable, Foundation.LocalizedError {
          * What is wrong (never a secret).
          */detail: String
     )
+    /**
+     * `not_yet_valid`: the token's start time is still to come.
+     */
+    case NotYetValid(
+        /**
+         * What is wrong (never a secret).
+         */detail: String
+    )
+    /**
+     * `ip_mismatch`: the token is bound to another client address, or to one and none was
+     * given.
+     */
+    case IpMismatch(
+        /**
+         * What is wrong (never a secret).
+         */detail: String
+    )
+    /**
+     * `acl_mismatch`: the token's ACL or allowed path does not cover the requested path.
+     */
+    case AclMismatch(
+        /**
+         * What is wrong (never a secret).
+         */detail: String
+    )
 
     
     /**
@@ -1795,6 +1826,15 @@ public struct FfiConverterTypeImgsignError: FfiConverterRustBuffer {
         case 10: return .MalformedHeader(
             detail: try FfiConverterString.read(from: &buf)
             )
+        case 11: return .NotYetValid(
+            detail: try FfiConverterString.read(from: &buf)
+            )
+        case 12: return .IpMismatch(
+            detail: try FfiConverterString.read(from: &buf)
+            )
+        case 13: return .AclMismatch(
+            detail: try FfiConverterString.read(from: &buf)
+            )
 
          default: throw UniffiInternalError.unexpectedEnumCase
         }
@@ -1854,6 +1894,21 @@ public struct FfiConverterTypeImgsignError: FfiConverterRustBuffer {
         
         case let .MalformedHeader(detail):
             writeInt(&buf, Int32(10))
+            FfiConverterString.write(detail, into: &buf)
+            
+        
+        case let .NotYetValid(detail):
+            writeInt(&buf, Int32(11))
+            FfiConverterString.write(detail, into: &buf)
+            
+        
+        case let .IpMismatch(detail):
+            writeInt(&buf, Int32(12))
+            FfiConverterString.write(detail, into: &buf)
+            
+        
+        case let .AclMismatch(detail):
+            writeInt(&buf, Int32(13))
             FfiConverterString.write(detail, into: &buf)
             
         }
@@ -2686,7 +2741,7 @@ private let initializationResult: InitializationResult = {
     if (uniffi_imgsign_uniffi_checksum_method_signer_sign_url_expiring_in() != 48837) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imgsign_uniffi_checksum_method_signer_sign_urls() != 47516) {
+    if (uniffi_imgsign_uniffi_checksum_method_signer_sign_urls() != 15428) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_imgsign_uniffi_checksum_method_signer_verify() != 54546) {

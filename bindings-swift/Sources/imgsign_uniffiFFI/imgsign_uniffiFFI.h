@@ -340,7 +340,7 @@ RustBuffer uniffi_imgsign_uniffi_fn_method_signer_sign_url_expiring_in(uint64_t 
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_METHOD_SIGNER_SIGN_URLS
 #define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_METHOD_SIGNER_SIGN_URLS
-RustBuffer uniffi_imgsign_uniffi_fn_method_signer_sign_urls(uint64_t ptr, RustBuffer urls, RustCallStatus *_Nonnull out_status
+RustBuffer uniffi_imgsign_uniffi_fn_method_signer_sign_urls(uint64_t ptr, RustBuffer urls, RustBuffer expires, RustBuffer expires_in, RustBuffer now, RustBuffer values, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_METHOD_SIGNER_VERIFY

@@ -58,6 +58,24 @@ final class ApiTests: XCTestCase {
         }
     }
 
+    func testTokenSchemesBatchAndCodes() throws {
+        let s = try Signer(provider: "bunny", key: "zone-key")
+        let urls = ["https://z.b-cdn.net/a.jpg", "https://z.b-cdn.net/b.jpg?w=1"]
+        let ip: [String: ParamValue] = ["ip": "203.0.113.7"]
+        let many = try s.signUrls(urls: urls, expires: 1_700_003_600, values: ip)
+        XCTAssertEqual(many, try urls.map { try s.signUrl(url: $0, expires: 1_700_003_600, values: ip) })
+        try s.verifyUrl(url: many[0], now: 1_700_000_000, values: ip)
+        XCTAssertThrowsError(try s.verifyUrl(url: many[0], now: 1_700_000_000)) { e in
+            XCTAssertEqual((e as? ImgsignError)?.code, "ip_mismatch")
+        }
+        let a = try Signer(provider: "akamai", key: "0a1b2c3d")
+        let token = try a.signToken(expires: 1_700_003_600, values: ["acl": "/v/*", "start": 1_700_000_000])
+        try a.verifyToken(token: token, now: 1_700_000_000, values: ["url": "/v/a.m3u8"])
+        XCTAssertThrowsError(try a.verifyToken(token: token, now: 1_700_000_000, values: ["url": "/w/a"])) { e in
+            XCTAssertEqual((e as? ImgsignError)?.code, "acl_mismatch")
+        }
+    }
+
     func testBatchEqualsSingle() throws {
         let s = try Signer(provider: "imgix", key: "FOO123bar")
         let urls = (0..<20).map { "https://demo.imgix.net/img/\($0).jpg?w=\(100 + $0)" }

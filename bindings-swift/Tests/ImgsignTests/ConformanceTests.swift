@@ -406,7 +406,10 @@ struct VectorFile: Decodable {
 }
 
 /// The codes of a failed verification.
-let verifyCodes: Set<String> = ["missing_signature", "signature_mismatch", "expired", "malformed_url", "malformed_header"]
+let verifyCodes: Set<String> = [
+    "missing_signature", "signature_mismatch", "expired", "malformed_url", "malformed_header", "not_yet_valid",
+    "ip_mismatch", "acl_mismatch",
+]
 
 /// Runs one vector through the Swift API.
 func runVector(_ v: Vector) throws -> Outcome {

@@ -38,7 +38,7 @@ const DELIVERY_TYPES: &[&str] = &[
 pub(crate) static CLOUDINARY: Scheme = Scheme {
     name: "cloudinary",
     formula: "s--b64url(sha1(transformation/public_id + api_secret))[..8]--, after the delivery type; v<version> unsigned",
-    secrets: SecretForms { key_name: "api_secret", key: KeyForm::Text, salt: None },
+    secrets: SecretForms { key_name: "api_secret", key: KeyForm::Text, salt: None, salt_optional: false },
     parts: Parts {
         covered: Covered::PathAfterSignature {
             leading_slash: false,

@@ -10,7 +10,12 @@ use crate::scheme::{
 pub(crate) static IMGPROXY: Scheme = Scheme {
     name: "imgproxy",
     formula: "b64url(hmac_sha256(key, salt + path after the signature)[..signature_size]), the first path segment",
-    secrets: SecretForms { key_name: "key", key: KeyForm::Hex, salt: Some(KeyForm::Hex) },
+    secrets: SecretForms {
+        key_name: "key",
+        key: KeyForm::Hex,
+        salt: Some(KeyForm::Hex),
+        salt_optional: false,
+    },
     parts: Parts {
         covered: Covered::PathAfterSignature { leading_slash: true, unsigned_segment: None },
         primitive: Primitive { mix: Mix::Hmac, hash: Hash::Sha256 },

@@ -6,6 +6,7 @@ mod cloudinary;
 mod imgproxy;
 mod query;
 mod thumbor;
+mod token;
 
 use crate::error::{ErrorCode, Result, err};
 use crate::scheme::Scheme;
@@ -30,11 +31,25 @@ pub enum Provider {
     Imagor,
     /// Cloudinary: `s--b64url(sha1(transformation/public_id + secret))[..8]--`.
     Cloudinary,
+    /// ImageKit: `ik-s = hmac_sha1(private_key, url after the endpoint + expiry)`.
+    ImageKit,
+    /// Bunny CDN token authentication (HS256; basic and legacy as the `scheme` option).
+    Bunny,
+    /// Cloudflare Images signed URLs: `sig = hmac_sha256(key, path?query with exp)`.
+    CloudflareImages,
+    /// Akamai EdgeAuth tokens (in a URL, a cookie or a header).
+    Akamai,
+    /// Uploadcare signed delivery (Akamai tokens with Uploadcare's choices).
+    Uploadcare,
+    /// Glide (league/glide): `s = md5(key:path?sorted params)`.
+    Glide,
+    /// KeyCDN: image-processing and access-control tokens.
+    KeyCdn,
 }
 
 impl Provider {
     /// Every provider, in a stable order.
-    pub const ALL: [Provider; 8] = [
+    pub const ALL: [Provider; 15] = [
         Provider::Imgix,
         Provider::Gumlet,
         Provider::Pixta,
@@ -43,6 +58,13 @@ impl Provider {
         Provider::Thumbor,
         Provider::Imagor,
         Provider::Cloudinary,
+        Provider::ImageKit,
+        Provider::Bunny,
+        Provider::CloudflareImages,
+        Provider::Akamai,
+        Provider::Uploadcare,
+        Provider::Glide,
+        Provider::KeyCdn,
     ];
 
     /// The provider's scheme.
@@ -56,6 +78,13 @@ impl Provider {
             Provider::Thumbor => &thumbor::THUMBOR,
             Provider::Imagor => &thumbor::IMAGOR,
             Provider::Cloudinary => &cloudinary::CLOUDINARY,
+            Provider::ImageKit => &token::IMAGEKIT,
+            Provider::Bunny => &token::BUNNY,
+            Provider::CloudflareImages => &token::CLOUDFLARE_IMAGES,
+            Provider::Akamai => &token::AKAMAI,
+            Provider::Uploadcare => &token::UPLOADCARE,
+            Provider::Glide => &token::GLIDE,
+            Provider::KeyCdn => &token::KEYCDN,
         }
     }
 

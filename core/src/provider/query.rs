@@ -7,8 +7,10 @@ use crate::scheme::{
 };
 
 const HEX: Encoding = Encoding { alphabet: Alphabet::HexLower, truncate: Truncate::None };
-const EXPIRES: Option<Expiry> = Some(Expiry { name: "expires", form: ExpiryForm::QueryParam });
-const TEXT_KEY: SecretForms = SecretForms { key_name: "token", key: KeyForm::Text, salt: None };
+const EXPIRES: Option<Expiry> =
+    Some(Expiry { name: "expires", form: ExpiryForm::QueryParam, required: false });
+const TEXT_KEY: SecretForms =
+    SecretForms { key_name: "token", key: KeyForm::Text, salt: None, salt_optional: false };
 
 /// imgix: lowercase hex MD5 of the token followed by the path and, with a query, `?query`.
 pub(crate) static IMGIX: Scheme = Scheme {

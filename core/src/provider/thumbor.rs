@@ -57,7 +57,7 @@ static GRAMMAR: [Piece; 14] = [
 pub(crate) static THUMBOR: Scheme = Scheme {
     name: "thumbor",
     formula: "b64url_padded(hmac_sha1(security_key, path after the signature, without its /)), the first segment",
-    secrets: SecretForms { key_name: "security_key", key: KeyForm::Text, salt: None },
+    secrets: SecretForms { key_name: "security_key", key: KeyForm::Text, salt: None, salt_optional: false },
     parts: PARTS,
     options: &[],
     values: &[],
@@ -69,7 +69,7 @@ pub(crate) static THUMBOR: Scheme = Scheme {
 pub(crate) static IMAGOR: Scheme = Scheme {
     name: "imagor",
     formula: "b64url_padded(hmac_{sha1,sha256,sha512}(secret, path after the signature))[..truncate], the first segment",
-    secrets: SecretForms { key_name: "secret", key: KeyForm::Text, salt: None },
+    secrets: SecretForms { key_name: "secret", key: KeyForm::Text, salt: None, salt_optional: false },
     parts: PARTS,
     options: &[
         OptionSpec {

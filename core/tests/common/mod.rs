@@ -24,10 +24,17 @@ pub fn config() -> ProptestConfig {
 // Strategies
 // ---------------------------------------------------------------------------------------
 
-/// A provider that signs in the query (the hostile-query properties are about those;
-/// `path_properties.rs` covers the providers that sign in the path).
+/// The providers of the query family (path and query signed, the signature the last
+/// param): the hostile-query properties are theirs. `path_properties.rs` covers the
+/// providers that sign in the path, `tokens.rs` the token providers.
 pub fn provider() -> impl Strategy<Value = Provider> {
-    select(Provider::ALL.into_iter().filter(|p| p.scheme().query_param().is_some()).collect::<Vec<_>>())
+    select(
+        Provider::ALL
+            .iter()
+            .copied()
+            .filter(|p| matches!(p.scheme().parts.covered, imgsign::Covered::PathAndQuery { .. }))
+            .collect::<Vec<_>>(),
+    )
 }
 
 pub fn profile() -> impl Strategy<Value = Profile> {

@@ -9,12 +9,36 @@ function builder(m, i) {
   return new m.UrlBuilder(i.domain, {
     provider: i.provider,
     key: i.key,
+    salt: i.salt,
+    options: i.options,
     profile: i.profile,
     useHttps: i.use_https,
     includeLibraryParam: i.include_library_param,
     disablePathEncoding: i.disable_path_encoding,
   })
 }
+
+// A vector's signer: sign_* vectors have no previous keys.
+function signerOf(m, i) {
+  return new m.Signer(i.provider, i.key, {
+    previousKeys: i.previous_keys,
+    salt: i.salt,
+    previousSalts: i.previous_salts,
+    options: i.options,
+  })
+}
+
+// The codes of a failed verification.
+const VERIFY_CODES = [
+  'missing_signature',
+  'signature_mismatch',
+  'expired',
+  'malformed_url',
+  'malformed_header',
+  'not_yet_valid',
+  'ip_mismatch',
+  'acl_mismatch',
+]
 
 function outcome(f) {
   try {
@@ -31,11 +55,19 @@ function same(a, b) {
 // argument_error: a real call of the operation with valid values for every argument but one.
 const K = 'FOO123bar'
 const BASE = {
-  signer: { provider: 'imgix', key: K, previous_keys: [] },
-  sign_url: { url: 'https://demo.imgix.net/a.jpg', expires: undefined, expires_in: 60, now: 0 },
-  sign_urls: { urls: ['https://demo.imgix.net/a.jpg'] },
-  verify_url: { url: 'https://demo.imgix.net/a.jpg?s=0', now: 0 },
-  verify: { target: '/a.jpg?s=0', now: 0 },
+  signer: { provider: 'imgix', key: K, previous_keys: [], salt: undefined, previous_salts: [], options: {} },
+  sign_url: { url: 'https://demo.imgix.net/a.jpg', expires: undefined, expires_in: 60, now: 0, values: {} },
+  sign_urls: {
+    urls: ['https://demo.imgix.net/a.jpg'],
+    expires: undefined,
+    expires_in: 60,
+    now: 0,
+    values: {},
+  },
+  verify_url: { url: 'https://demo.imgix.net/a.jpg?s=0', now: 0, values: {} },
+  verify: { target: '/a.jpg?s=0', now: 0, values: {} },
+  sign_token: { expires: undefined, expires_in: 60, now: 0, values: {} },
+  verify_token: { token: 'exp=1~hmac=00', now: 0, values: {} },
   url_builder: {
     domain: 'demo.imgix.net',
     provider: 'imgix',
@@ -44,6 +76,8 @@ const BASE = {
     use_https: true,
     include_library_param: false,
     disable_path_encoding: false,
+    salt: undefined,
+    options: {},
   },
   build_url: { path: '/a.jpg', params: { w: 1 } },
   build_urls: { items: undefined, path: '/a.jpg', params: { w: 1 } },
@@ -65,16 +99,43 @@ const BASE = {
   verify_origin_secret: { secret: 's', headers: { 'X-Imgix-Origin-Secret': 's' } },
 }
 const CALL = {
-  signer: (m, a) => new m.Signer(a.provider, a.key, { previousKeys: a.previous_keys }),
+  signer: (m, a) =>
+    new m.Signer(a.provider, a.key, {
+      previousKeys: a.previous_keys,
+      salt: a.salt,
+      previousSalts: a.previous_salts,
+      options: a.options,
+    }),
   sign_url: (m, a) =>
-    new m.Signer('imgix', K).signUrl(a.url, { expires: a.expires, expiresIn: a.expires_in, now: a.now }),
-  sign_urls: (m, a) => new m.Signer('imgix', K).signUrls(a.urls),
-  verify_url: (m, a) => new m.Signer('imgix', K).verifyUrl(a.url, { now: a.now }),
-  verify: (m, a) => new m.Signer('imgix', K).verify(a.target, { now: a.now }),
+    new m.Signer('imgix', K).signUrl(a.url, {
+      expires: a.expires,
+      expiresIn: a.expires_in,
+      now: a.now,
+      values: a.values,
+    }),
+  sign_urls: (m, a) =>
+    new m.Signer('imgix', K).signUrls(a.urls, {
+      expires: a.expires,
+      expiresIn: a.expires_in,
+      now: a.now,
+      values: a.values,
+    }),
+  verify_url: (m, a) => new m.Signer('imgix', K).verifyUrl(a.url, { now: a.now, values: a.values }),
+  verify: (m, a) => new m.Signer('imgix', K).verify(a.target, { now: a.now, values: a.values }),
+  sign_token: (m, a) =>
+    new m.Signer('imgix', K).signToken({
+      expires: a.expires,
+      expiresIn: a.expires_in,
+      now: a.now,
+      values: a.values,
+    }),
+  verify_token: (m, a) => new m.Signer('imgix', K).verifyToken(a.token, { now: a.now, values: a.values }),
   url_builder: (m, a) =>
     new m.UrlBuilder(a.domain, {
       provider: a.provider,
       key: a.key,
+      salt: a.salt,
+      options: a.options,
       profile: a.profile,
       useHttps: a.use_https,
       includeLibraryParam: a.include_library_param,
@@ -106,9 +167,10 @@ const CALL = {
 // A lone surrogate inside the argument's value, wherever it holds strings.
 function illFormed(v) {
   const bad = 'x\uD800y'
+  if (v === undefined) return bad
   if (typeof v === 'string') return v + bad
   if (Array.isArray(v)) return [...v, bad]
-  return { ...v, [Object.keys(v)[0]]: bad }
+  return Object.keys(v).length === 0 ? { [bad]: 1 } : { ...v, [Object.keys(v)[0]]: bad }
 }
 
 function argumentError(m, i) {
@@ -128,12 +190,29 @@ function argumentError(m, i) {
 
 const RUN = {
   sign_url: (m, i) => {
-    const signer = new m.Signer(i.provider, i.key)
-    return i.expires === null ? signer.signUrl(i.url) : signer.signUrl(i.url, { expires: i.expires })
+    const signer = signerOf(m, i)
+    return i.expires === null && Object.keys(i.values).length === 0
+      ? signer.signUrl(i.url)
+      : signer.signUrl(i.url, { expires: i.expires, values: i.values })
   },
-  verify_url: (m, i) => {
-    const signer = new m.Signer(i.provider, i.key, { previousKeys: i.previous_keys })
-    return signer.verifyUrl(i.url, { now: i.now }) ?? null
+  verify_url: (m, i) => signerOf(m, i).verifyUrl(i.url, { now: i.now, values: i.values }) ?? null,
+  sign_token: (m, i) => signerOf(m, i).signToken({ expires: i.expires, values: i.values }),
+  verify_token: (m, i) => signerOf(m, i).verifyToken(i.token, { now: i.now, values: i.values }) ?? null,
+  verify_tampered: (m, i) => {
+    const signer = signerOf(m, i)
+    const options = { now: i.now, values: i.values }
+    signer.verifyUrl(i.url, options)
+    for (const [start, end] of i.ranges) {
+      for (let at = start; at < end; at++) {
+        // The byte changed: `a` becomes `b`, anything else `a` (the URLs are ASCII).
+        const changed = i.url.slice(0, at) + (i.url[at] === 'a' ? 'b' : 'a') + i.url.slice(at + 1)
+        const got = outcome(() => signer.verifyUrl(changed, options))
+        if (!got.error) throw new Error(`byte ${at} changed, the URL still verifies: ${changed}`)
+        if (!VERIFY_CODES.includes(got.code))
+          throw new Error(`byte ${at} changed: ${got.code} is not a verification failure`)
+      }
+    }
+    return null
   },
   build_url: (m, i) => {
     const url = outcome(() => builder(m, i).buildUrl(i.path, i.params))
@@ -166,10 +245,7 @@ const RUN = {
       variableQualities: i.variable_qualities === null ? null : new Map(i.variable_qualities),
       disableVariableQuality: i.disable_variable_quality,
     }),
-  verify: (m, i) => {
-    const signer = new m.Signer(i.provider, i.key, { previousKeys: i.previous_keys })
-    return signer.verify(i.target, { now: i.now }) ?? null
-  },
+  verify: (m, i) => signerOf(m, i).verify(i.target, { now: i.now, values: i.values }) ?? null,
   argument_error: argumentError,
   target_widths: (m, i) => m.targetWidths(i.min_width, i.max_width, i.tolerance),
   sign_origin_request: (m, i) => m.signOriginRequest(i.key, i.request_id, i.timestamp),

@@ -48,7 +48,10 @@ private val illFormed: Map<String, Map<String, () -> Unit>> = mapOf(
         "url" to { signer.signUrl("https://a.com/$BAD") },
         "values" to { signer.signUrl("https://a.com/x", values = valuesOf("ip" to BAD)) },
     ),
-    "sign_urls" to mapOf("urls" to { signer.signUrls(listOf("https://a.com/x", "https://a.com/$BAD")) }),
+    "sign_urls" to mapOf(
+        "urls" to { signer.signUrls(listOf("https://a.com/x", "https://a.com/$BAD")) },
+        "values" to { signer.signUrls(listOf("https://a.com/x"), values = valuesOf("ip" to BAD)) },
+    ),
     "verify_url" to mapOf(
         "url" to { signer.verifyUrl("https://a.com/$BAD?s=00", NOW) },
         "values" to { signer.verifyUrl("https://a.com/x?s=00", NOW, valuesOf(BAD to "x")) },
@@ -106,6 +109,7 @@ private val wrongType: Map<String, Map<String, () -> Unit>> = mapOf(
     "signer" to mapOf("options" to { Signer("imgix", KEY, options = optionsOf("x" to listOf(1))) }),
     "url_builder" to mapOf("options" to { UrlBuilder("demo.imgix.net", options = optionsOf("x" to Any())) }),
     "sign_url" to mapOf("values" to { signer.signUrl("https://a.com/x", values = valuesOf("ip" to listOf(1))) }),
+    "sign_urls" to mapOf("values" to { signer.signUrls(listOf("https://a.com/x"), values = valuesOf("ip" to listOf(1))) }),
     "verify_url" to mapOf("values" to { signer.verifyUrl("https://a.com/x?s=00", NOW, valuesOf("ip" to 'c')) }),
     "verify" to mapOf("values" to { signer.verify("/x?s=00", NOW, valuesOf("ip" to Any())) }),
     "sign_token" to mapOf("values" to { signer.signToken(values = valuesOf("acl" to listOf(1))) }),
