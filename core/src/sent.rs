@@ -43,57 +43,88 @@ fn is_dot_segment(seg: &[u8]) -> bool {
     matches!(lower.get(..seg.len()), Some(b"." | b"%2e" | b".." | b".%2e" | b"%2e." | b"%2e%2e"))
 }
 
-/// Whether `c` is a byte the fast path takes in a path (`'` too: `query` says whether it is
-/// a query, where a parser encodes it). Written with `&`/`|` on booleans, not `&&`/`||`, so
-/// that the loops over it can be vectorised.
+/// The marks the fast path takes in a path and in a query, besides ASCII letters and digits.
+const MARKS: &[u8] = b"-._~!$&()*+,;=:@/%";
+
+/// Byte classes of [`CLASS`], one bit each.
+const IN_PATH: u8 = 1;
+const IN_QUERY: u8 = 2;
+/// `.` or `%`: a segment starting with one may be a dot segment.
+const DOT_OR_PERCENT: u8 = 4;
+/// `/`, shifted by one onto [`DOT_OR_PERCENT`] to test "`/` then `.` or `%`" without a branch.
+const SLASH: u8 = 8;
+const PERCENT: u8 = 16;
+/// A lowercase letter, digit or `-` of a [`plain_host`] label.
+const IN_HOST: u8 = 32;
+
+/// `t` with `bit` set for every byte of `bytes`.
+// Const evaluation: an out-of-range index would fail the build, never run time.
+#[allow(clippy::indexing_slicing)]
+const fn mark(mut t: [u8; 256], bytes: &[u8], bit: u8) -> [u8; 256] {
+    let mut i = 0;
+    while i < bytes.len() {
+        t[bytes[i] as usize] |= bit;
+        i += 1;
+    }
+    t
+}
+
+/// The class bits of every byte, at compile time.
+static CLASS: [u8; 256] = {
+    const LOWER: &[u8] = b"abcdefghijklmnopqrstuvwxyz";
+    const UPPER: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+    const DIGITS: &[u8] = b"0123456789";
+    let mut t = [0u8; 256];
+    t = mark(t, LOWER, IN_PATH | IN_QUERY | IN_HOST);
+    t = mark(t, UPPER, IN_PATH | IN_QUERY);
+    t = mark(t, DIGITS, IN_PATH | IN_QUERY | IN_HOST);
+    t = mark(t, MARKS, IN_PATH | IN_QUERY);
+    // A parser encodes `'` in a query only; `?` is data in a query only.
+    t = mark(t, b"'", IN_PATH);
+    t = mark(t, b"?", IN_QUERY);
+    t = mark(t, b"-", IN_HOST);
+    t = mark(t, b".%", DOT_OR_PERCENT);
+    t = mark(t, b"/", SLASH);
+    mark(t, b"%", PERCENT)
+};
+
+/// Whether `c` is a byte the fast path takes in a path (`'` too) or, with `query`, in a
+/// query (`?` too, not `'`, which a parser encodes there).
 #[inline(always)]
-#[allow(clippy::nonminimal_bool)]
 fn kept(c: u8, query: bool) -> bool {
-    let alnum = (c.wrapping_sub(b'0') < 10) | ((c | 0x20).wrapping_sub(b'a') < 26);
-    let marks = (c == b'-')
-        | (c == b'.')
-        | (c == b'_')
-        | (c == b'~')
-        | (c == b'!')
-        | (c == b'$')
-        | (c == b'&')
-        | (c == b'(')
-        | (c == b')')
-        | (c == b'*')
-        | (c == b'+')
-        | (c == b',')
-        | (c == b';')
-        | (c == b'=')
-        | (c == b':')
-        | (c == b'@')
-        | (c == b'/')
-        | (c == b'%')
-        | (query & (c == b'?'));
-    alnum | marks | ((c == b'\'') & !query)
+    class(c) & if query { IN_QUERY } else { IN_PATH } != 0
+}
+
+#[inline(always)]
+fn class(c: u8) -> u8 {
+    // A u8 index into 256 entries is always in bounds.
+    CLASS.get(usize::from(c)).copied().unwrap_or(0)
 }
 
 /// Whether every byte of `part` is one the fast path takes ([`kept`]), every `%` starts an
 /// escape of two hex digits, and (with `segments`) no `/`-separated segment is a dot segment.
+/// One pass of table lookups without branches; the exact checks run only for a `%` or for a
+/// segment that starts with `.` or `%`.
 fn clean(part: &[u8], query: bool, segments: bool) -> bool {
-    // In blocks of 16 bytes, which the compiler vectorises.
-    let mut blocks = part.chunks_exact(16);
-    for block in &mut blocks {
-        if !block.iter().fold(true, |ok, &c| ok & kept(c, query)) {
-            return false;
-        }
+    let want = if query { IN_QUERY } else { IN_PATH };
+    let (mut all, mut any, mut suspect) = (0xffu8, 0u8, 0u8);
+    // A segment starting at the start of `part` counts as following a `/`.
+    let mut prev = SLASH;
+    for &c in part {
+        let k = class(c);
+        all &= k;
+        any |= k;
+        suspect |= (prev >> 1) & k;
+        prev = k;
     }
-    if !blocks.remainder().iter().fold(true, |ok, &c| ok & kept(c, query)) {
+    if all & want == 0 {
         return false;
     }
     let hex = |i: usize| part.get(i).is_some_and(u8::is_ascii_hexdigit);
-    if part.contains(&b'%') && part.iter().enumerate().any(|(i, &c)| c == b'%' && !(hex(i + 1) && hex(i + 2)))
-    {
+    if any & PERCENT != 0 && part.iter().enumerate().any(|(i, &c)| c == b'%' && !(hex(i + 1) && hex(i + 2))) {
         return false;
     }
-    // Only a segment starting with `.` or `%` can be a dot segment: look closer only then.
-    let suspect = |a: u8, b: u8| (a == b'/') & ((b == b'.') | (b == b'%'));
-    let pairs = part.iter().zip(part.iter().skip(1)).fold(false, |any, (&a, &b)| any | suspect(a, b));
-    if !segments || !(pairs || matches!(part.first(), Some(b'.' | b'%'))) {
+    if !segments || suspect & DOT_OR_PERCENT == 0 {
         return true;
     }
     !part.split(|&c| c == b'/').any(is_dot_segment)
@@ -103,24 +134,16 @@ fn clean(part: &[u8], query: bool, segments: bool) -> bool {
 /// `xn--` (punycode, which a parser checks), the last label starting with a letter (so it is
 /// never read as an IPv4 address).
 fn plain_host(host: &[u8]) -> bool {
-    let punycode = |label: usize| {
-        matches!(
-            (host.get(label), host.get(label + 1), host.get(label + 2), host.get(label + 3)),
-            (Some(b'x'), Some(b'n'), Some(b'-'), Some(b'-'))
-        )
-    };
+    let punycode = |label: usize| host.get(label..label + 4) == Some(b"xn--");
     let mut label_start = 0;
     for (i, &c) in host.iter().enumerate() {
-        match c {
-            b'a'..=b'z' | b'0'..=b'9' | b'-' => {}
-            b'.' => {
-                if i == label_start || punycode(label_start) {
-                    return false;
-                }
-                label_start = i + 1;
-            }
-            _ => return false,
+        if class(c) & IN_HOST != 0 {
+            continue;
         }
+        if c != b'.' || i == label_start || punycode(label_start) {
+            return false;
+        }
+        label_start = i + 1;
     }
     host.get(label_start).is_some_and(u8::is_ascii_lowercase) && !punycode(label_start)
 }
