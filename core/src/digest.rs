@@ -179,12 +179,15 @@ impl Signature {
         let mut len = match encoding.alphabet {
             Alphabet::HexLower | Alphabet::HexUpper => {
                 let len = (bytes.len() * 2).min(MAX_SIG);
-                if let Some(dst) = buf.get_mut(..len) {
-                    // Lengths are equal by construction; an error is impossible.
-                    let _ = hex::encode_to_slice(bytes.get(..len / 2).unwrap_or_default(), dst);
-                }
-                if encoding.alphabet == Alphabet::HexUpper {
-                    buf.make_ascii_uppercase();
+                let digits: &[u8; 16] = if encoding.alphabet == Alphabet::HexUpper {
+                    b"0123456789ABCDEF"
+                } else {
+                    b"0123456789abcdef"
+                };
+                for (pair, &byte) in buf.chunks_exact_mut(2).zip(bytes.iter().take(len / 2)) {
+                    for (slot, nibble) in pair.iter_mut().zip([byte >> 4, byte & 15]) {
+                        *slot = digits.get(usize::from(nibble)).copied().unwrap_or(b'0');
+                    }
                 }
                 len
             }

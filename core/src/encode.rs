@@ -247,27 +247,45 @@ impl<T: Into<ParamValue>> From<Option<T>> for ParamValue {
     }
 }
 
-/// Writes an integer in decimal (without the formatting machinery: this is a hot path).
+/// Two decimal digits of every number below 100.
+static DIGIT_PAIRS: &[u8; 200] = b"\
+0001020304050607080910111213141516171819\
+2021222324252627282930313233343536373839\
+4041424344454647484950515253545556575859\
+6061626364656667686970717273747576777879\
+8081828384858687888990919293949596979899";
+
+/// Writes an integer in decimal (without the formatting machinery: this is a hot path), two
+/// digits at a time, into the output in one piece.
 pub(crate) fn write_int(out: &mut String, v: i64) {
-    let mut buf = [0u8; 20];
+    let mut buf = [b'-'; 20];
     let mut n = v.unsigned_abs();
     let mut i = buf.len();
-    loop {
+    while n >= 100 {
+        let pair = (n % 100) as usize * 2;
+        n /= 100;
+        i -= 2;
+        if let (Some(dst), Some(src)) = (buf.get_mut(i..i + 2), DIGIT_PAIRS.get(pair..pair + 2)) {
+            dst.copy_from_slice(src);
+        }
+    }
+    if n >= 10 {
+        let pair = n as usize * 2;
+        i -= 2;
+        if let (Some(dst), Some(src)) = (buf.get_mut(i..i + 2), DIGIT_PAIRS.get(pair..pair + 2)) {
+            dst.copy_from_slice(src);
+        }
+    } else {
         i -= 1;
-        if let Some(slot) = buf.get_mut(i) {
-            *slot = b'0' + (n % 10) as u8;
-        }
-        n /= 10;
-        if n == 0 || i == 0 {
-            break;
+        if let Some(d) = buf.get_mut(i) {
+            *d = b'0' + n as u8;
         }
     }
+    // `buf` starts as `-`: one more byte before the digits is the sign.
     if v < 0 {
-        out.push('-');
+        i -= 1;
     }
-    for &d in buf.get(i..).unwrap_or_default() {
-        out.push(char::from(d));
-    }
+    out.extend(buf.get(i..).unwrap_or_default().iter().map(|&d| char::from(d)));
 }
 
 /// Writes a float the canonical way (see [`ParamValue::Float`]); `field` names the value
@@ -296,6 +314,20 @@ pub(crate) fn format_number(v: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn integers_are_written_as_rust_writes_them() {
+        let mut edges = vec![i64::MIN, i64::MIN + 1, i64::MAX, i64::MAX - 1];
+        for p in 0..19 {
+            let t = 10i64.pow(p);
+            edges.extend([t - 1, t, t + 1, -t + 1, -t, -t - 1]);
+        }
+        for v in edges {
+            let mut out = String::from("x=");
+            write_int(&mut out, v);
+            assert_eq!(out, format!("x={v}"));
+        }
+    }
 
     #[test]
     fn floats_are_shortest_without_exponent() {

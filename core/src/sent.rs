@@ -101,6 +101,19 @@ fn class(c: u8) -> u8 {
     CLASS.get(usize::from(c)).copied().unwrap_or(0)
 }
 
+/// Whether a `/`-separated segment of `part` may be a dot segment: one starts with `.` or `%`
+/// (the first counts as following a `/`). One pass of table lookups without branches; a
+/// `true` needs the exact check.
+pub(crate) fn dot_segment_suspect(part: &[u8]) -> bool {
+    let (mut suspect, mut prev) = (0u8, SLASH);
+    for &c in part {
+        let k = class(c);
+        suspect |= (prev >> 1) & k;
+        prev = k;
+    }
+    suspect & DOT_OR_PERCENT != 0
+}
+
 /// Whether every byte of `part` is one the fast path takes ([`kept`]), every `%` starts an
 /// escape of two hex digits, and (with `segments`) no `/`-separated segment is a dot segment.
 /// One pass of table lookups without branches; the exact checks run only for a `%` or for a

@@ -72,6 +72,10 @@ fn ends_in_number(label: &str) -> bool {
 /// True when a segment of `path` (after its leading `/`) is a dot segment.
 pub(crate) fn has_dot_segment(path: &str) -> bool {
     let b = path.as_bytes();
+    // Most paths have no segment starting with `.` or `%`: one branchless pass tells.
+    if !crate::sent::dot_segment_suspect(b) {
+        return false;
+    }
     let mut start = 0;
     for (i, &c) in b.iter().enumerate() {
         if c == b'/' {
