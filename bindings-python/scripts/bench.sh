@@ -9,5 +9,5 @@ PY="$ROOT/.venv/bin/python"
 "$PY" -m pip install -q --disable-pip-version-check maturin==1.16.0 imgix==4.0.0
 rm -f "$ROOT"/target/wheels/imgsign-*.whl
 (cd "$ROOT/bindings-python" && "$ROOT/.venv/bin/maturin" build --release --out "$ROOT/target/wheels" -q)
-"$PY" -m pip install -q --disable-pip-version-check --force-reinstall --no-deps "$ROOT"/target/wheels/imgsign-*-cp39-abi3-*.whl
+"$PY" -m pip install -q --disable-pip-version-check --force-reinstall --no-deps "$ROOT"/target/wheels/imgsign-*-cp310-abi3-*.whl
 cd "$ROOT/bindings-python/bench" && "$PY" bench.py

@@ -1,8 +1,8 @@
 //! `UrlBuilder`: builds (and, with a key, signs) URLs on one domain.
 
 use crate::convert::{
-    float_arg, int_arg, opt_bool, opt_float, opt_int, opt_list, opt_str, params, seq, str_arg,
-    variable_qualities,
+    borrowed_params, dict_items, float_arg, int_arg, opt_bool, opt_float, opt_int, opt_list, opt_str, params,
+    seq, str_arg, str_ref, variable_qualities,
 };
 use crate::errors::{Arg, OrRaise};
 use imgsign::{BuilderOptions, Operation as Op, SrcsetOptions};
@@ -111,9 +111,15 @@ impl UrlBuilder {
         path: &Bound<'_, PyAny>,
         params: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<String> {
-        let path = str_arg(path, Arg::new(Op::BuildUrl, "path"))?;
+        let path = str_ref(path, Arg::new(Op::BuildUrl, "path"))?;
+        // The common case, a dict of plain values, borrowed as it is.
+        if let Some(items) = dict_items(params)
+            && let Some(borrowed) = borrowed_params(&items)
+        {
+            return self.inner.build_url(path, &borrowed).or_raise(py);
+        }
         let params = self::params(params, Arg::new(Op::BuildUrl, "params"))?;
-        self.inner.build_url(&path, &params).or_raise(py)
+        self.inner.build_url(path, &params).or_raise(py)
     }
 
     /// Builds many URLs in one call from ``(path, params-or-None)`` pairs (the GIL is

@@ -3,7 +3,7 @@
 //! coded error of its argument.
 
 use crate::errors::Arg;
-use imgsign::ParamValue;
+use imgsign::{ParamRef, ParamValue};
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyString};
 
@@ -13,8 +13,13 @@ fn given<'a, 'py>(obj: Option<&'a Bound<'py, PyAny>>) -> Option<&'a Bound<'py, P
 }
 
 pub fn str_arg(obj: &Bound<'_, PyAny>, arg: Arg<'_>) -> PyResult<String> {
+    str_ref(obj, arg).map(str::to_owned)
+}
+
+/// A `str` borrowed as UTF-8 (CPython 3.10+ lends it without a copy).
+pub fn str_ref<'a>(obj: &'a Bound<'_, PyAny>, arg: Arg<'_>) -> PyResult<&'a str> {
     let s = obj.cast::<PyString>().map_err(|_| arg.wrong_type(obj, "a str"))?;
-    s.extract::<String>().map_err(|_| arg.ill_formed(obj.py()))
+    s.to_str().map_err(|_| arg.ill_formed(obj.py()))
 }
 
 pub fn opt_str(obj: Option<&Bound<'_, PyAny>>, arg: Arg<'_>) -> PyResult<Option<String>> {
@@ -128,6 +133,38 @@ pub fn params(obj: Option<&Bound<'_, PyAny>>, arg: Arg<'_>) -> PyResult<Vec<(Str
         out.push((key, param_value(v, arg.part(&at))?));
     }
     Ok(out)
+}
+
+/// The pairs of a `dict` of params, for a hot call to borrow from (None: not a dict).
+pub fn dict_items<'py>(
+    obj: Option<&Bound<'py, PyAny>>,
+) -> Option<Vec<(Bound<'py, PyAny>, Bound<'py, PyAny>)>> {
+    given(obj)?.cast::<PyDict>().ok().map(|d| d.iter().collect())
+}
+
+/// `items` as params borrowed from them, without a copy of any string or any error text
+/// made up front; None when a pair needs [`params`] (which also words its error).
+pub fn borrowed_params<'a>(
+    items: &'a [(Bound<'_, PyAny>, Bound<'_, PyAny>)],
+) -> Option<Vec<(&'a str, ParamRef<'a>)>> {
+    items.iter().map(|(k, v)| Some((k.cast::<PyString>().ok()?.to_str().ok()?, borrowed_value(v)?))).collect()
+}
+
+/// A param value as [`param_value`] reads it, borrowed; None for anything it would refuse.
+fn borrowed_value<'a>(v: &'a Bound<'_, PyAny>) -> Option<ParamRef<'a>> {
+    if v.is_none() {
+        Some(ParamRef::Null)
+    } else if let Ok(b) = v.cast::<PyBool>() {
+        Some(ParamRef::Bool(b.is_true()))
+    } else if let Ok(s) = v.cast::<PyString>() {
+        s.to_str().ok().map(ParamRef::Str)
+    } else if v.is_instance_of::<PyInt>() {
+        v.extract::<i64>().ok().map(ParamRef::Int)
+    } else if let Ok(f) = v.cast::<PyFloat>() {
+        Some(ParamRef::Float(f.value()))
+    } else {
+        None
+    }
 }
 
 /// Headers as a `Mapping[str, str]` or `(name, value)` pairs, in order.

@@ -1,6 +1,6 @@
 //! `Signer`: signs URLs as given and verifies them.
 
-use crate::convert::{list, opt_int, opt_list, opt_str, params, str_arg};
+use crate::convert::{list, opt_int, opt_list, opt_str, params, str_arg, str_ref};
 use crate::errors::{Arg, OrRaise};
 use imgsign::{Operation as Op, Secrets, SignOptions, VerifyOptions};
 use pyo3::prelude::*;
@@ -72,9 +72,9 @@ impl Signer {
         now: Option<&Bound<'_, PyAny>>,
         values: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<String> {
-        let url = str_arg(url, Arg::new(Op::SignUrl, "url"))?;
+        let url = str_ref(url, Arg::new(Op::SignUrl, "url"))?;
         let options = sign_options(Op::SignUrl, expires, expires_in, now, values)?;
-        self.inner.sign_url_with(&url, &options).or_raise(py)
+        self.inner.sign_url_with(url, &options).or_raise(py)
     }
 
     /// A token on its own (for a cookie or a header), for a scheme whose signature is a
@@ -140,9 +140,9 @@ impl Signer {
         now: Option<&Bound<'_, PyAny>>,
         values: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<()> {
-        let url = str_arg(url, Arg::new(Op::VerifyUrl, "url"))?;
+        let url = str_ref(url, Arg::new(Op::VerifyUrl, "url"))?;
         let options = verify_options(Op::VerifyUrl, now, values)?;
-        self.inner.verify_url_with(&url, &options).or_raise(py)
+        self.inner.verify_url_with(url, &options).or_raise(py)
     }
 
     /// Verifies what a server receives: a request target (``/a.jpg?w=1&s=…``, the path and
@@ -157,9 +157,9 @@ impl Signer {
         now: Option<&Bound<'_, PyAny>>,
         values: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<()> {
-        let target = str_arg(target, Arg::new(Op::Verify, "target"))?;
+        let target = str_ref(target, Arg::new(Op::Verify, "target"))?;
         let options = verify_options(Op::Verify, now, values)?;
-        self.inner.verify_with(&target, &options).or_raise(py)
+        self.inner.verify_with(target, &options).or_raise(py)
     }
 
     fn __repr__(&self) -> String {

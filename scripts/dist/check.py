@@ -109,7 +109,7 @@ def present(pattern: str) -> list[Path]:
 
 
 def wheel() -> Path:
-    return one(f"imgsign-{VERSION}-cp39-abi3-*.whl")
+    return one(f"imgsign-{VERSION}-cp310-abi3-*.whl")
 
 
 def sdist() -> Path:
@@ -162,7 +162,7 @@ def tar_members(path: Path) -> dict[str, bytes]:
 def artifact_members() -> dict[str, tuple[dict[str, bytes], str]]:
     """Each artifact present that ships licenses: its files and the folder the licenses sit in."""
     arts = {}
-    for p in present(f"imgsign-{VERSION}-cp39-abi3-*.whl"):
+    for p in present(f"imgsign-{VERSION}-cp310-abi3-*.whl"):
         arts[p.name] = (zip_members(p), f"imgsign-{VERSION}.dist-info/licenses/")
     for p in present(f"imgsign-{VERSION}.tar.gz"):
         arts[p.name] = (tar_members(p), f"imgsign-{VERSION}/")
@@ -181,7 +181,7 @@ def artifact_members() -> dict[str, tuple[dict[str, bytes], str]]:
 def elf_files() -> dict[str, bytes]:
     """Every Linux binary of the artifacts present (the workflows check one target's)."""
     files = {}
-    sources = [(p, zip_members, ".so") for p in present(f"imgsign-{VERSION}-cp39-abi3-*linux*.whl")]
+    sources = [(p, zip_members, ".so") for p in present(f"imgsign-{VERSION}-cp310-abi3-*linux*.whl")]
     sources += [(p, tar_members, ".node") for p in present(f"imgsign-linux-*-{VERSION}.tgz")]
     sources += [(p, zip_members, ".so") for p in present(f"imgsign-{VERSION}.jar")]
     sources += [(p, tar_members, "/imgsign") for p in present(f"imgsign-{VERSION}-*-linux-*.tar.gz")]

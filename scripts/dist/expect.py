@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parents[2]
 VERSION = tomllib.loads((ROOT / "Cargo.toml").read_text())["workspace"]["package"]["version"]
 LICENSES = ("LICENSE-MIT", "LICENSE-APACHE")
 
-WHEEL_TAGS = [  # cp39-abi3-<platform tag> for each wheel of the release
+WHEEL_TAGS = [  # cp310-abi3-<platform tag> for each wheel of the release
     "manylinux2014_x86_64.manylinux_2_17_x86_64",
     "manylinux2014_aarch64.manylinux_2_17_aarch64",
     "musllinux_1_2_x86_64",
@@ -67,7 +67,7 @@ def members(path: Path) -> list[str]:
 def expected(kind: str) -> list[str]:
     v = VERSION
     if kind == "python":
-        return [f"imgsign-{v}-cp39-abi3-{tag}.whl" for tag in WHEEL_TAGS] + [f"imgsign-{v}.tar.gz"]
+        return [f"imgsign-{v}-cp310-abi3-{tag}.whl" for tag in WHEEL_TAGS] + [f"imgsign-{v}.tar.gz"]
     if kind == "npm":
         return [f"imgsign-{v}.tgz"] + [f"imgsign-{p}-{v}.tgz" for p in npm_platforms()]
     if kind == "jvm":

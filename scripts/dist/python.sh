@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The Python distributions into dist/: one abi3 wheel (CPython 3.9+) for a target, and with
+# The Python distributions into dist/: one abi3 wheel (CPython 3.10+) for a target, and with
 # --sdist the source distribution. Both carry LICENSE-MIT, LICENSE-APACHE and the project
 # URLs (bindings-python/pyproject.toml).
 #   Linux glibc: manylinux2014 (glibc 2.17), linked by zig      (maturin --zig)
