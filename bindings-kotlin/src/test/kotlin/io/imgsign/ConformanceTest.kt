@@ -157,8 +157,14 @@ internal fun run(v: JsonNode): Any? {
 /** The codes of a failed verification. */
 internal val VERIFY_CODES =
     setOf(
-        "missing_signature", "signature_mismatch", "expired", "malformed_url", "malformed_header", "not_yet_valid",
-        "ip_mismatch", "acl_mismatch",
+        "missing_signature",
+        "signature_mismatch",
+        "expired",
+        "malformed_url",
+        "malformed_header",
+        "not_yet_valid",
+        "ip_mismatch",
+        "acl_mismatch",
     )
 
 internal fun expectedValue(n: JsonNode): Any? = when {
