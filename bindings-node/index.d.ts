@@ -80,6 +80,14 @@ export declare class UrlBuilder {
    */
   buildUrl(path: string, params?: Params | null): string
   /**
+   * The request target (`/path?query`) a client sent for a URL this builder built, from
+   * `path` as a server percent-decoded it and `query` as received: the path is encoded
+   * again by this builder's own rules. For servers that give no raw request target (Node's
+   * `req.url` is raw: pass that to `Signer.verify` instead).
+   * @throws {Error} `.code` `malformed_url`.
+   */
+  requestTarget(path: string, query: string): string
+  /**
    * Internal fast path of `buildUrl` (used by `index.js`, not part of the API): params
    * packed by JavaScript into one string, each entry `<tag><key>\0<value>\0` with tag `s`
    * (string), `n` (number, as `String(n)`), `t`/`f` (boolean) or `z` (null/undefined). One

@@ -66,6 +66,7 @@ import imgix.errors  # noqa: E402
 
 import reference as ref  # noqa: E402
 from reference import RefError  # noqa: E402
+from gen_request_target import gen_request_target  # noqa: E402
 
 NOW = 1700000000  # injected clock for verify vectors
 KEYS = {"imgix": "FOO123bar", "gumlet": "sample123xyz", "pixta": "wakanda123@", "imageboss": "abc"}
@@ -1388,6 +1389,7 @@ ARGUMENTS = {
     "verify_basic_auth": [("username", "invalid_key", "string"), ("password", "invalid_key", "string"),
                           ("headers", "invalid_param", "headers")],
     "verify_origin_secret": [("secret", "invalid_key", "string"), ("headers", "invalid_param", "headers")],
+    "request_target": [("path", "malformed_url", "string"), ("query", "malformed_url", "string")],
 }
 # Where a string can be ill-formed: the argument itself or a string inside it.
 HOLDS_STRINGS = ("string", "string_list", "params", "headers")
@@ -1610,6 +1612,7 @@ def generate():
     gen_argument_errors()
     gen_reproductions()
     gen_verify_target()
+    gen_request_target(G)
     G.resolve_js()
     assert_published()
     for v in G.vectors:

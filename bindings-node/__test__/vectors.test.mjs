@@ -65,6 +65,7 @@ const BASE = {
   verify_origin_request: { key: K, headers: { 'X-Imgix-Signature': 'v1,00' }, now: 0, tolerance: 300 },
   verify_basic_auth: { username: 'u', password: 'p', headers: { Authorization: 'Basic dTpw' } },
   verify_origin_secret: { secret: 's', headers: { 'X-Imgix-Origin-Secret': 's' } },
+  request_target: { path: '/a.jpg', query: 's=0' },
 }
 const CALL = {
   signer: (a) => new imgsign.Signer(a.provider, a.key, { previousKeys: a.previous_keys }),
@@ -99,6 +100,7 @@ const CALL = {
     imgsign.verifyOriginRequest(a.key, a.headers, { now: a.now, tolerance: a.tolerance }),
   verify_basic_auth: (a) => imgsign.verifyBasicAuth(a.username, a.password, a.headers),
   verify_origin_secret: (a) => imgsign.verifyOriginSecret(a.secret, a.headers),
+  request_target: (a) => urlBuilder.requestTarget(a.path, a.query),
 }
 
 // A lone surrogate inside the argument's value, wherever it holds strings.
@@ -170,6 +172,7 @@ const RUN = {
     imgsign.verifyOriginRequest(i.key, i.headers, { now: i.now, tolerance: i.tolerance }) ?? null,
   verify_basic_auth: (i) => imgsign.verifyBasicAuth(i.username, i.password, i.headers) ?? null,
   verify_origin_secret: (i) => imgsign.verifyOriginSecret(i.secret, i.headers) ?? null,
+  request_target: (i) => builder(i).requestTarget(i.path, i.query),
   argument_error: argumentError,
 }
 

@@ -69,6 +69,22 @@ impl UrlBuilder {
         self.inner.build_url(&path, &params).map_err(core)
     }
 
+    /// The request target (`/path?query`) a client sent for a URL this builder built, from
+    /// `path` as a server percent-decoded it and `query` as received: the path is encoded
+    /// again by this builder's own rules. For servers that give no raw request target (Node's
+    /// `req.url` is raw: pass that to `Signer.verify` instead).
+    /// @throws {Error} `.code` `malformed_url`.
+    #[napi(catch_unwind)]
+    pub fn request_target(
+        &self,
+        #[napi(ts_arg_type = "string")] path: Unknown,
+        #[napi(ts_arg_type = "string")] query: Unknown,
+    ) -> Result<String> {
+        let path = string(path, Arg::new(Op::RequestTarget, "path"))?;
+        let query = string(query, Arg::new(Op::RequestTarget, "query"))?;
+        self.inner.request_target(&path, &query).map_err(core)
+    }
+
     /// Internal fast path of `buildUrl` (used by `index.js`, not part of the API): params
     /// packed by JavaScript into one string, each entry `<tag><key>\0<value>\0` with tag `s`
     /// (string), `n` (number, as `String(n)`), `t`/`f` (boolean) or `z` (null/undefined). One

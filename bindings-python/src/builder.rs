@@ -107,6 +107,21 @@ impl UrlBuilder {
         self.inner.build_url(&path, &params).or_raise(py)
     }
 
+    /// The request target (``/path?query``) a client sent for a URL this builder built, from
+    /// ``path`` as the server percent-decoded it (WSGI's ``PATH_INFO``) and ``query`` as
+    /// received: the path is encoded again by this builder's own rules. For servers that give
+    /// no raw request target; hand the result to :meth:`Signer.verify`.
+    fn request_target(
+        &self,
+        py: Python<'_>,
+        path: &Bound<'_, PyAny>,
+        query: &Bound<'_, PyAny>,
+    ) -> PyResult<String> {
+        let path = str_arg(path, Arg::new(Op::RequestTarget, "path"))?;
+        let query = str_arg(query, Arg::new(Op::RequestTarget, "query"))?;
+        self.inner.request_target(&path, &query).or_raise(py)
+    }
+
     /// Builds many URLs in one call from ``(path, params-or-None)`` pairs (the GIL is
     /// released while building). Fails as a whole on the first bad item, naming its index.
     fn build_urls(&self, py: Python<'_>, items: &Bound<'_, PyAny>) -> PyResult<Vec<String>> {

@@ -100,6 +100,10 @@ def run_verify_origin_secret(i):
     return imgsign.verify_origin_secret(i["secret"], [(k, v) for k, v in i["headers"]])
 
 
+def run_request_target(i):
+    return _builder(i).request_target(i["path"], i["query"])
+
+
 # argument_error: a real call of the operation with valid values for every argument but one.
 _K = "FOO123bar"
 _LONE_SURROGATE = "\ud800"
@@ -120,6 +124,7 @@ _BASE = {
     "verify_origin_request": dict(key=_K, headers=[("X-Imgix-Signature", "v1,00")], now=0, tolerance=300),
     "verify_basic_auth": dict(username="u", password="p", headers=[("Authorization", "Basic dTpw")]),
     "verify_origin_secret": dict(secret="s", headers=[("X-Imgix-Origin-Secret", "s")]),
+    "request_target": dict(path="/a.jpg", query="s=0"),
 }
 _SIGNER = imgsign.Signer("imgix", _K)
 _BUILDER = imgsign.UrlBuilder("demo.imgix.net", key=_K)
@@ -144,6 +149,7 @@ _CALLS = {
         a["key"], a["headers"], now=a["now"], tolerance=a["tolerance"]),
     "verify_basic_auth": lambda a: imgsign.verify_basic_auth(a["username"], a["password"], a["headers"]),
     "verify_origin_secret": lambda a: imgsign.verify_origin_secret(a["secret"], a["headers"]),
+    "request_target": lambda a: _BUILDER.request_target(a["path"], a["query"]),
 }
 
 
@@ -186,6 +192,7 @@ RUNNERS = {
     "verify_basic_auth": run_verify_basic_auth,
     "verify_origin_secret": run_verify_origin_secret,
     "argument_error": run_argument_error,
+    "request_target": run_request_target,
 }
 
 

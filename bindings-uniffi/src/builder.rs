@@ -64,6 +64,15 @@ impl UrlBuilder {
         Ok(self.inner.build_url(&path, &core_params(params, Op::BuildUrl)?)?)
     }
 
+    /// The request target (`/path?query`) a client sent for a URL this builder built, from
+    /// `path` as a server percent-decoded it and `query` as received: the path is encoded
+    /// again by this builder's own rules (for servers that give no raw request target).
+    pub fn request_target(&self, path: InputString, query: InputString) -> Result<String> {
+        let path = path.arg(Op::RequestTarget, "path")?;
+        let query = query.arg(Op::RequestTarget, "query")?;
+        Ok(self.inner.request_target(&path, &query)?)
+    }
+
     /// Builds many URLs in one crossing; fails on the first bad item, naming its index.
     pub fn build_urls(&self, items: Vec<UrlItem>) -> Result<Vec<String>> {
         let items = items

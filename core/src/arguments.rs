@@ -39,6 +39,8 @@ pub enum Operation {
     VerifyBasicAuth,
     /// `verify_origin_secret(secret, headers)`.
     VerifyOriginSecret,
+    /// `UrlBuilder.request_target(path, query)`: the target a client sent, from a decoded path.
+    RequestTarget,
 }
 
 use ErrorCode::{
@@ -48,7 +50,7 @@ use ErrorCode::{
 
 impl Operation {
     /// Every operation, in a stable order.
-    pub const ALL: [Operation; 14] = [
+    pub const ALL: [Operation; 15] = [
         Operation::Signer,
         Operation::SignUrl,
         Operation::SignUrls,
@@ -63,6 +65,7 @@ impl Operation {
         Operation::VerifyOriginRequest,
         Operation::VerifyBasicAuth,
         Operation::VerifyOriginSecret,
+        Operation::RequestTarget,
     ];
 
     /// The operation's name (`sign_url`, `url_builder`, ...).
@@ -82,6 +85,7 @@ impl Operation {
             Operation::VerifyOriginRequest => "verify_origin_request",
             Operation::VerifyBasicAuth => "verify_basic_auth",
             Operation::VerifyOriginSecret => "verify_origin_secret",
+            Operation::RequestTarget => "request_target",
         }
     }
 
@@ -136,6 +140,7 @@ impl Operation {
             }
             Operation::VerifyBasicAuth => &[("username", KEY), ("password", KEY), ("headers", PARAM)],
             Operation::VerifyOriginSecret => &[("secret", KEY), ("headers", PARAM)],
+            Operation::RequestTarget => &[("path", MALFORMED), ("query", MALFORMED)],
         }
     }
 }

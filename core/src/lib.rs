@@ -28,6 +28,7 @@ mod provider;
 mod signature;
 mod signer;
 mod srcset;
+mod target;
 mod validate;
 mod widths;
 

@@ -223,6 +223,11 @@ fn run(kind: &str, input: &Value) -> Result<Result<Value, Error>, String> {
             let path = s(input, "path")?;
             text(builder(input)?.and_then(|bld| bld.build_srcset(path, &params, &options)))
         }
+        "request_target" => {
+            let path = s(input, "path")?;
+            let query = s(input, "query")?;
+            text(builder(input)?.and_then(|bld| bld.request_target(path, query)))
+        }
         "target_widths" => imgsign::target_widths(
             opt_i(input, "min_width")?,
             opt_i(input, "max_width")?,

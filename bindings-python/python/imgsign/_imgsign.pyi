@@ -84,6 +84,8 @@ class UrlBuilder:
         """Whether the builder signs its URLs."""
     def build_url(self, path: str, params: Optional[_Params] = None) -> str:
         """Builds (and signs) the URL for ``path`` with ``params``."""
+    def request_target(self, path: str, query: str) -> str:
+        """The request target a client sent for a URL this builder built, from the decoded path."""
     def build_urls(self, items: Sequence[Tuple[str, Optional[_Params]]]) -> List[str]:
         """Builds many URLs in one call."""
     def build_srcset(

@@ -899,6 +899,13 @@ public protocol UrlBuilderProtocol: AnyObject, Sendable {
      */
     func provider()  -> String
     
+    /**
+     * The request target (`/path?query`) a client sent for a URL this builder built, from
+     * `path` as a server percent-decoded it and `query` as received: the path is encoded
+     * again by this builder's own rules (for servers that give no raw request target).
+     */
+    func requestTarget(path: InputString, query: InputString) throws  -> String
+    
 }
 /**
  * Builds (and signs, when it has a key) URLs for one domain. Immutable and thread-safe; no
@@ -1063,6 +1070,22 @@ open func provider() -> String  {
         uniffiCallStatus in
     uniffi_imgsign_uniffi_fn_method_urlbuilder_provider(
             self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The request target (`/path?query`) a client sent for a URL this builder built, from
+     * `path` as a server percent-decoded it and `query` as received: the path is encoded
+     * again by this builder's own rules (for servers that give no raw request target).
+     */
+open func requestTarget(path: InputString, query: InputString)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeImgsignError_lift) {
+        uniffiCallStatus in
+    uniffi_imgsign_uniffi_fn_method_urlbuilder_request_target(
+            self.uniffiCloneHandle(),
+        FfiConverterTypeInputString_lower(path),
+        FfiConverterTypeInputString_lower(query),uniffiCallStatus
     )
 })
 }
@@ -2577,6 +2600,9 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_imgsign_uniffi_checksum_method_urlbuilder_provider() != 45339) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_imgsign_uniffi_checksum_method_urlbuilder_request_target() != 5429) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_imgsign_uniffi_checksum_method_signer_provider() != 41298) {

@@ -293,6 +293,11 @@ RustBuffer uniffi_imgsign_uniffi_fn_method_urlbuilder_profile(uint64_t ptr, Rust
 RustBuffer uniffi_imgsign_uniffi_fn_method_urlbuilder_provider(uint64_t ptr, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_METHOD_URLBUILDER_REQUEST_TARGET
+#define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_METHOD_URLBUILDER_REQUEST_TARGET
+RustBuffer uniffi_imgsign_uniffi_fn_method_urlbuilder_request_target(uint64_t ptr, RustBuffer path, RustBuffer query, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_METHOD_URLBUILDER_UNIFFI_TRAIT_DEBUG
 #define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_METHOD_URLBUILDER_UNIFFI_TRAIT_DEBUG
 RustBuffer uniffi_imgsign_uniffi_fn_method_urlbuilder_uniffi_trait_debug(uint64_t ptr, RustCallStatus *_Nonnull out_status
@@ -778,6 +783,12 @@ uint16_t uniffi_imgsign_uniffi_checksum_method_urlbuilder_profile(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_CHECKSUM_METHOD_URLBUILDER_PROVIDER
 #define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_CHECKSUM_METHOD_URLBUILDER_PROVIDER
 uint16_t uniffi_imgsign_uniffi_checksum_method_urlbuilder_provider(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_CHECKSUM_METHOD_URLBUILDER_REQUEST_TARGET
+#define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_CHECKSUM_METHOD_URLBUILDER_REQUEST_TARGET
+uint16_t uniffi_imgsign_uniffi_checksum_method_urlbuilder_request_target(void
     
 );
 #endif

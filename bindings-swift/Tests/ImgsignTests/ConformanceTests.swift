@@ -164,6 +164,32 @@ struct BuilderInput: Decodable {
     }
 }
 
+/// The builder fields of `build_url` (without params), a decoded path and a query.
+struct RequestTargetInput: Decodable {
+    let domain: String
+    let provider: String?
+    let key: String?
+    let profile: String?
+    let useHttps: Bool?
+    let includeLibraryParam: Bool?
+    let disablePathEncoding: Bool?
+    let path: String
+    let query: String
+
+    enum CodingKeys: String, CodingKey {
+        case domain, provider, key, profile, path, query
+        case useHttps = "use_https"
+        case includeLibraryParam = "include_library_param"
+        case disablePathEncoding = "disable_path_encoding"
+    }
+
+    func builder() throws -> UrlBuilder {
+        try UrlBuilder(
+            domain: domain, provider: provider, key: key, profile: profile, useHttps: useHttps,
+            includeLibraryParam: includeLibraryParam, disablePathEncoding: disablePathEncoding)
+    }
+}
+
 struct SrcsetInput: Decodable {
     let widths: [Int64]?
     let minWidth: Int64?
@@ -244,6 +270,7 @@ enum VectorInput {
     case verifyTarget(VerifyTargetInput)
     case buildUrl(BuilderInput)
     case buildSrcset(BuilderInput, SrcsetInput)
+    case requestTarget(RequestTargetInput)
     case targetWidths(TargetWidthsInput)
     case signOriginRequest(SignOriginInput)
     case verifyOriginRequest(VerifyOriginInput)
@@ -321,6 +348,7 @@ struct Vector: Decodable {
             case "build_srcset":
                 let builder = try c.decode(BuilderInput.self, forKey: .input)
                 return .buildSrcset(builder, try c.decode(SrcsetInput.self, forKey: .input))
+            case "request_target": return .requestTarget(try c.decode(RequestTargetInput.self, forKey: .input))
             case "target_widths": return .targetWidths(try c.decode(TargetWidthsInput.self, forKey: .input))
             case "sign_origin_request": return .signOriginRequest(try c.decode(SignOriginInput.self, forKey: .input))
             case "verify_origin_request":
@@ -368,6 +396,8 @@ func runVector(_ v: Vector) throws -> Outcome {
         return .string(try i.builder().buildUrl(path: i.path, params: i.params.asParams))
     case let .buildSrcset(i, o):
         return .string(try i.builder().buildSrcset(path: i.path, params: i.params.asParams, options: o.options))
+    case let .requestTarget(i):
+        return .string(try i.builder().requestTarget(path: i.path, query: i.query))
     case let .targetWidths(i):
         return .widths(try targetWidths(minWidth: i.minWidth, maxWidth: i.maxWidth, tolerance: i.tolerance))
     case let .signOriginRequest(i):

@@ -45,6 +45,10 @@ private val illFormed: Map<String, Map<String, () -> Unit>> = mapOf(
     "sign_urls" to mapOf("urls" to { signer.signUrls(listOf("https://a.com/x", "https://a.com/$BAD")) }),
     "verify_url" to mapOf("url" to { signer.verifyUrl("https://a.com/$BAD?s=00", NOW) }),
     "verify" to mapOf("target" to { signer.verify("/$BAD?s=00", NOW) }),
+    "request_target" to mapOf(
+        "path" to { builder.requestTarget("/$BAD.jpg", "s=00") },
+        "query" to { builder.requestTarget("/a.jpg", "s=$BAD") },
+    ),
     "url_builder" to mapOf(
         "domain" to { UrlBuilder("demo$BAD.imgix.net") },
         "provider" to { UrlBuilder("demo.imgix.net", provider = BAD) },
