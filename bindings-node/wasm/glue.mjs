@@ -46,6 +46,7 @@ const OP_FREE = 15
 const OP_NOOP = 16
 const OP_VERIFY = 17
 const OP_ARGUMENT_ERROR_CODE = 18
+const OP_REQUEST_TARGET = 19
 
 // Containers carry their item count and byte length (the module reads them lazily).
 // Deeper than any argument is read (buildUrls items: array > item > params > pair > value);
@@ -355,6 +356,13 @@ function createApi(exports, textReader) {
       c.arg(path)
       c.arg(params)
       return c.run(OP_BUILD_URL, h)
+    }
+    requestTarget(path, query) {
+      const h = this.#handle
+      c.begin(2)
+      c.arg(path)
+      c.arg(query)
+      return c.run(OP_REQUEST_TARGET, h)
     }
     buildUrls(items) {
       const h = this.#handle

@@ -49,6 +49,8 @@ pub mod op {
     pub const VERIFY: u32 = 17;
     /// `argumentErrorCode(operation, argument)`: the core's argument rule.
     pub const ARGUMENT_ERROR_CODE: u32 = 18;
+    /// `builder.requestTarget(path, query)`: the target a client sent, from a decoded path.
+    pub const REQUEST_TARGET: u32 = 19;
 }
 
 /// An object the JavaScript side holds by handle.
@@ -241,6 +243,12 @@ pub fn run(objects: &mut Objects, op: u32, handle: u32, args: &Args<'_>, out: &m
             let path = string(a(0), Arg::new(Op::BuildUrl, "path"))?;
             let p = params(a(1), Arg::new(Op::BuildUrl, "params"))?;
             out.str(&b.build_url(path, &p)?);
+        }
+        op::REQUEST_TARGET => {
+            let b = builder(objects, handle)?;
+            let path = string(a(0), Arg::new(Op::RequestTarget, "path"))?;
+            let query = string(a(1), Arg::new(Op::RequestTarget, "query"))?;
+            out.str(&b.request_target(path, query)?);
         }
         op::BUILD_URLS => {
             let b = builder(objects, handle)?;

@@ -63,6 +63,7 @@ const BASE = {
   verify_origin_request: { key: K, headers: { 'X-Imgix-Signature': 'v1,00' }, now: 0, tolerance: 300 },
   verify_basic_auth: { username: 'u', password: 'p', headers: { Authorization: 'Basic dTpw' } },
   verify_origin_secret: { secret: 's', headers: { 'X-Imgix-Origin-Secret': 's' } },
+  request_target: { path: '/a.jpg', query: 's=0' },
 }
 const CALL = {
   signer: (m, a) => new m.Signer(a.provider, a.key, { previousKeys: a.previous_keys }),
@@ -101,6 +102,7 @@ const CALL = {
     m.verifyOriginRequest(a.key, a.headers, { now: a.now, tolerance: a.tolerance }),
   verify_basic_auth: (m, a) => m.verifyBasicAuth(a.username, a.password, a.headers),
   verify_origin_secret: (m, a) => m.verifyOriginSecret(a.secret, a.headers),
+  request_target: (m, a) => new m.UrlBuilder('demo.imgix.net', { key: K }).requestTarget(a.path, a.query),
 }
 
 // A lone surrogate inside the argument's value, wherever it holds strings.
@@ -171,6 +173,7 @@ const RUN = {
     return signer.verify(i.target, { now: i.now }) ?? null
   },
   argument_error: argumentError,
+  request_target: (m, i) => builder(m, i).requestTarget(i.path, i.query),
   target_widths: (m, i) => m.targetWidths(i.min_width, i.max_width, i.tolerance),
   sign_origin_request: (m, i) => m.signOriginRequest(i.key, i.request_id, i.timestamp),
   verify_origin_request: (m, i) =>
