@@ -1,0 +1,57 @@
+// Test helpers for the JavaScript framework examples: servers on 127.0.0.1 with an
+// ephemeral port, raw GETs (the target is sent byte for byte, never normalised), and the
+// conformance vectors every provider signs and verifies with.
+import { readFileSync } from 'node:fs'
+import http from 'node:http'
+
+export const listen = (server) =>
+  new Promise((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(0, '127.0.0.1', () => resolve(server.address().port))
+  })
+
+export const close = (server) =>
+  new Promise((resolve) => {
+    server.closeAllConnections?.()
+    server.close(() => resolve())
+  })
+
+export const get = (port, target, headers = {}) =>
+  new Promise((resolve, reject) => {
+    const req = http.request({ host: '127.0.0.1', port, path: target, headers, agent: false }, (res) => {
+      const chunks = []
+      res.on('data', (c) => chunks.push(c))
+      res.on('end', () =>
+        resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }),
+      )
+    })
+    req.on('error', reject)
+    req.end()
+  })
+
+const vectors = JSON.parse(
+  readFileSync(new URL('../../conformance/vectors.json', import.meta.url), 'utf8'),
+).vectors
+
+// Every valid origin-form `verify` vector, grouped by signer (provider, key, previous keys)
+// and clock: each provider the core has, as the vectors pin it.
+export function verifyGroups() {
+  const groups = new Map()
+  for (const v of vectors) {
+    if (v.kind !== 'verify' || !('expected' in v) || !v.input.target.startsWith('/')) continue
+    const { provider, key, previous_keys: previousKeys, now, target } = v.input
+    const id = JSON.stringify([provider, key, previousKeys, now])
+    if (!groups.has(id)) groups.set(id, { provider, key, previousKeys, now, targets: [] })
+    groups.get(id).targets.push(target)
+  }
+  return [...groups.values()]
+}
+
+// The same target with a byte added to the end of its path: never valid.
+export const tamper = (target) => {
+  const q = target.indexOf('?')
+  const at = q === -1 ? target.length : q
+  return `${target.slice(0, at)}x${target.slice(at)}`
+}
+
+export const PIXEL = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64')

@@ -1,0 +1,156 @@
+// The tests the Express and Fastify examples share, against real servers on loopback.
+// `framework.start(options)` starts the example app (createApp) and resolves to
+// `{ port, close }`; `framework.guard(signerOptions)` starts a bare app whose every route is
+// guarded by the integration's `signedUrls`, for the provider sweep. `imgsign` is the
+// package as the example resolves it (this folder has no node_modules of its own).
+import assert from 'node:assert/strict'
+import { test } from 'node:test'
+import { get, tamper, verifyGroups } from './loopback.mjs'
+
+const KEY = 'origin-suite-key-1'
+const ORIGIN_KEY = 'proxy-secret-0123456789'
+const BASIC = { username: 'imgix', password: 'p@ss-word!' }
+const HANDSHAKE = 'handshake-secret-42'
+const SECRETS = [KEY, ORIGIN_KEY, BASIC.password, HANDSHAKE]
+const NOW = 1_700_000_000
+
+const noSecret = (r) => {
+  const text = r.body.toString('utf8') + JSON.stringify(r.headers)
+  for (const s of SECRETS) assert.ok(!text.includes(s), 'no secret in a response')
+  return r
+}
+
+export function originSuite(name, framework, imgsign) {
+  const { Signer, UrlBuilder, signOriginRequest } = imgsign
+  test(`${name}: every provider's valid vectors are served, one changed byte is refused`, async () => {
+    const groups = verifyGroups()
+    const providers = new Set(groups.map((g) => g.provider))
+    assert.ok(providers.size >= 4, `providers: ${[...providers]}`)
+    for (const g of groups) {
+      const signer = new Signer(g.provider, g.key, { previousKeys: g.previousKeys })
+      const server = await framework.guard({ signer, now: () => g.now })
+      try {
+        for (const t of g.targets) {
+          const ok = await get(server.port, t)
+          assert.equal(ok.status, 200, `${g.provider} ${t}: ${ok.body}`)
+          const bad = await get(server.port, tamper(t))
+          assert.equal(bad.status, 403, `${g.provider} ${tamper(t)}`)
+          assert.equal(bad.headers['x-imgsign-error'], 'signature_mismatch')
+        }
+      } finally {
+        await server.close()
+      }
+    }
+  })
+
+  test(`${name}: the example serves built and signed URLs, refuses tampered (403) and expired (410) ones`, async () => {
+    const origin = { signatureKey: ORIGIN_KEY, basicAuth: BASIC, originSecret: HANDSHAKE }
+    const server = await framework.start({ key: KEY, previousKeys: ['retired-key'], origin, now: () => NOW })
+    try {
+      const builder = new UrlBuilder('img.example.com', { key: KEY })
+      const js = new UrlBuilder('img.example.com', { key: KEY, profile: 'imgix-js' })
+      const signer = new Signer('imgix', KEY)
+      const sent = (url) => url.slice('https://img.example.com'.length)
+      const urls = [
+        builder.buildUrl("/images/a+b (1)!'*.jpg", { w: 400 }),
+        builder.buildUrl('/images/café/ünïcode 2.png', { w: 400, fit: 'crop' }),
+        js.buildUrl("/images/a+b (1)!'*.jpg", { w: 400, txt: "it's" }),
+        ...builder
+          .buildSrcset('/images/lake side.png', { w: 300 })
+          .split(',\n')
+          .map((e) => e.split(' ')[0]),
+        signer.signUrl("https://img.example.com/images/a+b(1)!'*.jpg?w=1"),
+        new Signer('imgix', 'retired-key').signUrl('https://img.example.com/images/old.jpg'),
+        signer.signUrl('https://img.example.com/images/soon.jpg', { expiresIn: 60, now: NOW }),
+      ]
+      for (const u of urls) {
+        const r = noSecret(await get(server.port, sent(u)))
+        assert.equal(r.status, 200, `${sent(u)}: ${r.body}`)
+        assert.equal(r.headers['content-type'], 'image/gif')
+        const bad = noSecret(await get(server.port, tamper(sent(u))))
+        assert.deepEqual(
+          [bad.status, bad.headers['x-imgsign-error'], bad.body.toString()],
+          [403, 'signature_mismatch', 'signature_mismatch'],
+        )
+      }
+      const missing = noSecret(await get(server.port, '/images/a.jpg?w=1'))
+      assert.deepEqual([missing.status, missing.headers['x-imgsign-error']], [403, 'missing_signature'])
+      const expired = sent(signer.signUrl('https://img.example.com/images/a.jpg', { expires: NOW - 1 }))
+      const gone = noSecret(await get(server.port, expired))
+      assert.deepEqual(
+        [gone.status, gone.headers['x-imgsign-error'], gone.body.toString()],
+        [410, 'expired', 'expired'],
+      )
+    } finally {
+      await server.close()
+    }
+  })
+
+  test(`${name}: /proxy serves imgix's origin requests only (signature, Basic auth, handshake)`, async () => {
+    const now = Math.floor(Date.now() / 1000)
+    const origin = { signatureKey: ORIGIN_KEY, basicAuth: BASIC, originSecret: HANDSHAKE }
+    const server = await framework.start({ key: KEY, origin })
+    try {
+      const id = 'req-42'
+      const basic = `Basic ${Buffer.from(`${BASIC.username}:${BASIC.password}`).toString('base64')}`
+      const headers = (over = {}) => ({
+        'X-Imgix-Signature': signOriginRequest(ORIGIN_KEY, id, now),
+        'X-Imgix-Signature-Timestamp': String(now),
+        'X-Imgix-Signature-Request-Id': id,
+        Authorization: basic,
+        'X-Imgix-Origin-Secret': HANDSHAKE,
+        ...over,
+      })
+      const call = async (h) => {
+        const r = noSecret(await get(server.port, '/proxy/a.jpg', h))
+        return [r.status, r.headers['x-imgsign-error'] ?? null, r.headers['www-authenticate'] ?? null]
+      }
+      assert.deepEqual(await call(headers()), [200, null, null])
+      assert.deepEqual(
+        await call(headers({ 'X-Imgix-Signature': signOriginRequest('wrong-key', id, now) })),
+        [403, 'signature_mismatch', null],
+      )
+      const stale = now - 3600
+      assert.deepEqual(
+        await call(
+          headers({
+            'X-Imgix-Signature': signOriginRequest(ORIGIN_KEY, id, stale),
+            'X-Imgix-Signature-Timestamp': String(stale),
+          }),
+        ),
+        [403, 'expired', null],
+      )
+      assert.deepEqual(await call({}), [403, 'missing_signature', null])
+      const noTimestamp = headers()
+      delete noTimestamp['X-Imgix-Signature-Timestamp']
+      assert.deepEqual(await call(noTimestamp), [403, 'malformed_header', null])
+      const challenge = 'Basic realm="imgsign", charset="UTF-8"'
+      assert.deepEqual(await call(headers({ Authorization: 'Basic aW1naXg6d3Jvbmc=' })), [
+        401,
+        'signature_mismatch',
+        challenge,
+      ])
+      const noAuth = headers()
+      delete noAuth.Authorization
+      assert.deepEqual(await call(noAuth), [401, 'missing_signature', challenge])
+      assert.deepEqual(await call(headers({ 'X-Imgix-Origin-Secret': 'guess' })), [
+        403,
+        'signature_mismatch',
+        null,
+      ])
+      // The images route is not opened by origin headers.
+      const r = await get(server.port, '/images/a.jpg', headers())
+      assert.deepEqual([r.status, r.headers['x-imgsign-error']], [403, 'missing_signature'])
+    } finally {
+      await server.close()
+    }
+  })
+
+  test(`${name}: a bad secret fails at start-up with the core's code, not on the first request`, async () => {
+    const fails = (options, expected) => assert.rejects(async () => framework.check(options), expected)
+    await fails({ signatureKey: 'k'.repeat(33) }, { code: 'invalid_key' })
+    await fails({ basicAuth: { username: 'a:b', password: 'p' } }, { code: 'invalid_key' })
+    await fails({ originSecret: 'trailing\n' }, { code: 'invalid_key' })
+    await fails({}, TypeError)
+  })
+}
