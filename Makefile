@@ -7,7 +7,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 
 .PHONY: help demo test test-rust lint versions vectors vectors-check fuzz-build fuzz fuzz-seeds \
-        test-python test-node test-wasm test-kotlin test-swift \
+        test-python test-node test-wasm test-frameworks test-kotlin test-swift \
         bench bench-core bench-python bench-node bench-kotlin venv conformance-deps install-lib
 
 help:
@@ -89,6 +89,9 @@ test-node:
 
 test-wasm:
 	bash bindings-wasm/scripts/test.sh
+
+test-frameworks:
+	bash scripts/test-frameworks.sh
 
 test-kotlin:
 	bash bindings-kotlin/scripts/test.sh

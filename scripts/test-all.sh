@@ -14,6 +14,7 @@ suites=(
   "python:make --no-print-directory test-python"
   "node:make --no-print-directory test-node"
   "wasm:make --no-print-directory test-wasm"
+  "frameworks:make --no-print-directory test-frameworks"
   "kotlin:make --no-print-directory test-kotlin"
   "swift:make --no-print-directory test-swift"
 )

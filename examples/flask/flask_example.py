@@ -24,7 +24,7 @@ def create_app(key: str, domain: str = "img.example.com") -> Flask:
     signer = imgsign.Signer(builder.provider, key)
     install(app.jinja_env, builder)  # {{ imgsign_url("a.jpg", w=400) }}, {{ imgsign_srcset(...) }}
     # Requests under /images/ need a valid signature: 403 (bad or missing), 410 (expired).
-    app.wsgi_app = WSGISignedURLMiddleware(app.wsgi_app, signer=signer, builder=builder,  # type: ignore[method-assign]
+    app.wsgi_app = WSGISignedURLMiddleware(app.wsgi_app, signer=signer, builder=builder,
                                            prefix="/images/")
     # [/readme]
 
