@@ -31,7 +31,7 @@ rm -rf examples/next/node_modules/imgsign
 cp bindings-node/imgsign.*.node examples/next/node_modules/imgsign/
 
 status=0
-"$PY" -m pytest -q -p no:cacheprovider examples/django examples/flask examples/fastapi || status=1
+"$PY" -m pytest -q -p no:cacheprovider examples/python examples/django examples/flask examples/fastapi || status=1
 node --test examples/express/ examples/fastify/ examples/next/ || status=1
 python3 scripts/readme_snippets.py || status=1
 exit $status
