@@ -194,3 +194,22 @@ def test_manage_py_check_reports_them():
     assert bad.returncode != 0
     assert "imgsign.E006" in bad.stderr and "IMGSIGN_MIRROR_KEY is not set" in bad.stderr, bad.stderr
     assert KEY not in bad.stderr + bad.stdout
+
+
+def test_async_views_are_guarded_too():
+    import asyncio
+
+    from django.http import HttpResponse
+    from django.test import RequestFactory
+
+    from imgsign.django import verify_signed_url
+
+    @verify_signed_url
+    async def view(request):
+        return HttpResponse("ok")
+
+    assert asyncio.iscoroutinefunction(view)
+    good = target(get_builder().build_url("images/a+b.jpg", {"w": 1}))
+    assert asyncio.run(view(RequestFactory().get(good))).status_code == 200
+    refused = asyncio.run(view(RequestFactory().get(good.replace("w=1", "w=2"))))
+    assert (refused.status_code, refused[ERROR_HEADER]) == (403, "signature_mismatch")
