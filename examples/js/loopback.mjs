@@ -33,15 +33,28 @@ const vectors = JSON.parse(
   readFileSync(new URL('../../conformance/vectors.json', import.meta.url), 'utf8'),
 ).vectors
 
-// Every valid origin-form `verify` vector, grouped by signer (provider, key, previous keys)
-// and clock: each provider the core has, as the vectors pin it.
+// Every valid origin-form `verify` vector without per-call values, grouped by signer and
+// clock: each provider the core has, as the vectors pin it. `signerOptions` holds the
+// signer's options the vector gives (previous keys; and salt, previous salts and scheme
+// options where the vector has them).
 export function verifyGroups() {
   const groups = new Map()
+  const OPTIONS = {
+    previous_keys: 'previousKeys',
+    salt: 'salt',
+    previous_salts: 'previousSalts',
+    options: 'options',
+  }
   for (const v of vectors) {
     if (v.kind !== 'verify' || !('expected' in v) || !v.input.target.startsWith('/')) continue
-    const { provider, key, previous_keys: previousKeys, now, target } = v.input
-    const id = JSON.stringify([provider, key, previousKeys, now])
-    if (!groups.has(id)) groups.set(id, { provider, key, previousKeys, now, targets: [] })
+    if (v.input.values != null) continue
+    const { provider, key, now, target } = v.input
+    const signerOptions = {}
+    for (const [field, name] of Object.entries(OPTIONS)) {
+      if (v.input[field] != null) signerOptions[name] = v.input[field]
+    }
+    const id = JSON.stringify([provider, key, signerOptions, now])
+    if (!groups.has(id)) groups.set(id, { provider, key, signerOptions, now, targets: [] })
     groups.get(id).targets.push(target)
   }
   return [...groups.values()]

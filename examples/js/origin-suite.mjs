@@ -27,7 +27,7 @@ export function originSuite(name, framework, imgsign) {
     const providers = new Set(groups.map((g) => g.provider))
     assert.ok(providers.size >= 4, `providers: ${[...providers]}`)
     for (const g of groups) {
-      const signer = new Signer(g.provider, g.key, { previousKeys: g.previousKeys })
+      const signer = new Signer(g.provider, g.key, g.signerOptions)
       const server = await framework.guard({ signer, now: () => g.now })
       try {
         for (const t of g.targets) {
