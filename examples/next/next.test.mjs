@@ -66,6 +66,11 @@ test('next build, then next start: signed URLs that verify, redirects, no key in
   // The client bundle: every file the browser can load.
   const client = files(join(HERE, '.next', 'static'))
   assert.ok(client.some((f) => f.endsWith('.js')), 'the client bundle was built')
+  // No signing code either: client components get the keyless loader only.
+  for (const f of client) {
+    const text = readFileSync(f, 'utf8')
+    assert.ok(!/buildSrcset|UrlBuilder|imgsign\.wasm/.test(text), `signing code in ${f}`)
+  }
   for (const f of files(join(HERE, '.next'))) {
     const text = readFileSync(f).toString('latin1')
     assert.ok(!text.includes(BUILD_KEY), `the build-time key is in ${f}`)
