@@ -6,6 +6,7 @@ import { UrlBuilder } from 'imgsign'
 import { createImages } from 'imgsign/next'
 import { getImageProps } from 'next/image'
 
+// Without IMGSIGN_KEY (a build without secrets) the builder makes unsigned URLs.
 const builder = new UrlBuilder(process.env.IMGSIGN_DOMAIN ?? 'img.example.com', {
   key: process.env.IMGSIGN_KEY,
 })
