@@ -1,12 +1,13 @@
 // Idiomatic Kotlin on top of the generated UniFFI bindings (same package, io.imgsign).
 //
 // These helpers only convert Kotlin values into the records the bindings take: every rule
-// (encoding, validation, defaults, signing) is in the Rust core.
+// (encoding, validation, defaults, signing) is in the Rust core. Java callers reach the same
+// helpers through the `Imgsign` object (Facade.kt).
 //
 // Signer and UrlBuilder are immutable and thread-safe. They implement AutoCloseable, but no
 // close() is needed: a java.lang.ref.Cleaner frees the Rust side when the garbage collector
 // collects the Kotlin object. close()/use {} only frees it earlier.
-@file:JvmName("Imgsign")
+@file:JvmName("ImgsignKotlin")
 
 package io.imgsign
 
@@ -17,6 +18,7 @@ package io.imgsign
  * Any other type is the core's coded error for a param ([ImgsignException.InvalidParam]),
  * naming the type, never the value.
  */
+@Throws(ImgsignException::class)
 fun paramValueOf(value: Any?): ParamValue = when (value) {
     null -> ParamValue.Null
     is ParamValue -> value
@@ -39,9 +41,11 @@ fun paramValueOf(value: Any?): ParamValue = when (value) {
 }
 
 /** Params in the map's iteration order (a `mapOf`/`LinkedHashMap` keeps insertion order). */
+@Throws(ImgsignException::class)
 fun paramsOf(params: Map<String, Any?>): List<Param> = params.map { (k, v) -> Param(k, paramValueOf(v)) }
 
 /** Params from pairs: `paramsOf("w" to 400, "fit" to "crop")`. */
+@Throws(ImgsignException::class)
 fun paramsOf(vararg params: Pair<String, Any?>): List<Param> = params.map { (k, v) -> Param(k, paramValueOf(v)) }
 
 /** Headers from a map (one value per name). */
@@ -50,18 +54,8 @@ fun headersOf(headers: Map<String, String>): List<Header> = headers.map { (k, v)
 /** Headers from pairs, repeated names kept (the core reports them as `malformed_header`). */
 fun headersOf(vararg headers: Pair<String, String>): List<Header> = headers.map { (k, v) -> Header(k, v) }
 
-/** Builds (and signs) the URL for [path] with [params] given as a map. */
-fun UrlBuilder.buildUrl(path: String, params: Map<String, Any?>): String = buildUrl(path, paramsOf(params))
-
-/** Builds many URLs in one crossing of the native boundary: `(path, params)` pairs. */
-fun UrlBuilder.buildUrls(items: List<Pair<String, Map<String, Any?>?>>): List<String> =
-    buildUrls(items.map { (path, params) -> UrlItem(path, if (params == null) emptyList() else paramsOf(params)) })
-
-/** Builds a srcset for [path] with [params] given as a map. */
-fun UrlBuilder.buildSrcset(path: String, params: Map<String, Any?>, options: SrcsetOptions = SrcsetOptions()): String =
-    buildSrcset(path, paramsOf(params), options)
-
 /** Verifies an origin request with headers given as a map. */
+@Throws(ImgsignException::class)
 fun verifyOriginRequest(key: String, headers: Map<String, String>, now: Long? = null, tolerance: Long? = null) =
     verifyOriginRequest(key, headersOf(headers), now, tolerance)
 
