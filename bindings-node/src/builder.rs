@@ -37,13 +37,13 @@ impl UrlBuilder {
     }
 
     /// The provider name.
-    #[napi(getter)]
+    #[napi(getter, ts_return_type = "ProviderName")]
     pub fn provider(&self) -> &'static str {
         self.inner.provider().name()
     }
 
     /// The profile name.
-    #[napi(getter)]
+    #[napi(getter, ts_return_type = "ProfileName")]
     pub fn profile(&self) -> &'static str {
         self.inner.profile().name()
     }
@@ -138,7 +138,7 @@ impl UrlBuilder {
     /// `{ domain, provider, profile, isSigned }`: never the key.
     #[napi(
         js_name = "toJSON",
-        ts_return_type = "{ domain: string; provider: string; profile: string; isSigned: boolean }"
+        ts_return_type = "{ domain: string; provider: ProviderName; profile: ProfileName; isSigned: boolean }"
     )]
     pub fn to_json(&self, env: Env) -> napi::Result<Object<'_>> {
         let mut o = Object::new(&env)?;

@@ -187,11 +187,13 @@ read!(VerifyUrlOptions { now });
 #[derive(Default)]
 pub struct UrlBuilderOptions {
     /// The provider name (not given: the core's default provider).
+    #[napi(ts_type = "ProviderName")]
     pub provider: Option<String>,
     /// The signing key; not given (or `null`) builds unsigned URLs.
     #[napi(ts_type = "string | null")]
     pub key: Option<String>,
     /// The encoding profile name (not given: the core's default profile).
+    #[napi(ts_type = "ProfileName")]
     pub profile: Option<String>,
     /// `https://` (`true`) or `http://` (not given: the core's default).
     pub use_https: Option<bool>,

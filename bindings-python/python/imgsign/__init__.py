@@ -16,11 +16,25 @@ from ._imgsign import (
     UrlBuilder,
     __version__,
     argument_error_code,
+    error_codes,
+    profile_names,
+    provider_names,
     sign_origin_request,
     target_widths,
     verify_basic_auth,
     verify_origin_request,
     verify_origin_secret,
+)
+from ._types import (
+    ErrorCode,
+    Headers,
+    Params,
+    ParamValue,
+    ProfileName,
+    ProviderName,
+    is_error_code,
+    is_profile_name,
+    is_provider_name,
 )
 
 __all__ += (
@@ -33,4 +47,16 @@ __all__ += (
     "verify_origin_request",
     "verify_basic_auth",
     "verify_origin_secret",
+    "provider_names",
+    "profile_names",
+    "error_codes",
+    "ParamValue",
+    "Params",
+    "Headers",
+    "ProviderName",
+    "ProfileName",
+    "ErrorCode",
+    "is_provider_name",
+    "is_profile_name",
+    "is_error_code",
 )

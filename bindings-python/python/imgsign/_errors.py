@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import ClassVar, Dict, Tuple, Type
 
+from ._names import ErrorCode
+
 # A tuple: imgsign/__init__.py extends its own copy with the native names.
 __all__: Tuple[str, ...] = (
     "ImgsignError",
@@ -26,9 +28,12 @@ __all__: Tuple[str, ...] = (
 
 
 class ImgsignError(Exception):
-    """Base class of every imgsign error; ``.code`` is the stable error code."""
+    """Base class of every imgsign error; ``.code`` is the stable error code.
 
-    code: ClassVar[str] = ""
+    Only the subclasses, one per code, are ever raised; each sets ``code``.
+    """
+
+    code: ClassVar[ErrorCode]
 
     def __init__(self, message: str) -> None:
         super().__init__(message)

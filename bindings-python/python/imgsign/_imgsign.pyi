@@ -1,17 +1,19 @@
 """Type stubs of the native module ``imgsign._imgsign`` (re-exported by ``imgsign``)."""
 
-from typing import Iterable, List, Mapping, Optional, Sequence, Tuple, Union, final
+from typing import List, Mapping, Optional, Sequence, Tuple, final
 
-_ParamValue = Union[str, int, float, bool, None]
-# A mapping, or (key, value) pairs (which keep order and may repeat a key, an error).
-_Params = Union[Mapping[str, _ParamValue], Iterable[Tuple[str, _ParamValue]]]
-_Headers = Union[Mapping[str, str], Iterable[Tuple[str, str]]]
+from ._names import ErrorCode, ProfileName, ProviderName
+from ._types import Headers as _Headers
+from ._types import ParamsArg as _Params
 
 __all__ = [
     "__version__",
     "Signer",
     "UrlBuilder",
     "argument_error_code",
+    "error_codes",
+    "profile_names",
+    "provider_names",
     "sign_origin_request",
     "target_widths",
     "verify_basic_auth",
@@ -24,9 +26,9 @@ __version__: str
 class Signer:
     """Signs URLs as given and verifies signed URLs for one provider and key."""
 
-    def __new__(cls, provider: str, key: str, previous_keys: Optional[Sequence[str]] = None) -> "Signer": ...
+    def __new__(cls, provider: ProviderName, key: str, previous_keys: Optional[Sequence[str]] = None) -> "Signer": ...
     @property
-    def provider(self) -> str:
+    def provider(self) -> ProviderName:
         """The provider's name."""
     @property
     def previous_key_count(self) -> int:
@@ -54,9 +56,9 @@ class UrlBuilder:
     def __new__(
         cls,
         domain: str,
-        provider: Optional[str] = None,
+        provider: Optional[ProviderName] = None,
         key: Optional[str] = None,
-        profile: Optional[str] = None,
+        profile: Optional[ProfileName] = None,
         use_https: Optional[bool] = None,
         include_library_param: Optional[bool] = None,
         disable_path_encoding: Optional[bool] = None,
@@ -65,10 +67,10 @@ class UrlBuilder:
     def domain(self) -> str:
         """The domain URLs are built on."""
     @property
-    def provider(self) -> str:
+    def provider(self) -> ProviderName:
         """The provider's name."""
     @property
-    def profile(self) -> str:
+    def profile(self) -> ProfileName:
         """The profile's name."""
     @property
     def use_https(self) -> bool:
@@ -106,8 +108,17 @@ def target_widths(
 ) -> List[int]:
     """The canonical fluid srcset widths (an argument not given takes the core's default)."""
 
-def argument_error_code(operation: str, argument: str) -> Optional[str]:
+def argument_error_code(operation: str, argument: str) -> Optional[ErrorCode]:
     """The error code a wrong-typed or ill-formed value of ``argument`` of ``operation`` gets."""
+
+def provider_names() -> List[ProviderName]:
+    """Every provider name of the core, in its stable order."""
+
+def profile_names() -> List[ProfileName]:
+    """Every profile name of the core, in its stable order."""
+
+def error_codes() -> List[ErrorCode]:
+    """Every error code of the core, in its stable order."""
 
 def sign_origin_request(key: str, request_id: str, timestamp: int) -> str:
     """Signs an origin request: returns ``v1,<HEX>``."""

@@ -30,14 +30,23 @@ from typing import Any, Callable, Dict, Mapping, Optional, Tuple, TypeVar, cast
 from django.core.exceptions import ImproperlyConfigured
 from django.http import HttpRequest, HttpResponse, HttpResponseForbidden, HttpResponseGone
 
-from .. import ExpiredError, Signer, UrlBuilder, VerifyError
+from .. import ExpiredError, ProfileName, ProviderName, Signer, UrlBuilder, VerifyError
 
 __all__ = ["get_builder", "get_signer", "signed_request_target", "verify_signed_url"]
 
 _View = TypeVar("_View", bound=Callable[..., HttpResponse])
 
+# A provider or profile name from the settings is passed on as given: the core refuses an
+# unknown one (InvalidParamError), so the settings are not narrowed here.
 _Config = Tuple[
-    str, Optional[str], Optional[str], Tuple[str, ...], Optional[str], Optional[bool], Optional[bool], Optional[bool]
+    str,
+    Optional[ProviderName],
+    Optional[str],
+    Tuple[str, ...],
+    Optional[ProfileName],
+    Optional[bool],
+    Optional[bool],
+    Optional[bool],
 ]
 
 
