@@ -14,6 +14,7 @@ suites=(
   "generated:make --no-print-directory names-check readme-examples-check"
   "python:make --no-print-directory test-python"
   "node:make --no-print-directory test-node"
+  "wasm:make --no-print-directory test-wasm"
   "kotlin:make --no-print-directory test-kotlin"
   "swift:make --no-print-directory test-swift"
 )
