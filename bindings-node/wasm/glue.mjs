@@ -46,6 +46,7 @@ const OP_FREE = 15
 const OP_NOOP = 16
 const OP_VERIFY = 17
 const OP_ARGUMENT_ERROR_CODE = 18
+const OP_NAMES = 19
 
 // Containers carry their item count and byte length (the module reads them lazily).
 // Deeper than any argument is read (buildUrls items: array > item > params > pair > value);
@@ -435,6 +436,20 @@ function createApi(exports, textReader) {
     return c.run(OP_VERSION, 0)
   }
 
+  // The core's lists, read once; each call returns a fresh copy. The guards are the same as
+  // index.js gives the native addon.
+  c.begin(0)
+  const [providers, profiles, codes] = c.run(OP_NAMES, 0)
+  const providerSet = new Set(providers)
+  const profileSet = new Set(profiles)
+  const codeSet = new Set(codes)
+  const providerNames = () => providers.slice()
+  const profileNames = () => profiles.slice()
+  const errorCodes = () => codes.slice()
+  const isImgsignError = (e) => e instanceof Error && typeof e.code === 'string' && codeSet.has(e.code)
+  const isProviderName = (name) => typeof name === 'string' && providerSet.has(name)
+  const isProfileName = (name) => typeof name === 'string' && profileSet.has(name)
+
   return {
     Signer,
     UrlBuilder,
@@ -445,6 +460,12 @@ function createApi(exports, textReader) {
     verifyOriginSecret,
     version,
     argumentErrorCode,
+    providerNames,
+    profileNames,
+    errorCodes,
+    isImgsignError,
+    isProviderName,
+    isProfileName,
   }
 }
 

@@ -49,6 +49,8 @@ pub mod op {
     pub const VERIFY: u32 = 17;
     /// `argumentErrorCode(operation, argument)`: the core's argument rule.
     pub const ARGUMENT_ERROR_CODE: u32 = 18;
+    /// The core's lists → `[providerNames, profileNames, errorCodes]`.
+    pub const NAMES: u32 = 19;
 }
 
 /// An object the JavaScript side holds by handle.
@@ -333,6 +335,11 @@ pub fn run(objects: &mut Objects, op: u32, handle: u32, args: &Args<'_>, out: &m
             _ => return Err(Error::new(ErrorCode::InvalidParam, "argumentErrorCode: expected two strings")),
         },
         op::VERSION => out.str(imgsign::VERSION),
+        op::NAMES => out.array(3, |w| {
+            w.strs(&Provider::ALL.map(Provider::name));
+            w.strs(&Profile::ALL.map(Profile::name));
+            w.strs(&ErrorCode::ALL.map(ErrorCode::as_str));
+        }),
         op::FREE => {
             objects.remove(handle);
             out.undefined();
