@@ -39,6 +39,11 @@ pub enum Operation {
     VerifyBasicAuth,
     /// `verify_origin_secret(secret, headers)`.
     VerifyOriginSecret,
+    /// `Sources(sources)`: each source's `name`, `domain`, `path_prefix`, `provider`, `key`,
+    /// `previous_keys`, `profile` and builder options.
+    Sources,
+    /// `Sources.source(name)`.
+    Source,
 }
 
 use ErrorCode::{
@@ -48,7 +53,7 @@ use ErrorCode::{
 
 impl Operation {
     /// Every operation, in a stable order.
-    pub const ALL: [Operation; 14] = [
+    pub const ALL: [Operation; 16] = [
         Operation::Signer,
         Operation::SignUrl,
         Operation::SignUrls,
@@ -63,6 +68,8 @@ impl Operation {
         Operation::VerifyOriginRequest,
         Operation::VerifyBasicAuth,
         Operation::VerifyOriginSecret,
+        Operation::Sources,
+        Operation::Source,
     ];
 
     /// The operation's name (`sign_url`, `url_builder`, ...).
@@ -82,6 +89,8 @@ impl Operation {
             Operation::VerifyOriginRequest => "verify_origin_request",
             Operation::VerifyBasicAuth => "verify_basic_auth",
             Operation::VerifyOriginSecret => "verify_origin_secret",
+            Operation::Sources => "sources",
+            Operation::Source => "source",
         }
     }
 
@@ -104,7 +113,10 @@ impl Operation {
             }
             Operation::SignUrls => &[("urls", URL)],
             Operation::VerifyUrl => &[("url", MALFORMED), ("now", PARAM), ("options", PARAM)],
-            Operation::Verify => &[("target", MALFORMED), ("now", PARAM), ("options", PARAM)],
+            // `host`: of `Sources.verify(target, host, now)`.
+            Operation::Verify => {
+                &[("target", MALFORMED), ("host", PARAM), ("now", PARAM), ("options", PARAM)]
+            }
             Operation::UrlBuilder => &[
                 ("domain", DOMAIN),
                 ("provider", PARAM),
@@ -136,6 +148,20 @@ impl Operation {
             }
             Operation::VerifyBasicAuth => &[("username", KEY), ("password", KEY), ("headers", PARAM)],
             Operation::VerifyOriginSecret => &[("secret", KEY), ("headers", PARAM)],
+            Operation::Sources => &[
+                ("sources", PARAM),
+                ("name", PARAM),
+                ("domain", DOMAIN),
+                ("path_prefix", PARAM),
+                ("provider", PARAM),
+                ("key", KEY),
+                ("previous_keys", KEY),
+                ("profile", PARAM),
+                ("use_https", PARAM),
+                ("include_library_param", PARAM),
+                ("disable_path_encoding", PARAM),
+            ],
+            Operation::Source => &[("name", PARAM)],
         }
     }
 }

@@ -27,6 +27,7 @@ mod profile;
 mod provider;
 mod signature;
 mod signer;
+mod sources;
 mod srcset;
 mod validate;
 mod widths;
@@ -44,6 +45,7 @@ pub use profile::Profile;
 pub use provider::{Algorithm, Provider, Scheme};
 pub use signature::MAX_URL_LEN;
 pub use signer::{SignOptions, Signer, unix_now};
+pub use sources::{MAX_SOURCE_NAME_LEN, Source, SourceSpec, Sources};
 pub use srcset::SrcsetOptions;
 pub use validate::is_valid_domain;
 pub use widths::{
@@ -61,5 +63,6 @@ mod send_sync {
     fn objects_are_send_and_sync() {
         assert_send_sync::<crate::Signer>();
         assert_send_sync::<crate::UrlBuilder>();
+        assert_send_sync::<crate::Sources>();
     }
 }

@@ -98,6 +98,12 @@ impl Parts {
     }
 }
 
+/// Parses `input` as signing and verifying do (WHATWG, http or https with a host, no
+/// control characters or outer white space, the length limit); a failure is `code`.
+pub(crate) fn parse_url(input: &str, code: ErrorCode) -> Result<url::Url> {
+    Parts::parse(input, code).map(|p| p.url)
+}
+
 /// True when `s` has a C0 control, DEL or a C1 control (U+0080–U+009F, UTF-8 `C2 80`–`C2 9F`).
 fn has_control(s: &str) -> bool {
     let b = s.as_bytes();
