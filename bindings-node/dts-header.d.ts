@@ -18,12 +18,15 @@ export type ImgsignErrorCode =
   | 'expired'
   | 'malformed_url'
   | 'malformed_header'
+  | 'unknown_source'
 // </names>
 
 /** A param value: `null` and `undefined` drop the param. */
 export type ParamValue = string | number | boolean | null | undefined
 /** Params in order: a plain object, a `Map` or `[key, value]` pairs (a key may repeat). */
 export type Params = Record<string, ParamValue> | Map<string, ParamValue> | Array<[string, ParamValue]>
+/** A scheme's options or per-call values by name (docs/schemes.md), in either casing: `{ signatureSize: 8 }`. */
+export type NamedValues = Record<string, ParamValue> | Map<string, ParamValue> | Array<[string, ParamValue]>
 /** Request headers: Node's `req.headers`, any plain object or a `Map` (names are case-insensitive). */
 export type Headers = Record<string, string | string[] | undefined> | Map<string, string | string[]>
 

@@ -18,12 +18,15 @@ export type ImgsignErrorCode =
   | 'expired'
   | 'malformed_url'
   | 'malformed_header'
+  | 'unknown_source'
 // </names>
 
 /** A param value: `null` and `undefined` drop the param. */
 export type ParamValue = string | number | boolean | null | undefined
 /** Params in order: a plain object, a `Map` or `[key, value]` pairs (a key may repeat). */
 export type Params = Record<string, ParamValue> | Map<string, ParamValue> | Array<[string, ParamValue]>
+/** A scheme's options or per-call values by name (docs/schemes.md), in either casing: `{ signatureSize: 8 }`. */
+export type NamedValues = Record<string, ParamValue> | Map<string, ParamValue> | Array<[string, ParamValue]>
 /** Request headers: Node's `req.headers`, any plain object or a `Map` (names are case-insensitive). */
 export type Headers = Record<string, string | string[] | undefined> | Map<string, string | string[]>
 
@@ -57,7 +60,9 @@ export declare const __napiBindingTarget: 'native' | 'wasm32-wasi' | 'wasm32-was
 export declare class Signer {
   /**
    * Creates a signer for `provider` with `key`. `options.previousKeys` are accepted by
-   * `verifyUrl` too (key rotation).
+   * `verifyUrl` too (key rotation); a scheme with a salt takes `options.salt` and one of
+   * `options.previousSalts` per previous key; `options.options` are the scheme's options
+   * by name (`{ signatureSize: 8 }`, docs/schemes.md).
    * @throws {Error} `.code` `invalid_param` (unknown provider or option), `invalid_key`.
    */
   constructor(provider: ProviderName, key: string, options?: SignerOptions)
@@ -65,8 +70,8 @@ export declare class Signer {
   get provider(): ProviderName
   /**
    * Signs `url` as given, replacing any existing signature. With `expires` (UNIX seconds)
-   * or `expiresIn` (seconds after `now`, the system clock when not given) an `expires`
-   * param is set before signing.
+   * or `expiresIn` (seconds after `now`, the system clock when not given) the scheme's
+   * expiry is set before signing; `values` are the per-call values it signs.
    * @throws {Error} `.code` `invalid_url`, `invalid_param`.
    */
   signUrl(url: string, options?: SignUrlOptions): string
@@ -85,6 +90,19 @@ export declare class Signer {
    * @throws {Error} `.code` `missing_signature`, `signature_mismatch`, `expired`, `malformed_url`.
    */
   verify(target: string, options?: VerifyUrlOptions): void
+  /**
+   * A token on its own (for a cookie or a header), for a scheme whose signature is a
+   * token; the options are those of `signUrl`. A scheme that signs URLs only throws
+   * `invalid_param`.
+   * @throws {Error} `.code` `invalid_param`.
+   */
+  signToken(options?: SignUrlOptions): string
+  /**
+   * Verifies a token on its own (from a cookie or a header) against `now` (the system
+   * clock when not given) and the per-call `values`. Returns nothing when valid.
+   * @throws {Error} `.code` `missing_signature`, `signature_mismatch`, `expired`, `malformed_url`.
+   */
+  verifyToken(token: string, options?: VerifyUrlOptions): void
   /** `Signer(<provider>)`: never the key. */
   toString(): string
   /** `{ provider }`: never the key. */
@@ -161,6 +179,12 @@ export declare function providerNames(): ProviderName[]
 export interface SignerOptions {
   /** Keys that `verifyUrl` also accepts (key rotation). Never used for signing. */
   previousKeys?: Array<string>
+  /** The salt that goes with the key, for a scheme that has one (imgproxy). */
+  salt?: string
+  /** One salt per previous key, in the same order, for a scheme with a salt. */
+  previousSalts?: Array<string>
+  /** The scheme's options by name, e.g. `{ signatureSize: 8 }` (docs/schemes.md). */
+  options?: NamedValues
 }
 
 /**
@@ -170,14 +194,19 @@ export interface SignerOptions {
  */
 export declare function signOriginRequest(key: string, requestId: string, timestamp: number): string
 
-/** Options of `Signer.signUrl`. At most one of `expires` and `expiresIn`. */
+/**
+ * Options of `Signer.signUrl` and `Signer.signToken`. At most one of `expires` and
+ * `expiresIn`.
+ */
 export interface SignUrlOptions {
-  /** Absolute expiry, UNIX seconds: `expires=<value>` is added before signing. */
+  /** Absolute expiry, UNIX seconds: the scheme's expiry is set to it before signing. */
   expires?: number
   /** Expiry relative to `now`, in seconds. */
   expiresIn?: number
   /** The clock for `expiresIn`, UNIX seconds (not given: the system clock). */
   now?: number
+  /** Per-call values the scheme signs, by name (docs/schemes.md). */
+  values?: NamedValues
 }
 
 /** Options of `UrlBuilder.buildSrcset`. */
@@ -214,6 +243,10 @@ export interface UrlBuilderOptions {
   provider?: ProviderName
   /** The signing key; not given (or `null`) builds unsigned URLs. */
   key?: string | null
+  /** The salt that goes with the key, for a scheme that has one (imgproxy). */
+  salt?: string
+  /** The scheme's options by name, e.g. `{ signatureSize: 8 }` (docs/schemes.md). */
+  options?: NamedValues
   /** The encoding profile name (not given: the core's default profile). */
   profile?: ProfileName
   /** `https://` (`true`) or `http://` (not given: the core's default). */
@@ -254,10 +287,12 @@ export interface VerifyOriginRequestOptions {
  */
 export declare function verifyOriginSecret(secret: string, headers: Headers): void
 
-/** Options of `Signer.verifyUrl` and `Signer.verify`. */
+/** Options of `Signer.verifyUrl`, `Signer.verify` and `Signer.verifyToken`. */
 export interface VerifyUrlOptions {
-  /** The clock for the `expires` check, UNIX seconds (not given: the system clock). */
+  /** The clock for the expiry check, UNIX seconds (not given: the system clock). */
   now?: number
+  /** Per-call values the signature covers, by name (docs/schemes.md). */
+  values?: NamedValues
 }
 
 /** The library version. */

@@ -10,18 +10,22 @@ use crate::error::{Error, ErrorCode};
 /// casing of the same name).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Operation {
-    /// `Signer(provider, key, previous_keys)`.
+    /// `Signer(provider, key, previous_keys, salt, previous_salts, options)`.
     Signer,
-    /// `Signer.sign_url(url, expires, expires_in, now)`.
+    /// `Signer.sign_url(url, expires, expires_in, now, values)`.
     SignUrl,
     /// `Signer.sign_urls(urls)`.
     SignUrls,
-    /// `Signer.verify_url(url, now)`.
+    /// `Signer.verify_url(url, now, values)`.
     VerifyUrl,
-    /// `Signer.verify(target, now)`: what a server receives.
+    /// `Signer.verify(target, now, values)`: what a server receives.
     Verify,
+    /// `Signer.sign_token(expires, expires_in, now, values)`: a token on its own.
+    SignToken,
+    /// `Signer.verify_token(token, now, values)`.
+    VerifyToken,
     /// `UrlBuilder(domain, provider, key, profile, use_https, include_library_param,
-    /// disable_path_encoding)`.
+    /// disable_path_encoding, salt, options)`.
     UrlBuilder,
     /// `UrlBuilder.build_url(path, params)`.
     BuildUrl,
@@ -53,12 +57,14 @@ use ErrorCode::{
 
 impl Operation {
     /// Every operation, in a stable order.
-    pub const ALL: [Operation; 16] = [
+    pub const ALL: [Operation; 18] = [
         Operation::Signer,
         Operation::SignUrl,
         Operation::SignUrls,
         Operation::VerifyUrl,
         Operation::Verify,
+        Operation::SignToken,
+        Operation::VerifyToken,
         Operation::UrlBuilder,
         Operation::BuildUrl,
         Operation::BuildUrls,
@@ -80,6 +86,8 @@ impl Operation {
             Operation::SignUrls => "sign_urls",
             Operation::VerifyUrl => "verify_url",
             Operation::Verify => "verify",
+            Operation::SignToken => "sign_token",
+            Operation::VerifyToken => "verify_token",
             Operation::UrlBuilder => "url_builder",
             Operation::BuildUrl => "build_url",
             Operation::BuildUrls => "build_urls",
@@ -105,17 +113,39 @@ impl Operation {
     /// `build_srcset`, `invalid_param` elsewhere.
     pub fn arguments(self) -> &'static [(&'static str, ErrorCode)] {
         match self {
-            Operation::Signer => {
-                &[("provider", PARAM), ("key", KEY), ("previous_keys", KEY), ("options", PARAM)]
-            }
-            Operation::SignUrl => {
-                &[("url", URL), ("expires", PARAM), ("expires_in", PARAM), ("now", PARAM), ("options", PARAM)]
-            }
+            Operation::Signer => &[
+                ("provider", PARAM),
+                ("key", KEY),
+                ("previous_keys", KEY),
+                ("salt", KEY),
+                ("previous_salts", KEY),
+                ("options", PARAM),
+            ],
+            Operation::SignUrl => &[
+                ("url", URL),
+                ("expires", PARAM),
+                ("expires_in", PARAM),
+                ("now", PARAM),
+                ("values", PARAM),
+                ("options", PARAM),
+            ],
             Operation::SignUrls => &[("urls", URL)],
-            Operation::VerifyUrl => &[("url", MALFORMED), ("now", PARAM), ("options", PARAM)],
-            // `host`: of `Sources.verify(target, host, now)`.
+            Operation::VerifyUrl => {
+                &[("url", MALFORMED), ("now", PARAM), ("values", PARAM), ("options", PARAM)]
+            }
+            // `host`: of `Sources.verify(target, host, now, values)`.
             Operation::Verify => {
-                &[("target", MALFORMED), ("host", PARAM), ("now", PARAM), ("options", PARAM)]
+                &[("target", MALFORMED), ("host", PARAM), ("now", PARAM), ("values", PARAM), ("options", PARAM)]
+            }
+            Operation::SignToken => &[
+                ("expires", PARAM),
+                ("expires_in", PARAM),
+                ("now", PARAM),
+                ("values", PARAM),
+                ("options", PARAM),
+            ],
+            Operation::VerifyToken => {
+                &[("token", MALFORMED), ("now", PARAM), ("values", PARAM), ("options", PARAM)]
             }
             Operation::UrlBuilder => &[
                 ("domain", DOMAIN),
@@ -125,6 +155,7 @@ impl Operation {
                 ("use_https", PARAM),
                 ("include_library_param", PARAM),
                 ("disable_path_encoding", PARAM),
+                ("salt", KEY),
                 ("options", PARAM),
             ],
             Operation::BuildUrl => &[("path", URL), ("params", PARAM)],

@@ -5,7 +5,8 @@
 
 use crate::builder::{BuilderOptions, UrlBuilder};
 use crate::error::{Error, ErrorCode, Result, err, excerpt};
-use crate::signer::{SignOptions, Signer, parse_url};
+use crate::secrets::Secrets;
+use crate::signer::{SignOptions, Signer, VerifyOptions, parse_url};
 use crate::validate::has_dot_segment;
 use std::fmt;
 
@@ -22,11 +23,13 @@ pub struct SourceSpec {
     pub domain: String,
     /// A path prefix (`/shop`): the source's URLs are those under it.
     pub path_prefix: Option<String>,
-    /// Provider, key, profile and the other builder options (`BuilderOptions`); the signer
-    /// takes the same provider and key.
+    /// Provider, key, salt, the scheme's options, profile and the other builder options
+    /// (`BuilderOptions`); the signer takes the same provider, secrets and scheme options.
     pub options: BuilderOptions,
     /// Keys verification also accepts (key rotation); never used for signing.
     pub previous_keys: Vec<String>,
+    /// One salt per previous key, for a scheme with a salt.
+    pub previous_salts: Vec<String>,
 }
 
 impl fmt::Debug for SourceSpec {
@@ -37,6 +40,7 @@ impl fmt::Debug for SourceSpec {
             .field("path_prefix", &self.path_prefix)
             .field("options", &self.options)
             .field("previous_keys", &self.previous_keys.len())
+            .field("previous_salts", &self.previous_salts.len())
             .finish()
     }
 }
@@ -221,20 +225,30 @@ impl Sources {
 
     /// Verifies `url` with the keys of its source (see [`Signer::verify_url`]).
     pub fn verify_url(&self, url: &str, now: Option<i64>) -> Result<()> {
-        self.source_of_url(url, ErrorCode::MalformedUrl)?.signing()?.verify_url(url, now)
+        self.verify_url_with(url, &VerifyOptions { now, ..VerifyOptions::default() })
+    }
+
+    /// Verifies `url` with the keys of its source, the clock and per-call values of `options`.
+    pub fn verify_url_with(&self, url: &str, options: &VerifyOptions) -> Result<()> {
+        self.source_of_url(url, ErrorCode::MalformedUrl)?.signing()?.verify_url_with(url, options)
     }
 
     /// Verifies what a server for `host` receives (see [`Signer::verify`]): the source is the
     /// one of `host` (a Host header: a port and letter case do not matter) and the target's
     /// path, the path of a request target (`/a.jpg?…`) or of a full URL.
     pub fn verify(&self, target: &str, host: &str, now: Option<i64>) -> Result<()> {
+        self.verify_with(target, host, &VerifyOptions { now, ..VerifyOptions::default() })
+    }
+
+    /// [`Sources::verify`] with the clock and per-call values of `options`.
+    pub fn verify_with(&self, target: &str, host: &str, options: &VerifyOptions) -> Result<()> {
         let host = request_host(host)?;
         let path = if target.starts_with('/') {
             target.split(['?', '#']).next().unwrap_or_default().to_owned()
         } else {
             parse_url(target, ErrorCode::MalformedUrl)?.path().to_owned()
         };
-        self.source_for(&host, &path)?.signing()?.verify(target, now)
+        self.source_for(&host, &path)?.signing()?.verify_with(target, options)
     }
 }
 
@@ -245,11 +259,23 @@ fn source(spec: &SourceSpec) -> Result<Source> {
         None => None,
     };
     let builder = UrlBuilder::new(&spec.domain, spec.options.clone())?.with_path_prefix(prefix.clone());
-    // The signer takes what the builder was given for signing: its provider and key.
-    let signer = match &spec.options.key {
-        Some(key) => Some(Signer::new(builder.provider(), key, &spec.previous_keys)?),
+    // The signer takes what the builder was given for signing: provider, secrets, options.
+    let o = &spec.options;
+    let signer = match &o.key {
+        Some(key) => {
+            let secrets = Secrets {
+                key: key.clone(),
+                salt: o.salt.clone(),
+                previous_keys: spec.previous_keys.clone(),
+                previous_salts: spec.previous_salts.clone(),
+            };
+            Some(Signer::with(builder.provider(), &secrets, &o.options)?)
+        }
         None if !spec.previous_keys.is_empty() => {
             return err(ErrorCode::InvalidKey, "previous_keys: given without a key");
+        }
+        None if !spec.previous_salts.is_empty() => {
+            return err(ErrorCode::InvalidKey, "previous_salts: given without a key");
         }
         None => None,
     };
@@ -337,6 +363,7 @@ mod tests {
             path_prefix: prefix.map(str::to_owned),
             options: BuilderOptions { key: Some(key.into()), ..BuilderOptions::default() },
             previous_keys: vec![],
+            previous_salts: vec![],
         }
     }
 

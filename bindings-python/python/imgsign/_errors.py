@@ -24,6 +24,7 @@ __all__: Tuple[str, ...] = (
     "ExpiredError",
     "MalformedUrlError",
     "MalformedHeaderError",
+    "UnknownSourceError",
 )
 
 
@@ -111,6 +112,13 @@ class MalformedHeaderError(VerifyError):
     code = "malformed_header"
 
 
+class UnknownSourceError(ImgsignError, LookupError):
+    """No source of a :class:`Sources` set has that name, or takes the URL's host and path
+    (code ``unknown_source``)."""
+
+    code = "unknown_source"
+
+
 _BY_CODE: Dict[str, Type[ImgsignError]] = {
     cls.code: cls
     for cls in (
@@ -124,5 +132,6 @@ _BY_CODE: Dict[str, Type[ImgsignError]] = {
         ExpiredError,
         MalformedUrlError,
         MalformedHeaderError,
+        UnknownSourceError,
     )
 }

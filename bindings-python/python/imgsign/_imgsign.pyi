@@ -5,6 +5,7 @@ from typing import List, Mapping, Optional, Sequence, Tuple, final
 from ._names import ErrorCode, ProfileName, ProviderName
 from ._types import Headers as _Headers
 from ._types import ParamsArg as _Params
+from ._types import NamedArg as _Named
 
 __all__ = [
     "__version__",
@@ -26,7 +27,16 @@ __version__: str
 class Signer:
     """Signs URLs as given and verifies signed URLs for one provider and key."""
 
-    def __new__(cls, provider: ProviderName, key: str, previous_keys: Optional[Sequence[str]] = None) -> "Signer": ...
+    def __new__(
+        cls,
+        provider: ProviderName,
+        key: str,
+        previous_keys: Optional[Sequence[str]] = None,
+        *,
+        salt: Optional[str] = None,
+        previous_salts: Optional[Sequence[str]] = None,
+        options: Optional[_Named] = None,
+    ) -> "Signer": ...
     @property
     def provider(self) -> ProviderName:
         """The provider's name."""
@@ -40,14 +50,26 @@ class Signer:
         expires: Optional[int] = None,
         expires_in: Optional[int] = None,
         now: Optional[int] = None,
+        values: Optional[_Named] = None,
     ) -> str:
-        """Signs ``url`` as given, replacing any existing signature param."""
+        """Signs ``url`` as given, replacing any existing signature."""
     def sign_urls(self, urls: Sequence[str]) -> List[str]:
         """Signs many URLs in one call."""
-    def verify_url(self, url: str, now: Optional[int] = None) -> None:
+    def verify_url(self, url: str, now: Optional[int] = None, *, values: Optional[_Named] = None) -> None:
         """Verifies ``url``; raises a VerifyError subclass on failure."""
-    def verify(self, target: str, now: Optional[int] = None) -> None:
+    def verify(self, target: str, now: Optional[int] = None, *, values: Optional[_Named] = None) -> None:
         """Verifies a request target (``/path?query`` as received) or a full URL."""
+    def sign_token(
+        self,
+        *,
+        expires: Optional[int] = None,
+        expires_in: Optional[int] = None,
+        now: Optional[int] = None,
+        values: Optional[_Named] = None,
+    ) -> str:
+        """A token on its own (for a cookie or a header), for a scheme whose signature is a token."""
+    def verify_token(self, token: str, now: Optional[int] = None, *, values: Optional[_Named] = None) -> None:
+        """Verifies a token on its own; raises a VerifyError subclass on failure."""
 
 @final
 class UrlBuilder:
@@ -62,6 +84,9 @@ class UrlBuilder:
         use_https: Optional[bool] = None,
         include_library_param: Optional[bool] = None,
         disable_path_encoding: Optional[bool] = None,
+        *,
+        salt: Optional[str] = None,
+        options: Optional[_Named] = None,
     ) -> "UrlBuilder": ...
     @property
     def domain(self) -> str:

@@ -36,4 +36,5 @@ ErrorCode = Literal[
     "expired",
     "malformed_url",
     "malformed_header",
+    "unknown_source",
 ]

@@ -40,6 +40,10 @@ Params = Union[Mapping[str, ParamValue], Iterable[Tuple[str, ParamValue]]]
 #: :data:`ParamValue` is ``InvalidParamError`` at run time.
 ParamsArg = Union[Params, Mapping[str, object], Iterable[Tuple[str, object]]]
 
+#: A scheme's options or per-call values by name (docs/schemes.md): a mapping or pairs,
+#: values as for params (typed ``object`` for the same reason as :data:`ParamsArg`).
+NamedArg = Union[Mapping[str, object], Iterable[Tuple[str, object]]]
+
 #: Request headers: a mapping (Django's ``request.headers``), or ``(name, value)`` pairs.
 Headers = Union[Mapping[str, str], Iterable[Tuple[str, str]]]
 

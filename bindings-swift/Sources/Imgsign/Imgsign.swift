@@ -597,12 +597,21 @@ public protocol SignerProtocol: AnyObject, Sendable {
     func provider()  -> String
     
     /**
-     * Signs a URL as given, replacing any existing signature.
+     * A token on its own (for a cookie or a header), for a scheme whose signature is a
+     * token; the arguments are those of `sign_url`. A scheme that signs URLs only throws
+     * `invalid_param`.
      */
-    func signUrl(url: InputString) throws  -> String
+    func signToken(expires: Int64?, expiresIn: Int64?, now: Int64?, values: [InputString: ParamValue]) throws  -> String
     
     /**
-     * Signs a URL with an `expires` param set to `expires_at` (UNIX seconds).
+     * Signs a URL as given, replacing any existing signature. With `expires` (UNIX seconds)
+     * or `expires_in` (seconds after `now`, the system clock when not given) the scheme's
+     * expiry is set before signing; `values` are the per-call values it signs.
+     */
+    func signUrl(url: InputString, expires: Int64?, expiresIn: Int64?, now: Int64?, values: [InputString: ParamValue]) throws  -> String
+    
+    /**
+     * Signs a URL with the scheme's expiry set to `expires_at` (UNIX seconds).
      */
     func signUrlExpiring(url: InputString, expiresAt: Int64) throws  -> String
     
@@ -618,16 +627,23 @@ public protocol SignerProtocol: AnyObject, Sendable {
     
     /**
      * Verifies what a server receives: a request target (`/a.jpg?w=1&s=…`, the path and
-     * query exactly as the request line carries them) or a full URL, and its `expires`
+     * query exactly as the request line carries them) or a full URL, and its expiry
      * against `now` (the system clock when not given). Throws the failing check.
      */
-    func verify(target: InputString, now: Int64?) throws 
+    func verify(target: InputString, now: Int64?, values: [InputString: ParamValue]) throws 
     
     /**
-     * Verifies a signed URL against the key and previous keys, and its `expires` against
-     * `now` (the system clock when not given). Throws the failing check.
+     * Verifies a token on its own (from a cookie or a header) against the keys, its expiry
+     * against `now` and the per-call `values`. Throws the failing check.
      */
-    func verifyUrl(url: InputString, now: Int64?) throws 
+    func verifyToken(token: InputString, now: Int64?, values: [InputString: ParamValue]) throws 
+    
+    /**
+     * Verifies a signed URL against the key and previous keys, and its expiry against
+     * `now` (the system clock when not given), with the per-call `values` it was signed
+     * with. Throws the failing check.
+     */
+    func verifyUrl(url: InputString, now: Int64?, values: [InputString: ParamValue]) throws 
     
 }
 /**
@@ -674,16 +690,21 @@ open class Signer: SignerProtocol, @unchecked Sendable, CustomDebugStringConvert
         return try! rustCall { uniffi_imgsign_uniffi_fn_clone_signer(self.handle, $0) }
     }
     /**
-     * Creates a signer for a provider of the core (`imgix`, ...) and its key.
+     * Creates a signer for a provider of the core (`imgix`, ...) and its key. A scheme with
+     * a salt (imgproxy) takes `salt` and one of `previous_salts` per previous key;
+     * `options` are the scheme's options by name (docs/schemes.md).
      */
-public convenience init(provider: InputString, key: InputString, previousKeys: [InputString] = [])throws  {
+public convenience init(provider: InputString, key: InputString, previousKeys: [InputString] = [], salt: InputString? = nil, previousSalts: [InputString] = [], options: [InputString: ParamValue] = [:])throws  {
     let handle =
         try rustCallWithError(FfiConverterTypeImgsignError_lift) {
         uniffiCallStatus in
     uniffi_imgsign_uniffi_fn_constructor_signer_new(
         FfiConverterTypeInputString_lower(provider),
         FfiConverterTypeInputString_lower(key),
-        FfiConverterSequenceTypeInputString.lower(previousKeys),uniffiCallStatus
+        FfiConverterSequenceTypeInputString.lower(previousKeys),
+        FfiConverterOptionTypeInputString.lower(salt),
+        FfiConverterSequenceTypeInputString.lower(previousSalts),
+        FfiConverterDictionaryTypeInputStringTypeParamValue.lower(options),uniffiCallStatus
     )
 }
     self.init(unsafeFromHandle: handle)
@@ -714,20 +735,44 @@ open func provider() -> String  {
 }
     
     /**
-     * Signs a URL as given, replacing any existing signature.
+     * A token on its own (for a cookie or a header), for a scheme whose signature is a
+     * token; the arguments are those of `sign_url`. A scheme that signs URLs only throws
+     * `invalid_param`.
      */
-open func signUrl(url: InputString)throws  -> String  {
+open func signToken(expires: Int64? = nil, expiresIn: Int64? = nil, now: Int64? = nil, values: [InputString: ParamValue] = [:])throws  -> String  {
     return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeImgsignError_lift) {
         uniffiCallStatus in
-    uniffi_imgsign_uniffi_fn_method_signer_sign_url(
+    uniffi_imgsign_uniffi_fn_method_signer_sign_token(
             self.uniffiCloneHandle(),
-        FfiConverterTypeInputString_lower(url),uniffiCallStatus
+        FfiConverterOptionInt64.lower(expires),
+        FfiConverterOptionInt64.lower(expiresIn),
+        FfiConverterOptionInt64.lower(now),
+        FfiConverterDictionaryTypeInputStringTypeParamValue.lower(values),uniffiCallStatus
     )
 })
 }
     
     /**
-     * Signs a URL with an `expires` param set to `expires_at` (UNIX seconds).
+     * Signs a URL as given, replacing any existing signature. With `expires` (UNIX seconds)
+     * or `expires_in` (seconds after `now`, the system clock when not given) the scheme's
+     * expiry is set before signing; `values` are the per-call values it signs.
+     */
+open func signUrl(url: InputString, expires: Int64? = nil, expiresIn: Int64? = nil, now: Int64? = nil, values: [InputString: ParamValue] = [:])throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeImgsignError_lift) {
+        uniffiCallStatus in
+    uniffi_imgsign_uniffi_fn_method_signer_sign_url(
+            self.uniffiCloneHandle(),
+        FfiConverterTypeInputString_lower(url),
+        FfiConverterOptionInt64.lower(expires),
+        FfiConverterOptionInt64.lower(expiresIn),
+        FfiConverterOptionInt64.lower(now),
+        FfiConverterDictionaryTypeInputStringTypeParamValue.lower(values),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Signs a URL with the scheme's expiry set to `expires_at` (UNIX seconds).
      */
 open func signUrlExpiring(url: InputString, expiresAt: Int64)throws  -> String  {
     return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeImgsignError_lift) {
@@ -770,29 +815,47 @@ open func signUrls(urls: [InputString])throws  -> [String]  {
     
     /**
      * Verifies what a server receives: a request target (`/a.jpg?w=1&s=…`, the path and
-     * query exactly as the request line carries them) or a full URL, and its `expires`
+     * query exactly as the request line carries them) or a full URL, and its expiry
      * against `now` (the system clock when not given). Throws the failing check.
      */
-open func verify(target: InputString, now: Int64? = nil)throws   {try rustCallWithError(FfiConverterTypeImgsignError_lift) {
+open func verify(target: InputString, now: Int64? = nil, values: [InputString: ParamValue] = [:])throws   {try rustCallWithError(FfiConverterTypeImgsignError_lift) {
         uniffiCallStatus in
     uniffi_imgsign_uniffi_fn_method_signer_verify(
             self.uniffiCloneHandle(),
         FfiConverterTypeInputString_lower(target),
-        FfiConverterOptionInt64.lower(now),uniffiCallStatus
+        FfiConverterOptionInt64.lower(now),
+        FfiConverterDictionaryTypeInputStringTypeParamValue.lower(values),uniffiCallStatus
     )
 }
 }
     
     /**
-     * Verifies a signed URL against the key and previous keys, and its `expires` against
-     * `now` (the system clock when not given). Throws the failing check.
+     * Verifies a token on its own (from a cookie or a header) against the keys, its expiry
+     * against `now` and the per-call `values`. Throws the failing check.
      */
-open func verifyUrl(url: InputString, now: Int64? = nil)throws   {try rustCallWithError(FfiConverterTypeImgsignError_lift) {
+open func verifyToken(token: InputString, now: Int64? = nil, values: [InputString: ParamValue] = [:])throws   {try rustCallWithError(FfiConverterTypeImgsignError_lift) {
+        uniffiCallStatus in
+    uniffi_imgsign_uniffi_fn_method_signer_verify_token(
+            self.uniffiCloneHandle(),
+        FfiConverterTypeInputString_lower(token),
+        FfiConverterOptionInt64.lower(now),
+        FfiConverterDictionaryTypeInputStringTypeParamValue.lower(values),uniffiCallStatus
+    )
+}
+}
+    
+    /**
+     * Verifies a signed URL against the key and previous keys, and its expiry against
+     * `now` (the system clock when not given), with the per-call `values` it was signed
+     * with. Throws the failing check.
+     */
+open func verifyUrl(url: InputString, now: Int64? = nil, values: [InputString: ParamValue] = [:])throws   {try rustCallWithError(FfiConverterTypeImgsignError_lift) {
         uniffiCallStatus in
     uniffi_imgsign_uniffi_fn_method_signer_verify_url(
             self.uniffiCloneHandle(),
         FfiConverterTypeInputString_lower(url),
-        FfiConverterOptionInt64.lower(now),uniffiCallStatus
+        FfiConverterOptionInt64.lower(now),
+        FfiConverterDictionaryTypeInputStringTypeParamValue.lower(values),uniffiCallStatus
     )
 }
 }
@@ -945,10 +1008,11 @@ open class UrlBuilder: UrlBuilderProtocol, @unchecked Sendable, CustomDebugStrin
     }
     /**
      * Creates a builder for `domain`. Every option not given takes the core's default
-     * (without a key, URLs are unsigned). The key is an argument, not a record field, so
-     * that no generated `toString`/`description` can ever print it.
+     * (without a key, URLs are unsigned). A scheme with a salt takes `salt`; `options` are
+     * the scheme's options by name (docs/schemes.md). The key and salt are arguments, not
+     * record fields, so that no generated `toString`/`description` can ever print them.
      */
-public convenience init(domain: InputString, provider: InputString? = nil, key: InputString? = nil, profile: InputString? = nil, useHttps: Bool? = nil, includeLibraryParam: Bool? = nil, disablePathEncoding: Bool? = nil)throws  {
+public convenience init(domain: InputString, provider: InputString? = nil, key: InputString? = nil, profile: InputString? = nil, useHttps: Bool? = nil, includeLibraryParam: Bool? = nil, disablePathEncoding: Bool? = nil, salt: InputString? = nil, options: [InputString: ParamValue] = [:])throws  {
     let handle =
         try rustCallWithError(FfiConverterTypeImgsignError_lift) {
         uniffiCallStatus in
@@ -959,7 +1023,9 @@ public convenience init(domain: InputString, provider: InputString? = nil, key: 
         FfiConverterOptionTypeInputString.lower(profile),
         FfiConverterOptionBool.lower(useHttps),
         FfiConverterOptionBool.lower(includeLibraryParam),
-        FfiConverterOptionBool.lower(disablePathEncoding),uniffiCallStatus
+        FfiConverterOptionBool.lower(disablePathEncoding),
+        FfiConverterOptionTypeInputString.lower(salt),
+        FfiConverterDictionaryTypeInputStringTypeParamValue.lower(options),uniffiCallStatus
     )
 }
     self.init(unsafeFromHandle: handle)
@@ -1635,6 +1701,14 @@ enum ImgsignError: Swift.Error, Equatable, Hashable, Foundation.LocalizedError {
          * What is wrong (never a secret).
          */detail: String
     )
+    /**
+     * `unknown_source`: no source has that name, or takes the URL's host and path.
+     */
+    case UnknownSource(
+        /**
+         * What is wrong (never a secret).
+         */detail: String
+    )
 
     
     /**
@@ -1729,6 +1803,9 @@ public struct FfiConverterTypeImgsignError: FfiConverterRustBuffer {
         case 10: return .MalformedHeader(
             detail: try FfiConverterString.read(from: &buf)
             )
+        case 11: return .UnknownSource(
+            detail: try FfiConverterString.read(from: &buf)
+            )
 
          default: throw UniffiInternalError.unexpectedEnumCase
         }
@@ -1788,6 +1865,11 @@ public struct FfiConverterTypeImgsignError: FfiConverterRustBuffer {
         
         case let .MalformedHeader(detail):
             writeInt(&buf, Int32(10))
+            FfiConverterString.write(detail, into: &buf)
+            
+        
+        case let .UnknownSource(detail):
+            writeInt(&buf, Int32(11))
             FfiConverterString.write(detail, into: &buf)
             
         }
@@ -2354,6 +2436,32 @@ fileprivate struct FfiConverterSequenceTypeInputString: FfiConverterRustBuffer {
     }
 }
 
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterDictionaryTypeInputStringTypeParamValue: FfiConverterRustBuffer {
+    public static func write(_ value: [InputString: ParamValue], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for (key, value) in value {
+            FfiConverterTypeInputString.write(key, into: &buf)
+            FfiConverterTypeParamValue.write(value, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [InputString: ParamValue] {
+        let len: Int32 = try readInt(&buf)
+        var dict = [InputString: ParamValue]()
+        dict.reserveCapacity(Int(len))
+        for _ in 0..<len {
+            let key = try FfiConverterTypeInputString.read(from: &buf)
+            let value = try FfiConverterTypeParamValue.read(from: &buf)
+            dict[key] = value
+        }
+        return dict
+    }
+}
+
 
 
 
@@ -2582,10 +2690,13 @@ private let initializationResult: InitializationResult = {
     if (uniffi_imgsign_uniffi_checksum_method_signer_provider() != 41298) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imgsign_uniffi_checksum_method_signer_sign_url() != 34948) {
+    if (uniffi_imgsign_uniffi_checksum_method_signer_sign_token() != 36544) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imgsign_uniffi_checksum_method_signer_sign_url_expiring() != 546) {
+    if (uniffi_imgsign_uniffi_checksum_method_signer_sign_url() != 34209) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_imgsign_uniffi_checksum_method_signer_sign_url_expiring() != 64333) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_imgsign_uniffi_checksum_method_signer_sign_url_expiring_in() != 48837) {
@@ -2594,16 +2705,19 @@ private let initializationResult: InitializationResult = {
     if (uniffi_imgsign_uniffi_checksum_method_signer_sign_urls() != 47516) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imgsign_uniffi_checksum_method_signer_verify() != 2521) {
+    if (uniffi_imgsign_uniffi_checksum_method_signer_verify() != 54546) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imgsign_uniffi_checksum_method_signer_verify_url() != 64991) {
+    if (uniffi_imgsign_uniffi_checksum_method_signer_verify_token() != 55651) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imgsign_uniffi_checksum_constructor_urlbuilder_new() != 23797) {
+    if (uniffi_imgsign_uniffi_checksum_method_signer_verify_url() != 6957) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imgsign_uniffi_checksum_constructor_signer_new() != 21913) {
+    if (uniffi_imgsign_uniffi_checksum_constructor_urlbuilder_new() != 617) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_imgsign_uniffi_checksum_constructor_signer_new() != 2613) {
         return InitializationResult.apiChecksumMismatch
     }
 

@@ -255,7 +255,7 @@ void uniffi_imgsign_uniffi_fn_free_urlbuilder(uint64_t handle, RustCallStatus *_
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_CONSTRUCTOR_URLBUILDER_NEW
 #define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_CONSTRUCTOR_URLBUILDER_NEW
-uint64_t uniffi_imgsign_uniffi_fn_constructor_urlbuilder_new(RustBuffer domain, RustBuffer provider, RustBuffer key, RustBuffer profile, RustBuffer use_https, RustBuffer include_library_param, RustBuffer disable_path_encoding, RustCallStatus *_Nonnull out_status
+uint64_t uniffi_imgsign_uniffi_fn_constructor_urlbuilder_new(RustBuffer domain, RustBuffer provider, RustBuffer key, RustBuffer profile, RustBuffer use_https, RustBuffer include_library_param, RustBuffer disable_path_encoding, RustBuffer salt, RustBuffer options, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_METHOD_URLBUILDER_BUILD_SRCSET
@@ -310,7 +310,7 @@ void uniffi_imgsign_uniffi_fn_free_signer(uint64_t handle, RustCallStatus *_Nonn
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_CONSTRUCTOR_SIGNER_NEW
 #define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_CONSTRUCTOR_SIGNER_NEW
-uint64_t uniffi_imgsign_uniffi_fn_constructor_signer_new(RustBuffer provider, RustBuffer key, RustBuffer previous_keys, RustCallStatus *_Nonnull out_status
+uint64_t uniffi_imgsign_uniffi_fn_constructor_signer_new(RustBuffer provider, RustBuffer key, RustBuffer previous_keys, RustBuffer salt, RustBuffer previous_salts, RustBuffer options, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_METHOD_SIGNER_PROVIDER
@@ -318,9 +318,14 @@ uint64_t uniffi_imgsign_uniffi_fn_constructor_signer_new(RustBuffer provider, Ru
 RustBuffer uniffi_imgsign_uniffi_fn_method_signer_provider(uint64_t ptr, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_METHOD_SIGNER_SIGN_TOKEN
+#define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_METHOD_SIGNER_SIGN_TOKEN
+RustBuffer uniffi_imgsign_uniffi_fn_method_signer_sign_token(uint64_t ptr, RustBuffer expires, RustBuffer expires_in, RustBuffer now, RustBuffer values, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_METHOD_SIGNER_SIGN_URL
 #define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_METHOD_SIGNER_SIGN_URL
-RustBuffer uniffi_imgsign_uniffi_fn_method_signer_sign_url(uint64_t ptr, RustBuffer url, RustCallStatus *_Nonnull out_status
+RustBuffer uniffi_imgsign_uniffi_fn_method_signer_sign_url(uint64_t ptr, RustBuffer url, RustBuffer expires, RustBuffer expires_in, RustBuffer now, RustBuffer values, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_METHOD_SIGNER_SIGN_URL_EXPIRING
@@ -340,12 +345,17 @@ RustBuffer uniffi_imgsign_uniffi_fn_method_signer_sign_urls(uint64_t ptr, RustBu
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_METHOD_SIGNER_VERIFY
 #define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_METHOD_SIGNER_VERIFY
-void uniffi_imgsign_uniffi_fn_method_signer_verify(uint64_t ptr, RustBuffer target, RustBuffer now, RustCallStatus *_Nonnull out_status
+void uniffi_imgsign_uniffi_fn_method_signer_verify(uint64_t ptr, RustBuffer target, RustBuffer now, RustBuffer values, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_METHOD_SIGNER_VERIFY_TOKEN
+#define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_METHOD_SIGNER_VERIFY_TOKEN
+void uniffi_imgsign_uniffi_fn_method_signer_verify_token(uint64_t ptr, RustBuffer token, RustBuffer now, RustBuffer values, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_METHOD_SIGNER_VERIFY_URL
 #define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_METHOD_SIGNER_VERIFY_URL
-void uniffi_imgsign_uniffi_fn_method_signer_verify_url(uint64_t ptr, RustBuffer url, RustBuffer now, RustCallStatus *_Nonnull out_status
+void uniffi_imgsign_uniffi_fn_method_signer_verify_url(uint64_t ptr, RustBuffer url, RustBuffer now, RustBuffer values, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_METHOD_SIGNER_UNIFFI_TRAIT_DEBUG
@@ -787,6 +797,12 @@ uint16_t uniffi_imgsign_uniffi_checksum_method_signer_provider(void
     
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_CHECKSUM_METHOD_SIGNER_SIGN_TOKEN
+#define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_CHECKSUM_METHOD_SIGNER_SIGN_TOKEN
+uint16_t uniffi_imgsign_uniffi_checksum_method_signer_sign_token(void
+    
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_CHECKSUM_METHOD_SIGNER_SIGN_URL
 #define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_CHECKSUM_METHOD_SIGNER_SIGN_URL
 uint16_t uniffi_imgsign_uniffi_checksum_method_signer_sign_url(void
@@ -814,6 +830,12 @@ uint16_t uniffi_imgsign_uniffi_checksum_method_signer_sign_urls(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_CHECKSUM_METHOD_SIGNER_VERIFY
 #define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_CHECKSUM_METHOD_SIGNER_VERIFY
 uint16_t uniffi_imgsign_uniffi_checksum_method_signer_verify(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_CHECKSUM_METHOD_SIGNER_VERIFY_TOKEN
+#define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_CHECKSUM_METHOD_SIGNER_VERIFY_TOKEN
+uint16_t uniffi_imgsign_uniffi_checksum_method_signer_verify_token(void
     
 );
 #endif

@@ -104,45 +104,73 @@ extension Array where Element == HeaderPair {
     var asHeaders: [Header] { map { Header(name: $0.first, value: $0.second) } }
 }
 
+/// A JSON object of named values (`options`, `values`) as the API takes them.
+typealias NamedValues = [String: JSONScalar]
+
+extension Dictionary where Key == String, Value == JSONScalar {
+    var asNamed: [String: ParamValue] { mapValues { $0.paramValue } }
+}
+
+/// The secrets and options every signer vector carries (`sign_*` vectors have no previous
+/// keys or salts).
+struct SignerFields: Decodable {
+    let provider: String
+    let key: String
+    let previousKeys: [String]?
+    let salt: String?
+    let previousSalts: [String]?
+    let options: NamedValues
+
+    enum CodingKeys: String, CodingKey {
+        case provider, key, salt, options
+        case previousKeys = "previous_keys"
+        case previousSalts = "previous_salts"
+    }
+
+    func signer() throws -> Signer {
+        try Signer(
+            provider: provider, key: key, previousKeys: previousKeys ?? [], salt: salt,
+            previousSalts: previousSalts ?? [], options: options.asNamed)
+    }
+}
+
 // MARK: - Inputs, one type per kind (fields as vectors.json spells them)
 
 struct SignUrlInput: Decodable {
-    let provider: String
-    let key: String
     let url: String
     let expires: Int64?
+    let values: NamedValues
 }
 
 struct VerifyUrlInput: Decodable {
-    let provider: String
-    let key: String
     let url: String
-    let previousKeys: [String]
     let now: Int64
-
-    enum CodingKeys: String, CodingKey {
-        case provider, key, url, now
-        case previousKeys = "previous_keys"
-    }
+    let values: NamedValues
 }
 
 struct VerifyTargetInput: Decodable {
-    let provider: String
-    let key: String
     let target: String
-    let previousKeys: [String]
     let now: Int64
+    let values: NamedValues
+}
 
-    enum CodingKeys: String, CodingKey {
-        case provider, key, target, now
-        case previousKeys = "previous_keys"
-    }
+struct SignTokenInput: Decodable {
+    let expires: Int64?
+    let values: NamedValues
+}
+
+struct VerifyTokenInput: Decodable {
+    let token: String
+    let now: Int64
+    let values: NamedValues
 }
 
 struct BuilderInput: Decodable {
     let domain: String
     let provider: String?
     let key: String?
+    let salt: String?
+    let options: NamedValues
     let profile: String?
     let useHttps: Bool?
     let includeLibraryParam: Bool?
@@ -151,7 +179,7 @@ struct BuilderInput: Decodable {
     let params: [ParamPair]
 
     enum CodingKeys: String, CodingKey {
-        case domain, provider, key, profile, path, params
+        case domain, provider, key, salt, options, profile, path, params
         case useHttps = "use_https"
         case includeLibraryParam = "include_library_param"
         case disablePathEncoding = "disable_path_encoding"
@@ -160,7 +188,8 @@ struct BuilderInput: Decodable {
     func builder() throws -> UrlBuilder {
         try UrlBuilder(
             domain: domain, provider: provider, key: key, profile: profile, useHttps: useHttps,
-            includeLibraryParam: includeLibraryParam, disablePathEncoding: disablePathEncoding)
+            includeLibraryParam: includeLibraryParam, disablePathEncoding: disablePathEncoding, salt: salt,
+            options: options.asNamed)
     }
 }
 
@@ -239,9 +268,11 @@ struct ArgumentErrorInput: Decodable {
 }
 
 enum VectorInput {
-    case signUrl(SignUrlInput)
-    case verifyUrl(VerifyUrlInput)
-    case verifyTarget(VerifyTargetInput)
+    case signUrl(SignerFields, SignUrlInput)
+    case verifyUrl(SignerFields, VerifyUrlInput)
+    case verifyTarget(SignerFields, VerifyTargetInput)
+    case signToken(SignerFields, SignTokenInput)
+    case verifyToken(SignerFields, VerifyTokenInput)
     case buildUrl(BuilderInput)
     case buildSrcset(BuilderInput, SrcsetInput)
     case targetWidths(TargetWidthsInput)
@@ -314,9 +345,23 @@ struct Vector: Decodable {
     private static func decodeInput(_ kind: String, _ c: KeyedDecodingContainer<CodingKeys>) -> VectorInput {
         do {
             switch kind {
-            case "sign_url": return .signUrl(try c.decode(SignUrlInput.self, forKey: .input))
-            case "verify_url": return .verifyUrl(try c.decode(VerifyUrlInput.self, forKey: .input))
-            case "verify": return .verifyTarget(try c.decode(VerifyTargetInput.self, forKey: .input))
+            case "sign_url":
+                return .signUrl(
+                    try c.decode(SignerFields.self, forKey: .input), try c.decode(SignUrlInput.self, forKey: .input))
+            case "verify_url":
+                return .verifyUrl(
+                    try c.decode(SignerFields.self, forKey: .input), try c.decode(VerifyUrlInput.self, forKey: .input))
+            case "verify":
+                return .verifyTarget(
+                    try c.decode(SignerFields.self, forKey: .input),
+                    try c.decode(VerifyTargetInput.self, forKey: .input))
+            case "sign_token":
+                return .signToken(
+                    try c.decode(SignerFields.self, forKey: .input), try c.decode(SignTokenInput.self, forKey: .input))
+            case "verify_token":
+                return .verifyToken(
+                    try c.decode(SignerFields.self, forKey: .input),
+                    try c.decode(VerifyTokenInput.self, forKey: .input))
             case "build_url": return .buildUrl(try c.decode(BuilderInput.self, forKey: .input))
             case "build_srcset":
                 let builder = try c.decode(BuilderInput.self, forKey: .input)
@@ -350,19 +395,25 @@ struct VectorFile: Decodable {
 /// Runs one vector through the Swift API.
 func runVector(_ v: Vector) throws -> Outcome {
     switch v.input {
-    case let .signUrl(i):
-        let s = try Signer(provider: i.provider, key: i.key)
+    case let .signUrl(f, i):
+        let s = try f.signer()
+        if !i.values.isEmpty {
+            return .string(try s.signUrl(url: i.url, expires: i.expires, values: i.values.asNamed))
+        }
         if let expires = i.expires {
             return .string(try s.signUrlExpiring(url: i.url, expiresAt: expires))
         }
         return .string(try s.signUrl(url: i.url))
-    case let .verifyUrl(i):
-        let s = try Signer(provider: i.provider, key: i.key, previousKeys: i.previousKeys)
-        try s.verifyUrl(url: i.url, now: i.now)
+    case let .verifyUrl(f, i):
+        try f.signer().verifyUrl(url: i.url, now: i.now, values: i.values.asNamed)
         return .valid
-    case let .verifyTarget(i):
-        let s = try Signer(provider: i.provider, key: i.key, previousKeys: i.previousKeys)
-        try s.verify(target: i.target, now: i.now)
+    case let .verifyTarget(f, i):
+        try f.signer().verify(target: i.target, now: i.now, values: i.values.asNamed)
+        return .valid
+    case let .signToken(f, i):
+        return .string(try f.signer().signToken(expires: i.expires, values: i.values.asNamed))
+    case let .verifyToken(f, i):
+        try f.signer().verifyToken(token: i.token, now: i.now, values: i.values.asNamed)
         return .valid
     case let .buildUrl(i):
         return .string(try i.builder().buildUrl(path: i.path, params: i.params.asParams))

@@ -105,6 +105,16 @@ object Imgsign {
     @Throws(ImgsignException::class)
     fun paramValueOf(value: Any?): ParamValue = io.imgsign.paramValueOf(value)
 
+    /** A scheme's options by name from a map: `Imgsign.optionsOf(Map.of("signature_size", 8))`. */
+    @JvmStatic
+    @Throws(ImgsignException::class)
+    fun optionsOf(options: Map<String, Any?>): Map<String, ParamValue> = io.imgsign.optionsOf(options)
+
+    /** Per-call values by name from a map: `Imgsign.valuesOf(Map.of("ip", "10.0.0.1"))`. */
+    @JvmStatic
+    @Throws(ImgsignException::class)
+    fun valuesOf(values: Map<String, Any?>): Map<String, ParamValue> = io.imgsign.valuesOf(values)
+
     /** Headers from a map (one value per name). */
     @JvmStatic
     fun headersOf(headers: Map<String, String>): List<Header> = io.imgsign.headersOf(headers)

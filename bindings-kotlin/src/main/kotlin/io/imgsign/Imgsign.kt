@@ -19,7 +19,10 @@ package io.imgsign
  * naming the type, never the value.
  */
 @Throws(ImgsignException::class)
-fun paramValueOf(value: Any?): ParamValue = when (value) {
+fun paramValueOf(value: Any?): ParamValue = valueOf(value, "build_url", "params")
+
+/** [paramValueOf] with the operation and argument a wrong type is reported for. */
+private fun valueOf(value: Any?, operation: String, argument: String): ParamValue = when (value) {
     null -> ParamValue.Null
     is ParamValue -> value
     is CharSequence -> ParamValue.Str(value.toString())
@@ -32,8 +35,8 @@ fun paramValueOf(value: Any?): ParamValue = when (value) {
     is Float -> ParamValue.Float(value.toString().toDouble())
     else -> throw checkNotNull(
         argumentTypeError(
-            "build_url",
-            "params",
+            operation,
+            argument,
             "a String, Int, Long, Short, Byte, Double, Float, Boolean or null",
             value::class.qualifiedName ?: value.javaClass.name,
         ),
@@ -47,6 +50,28 @@ fun paramsOf(params: Map<String, Any?>): List<Param> = params.map { (k, v) -> Pa
 /** Params from pairs: `paramsOf("w" to 400, "fit" to "crop")`. */
 @Throws(ImgsignException::class)
 fun paramsOf(vararg params: Pair<String, Any?>): List<Param> = params.map { (k, v) -> Param(k, paramValueOf(v)) }
+
+/**
+ * A scheme's options by name, for `Signer(..., options = ...)` and `UrlBuilder(..., options =
+ * ...)`: `optionsOf("signatureSize" to 8)`. Values convert as [paramValueOf] does; the core
+ * checks names, types and ranges (docs/schemes.md).
+ */
+@Throws(ImgsignException::class)
+fun optionsOf(vararg options: Pair<String, Any?>): Map<String, ParamValue> =
+    options.associate { (k, v) -> k to valueOf(v, "signer", "options") }
+
+/** A scheme's options from a map (Java: `Imgsign.optionsOf(Map.of("signature_size", 8))`). */
+@Throws(ImgsignException::class)
+fun optionsOf(options: Map<String, Any?>): Map<String, ParamValue> = options.mapValues { (_, v) -> valueOf(v, "signer", "options") }
+
+/** Per-call values from a map (Java: `Imgsign.valuesOf(Map.of("ip", "10.0.0.1"))`). */
+@Throws(ImgsignException::class)
+fun valuesOf(values: Map<String, Any?>): Map<String, ParamValue> = values.mapValues { (_, v) -> valueOf(v, "sign_url", "values") }
+
+/** Per-call values by name, for `signUrl(..., values = ...)` and the verify calls. */
+@Throws(ImgsignException::class)
+fun valuesOf(vararg values: Pair<String, Any?>): Map<String, ParamValue> =
+    values.associate { (k, v) -> k to valueOf(v, "sign_url", "values") }
 
 /** Headers from a map (one value per name). */
 fun headersOf(headers: Map<String, String>): List<Header> = headers.map { (k, v) -> Header(k, v) }

@@ -9,30 +9,126 @@ package io.imgsign
 
 /**
  * Signs URLs as given and verifies them, for one provider and key (plus previous keys that
- * verification also accepts, for key rotation). Immutable and thread-safe; no `close()` is
- * needed (a Cleaner frees the native side).
+ * verification also accepts, for key rotation; a salt and previous salts for a scheme with a
+ * salt; the scheme's options by name). Immutable and thread-safe; no `close()` is needed (a
+ * Cleaner frees the native side).
  *
- * Java: `new Signer("imgix", key)`, `new Signer("imgix", key, List.of(oldKey))`.
+ * Java: `new Signer("imgix", key)`, `new Signer("imgix", key, List.of(oldKey))`, or
+ * `Signer.builder("imgproxy").key(key).salt(salt).option("signature_size", 8).build()`.
  */
-class Signer
-@JvmOverloads
-@Throws(ImgsignException::class)
-constructor(
-    provider: String,
-    key: String,
-    previousKeys: List<String> = emptyList(),
-) : FfiSigner(provider, key, previousKeys) {
-    /** Verifies [url] against the system clock; throws the failing check. */
+class Signer : FfiSigner {
+    /** Creates a signer; an argument left out is "not given" (the core's default). */
+    @JvmOverloads
     @Throws(ImgsignException::class)
-    fun verifyUrl(url: String) = verifyUrl(url, null)
+    constructor(
+        provider: String,
+        key: String,
+        previousKeys: List<String> = emptyList(),
+        salt: String? = null,
+        previousSalts: List<String> = emptyList(),
+        options: Map<String, ParamValue> = emptyMap(),
+    ) : super(provider, key, previousKeys, salt, previousSalts, options)
 
-    /** Verifies a request target or full URL against the system clock; throws the failing check. */
+    /** Signs [url] as given, replacing any existing signature. */
     @Throws(ImgsignException::class)
-    fun verify(target: String) = verify(target, null)
+    fun signUrl(url: String): String = signUrl(url, null, null, null, emptyMap())
+
+    /** Signs [url] with the scheme's per-call [values] (a client IP, ...). */
+    @Throws(ImgsignException::class)
+    fun signUrl(url: String, values: Map<String, ParamValue>): String = signUrl(url, null, null, null, values)
+
+    /** Signs [url] so that it expires at [expiresAt] (UNIX seconds), with per-call [values]. */
+    @Throws(ImgsignException::class)
+    fun signUrlExpiring(url: String, expiresAt: Long, values: Map<String, ParamValue>): String = signUrl(url, expiresAt, null, null, values)
 
     /** Signs [url] so that it expires [seconds] after the system clock's now. */
     @Throws(ImgsignException::class)
     fun signUrlExpiringIn(url: String, seconds: Long): String = signUrlExpiringIn(url, seconds, null)
+
+    /** Verifies [url] against the system clock; throws the failing check. */
+    @Throws(ImgsignException::class)
+    fun verifyUrl(url: String) = verifyUrl(url, null, emptyMap())
+
+    /** Verifies [url] against [now] (UNIX seconds); throws the failing check. */
+    @Throws(ImgsignException::class)
+    fun verifyUrl(url: String, now: Long) = verifyUrl(url, now, emptyMap())
+
+    /** Verifies a request target or full URL against the system clock; throws the failing check. */
+    @Throws(ImgsignException::class)
+    fun verify(target: String) = verify(target, null, emptyMap())
+
+    /** Verifies a request target or full URL against [now]; throws the failing check. */
+    @Throws(ImgsignException::class)
+    fun verify(target: String, now: Long) = verify(target, now, emptyMap())
+
+    /** A token on its own (cookies, headers), for a scheme that signs tokens. */
+    @Throws(ImgsignException::class)
+    fun signToken(): String = signToken(null, null, null, emptyMap())
+
+    /** A token with the scheme's per-call [values]. */
+    @Throws(ImgsignException::class)
+    fun signToken(values: Map<String, ParamValue>): String = signToken(null, null, null, values)
+
+    /** A token that expires at [expiresAt] (UNIX seconds). */
+    @Throws(ImgsignException::class)
+    fun signTokenExpiring(expiresAt: Long): String = signToken(expiresAt, null, null, emptyMap())
+
+    /** A token that expires [seconds] after the system clock's now. */
+    @Throws(ImgsignException::class)
+    fun signTokenExpiringIn(seconds: Long): String = signToken(null, seconds, null, emptyMap())
+
+    /** Verifies a token against the system clock; throws the failing check. */
+    @Throws(ImgsignException::class)
+    fun verifyToken(token: String) = verifyToken(token, null, emptyMap())
+
+    /** Verifies a token against [now]; throws the failing check. */
+    @Throws(ImgsignException::class)
+    fun verifyToken(token: String, now: Long) = verifyToken(token, now, emptyMap())
+
+    /** A [Builder] for Java: `Signer.builder(provider).key(key)...build()`. */
+    companion object {
+        /** Starts a [Signer] for [provider]; every argument not set is "not given". */
+        @JvmStatic
+        fun builder(provider: String): Builder = Builder(provider)
+    }
+
+    /**
+     * Collects a [Signer]'s secrets and options. What is not set is "not given". Not
+     * thread-safe; the [Signer] it builds is. Its `toString()` never shows a secret.
+     */
+    class Builder internal constructor(private val provider: String) {
+        private var key: String? = null
+        private var previousKeys: List<String> = emptyList()
+        private var salt: String? = null
+        private var previousSalts: List<String> = emptyList()
+        private val options = LinkedHashMap<String, ParamValue>()
+
+        /** The signing key. */
+        fun key(key: String) = apply { this.key = key }
+
+        /** Keys verification also accepts (key rotation). */
+        fun previousKeys(keys: List<String>) = apply { this.previousKeys = keys }
+
+        /** The salt, for a scheme with a salt. */
+        fun salt(salt: String) = apply { this.salt = salt }
+
+        /** One salt per previous key, in the same order. */
+        fun previousSalts(salts: List<String>) = apply { this.previousSalts = salts }
+
+        /** One of the scheme's options by name (see [paramValueOf] for the value's types). */
+        @Throws(ImgsignException::class)
+        fun option(name: String, value: Any?) = apply { options[name] = optionsOf(name to value).getValue(name) }
+
+        /** The scheme's options by name. */
+        fun options(options: Map<String, ParamValue>) = apply { this.options.putAll(options) }
+
+        /** Creates the [Signer]; throws the core's coded error (a missing key is `invalid_key`). */
+        @Throws(ImgsignException::class)
+        fun build(): Signer = Signer(provider, key ?: "", previousKeys, salt, previousSalts, options)
+
+        /** Names the provider, never a secret. */
+        override fun toString(): String = "Signer.Builder($provider)"
+    }
 }
 
 /**
@@ -43,18 +139,24 @@ constructor(
  * Java: `UrlBuilder.builder("demo.imgix.net").key(key).profile("imgix-js").build()`, or
  * `new UrlBuilder("demo.imgix.net")` for unsigned canonical URLs.
  */
-class UrlBuilder
-@JvmOverloads
-@Throws(ImgsignException::class)
-constructor(
-    domain: String,
-    provider: String? = null,
-    key: String? = null,
-    profile: String? = null,
-    useHttps: Boolean? = null,
-    includeLibraryParam: Boolean? = null,
-    disablePathEncoding: Boolean? = null,
-) : FfiUrlBuilder(domain, provider, key, profile, useHttps, includeLibraryParam, disablePathEncoding) {
+class UrlBuilder : FfiUrlBuilder {
+    /** Creates a builder; an option left out is "not given" (the core's default). */
+    @JvmOverloads
+    @Throws(ImgsignException::class)
+    constructor(
+        domain: String,
+        provider: String? = null,
+        key: String? = null,
+        profile: String? = null,
+        useHttps: Boolean? = null,
+        includeLibraryParam: Boolean? = null,
+        disablePathEncoding: Boolean? = null,
+        salt: String? = null,
+        options: Map<String, ParamValue> = emptyMap(),
+    ) : super(domain, provider, key, profile, useHttps, includeLibraryParam, disablePathEncoding, salt, options)
+
+    private constructor(withHandle: UniffiWithHandle, handle: Long) : super(withHandle, handle)
+
     /** Builds (and signs) the URL for [path] without params. */
     @Throws(ImgsignException::class)
     fun buildUrl(path: String): String = buildUrl(path, emptyList())
@@ -90,6 +192,9 @@ constructor(
         /** Starts a [UrlBuilder] for [domain]; every option not set is "not given". */
         @JvmStatic
         fun builder(domain: String): Builder = Builder(domain)
+
+        /** The builder a native call returned (a source's), as this class; [ffi] is released. */
+        internal fun of(ffi: FfiUrlBuilder): UrlBuilder = UrlBuilder(UniffiWithHandle, ffi.uniffiCloneHandle()).also { ffi.destroy() }
     }
 
     /**
@@ -103,6 +208,8 @@ constructor(
         private var useHttps: Boolean? = null
         private var includeLibraryParam: Boolean? = null
         private var disablePathEncoding: Boolean? = null
+        private var salt: String? = null
+        private val options = LinkedHashMap<String, ParamValue>()
 
         /** The provider name (`imgix`, ...). */
         fun provider(provider: String) = apply { this.provider = provider }
@@ -122,9 +229,20 @@ constructor(
         /** Whether to use paths as given (already encoded). */
         fun disablePathEncoding(disable: Boolean) = apply { this.disablePathEncoding = disable }
 
+        /** The salt that goes with the key, for a scheme with a salt. */
+        fun salt(salt: String) = apply { this.salt = salt }
+
+        /** One of the scheme's options by name (see [paramValueOf] for the value's types). */
+        @Throws(ImgsignException::class)
+        fun option(name: String, value: Any?) = apply { options[name] = optionsOf(name to value).getValue(name) }
+
+        /** The scheme's options by name. */
+        fun options(options: Map<String, ParamValue>) = apply { this.options.putAll(options) }
+
         /** Creates the [UrlBuilder]; throws the core's coded error for a bad option. */
         @Throws(ImgsignException::class)
-        fun build(): UrlBuilder = UrlBuilder(domain, provider, key, profile, useHttps, includeLibraryParam, disablePathEncoding)
+        fun build(): UrlBuilder =
+            UrlBuilder(domain, provider, key, profile, useHttps, includeLibraryParam, disablePathEncoding, salt, options)
 
         /** Names the domain and which options are set, never the key. */
         override fun toString(): String = "UrlBuilder.Builder($domain, signed=${key != null})"

@@ -15,6 +15,7 @@ class JavaSurfaceTest {
         "toString", "provider", "key", "profile", "useHttps", "includeLibraryParam", "disablePathEncoding",
         "widths", "minWidth", "maxWidth", "tolerance", "devicePixelRatios", "variableQualities",
         "disableVariableQuality", "domain", "isSigned", "previousKeyCount", "equals", "hashCode",
+        "salt", "options", "previousKeys", "previousSalts", "names", "pathPrefix", "name",
     )
 
     private fun declaresImgsignException(types: Array<Class<*>>) = types.any { it == ImgsignException::class.java }
@@ -26,14 +27,18 @@ class JavaSurfaceTest {
         for (c in classes) {
             // Only the objects' constructors call the core (a Builder's collects options).
             for (ctor in c.constructors.filter { c == Signer::class.java || c == UrlBuilder::class.java }) {
-                if (ctor.parameterTypes.isNotEmpty() &&
+                // Kotlin's accessor of a private constructor takes its DefaultConstructorMarker.
+                val accessor = ctor.isSynthetic || ctor.parameterTypes.any { it.name.endsWith("DefaultConstructorMarker") }
+                if (!accessor &&
+                    ctor.parameterTypes.isNotEmpty() &&
                     !declaresImgsignException(ctor.exceptionTypes)
                 ) {
                     missing += "new ${c.simpleName}$ctor"
                 }
             }
             for (m in c.declaredMethods) {
-                if (!Modifier.isPublic(m.modifiers) || m.isSynthetic || m.name in cannotFail) continue
+                // Kotlin `internal` members are public in bytecode, with a mangled name.
+                if (!Modifier.isPublic(m.modifiers) || m.isSynthetic || m.name in cannotFail || '$' in m.name) continue
                 if (!declaresImgsignException(m.exceptionTypes)) missing += "${c.simpleName}.${m.name}"
             }
         }
