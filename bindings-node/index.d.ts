@@ -109,6 +109,55 @@ export declare class Signer {
   toJSON(): { provider: ProviderName }
 }
 
+/**
+ * Several named sources in one object: `new Sources({ shop: { domain, key }, ... })`.
+ * `signUrl`, `verifyUrl` and `verify` choose the source by the URL's host and path (the
+ * longest path prefix wins); `source(name)` gives a source's `UrlBuilder`. A URL no source
+ * takes, or an unknown name, throws `unknown_source`. The keys live in native memory only.
+ */
+export declare class Sources {
+  /**
+   * Creates the set from sources by name (a plain object, a `Map` or `[name, source]` pairs).
+   * @throws {Error} `.code` `invalid_param`, `invalid_domain`, `invalid_key`.
+   */
+  constructor(sources: Record<string, SourceOptions> | Map<string, SourceOptions> | Array<[string, SourceOptions]>)
+  /** The sources' names, in the order given. */
+  get names(): Array<string>
+  /**
+   * The `UrlBuilder` of the source named `name` (a path outside its prefix throws
+   * `invalid_url`).
+   * @throws {Error} `.code` `unknown_source`.
+   */
+  source(name: string): UrlBuilder
+  /**
+   * Signs `url` with the key of the source its host and path choose; the options are those
+   * of `Signer.signUrl`.
+   * @throws {Error} `.code` `unknown_source`, `invalid_url`, `invalid_param`, `invalid_key`.
+   */
+  signUrl(url: string, options?: SignUrlOptions): string
+  /**
+   * Signs many URLs in one call, each with the key of its source; fails as a whole on the
+   * first bad URL (its index is named).
+   */
+  signUrls(urls: string[]): Array<string>
+  /**
+   * Verifies `url` with the keys of its source (see `Signer.verifyUrl`).
+   * @throws {Error} `.code` `unknown_source`, `missing_signature`, `signature_mismatch`, `expired`, `malformed_url`.
+   */
+  verifyUrl(url: string, options?: VerifyUrlOptions): void
+  /**
+   * Verifies what a server for `host` (its Host header, `req.headers.host`: a port and
+   * letter case do not matter) receives: a request target (`req.url`) or a full URL, with
+   * the keys of the source of `host` and the target's path (see `Signer.verify`).
+   * @throws {Error} `.code` `unknown_source`, `missing_signature`, `signature_mismatch`, `expired`, `malformed_url`.
+   */
+  verify(target: string, host: string, options?: VerifyUrlOptions): void
+  /** `Sources(<names>)`: never a key. */
+  toString(): string
+  /** `{ names }`: never a key. */
+  toJSON(): { names: string[] }
+}
+
 /** Builds (and, with a key, signs) URLs on one domain. The key lives in native memory only. */
 export declare class UrlBuilder {
   /**
@@ -124,6 +173,11 @@ export declare class UrlBuilder {
   get profile(): ProfileName
   /** Whether URLs are signed (the builder has a key). */
   get isSigned(): boolean
+  /**
+   * A source's path prefix (`Sources.source`): every path it builds is under it; `null`
+   * for a builder made on its own.
+   */
+  get pathPrefix(): string | null
   /**
    * Builds (and signs) the URL for `path` with `params` (a plain object, a `Map` or
    * `[key, value]` pairs).
@@ -207,6 +261,37 @@ export interface SignUrlOptions {
   now?: number
   /** Per-call values the scheme signs, by name (docs/schemes.md). */
   values?: NamedValues
+}
+
+/**
+ * One source of `new Sources(...)`: the core's `SourceSpec` (its name is the key it is
+ * given under). `domain` is required; every other field not given takes the core's default.
+ */
+export interface SourceOptions {
+  /** The CDN host the source's URLs are built on and matched by. */
+  domain?: string
+  /** A path prefix (`/shop`): the source takes the URLs under it on its host. */
+  pathPrefix?: string
+  /** The provider name (not given: the core's default provider). */
+  provider?: ProviderName
+  /** The signing key; a source without one builds unsigned URLs and cannot sign. */
+  key?: string | null
+  /** Keys verification also accepts (key rotation). */
+  previousKeys?: Array<string>
+  /** The salt that goes with the key, for a scheme that has one. */
+  salt?: string
+  /** One salt per previous key, for a scheme with a salt. */
+  previousSalts?: Array<string>
+  /** The scheme's options by name (docs/schemes.md). */
+  options?: NamedValues
+  /** The encoding profile name (not given: the core's default profile). */
+  profile?: ProfileName
+  /** `https://` (`true`) or `http://` (not given: the core's default). */
+  useHttps?: boolean
+  /** Add the library-identifying `ixlib` param (not given: the core's default). */
+  includeLibraryParam?: boolean
+  /** Use paths as given (not given: the core's default). */
+  disablePathEncoding?: boolean
 }
 
 /** Options of `UrlBuilder.buildSrcset`. */

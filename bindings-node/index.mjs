@@ -7,6 +7,7 @@ const native = require('./index.js')
 export const {
   Signer,
   UrlBuilder,
+  Sources,
   targetWidths,
   signOriginRequest,
   verifyOriginRequest,

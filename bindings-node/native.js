@@ -836,6 +836,7 @@ function __napiStampBindingTarget(exportsObject, target) {
 module.exports.__napiBindingTarget = __napiStampBindingTarget(nativeBinding, __napiLoadedBindingTarget)
 module.exports = nativeBinding
 module.exports.Signer = nativeBinding.Signer
+module.exports.Sources = nativeBinding.Sources
 module.exports.UrlBuilder = nativeBinding.UrlBuilder
 module.exports.argumentErrorCode = nativeBinding.argumentErrorCode
 module.exports.errorCodes = nativeBinding.errorCodes

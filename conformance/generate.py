@@ -65,6 +65,7 @@ from imgix import UrlBuilder  # noqa: E402
 import imgix.errors  # noqa: E402
 
 import gen_schemes  # noqa: E402
+import gen_sources  # noqa: E402
 import reference as ref  # noqa: E402
 from reference import RefError  # noqa: E402
 
@@ -99,6 +100,8 @@ class Gen:
         self.vectors = []
         self.ids = set()
         self.js_requests = []
+        # Other generated files (path -> text), written and checked with vectors.json.
+        self.extra_files = {}
 
     def add(self, vid, kind, desc, inp, result=None, pending=None):
         """result: ("expected", value) or ("error", code); or pending=(js_index, post)."""
@@ -1623,6 +1626,7 @@ def generate():
     gen_reproductions()
     gen_verify_target()
     gen_schemes.generate(G)
+    gen_sources.generate(G)
     G.resolve_js()
     assert_published()
     for v in G.vectors:
@@ -1639,7 +1643,14 @@ def main():
     if not args.check:
         OUT.write_text(text, encoding="utf-8")
         print(f"wrote {OUT.relative_to(ROOT)}: {len(G.vectors)} vectors")
+        for path, extra in G.extra_files.items():
+            path.write_text(extra, encoding="utf-8")
+            print(f"wrote {path.relative_to(ROOT)}")
         return 0
+    for path, extra in G.extra_files.items():
+        if not path.exists() or path.read_text(encoding="utf-8") != extra:
+            print(f"{path.relative_to(ROOT)} is out of date; run python conformance/generate.py")
+            return 1
     if not OUT.exists():
         print(f"{OUT.relative_to(ROOT)} does not exist; run python conformance/generate.py")
         return 1

@@ -31,6 +31,35 @@ const signerOf = (i) =>
     options: i.options,
   })
 
+// A `sources` vector's set, as [name, source] pairs (a name may repeat, in order).
+const sourcesOf = (list) =>
+  new imgsign.Sources(
+    list.map((s) => [
+      s.name,
+      {
+        domain: s.domain,
+        pathPrefix: s.path_prefix,
+        provider: s.provider,
+        key: s.key,
+        previousKeys: s.previous_keys,
+        salt: s.salt,
+        previousSalts: s.previous_salts,
+        options: s.options,
+        profile: s.profile,
+        useHttps: s.use_https,
+        includeLibraryParam: s.include_library_param,
+        disablePathEncoding: s.disable_path_encoding,
+      },
+    ]),
+  )
+
+const SOURCES = {
+  sign_url: (set, i) => set.signUrl(i.url, i.expires === null ? undefined : { expires: i.expires }),
+  verify_url: (set, i) => set.verifyUrl(i.url, { now: i.now }) ?? null,
+  verify: (set, i) => set.verify(i.target, i.host, { now: i.now }) ?? null,
+  build_url: (set, i) => set.source(i.name).buildUrl(i.path, i.params),
+}
+
 const outcome = (f) => {
   try {
     return { value: f() }
@@ -154,6 +183,11 @@ const argumentError = (i) => {
 // Params and headers are given as [key, value] pairs, which the API accepts as they are
 // (order kept, repeated keys possible).
 const RUN = {
+  sources: (i) => {
+    const op = SOURCES[i.op]
+    assert.ok(op, `unknown sources op ${i.op}`)
+    return op(sourcesOf(i.sources), i)
+  },
   sign_url: (i) => {
     const signer = signerOf(i)
     return i.expires === null && Object.keys(i.values).length === 0

@@ -10,9 +10,11 @@ mod convert;
 mod error;
 mod options;
 mod signer;
+mod sources;
 
 pub use builder::UrlBuilder;
 pub use signer::Signer;
+pub use sources::Sources;
 
 use convert::{given, headers, integer, number, string};
 use error::{Arg, Result, core};

@@ -25,6 +25,7 @@ const api = createApi((await instantiate()).exports)
 export const {
   Signer,
   UrlBuilder,
+  Sources,
   targetWidths,
   signOriginRequest,
   verifyOriginRequest,

@@ -9,6 +9,7 @@ const api = createApi(wasm)
 export const {
   Signer,
   UrlBuilder,
+  Sources,
   targetWidths,
   signOriginRequest,
   verifyOriginRequest,

@@ -10,6 +10,7 @@ const api = createApi(new WebAssembly.Instance(wasm, {}).exports)
 export const {
   Signer,
   UrlBuilder,
+  Sources,
   targetWidths,
   signOriginRequest,
   verifyOriginRequest,

@@ -7,6 +7,7 @@ const api = createRequire(import.meta.url)('./node.cjs')
 export const {
   Signer,
   UrlBuilder,
+  Sources,
   targetWidths,
   signOriginRequest,
   verifyOriginRequest,

@@ -20,6 +20,13 @@ pub struct UrlBuilder {
     inner: imgsign::UrlBuilder,
 }
 
+impl UrlBuilder {
+    /// The builder of a source of a `Sources` set.
+    pub(crate) fn from_core(inner: imgsign::UrlBuilder) -> Self {
+        UrlBuilder { inner }
+    }
+}
+
 #[pymethods]
 impl UrlBuilder {
     #[new]
@@ -64,6 +71,13 @@ impl UrlBuilder {
         };
         let inner = imgsign::UrlBuilder::new(&domain, options).or_raise(py)?;
         Ok(UrlBuilder { inner })
+    }
+
+    /// A source's path prefix (:meth:`Sources.source`): every path it builds is under it.
+    /// None for a builder made on its own.
+    #[getter]
+    fn path_prefix(&self) -> Option<&str> {
+        self.inner.path_prefix()
     }
 
     /// The domain URLs are built on (lowercased in the canonical profile).

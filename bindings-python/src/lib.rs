@@ -8,6 +8,7 @@ mod builder;
 mod convert;
 mod errors;
 mod signer;
+mod sources;
 
 use builder::UrlBuilder;
 use convert::{headers, int_arg, opt_float, opt_int, str_arg};
@@ -15,6 +16,7 @@ use errors::{Arg, OrRaise};
 use imgsign::Operation as Op;
 use pyo3::prelude::*;
 use signer::Signer;
+use sources::Sources;
 
 /// The canonical fluid srcset widths from ``min_width`` to ``max_width``, each step at most
 /// ``tolerance`` (a fraction) wider than the previous one. An argument left as None takes
@@ -132,6 +134,7 @@ fn _imgsign(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", imgsign::VERSION)?;
     m.add_class::<Signer>()?;
     m.add_class::<UrlBuilder>()?;
+    m.add_class::<Sources>()?;
     m.add_function(wrap_pyfunction!(target_widths, m)?)?;
     m.add_function(wrap_pyfunction!(argument_error_code, m)?)?;
     m.add_function(wrap_pyfunction!(provider_names, m)?)?;

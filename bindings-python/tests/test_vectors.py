@@ -200,7 +200,28 @@ def run_argument_error(i):
         raise
 
 
+def _sources(specs):
+    """A `sources` vector's set, as (name, source) pairs (a name may repeat, in order)."""
+    return imgsign.Sources([(s["name"], {k: v for k, v in s.items() if k != "name"}) for s in specs])
+
+
+_SOURCES_OPS = {
+    "sign_url": lambda set_, i: set_.sign_url(i["url"], expires=i["expires"]),
+    "verify_url": lambda set_, i: set_.verify_url(i["url"], i["now"]),
+    "verify": lambda set_, i: set_.verify(i["target"], i["host"], i["now"]),
+    "build_url": lambda set_, i: set_.source(i["name"]).build_url(i["path"], _pairs(i["params"])),
+}
+
+
+def run_sources(i):
+    op = _SOURCES_OPS.get(i["op"])
+    if op is None:
+        pytest.fail(f"unknown sources op {i['op']!r}")
+    return op(_sources(i["sources"]), i)
+
+
 RUNNERS = {
+    "sources": run_sources,
     "sign_url": run_sign_url,
     "verify_url": run_verify_url,
     "verify": run_verify,

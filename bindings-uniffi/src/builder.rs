@@ -22,6 +22,13 @@ impl std::fmt::Debug for UrlBuilder {
     }
 }
 
+impl UrlBuilder {
+    /// The builder of a source of a `Sources` set.
+    pub(crate) fn from_core(inner: imgsign::UrlBuilder) -> Self {
+        UrlBuilder { inner }
+    }
+}
+
 #[uniffi::export]
 impl UrlBuilder {
     /// Creates a builder for `domain`. Every option not given takes the core's default
@@ -119,5 +126,11 @@ impl UrlBuilder {
     /// Whether the builder signs its URLs.
     pub fn is_signed(&self) -> bool {
         self.inner.is_signed()
+    }
+
+    /// A source's path prefix (`Sources.source`): every path it builds is under it; none for
+    /// a builder made on its own.
+    pub fn path_prefix(&self) -> Option<String> {
+        self.inner.path_prefix().map(str::to_owned)
     }
 }

@@ -134,9 +134,13 @@ impl Operation {
                 &[("url", MALFORMED), ("now", PARAM), ("values", PARAM), ("options", PARAM)]
             }
             // `host`: of `Sources.verify(target, host, now, values)`.
-            Operation::Verify => {
-                &[("target", MALFORMED), ("host", PARAM), ("now", PARAM), ("values", PARAM), ("options", PARAM)]
-            }
+            Operation::Verify => &[
+                ("target", MALFORMED),
+                ("host", PARAM),
+                ("now", PARAM),
+                ("values", PARAM),
+                ("options", PARAM),
+            ],
             Operation::SignToken => &[
                 ("expires", PARAM),
                 ("expires_in", PARAM),

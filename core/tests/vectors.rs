@@ -8,6 +8,9 @@ use imgsign::{
 };
 use serde_json::Value;
 
+#[path = "vectors/sources.rs"]
+mod sources;
+
 const MIN_VECTORS: usize = 250;
 
 fn load() -> Value {
@@ -293,6 +296,7 @@ fn run(kind: &str, input: &Value) -> Result<Result<Value, Error>, String> {
             };
             Err(imgsign::argument_error(op, argument, problem))
         }
+        "sources" => return sources::run(input),
         other => return Err(format!("unknown vector kind {other:?}")),
     })
 }

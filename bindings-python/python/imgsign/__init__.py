@@ -13,6 +13,7 @@ from ._errors import *  # noqa: F403 (the exception classes)
 from ._errors import __all__ as __all__  # their names; type checkers read them from here
 from ._imgsign import (
     Signer,
+    Sources,
     UrlBuilder,
     __version__,
     argument_error_code,
@@ -30,6 +31,7 @@ from ._types import (
     Headers,
     Params,
     ParamValue,
+    SourceOptions,
     ProfileName,
     ProviderName,
     is_error_code,
@@ -41,6 +43,8 @@ __all__ += (
     "__version__",
     "Signer",
     "UrlBuilder",
+    "Sources",
+    "SourceOptions",
     "target_widths",
     "argument_error_code",
     "sign_origin_request",

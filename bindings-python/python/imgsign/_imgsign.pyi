@@ -1,15 +1,17 @@
 """Type stubs of the native module ``imgsign._imgsign`` (re-exported by ``imgsign``)."""
 
-from typing import List, Mapping, Optional, Sequence, Tuple, final
+from typing import Iterable, List, Mapping, Optional, Sequence, Tuple, Union, final
 
 from ._names import ErrorCode, ProfileName, ProviderName
 from ._types import Headers as _Headers
 from ._types import ParamsArg as _Params
 from ._types import NamedArg as _Named
+from ._types import SourceOptions
 
 __all__ = [
     "__version__",
     "Signer",
+    "Sources",
     "UrlBuilder",
     "argument_error_code",
     "error_codes",
@@ -89,6 +91,9 @@ class UrlBuilder:
         options: Optional[_Named] = None,
     ) -> "UrlBuilder": ...
     @property
+    def path_prefix(self) -> Optional[str]:
+        """A source's path prefix (``Sources.source``); None for a builder made on its own."""
+    @property
     def domain(self) -> str:
         """The domain URLs are built on."""
     @property
@@ -127,6 +132,37 @@ class UrlBuilder:
         disable_variable_quality: Optional[bool] = None,
     ) -> str:
         """Builds a srcset for ``path``."""
+
+@final
+class Sources:
+    """Several named sources; signing and verifying choose the source by the URL's host and path."""
+
+    def __new__(
+        cls, sources: Union[Mapping[str, SourceOptions], Iterable[Tuple[str, SourceOptions]]]
+    ) -> "Sources": ...
+    @property
+    def names(self) -> List[str]:
+        """The sources' names, in the order given."""
+    def source(self, name: str) -> UrlBuilder:
+        """The builder of the source named ``name``; raises UnknownSourceError for another name."""
+    def sign_url(
+        self,
+        url: str,
+        *,
+        expires: Optional[int] = None,
+        expires_in: Optional[int] = None,
+        now: Optional[int] = None,
+        values: Optional[_Named] = None,
+    ) -> str:
+        """Signs ``url`` with the key of its source."""
+    def sign_urls(self, urls: Sequence[str]) -> List[str]:
+        """Signs many URLs in one call, each with the key of its source."""
+    def verify_url(self, url: str, now: Optional[int] = None, *, values: Optional[_Named] = None) -> None:
+        """Verifies ``url`` with the keys of its source; raises a VerifyError subclass on failure."""
+    def verify(
+        self, target: str, host: str, now: Optional[int] = None, *, values: Optional[_Named] = None
+    ) -> None:
+        """Verifies a request target (or a full URL) a server for ``host`` received."""
 
 def target_widths(
     min_width: Optional[int] = None, max_width: Optional[int] = None, tolerance: Optional[float] = None

@@ -7,7 +7,7 @@ settings, say) to them, against the same lists as the native module reports them
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, FrozenSet, Iterable, Mapping, Tuple, Union
+from typing import TYPE_CHECKING, FrozenSet, Iterable, Mapping, Optional, Sequence, Tuple, TypedDict, Union
 
 from ._imgsign import error_codes, profile_names, provider_names
 from ._names import ErrorCode, ProfileName, ProviderName
@@ -19,6 +19,7 @@ __all__ = [
     "ParamValue",
     "Params",
     "Headers",
+    "SourceOptions",
     "ProviderName",
     "ProfileName",
     "ErrorCode",
@@ -46,6 +47,26 @@ NamedArg = Union[Mapping[str, object], Iterable[Tuple[str, object]]]
 
 #: Request headers: a mapping (Django's ``request.headers``), or ``(name, value)`` pairs.
 Headers = Union[Mapping[str, str], Iterable[Tuple[str, str]]]
+
+
+
+class SourceOptions(TypedDict, total=False):
+    """One source of a :class:`~imgsign.Sources` set (``domain`` is required; every other
+    field left out, or None, is "not given" and takes the core's default)."""
+
+    domain: str
+    path_prefix: Optional[str]
+    provider: Optional[ProviderName]
+    key: Optional[str]
+    previous_keys: Sequence[str]
+    salt: Optional[str]
+    previous_salts: Sequence[str]
+    options: Optional[NamedArg]
+    profile: Optional[ProfileName]
+    use_https: Optional[bool]
+    include_library_param: Optional[bool]
+    disable_path_encoding: Optional[bool]
+
 
 _PROVIDERS: FrozenSet[str] = frozenset(provider_names())
 _PROFILES: FrozenSet[str] = frozenset(profile_names())

@@ -128,6 +128,7 @@ internal fun run(v: JsonNode): Any? {
             verifyOriginSecret(i.str("secret"), headers(i["headers"]))
             null
         }
+        "sources" -> runSources(i)
         "argument_error" -> runArgumentError(i.str("operation"), i.str("argument"), i.str("problem"))
         else -> fail("unknown vector kind '$kind' (${v.str("id")}): the Kotlin runner must know every kind")
     }
