@@ -67,7 +67,8 @@ def _verbatim(path):
 
 
 def _builder_input(profile, provider, dpe, path, query):
-    return {"domain": DOMAIN, "provider": provider, "key": "FOO123bar", "profile": profile,
+    return {"domain": DOMAIN, "provider": provider, "key": "FOO123bar", "salt": None, "options": {},
+            "profile": profile,
             "use_https": None, "include_library_param": None, "disable_path_encoding": dpe,
             "path": path, "query": query}
 

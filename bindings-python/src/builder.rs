@@ -11,11 +11,20 @@ use pyo3::prelude::*;
 /// Builds (and, with a key, signs) URLs on one domain.
 ///
 /// ``profile`` is ``canonical`` (the same bytes in every language), ``imgix-python`` or
-/// ``imgix-js`` (byte-for-byte compatibility with the official imgix libraries). Immutable
-/// and safe to share between threads. The key never appears in ``repr()`` or messages.
+/// ``imgix-js`` (byte-for-byte compatibility with the official imgix libraries). A scheme
+/// with a salt takes ``salt``; ``options`` are the scheme's options by name (see
+/// docs/schemes.md). Immutable and safe to share between threads. No secret appears in
+/// ``repr()`` or messages.
 #[pyclass(frozen, module = "imgsign")]
 pub struct UrlBuilder {
     inner: imgsign::UrlBuilder,
+}
+
+impl UrlBuilder {
+    /// The builder of a source of a `Sources` set.
+    pub(crate) fn from_core(inner: imgsign::UrlBuilder) -> Self {
+        UrlBuilder { inner }
+    }
 }
 
 #[pymethods]
@@ -28,7 +37,10 @@ impl UrlBuilder {
         profile = None,
         use_https = None,
         include_library_param = None,
-        disable_path_encoding = None
+        disable_path_encoding = None,
+        *,
+        salt = None,
+        options = None
     ))]
     #[allow(clippy::too_many_arguments)]
     fn new(
@@ -40,6 +52,8 @@ impl UrlBuilder {
         use_https: Option<&Bound<'_, PyAny>>,
         include_library_param: Option<&Bound<'_, PyAny>>,
         disable_path_encoding: Option<&Bound<'_, PyAny>>,
+        salt: Option<&Bound<'_, PyAny>>,
+        options: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Self> {
         let arg = |name| Arg::new(Op::UrlBuilder, name);
         let domain = str_arg(domain, arg("domain"))?;
@@ -48,6 +62,8 @@ impl UrlBuilder {
         let options = BuilderOptions {
             provider: provider.map(|p| imgsign::Provider::from_name(&p)).transpose().or_raise(py)?,
             key: opt_str(key, arg("key"))?,
+            salt: opt_str(salt, arg("salt"))?,
+            options: params(options, arg("options"))?,
             profile: profile.map(|p| imgsign::Profile::from_name(&p)).transpose().or_raise(py)?,
             use_https: opt_bool(use_https, arg("use_https"))?,
             include_library_param: opt_bool(include_library_param, arg("include_library_param"))?,
@@ -55,6 +71,13 @@ impl UrlBuilder {
         };
         let inner = imgsign::UrlBuilder::new(&domain, options).or_raise(py)?;
         Ok(UrlBuilder { inner })
+    }
+
+    /// A source's path prefix (:meth:`Sources.source`): every path it builds is under it.
+    /// None for a builder made on its own.
+    #[getter]
+    fn path_prefix(&self) -> Option<&str> {
+        self.inner.path_prefix()
     }
 
     /// The domain URLs are built on (lowercased in the canonical profile).

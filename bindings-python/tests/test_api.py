@@ -6,8 +6,8 @@ import imgsign
 from imgsign._errors import _BY_CODE
 
 KEY = "FOO123bar-secret"
-CODES = ["invalid_domain", "invalid_key", "invalid_url", "invalid_param", "invalid_srcset",
-         "missing_signature", "signature_mismatch", "expired", "malformed_url", "malformed_header"]
+CODES = imgsign.error_codes()
+VERIFY_CODES = ["missing_signature", "signature_mismatch", "expired", "malformed_url", "malformed_header"]
 
 
 def test_error_hierarchy():
@@ -16,7 +16,8 @@ def test_error_hierarchy():
         assert cls.code == code
         assert issubclass(cls, imgsign.ImgsignError)
         assert issubclass(cls, ValueError) == code.startswith("invalid_")
-        assert issubclass(cls, imgsign.VerifyError) == (not code.startswith("invalid_"))
+        assert issubclass(cls, imgsign.VerifyError) == (code in VERIFY_CODES)
+        assert issubclass(cls, LookupError) == (code == "unknown_source")
         assert getattr(imgsign, cls.__name__) is cls
 
 

@@ -59,6 +59,11 @@ pub enum ImgsignError {
         /// What is wrong (never a secret).
         detail: String,
     },
+    /// `unknown_source`: no source has that name, or takes the URL's host and path.
+    UnknownSource {
+        /// What is wrong (never a secret).
+        detail: String,
+    },
 }
 
 #[uniffi::export]
@@ -88,6 +93,7 @@ impl ImgsignError {
             ImgsignError::Expired { .. } => ErrorCode::Expired,
             ImgsignError::MalformedUrl { .. } => ErrorCode::MalformedUrl,
             ImgsignError::MalformedHeader { .. } => ErrorCode::MalformedHeader,
+            ImgsignError::UnknownSource { .. } => ErrorCode::UnknownSource,
         }
     }
 
@@ -102,7 +108,8 @@ impl ImgsignError {
             | ImgsignError::SignatureMismatch { detail }
             | ImgsignError::Expired { detail }
             | ImgsignError::MalformedUrl { detail }
-            | ImgsignError::MalformedHeader { detail } => detail,
+            | ImgsignError::MalformedHeader { detail }
+            | ImgsignError::UnknownSource { detail } => detail,
         }
     }
 }
@@ -130,6 +137,7 @@ impl From<imgsign::Error> for ImgsignError {
             ErrorCode::Expired => ImgsignError::Expired { detail },
             ErrorCode::MalformedUrl => ImgsignError::MalformedUrl { detail },
             ErrorCode::MalformedHeader => ImgsignError::MalformedHeader { detail },
+            ErrorCode::UnknownSource => ImgsignError::UnknownSource { detail },
         }
     }
 }

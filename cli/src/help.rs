@@ -1,8 +1,8 @@
 //! Help text. Names and defaults come from the core's constants, never typed here.
 
 use crate::output::BROKEN_PIPE_STATUS;
-use crate::spec::{COMMANDS, Command, notes};
-use imgsign::{BuilderOptions, Profile, Provider, UrlBuilder};
+use crate::spec::{COMMANDS, Command, GROUPS, notes};
+use imgsign::{BuilderOptions, OptionSpec, Profile, Provider, UrlBuilder};
 
 const FOOTER: &str = "\
 EXIT STATUS: 0 success; 1 an input failed (refused, or a verification failed) or
@@ -45,7 +45,8 @@ pub fn main_help() -> String {
 
 /// `imgsign origin --help`.
 pub fn group_help(group: &str) -> String {
-    let mut s = format!("imgsign {group}: the commands of an imgix origin (request signing)\n\nCOMMANDS:\n");
+    let about = GROUPS.iter().find(|(g, _)| *g == group).map_or("", |(_, about)| about);
+    let mut s = format!("imgsign {group}: {about}\n\nCOMMANDS:\n");
     let prefix = format!("{group} ");
     for c in COMMANDS.iter().filter(|c| c.name.starts_with(&prefix)) {
         s.push_str(&format!("  imgsign {:14} {}\n", c.name, c.summary));
@@ -72,13 +73,44 @@ pub fn command_help(c: &Command) -> String {
     s.push_str(&format!("  {:width$}  print this help\n", "-h, --help"));
     for note in notes(c.name) {
         s.push('\n');
-        s.push_str(note);
+        s.push_str(&fill(note));
         s.push('\n');
     }
     s.push('\n');
     s.push_str(&fill(FOOTER));
     s.push('\n');
     s
+}
+
+/// Every provider's secrets, options and per-call values, from the core's scheme data.
+fn schemes() -> String {
+    let mut s = String::from(
+        "PROVIDERS: the secrets each takes, its options (--option NAME=VALUE) and per-call\n\
+         values (--value NAME=VALUE):\n",
+    );
+    let width = Provider::ALL.iter().map(|p| p.name().len()).max().unwrap_or(0);
+    for p in Provider::ALL {
+        let scheme = p.scheme();
+        let forms = scheme.secrets;
+        let mut secrets = format!("--key: {} ({})", forms.key_name, forms.key.name());
+        if let Some(salt) = forms.salt {
+            secrets.push_str(&format!(", --salt ({})", salt.name()));
+        }
+        s.push_str(&format!("  {:width$}  {secrets}\n", p.name()));
+        let lines =
+            scheme.options.iter().map(|o| ("option", o)).chain(scheme.values.iter().map(|v| ("value", v)));
+        for (what, o) in lines {
+            s.push_str(&format!("  {:width$}    {what} {}\n", "", describe(o)));
+        }
+    }
+    s.pop();
+    s
+}
+
+/// `name: type (default d). help`, for the providers' table.
+fn describe(o: &OptionSpec) -> String {
+    let default = o.default.describe().map(|d| format!(", default {d}")).unwrap_or_default();
+    format!("{}: {}{default}; {}", o.name, o.kind.describe(), o.help)
 }
 
 fn names<'a>(it: impl Iterator<Item = &'a str>) -> String {
@@ -108,6 +140,7 @@ fn fill(text: &str) -> String {
         ("{qualities}", qualities.join(",")),
         ("{origin_tolerance}", format!("{} s", imgsign::DEFAULT_ORIGIN_TOLERANCE)),
         ("{broken_pipe}", BROKEN_PIPE_STATUS.to_string()),
+        ("{schemes}", schemes()),
     ];
     let mut out = text.to_owned();
     for (placeholder, value) in values {
@@ -126,7 +159,9 @@ mod tests {
         for c in COMMANDS {
             all.push_str(&command_help(c));
         }
-        all.push_str(&group_help("origin"));
+        for (g, _) in GROUPS {
+            all.push_str(&group_help(g));
+        }
         assert!(!all.contains('{') && !all.contains('}'), "unfilled placeholder in help");
         assert!(all.lines().all(|l| l.chars().count() <= 100), "a help line is too long");
     }

@@ -37,7 +37,24 @@ macro_rules! opt {
 opt!(PROVIDER, "--provider", Some("NAME"), "{providers} (required)");
 opt!(BUILD_PROVIDER, "--provider", Some("NAME"), "{providers}{default_provider}");
 opt!(KEY, "--key", Some("KEY"), "signing key (default: the IMGSIGN_KEY environment variable)");
+opt!(SALT, "--salt", Some("SALT"), "a provider's salt, when it has one (default: IMGSIGN_SALT)");
 opt!(PREVIOUS_KEY, "--previous-key", Some("KEY"), "a key still accepted while keys rotate (repeatable)");
+opt!(PREVIOUS_SALT, "--previous-salt", Some("SALT"), "the salt of each --previous-key, in the same order");
+opt!(
+    OPTION,
+    "--option",
+    Some("NAME=VALUE"),
+    "an option of the provider's scheme (repeatable; see PROVIDERS)"
+);
+opt!(VALUE, "--value", Some("NAME=VALUE"), "a per-call value the scheme signs (repeatable; see PROVIDERS)");
+opt!(EXPIRES_TOKEN, "--expires", Some("TS"), "the token expires at this UNIX time");
+opt!(EXPIRES_IN_TOKEN, "--expires-in", Some("SECS"), "the token expires this many seconds from now");
+opt!(
+    NOW_TOKEN,
+    "--now",
+    Some("TS"),
+    "the time expiry counts from or is checked against (default: the clock)"
+);
 opt!(EXPIRES, "--expires", Some("TS"), "the URL expires at this UNIX time");
 opt!(EXPIRES_IN, "--expires-in", Some("SECS"), "the URL expires this many seconds from now");
 opt!(NOW_SIGN, "--now", Some("TS"), "the time --expires-in counts from (default: the clock)");
@@ -68,6 +85,8 @@ const BUILDER_OPTS: &[&Opt] = &[
     &DOMAIN,
     &BUILD_PROVIDER,
     &BUILD_KEY,
+    &SALT,
+    &OPTION,
     &PROFILE,
     &HTTP,
     &HTTPS,
@@ -99,23 +118,24 @@ pub static COMMANDS: &[Command] = &[
     Command {
         name: "sign",
         summary: "sign URLs",
-        synopsis: "--provider NAME [--key KEY] [--expires TS | --expires-in SECS [--now TS]] [URL...]",
+        synopsis: "--provider NAME [--key KEY] [OPTIONS] [URL...]",
         description: "\
-Signs each URL with the provider's scheme: its signature param is added last (an
-existing one is replaced). With no URL, reads URLs from standard input, one per line
-(a trailing \\r is removed; blank lines are skipped).",
-        groups: &[&[&PROVIDER, &KEY, &EXPIRES, &EXPIRES_IN, &NOW_SIGN]],
+Signs each URL as given with the provider's scheme: the signature goes where the
+provider puts it (a last query param, a path segment), replacing an existing one or
+the unsigned marker. With no URL, reads URLs from standard input, one per line (a
+trailing \\r is removed; blank lines are skipped).",
+        groups: &[&[&PROVIDER, &KEY, &SALT, &OPTION, &EXPIRES, &EXPIRES_IN, &NOW_SIGN, &VALUE]],
         run: commands::sign,
     },
     Command {
         name: "verify",
         summary: "verify signed URLs",
-        synopsis: "--provider NAME [--key KEY] [--previous-key KEY]... [--now TS] [URL...]",
+        synopsis: "--provider NAME [--key KEY] [--previous-key KEY]... [OPTIONS] [URL...]",
         description: "\
 Checks each URL's signature (and expiry) against the key and the previous keys, and
 prints \"valid URL\" for each one that verifies. With no URL, reads URLs from standard
 input, one per line (a trailing \\r is removed; blank lines are skipped).",
-        groups: &[&[&PROVIDER, &KEY, &PREVIOUS_KEY, &NOW_VERIFY]],
+        groups: &[&[&PROVIDER, &KEY, &SALT, &PREVIOUS_KEY, &PREVIOUS_SALT, &OPTION, &NOW_VERIFY, &VALUE]],
         run: commands::verify,
     },
     Command {
@@ -150,6 +170,25 @@ from standard input, each srcset is one line with entries separated by \", \".",
         run: commands::widths,
     },
     Command {
+        name: "token sign",
+        summary: "make a token on its own (for a cookie or a header)",
+        synopsis: "--provider NAME [--key KEY] [--expires TS | --expires-in SECS] [OPTIONS]",
+        description: "Prints the token of a provider whose signature is a token on its own.",
+        groups: &[&[&PROVIDER, &KEY, &SALT, &OPTION, &EXPIRES_TOKEN, &EXPIRES_IN_TOKEN, &NOW_TOKEN, &VALUE]],
+        run: commands::token_sign,
+    },
+    Command {
+        name: "token verify",
+        summary: "verify tokens on their own",
+        synopsis: "--provider NAME [--key KEY] [--previous-key KEY]... [OPTIONS] [TOKEN...]",
+        description: "\
+Checks each token against the key and the previous keys, and prints \"valid TOKEN\"
+for each one that verifies. With no TOKEN, reads tokens from standard input, one per
+line.",
+        groups: &[&[&PROVIDER, &KEY, &SALT, &PREVIOUS_KEY, &PREVIOUS_SALT, &OPTION, &NOW_TOKEN, &VALUE]],
+        run: commands::token_verify,
+    },
+    Command {
         name: "origin sign",
         summary: "sign an origin request (imgix request signing)",
         synopsis: "[--key KEY] --request-id ID --timestamp TS",
@@ -167,14 +206,21 @@ from standard input, each srcset is one line with entries separated by \", \".",
     },
 ];
 
-/// Extra help paragraphs of a command.
+/// Extra help paragraphs of a command. `{schemes}` is the providers' table, from the core.
 pub fn notes(name: &str) -> &'static [&'static str] {
     match name {
-        "build" | "srcset" => &[LINE_FORMAT, BATCH_NOTE],
-        "sign" | "verify" => &[BATCH_NOTE],
+        "build" | "srcset" => &[LINE_FORMAT, BATCH_NOTE, "{schemes}"],
+        "sign" | "verify" | "token verify" => &[BATCH_NOTE, "{schemes}"],
+        "token sign" => &["{schemes}"],
         _ => &[],
     }
 }
+
+/// The groups of commands (`origin sign`, `token sign`) and what each is for.
+pub const GROUPS: &[(&str, &str)] = &[
+    ("token", "tokens on their own, for cookies and headers (token schemes)"),
+    ("origin", "the commands of an imgix origin (request signing)"),
+];
 
 /// Every option of every command, so a misplaced one can be named.
 pub fn all_opts() -> Vec<&'static Opt> {

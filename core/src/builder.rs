@@ -1,5 +1,7 @@
 //! Building URLs from a domain, a path and params (docs/behaviour.md, "Building").
 
+use crate::digest::SigningKey;
+use crate::encode::ParamValue;
 use crate::encode::{self, encode_into};
 use crate::error::{ErrorCode, Result, err};
 use crate::params::{
@@ -7,8 +9,10 @@ use crate::params::{
     sort_by_key_bytes,
 };
 use crate::profile::{LibraryParam, Order, Profile, Rules};
-use crate::provider::{Provider, SigningKey};
-use crate::signature::{check_emitted_len, message, push_signature};
+use crate::provider::Provider;
+use crate::scheme::{Placement, Resolved, resolve};
+use crate::secrets::{self, Secrets};
+use crate::signature::{check_emitted_len, message, push_signature, signed_path};
 use crate::validate::{check_domain, check_verbatim_path, has_dot_segment};
 use std::borrow::Cow;
 use std::fmt;
@@ -22,6 +26,10 @@ pub struct BuilderOptions {
     pub provider: Option<Provider>,
     /// The signing key; not given builds unsigned URLs.
     pub key: Option<String>,
+    /// The salt that goes with the key, for a scheme that has one.
+    pub salt: Option<String>,
+    /// The scheme's options by name (docs/schemes.md); a `Null` value is not given.
+    pub options: Vec<(String, ParamValue)>,
     /// The encoding profile (not given: canonical).
     pub profile: Option<Profile>,
     /// `https://` (true) or `http://` (not given: true).
@@ -32,11 +40,21 @@ pub struct BuilderOptions {
     pub disable_path_encoding: Option<bool>,
 }
 
+impl BuilderOptions {
+    /// The provider a builder made with these options uses: the one given, else the core's
+    /// default.
+    pub fn provider_or_default(&self) -> Provider {
+        self.provider.unwrap_or(Provider::Imgix)
+    }
+}
+
 impl fmt::Debug for BuilderOptions {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("BuilderOptions")
             .field("provider", &self.provider)
             .field("key", &self.key.as_ref().map(|_| "<redacted>"))
+            .field("salt", &self.salt.as_ref().map(|_| "<redacted>"))
+            .field("options", &self.options)
             .field("profile", &self.profile)
             .field("use_https", &self.use_https)
             .field("include_library_param", &self.include_library_param)
@@ -51,11 +69,14 @@ impl fmt::Debug for BuilderOptions {
 pub struct UrlBuilder {
     domain: String,
     provider: Provider,
+    resolved: Resolved,
     key: Option<SigningKey>,
     profile: Profile,
     use_https: bool,
     include_library_param: bool,
     disable_path_encoding: bool,
+    /// A source's path prefix (`Sources`): a path that is not under it is refused.
+    path_prefix: Option<String>,
 }
 
 impl fmt::Debug for UrlBuilder {
@@ -72,22 +93,39 @@ impl fmt::Debug for UrlBuilder {
 impl UrlBuilder {
     /// Creates a builder for `domain` (a bare host name such as `demo.imgix.net`).
     pub fn new(domain: &str, options: BuilderOptions) -> Result<UrlBuilder> {
-        let provider = options.provider.unwrap_or(Provider::Imgix);
+        let provider = options.provider_or_default();
         let profile = options.profile.unwrap_or_default();
         let rules = profile.rules();
         check_domain(domain, rules.domain_any_case)?;
-        let key = match &options.key {
-            Some(k) => Some(SigningKey::new("key", provider, k)?),
+        let scheme = provider.scheme();
+        let decoded = match &options.key {
+            Some(k) => {
+                let secrets = Secrets { key: k.clone(), salt: options.salt.clone(), ..Secrets::default() };
+                Some(secrets::decode(scheme, &secrets)?)
+            }
+            None if options.salt.is_some() => {
+                return err(
+                    ErrorCode::InvalidKey,
+                    "salt: given without a key (an unsigned builder takes no salt)",
+                );
+            }
+            None => None,
+        };
+        let resolved = resolve(scheme, &options.options)?;
+        let key = match decoded {
+            Some(d) => secrets::prepare(&resolved, &d)?.into_iter().next(),
             None => None,
         };
         Ok(UrlBuilder {
             domain: if rules.lowercase_domain { domain.to_ascii_lowercase() } else { domain.to_owned() },
             provider,
+            resolved,
             key,
             profile,
             use_https: options.use_https.unwrap_or(true),
             include_library_param: options.include_library_param.unwrap_or(false),
             disable_path_encoding: options.disable_path_encoding.unwrap_or(false),
+            path_prefix: None,
         })
     }
 
@@ -119,9 +157,44 @@ impl UrlBuilder {
     pub fn is_signed(&self) -> bool {
         self.key.is_some()
     }
+    /// The path prefix of a source's builder ([`crate::Sources`]): every URL it builds is under it.
+    pub fn path_prefix(&self) -> Option<&str> {
+        self.path_prefix.as_deref()
+    }
+
+    /// The builder of a source with `prefix` (normalised by `Sources`).
+    pub(crate) fn with_path_prefix(mut self, prefix: Option<String>) -> UrlBuilder {
+        self.path_prefix = prefix;
+        self
+    }
+
+    /// Refuses an emitted path that is not under the source's prefix.
+    fn check_prefix(&self, emitted: &str) -> Result<()> {
+        match &self.path_prefix {
+            Some(prefix) if !crate::sources::is_under(emitted, prefix) => err(
+                ErrorCode::InvalidUrl,
+                format!(
+                    "path: {} is not under this source's path prefix {prefix}",
+                    crate::error::excerpt(emitted)
+                ),
+            ),
+            _ => Ok(()),
+        }
+    }
 
     fn rules(&self) -> &'static Rules {
         self.profile.rules()
+    }
+
+    /// The query param the signature goes in (every scheme built with the query grammar
+    /// signs in the query).
+    pub(crate) fn signature_param(&self) -> Result<&'static str> {
+        match self.resolved.parts.placement {
+            Placement::LastQueryParam(p) => Ok(p),
+            Placement::PathSegment { .. } => {
+                err(ErrorCode::InvalidParam, format!("{}: not built from query params", self.provider.name()))
+            }
+        }
     }
 
     /// Builds (and signs) the URL for `path` with `params`.
@@ -172,7 +245,7 @@ impl UrlBuilder {
         }
         // The scheme's path rule (Gumlet: one leading `/`), the same helper signing uses.
         let emitted = out.get(start..).unwrap_or_default();
-        let cut = emitted.len() - self.provider.scheme().signed_path(emitted).len();
+        let cut = emitted.len() - signed_path(self.resolved.parts.covered, emitted).len();
         if cut > 0 {
             out.replace_range(start..start + cut, "");
         }
@@ -181,6 +254,7 @@ impl UrlBuilder {
 
     /// Emits the URL for `path` and normalised `items`, signed when the builder has a key.
     pub(crate) fn emit(&self, path: &str, items: &mut Items<'_>) -> Result<String> {
+        let sig_param = self.signature_param()?;
         let r = self.render(path, items, None)?;
         let signature = self.key.as_ref().map(|key| {
             let (path, query) = r.message_parts();
@@ -188,7 +262,7 @@ impl UrlBuilder {
         });
         let mut out = r.url;
         if let Some((sig, query_is_empty)) = signature {
-            push_signature(&mut out, query_is_empty, self.provider.scheme().signature_param, sig.as_str());
+            push_signature(&mut out, query_is_empty, sig_param, sig.as_str());
             // What imgsign signs, it can verify: a signed URL obeys the one length limit.
             check_emitted_len(&out)?;
         }
@@ -212,7 +286,7 @@ impl UrlBuilder {
         };
         let head = r.url.get(..at).unwrap_or_default();
         let tail = r.url.get(at..).unwrap_or_default();
-        let sig_param = self.provider.scheme().signature_param;
+        let sig_param = self.signature_param()?;
         // The query holds the slot, so each entry's message is `path?query` = everything after
         // the origin: the head is hashed once, then each width and the tail.
         let prefed = self.key.as_ref().map(|k| k.with_prefix(head.get(r.path_start..).unwrap_or_default()));
@@ -245,7 +319,7 @@ impl UrlBuilder {
         let rules = self.rules();
         let signed = self.key.is_some();
         if signed {
-            let sig_param = self.provider.scheme().signature_param;
+            let sig_param = self.signature_param()?;
             items.retain(|(k, _)| *k != sig_param);
         }
         let (key_set, _) = rules.query_sets(signed);
@@ -323,6 +397,7 @@ impl UrlBuilder {
         let path_start = out.len();
         self.encode_path(path, &mut out)?;
         let path_end = out.len();
+        self.check_prefix(out.get(path_start..path_end).unwrap_or_default())?;
         let mut slot_at = None;
         let mut write_field = |out: &mut String, key: &str, value: &str, b64: bool| {
             out.push(if out.len() == path_end { '?' } else { '&' });

@@ -25,11 +25,13 @@ pub enum ErrorCode {
     MalformedUrl,
     /// Origin verification: a header is present but not of the documented form.
     MalformedHeader,
+    /// Sources: no source has that name, or takes the URL's host and path.
+    UnknownSource,
 }
 
 impl ErrorCode {
     /// Every code, in a stable order.
-    pub const ALL: [ErrorCode; 10] = [
+    pub const ALL: [ErrorCode; 11] = [
         ErrorCode::InvalidDomain,
         ErrorCode::InvalidKey,
         ErrorCode::InvalidUrl,
@@ -40,6 +42,7 @@ impl ErrorCode {
         ErrorCode::Expired,
         ErrorCode::MalformedUrl,
         ErrorCode::MalformedHeader,
+        ErrorCode::UnknownSource,
     ];
 
     /// The code as written in every language (`snake_case`).
@@ -55,6 +58,7 @@ impl ErrorCode {
             ErrorCode::Expired => "expired",
             ErrorCode::MalformedUrl => "malformed_url",
             ErrorCode::MalformedHeader => "malformed_header",
+            ErrorCode::UnknownSource => "unknown_source",
         }
     }
 

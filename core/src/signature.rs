@@ -2,13 +2,12 @@
 //! for signing a URL as given, for building and for verifying. Sign and verify cannot
 //! disagree because both go through these functions.
 //!
-//! Today every scheme carries its signature as the last query param. A scheme that signs a
-//! path segment or carries a token (issue 10) adds its placement here, next to
-//! [`message`], [`strip_signature`], [`push_signature`] and [`split_signature`], which
-//! are the query placement's four steps.
+//! Each [`Placement`](crate::scheme::Placement) of the scheme model has its steps here: the
+//! last query param's are [`message`], [`strip_signature`], [`push_signature`] and
+//! [`split_signature`].
 
 use crate::error::{ErrorCode, Result, err};
-use crate::provider::Scheme;
+use crate::scheme::Covered;
 use std::borrow::Cow;
 
 /// Longest URL imgsign accepts or emits, in bytes: `sign_url` and `verify_url` refuse longer
@@ -28,24 +27,23 @@ impl<'a> Message<'a> {
     }
 }
 
-/// The signed message of `path` (as the scheme signs it, see [`Scheme::signed_path`]) and the
-/// query sent before the signature.
+/// The signed message of `path` (as the scheme signs it, see [`signed_path`]) and the query
+/// sent before the signature.
 pub(crate) fn message<'a>(path: &'a str, query: &'a str) -> Message<'a> {
     if query.is_empty() { Message { parts: [path, "", ""] } } else { Message { parts: [path, "?", query] } }
 }
 
-impl Scheme {
-    /// The path as the scheme signs and emits it: Gumlet keeps exactly one of its leading
-    /// slashes (`//a.jpg` is `/a.jpg`); every other scheme takes the path as it is. The
-    /// result is a suffix of `path`, so callers can cut the difference off what they emit.
-    pub(crate) fn signed_path<'p>(&self, path: &'p str) -> &'p str {
-        if !self.single_leading_slash {
-            return path;
-        }
-        let rest = path.trim_start_matches('/');
-        let slashes = path.len() - rest.len();
-        path.get(slashes.saturating_sub(1)..).unwrap_or(path)
+/// The path as a query-placement scheme signs and emits it: with `one_leading_slash`
+/// (Gumlet) exactly one of its leading slashes is kept (`//a.jpg` is `/a.jpg`); otherwise the
+/// path is taken as it is. The result is a suffix of `path`, so callers can cut the
+/// difference off what they emit.
+pub(crate) fn signed_path(covered: Covered, path: &str) -> &str {
+    if !matches!(covered, Covered::PathAndQuery { one_leading_slash: true }) {
+        return path;
     }
+    let rest = path.trim_start_matches('/');
+    let slashes = path.len() - rest.len();
+    path.get(slashes.saturating_sub(1)..).unwrap_or(path)
 }
 
 /// The raw key of a query piece: the text before its first `=`.
@@ -55,9 +53,9 @@ pub(crate) fn piece_key(piece: &str) -> &str {
 
 /// Sign side: the query as it will be sent before the signature, from the query as given:
 /// every piece whose raw key is the signature param is removed, other bytes are kept; with
-/// `expires`, an `expires=<at>` piece replaces the first existing one (later ones are
-/// removed) or is appended. An empty result means no query at all.
-pub(crate) fn strip_signature<'q>(query: &'q str, param: &str, expires: Option<i64>) -> Cow<'q, str> {
+/// `expires` (the expiry param's name and time), a `<name>=<at>` piece replaces the first
+/// existing one (later ones are removed) or is appended. An empty result means no query.
+pub(crate) fn strip_signature<'q>(query: &'q str, param: &str, expires: Option<(&str, i64)>) -> Cow<'q, str> {
     let pieces = || query.split('&').take(if query.is_empty() { 0 } else { usize::MAX });
     if expires.is_none() && !pieces().any(|p| piece_key(p) == param) {
         return Cow::Borrowed(query);
@@ -78,16 +76,16 @@ pub(crate) fn strip_signature<'q>(query: &'q str, param: &str, expires: Option<i
             continue;
         }
         match expires {
-            Some(_) if key == "expires" && expires_done => {}
-            Some(at) if key == "expires" => {
+            Some((name, _)) if key == name && expires_done => {}
+            Some((name, at)) if key == name => {
                 expires_done = true;
-                push(&mut out, &format!("expires={at}"));
+                push(&mut out, &format!("{name}={at}"));
             }
             _ => push(&mut out, piece),
         }
     }
-    if let (Some(at), false) = (expires, expires_done) {
-        push(&mut out, &format!("expires={at}"));
+    if let (Some((name, at)), false) = (expires, expires_done) {
+        push(&mut out, &format!("{name}={at}"));
     }
     Cow::Owned(out)
 }
@@ -149,8 +147,8 @@ mod tests {
         assert_eq!(strip_signature("s=1&", "s", None), "");
         assert_eq!(strip_signature("s&a=1&&s=2", "s", None), "a=1&");
         assert_eq!(strip_signature("a=1&&b=2", "s", None), "a=1&&b=2");
-        assert_eq!(strip_signature("expires=1&w=1&expires=2", "s", Some(9)), "expires=9&w=1");
-        assert_eq!(strip_signature("", "s", Some(9)), "expires=9");
+        assert_eq!(strip_signature("expires=1&w=1&expires=2", "s", Some(("expires", 9))), "expires=9&w=1");
+        assert_eq!(strip_signature("", "s", Some(("expires", 9))), "expires=9");
     }
 
     #[test]
@@ -167,10 +165,10 @@ mod tests {
 
     #[test]
     fn gumlet_keeps_one_leading_slash() {
-        let g = Provider::Gumlet.scheme();
-        assert_eq!(g.signed_path("///a//b"), "/a//b");
-        assert_eq!(g.signed_path("/a"), "/a");
-        assert_eq!(g.signed_path(""), "");
-        assert_eq!(Provider::Imgix.scheme().signed_path("//a"), "//a");
+        let g = Provider::Gumlet.scheme().parts.covered;
+        assert_eq!(signed_path(g, "///a//b"), "/a//b");
+        assert_eq!(signed_path(g, "/a"), "/a");
+        assert_eq!(signed_path(g, ""), "");
+        assert_eq!(signed_path(Provider::Imgix.scheme().parts.covered, "//a"), "//a");
     }
 }

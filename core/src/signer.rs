@@ -1,10 +1,15 @@
 //! Signing URLs as given and verifying signed URLs (docs/behaviour.md, "Signing a URL as
-//! given" and "Verifying").
+//! given" and "Verifying"), for every scheme of the model (docs/schemes.md).
 
+use crate::digest::SigningKey;
+use crate::encode::ParamValue;
 use crate::error::{Error, ErrorCode, Result, err};
-use crate::provider::{Provider, SigningKey};
+use crate::provider::Provider;
+use crate::scheme::{Named, Placement, Resolved, read_named, resolve};
+use crate::secrets::{self, Secrets};
 use crate::signature::{
-    MAX_URL_LEN, check_emitted_len, message, piece_key, push_signature, split_signature, strip_signature,
+    MAX_URL_LEN, check_emitted_len, message, piece_key, push_signature, signed_path, split_signature,
+    strip_signature,
 };
 use std::fmt;
 use std::time::{SystemTime, UNIX_EPOCH};
@@ -15,8 +20,9 @@ pub fn unix_now() -> i64 {
     SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
 }
 
-/// How [`Signer::sign_url_with`] sets an expiry. `Default` is no expiry.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+/// How [`Signer::sign_url_with`] and [`Signer::sign_token`] set an expiry, and the per-call
+/// values a scheme signs for one URL or token only. `Default` is no expiry and no values.
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct SignOptions {
     /// Expire at this UNIX time (seconds).
     pub expires: Option<i64>,
@@ -24,6 +30,9 @@ pub struct SignOptions {
     pub expires_in: Option<i64>,
     /// The clock for `expires_in` (the system clock when `None`).
     pub now: Option<i64>,
+    /// Per-call values by name (docs/schemes.md lists each scheme's); a `Null` value is not
+    /// given.
+    pub values: Vec<(String, ParamValue)>,
 }
 
 impl SignOptions {
@@ -38,23 +47,48 @@ impl SignOptions {
             _ => Ok(()),
         }
     }
+
+    /// The absolute expiry the options ask for, if any.
+    fn expiry(&self) -> Result<Option<i64>> {
+        self.validate()?;
+        match (self.expires, self.expires_in) {
+            (Some(at), _) if at < 0 => err(ErrorCode::InvalidParam, "expires: must not be negative"),
+            (Some(at), _) => Ok(Some(at)),
+            (None, Some(secs)) if secs < 0 => {
+                err(ErrorCode::InvalidParam, "expires_in: must not be negative")
+            }
+            (None, Some(secs)) => Ok(Some(self.now.unwrap_or_else(unix_now).saturating_add(secs))),
+            (None, None) => Ok(None),
+        }
+    }
+}
+
+/// How [`Signer::verify_url_with`], [`Signer::verify_with`] and [`Signer::verify_token`]
+/// check: the clock for expiry and the per-call values the signature covers.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct VerifyOptions {
+    /// The clock, UNIX seconds (the system clock when `None`).
+    pub now: Option<i64>,
+    /// Per-call values by name; a `Null` value is not given.
+    pub values: Vec<(String, ParamValue)>,
 }
 
 /// Signs URLs as given and verifies them, for one provider. Holds the current key and any
-/// previous keys (verification accepts all of them: key rotation). Immutable,
-/// `Send + Sync`.
+/// previous keys (verification accepts all of them: key rotation), each with its salt for a
+/// scheme that has one, and the scheme's options. Immutable, `Send + Sync`.
 #[derive(Clone)]
 pub struct Signer {
     provider: Provider,
-    key: SigningKey,
-    previous: Vec<SigningKey>,
+    resolved: Resolved,
+    /// The signing key first, then the previous keys.
+    keys: Vec<SigningKey>,
 }
 
 impl fmt::Debug for Signer {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Signer")
             .field("provider", &self.provider)
-            .field("previous_keys", &self.previous.len())
+            .field("previous_keys", &self.previous_key_count())
             .finish_non_exhaustive()
     }
 }
@@ -98,6 +132,12 @@ impl Parts {
     }
 }
 
+/// Parses `input` as signing and verifying do (WHATWG, http or https with a host, no
+/// control characters or outer white space, the length limit); a failure is `code`.
+pub(crate) fn parse_url(input: &str, code: ErrorCode) -> Result<url::Url> {
+    Parts::parse(input, code).map(|p| p.url)
+}
+
 /// True when `s` has a C0 control, DEL or a C1 control (U+0080–U+009F, UTF-8 `C2 80`–`C2 9F`).
 fn has_control(s: &str) -> bool {
     let b = s.as_bytes();
@@ -111,15 +151,24 @@ fn has_control(s: &str) -> bool {
 }
 
 impl Signer {
-    /// Creates a signer. `previous_keys` are accepted by verification only.
+    /// Creates a signer with a key and previous keys, for a scheme without a salt or options.
     pub fn new<S: AsRef<str>>(provider: Provider, key: &str, previous_keys: &[S]) -> Result<Signer> {
-        let key = SigningKey::new("key", provider, key)?;
-        let previous = previous_keys
-            .iter()
-            .enumerate()
-            .map(|(i, k)| SigningKey::new(&format!("previous_keys[{i}]"), provider, k.as_ref()))
-            .collect::<Result<Vec<_>>>()?;
-        Ok(Signer { provider, key, previous })
+        Signer::with(provider, &Secrets::key(key, previous_keys), &[] as &[(&str, ParamValue)])
+    }
+
+    /// Creates a signer with its secrets and the scheme's options by name (docs/schemes.md;
+    /// a name may be written `snake_case` or `camelCase`, a `Null` value is not given). The
+    /// secrets are checked first, in argument order, then the options.
+    pub fn with<K: AsRef<str>>(
+        provider: Provider,
+        secrets: &Secrets,
+        options: &[(K, ParamValue)],
+    ) -> Result<Signer> {
+        let scheme = provider.scheme();
+        let decoded = secrets::decode(scheme, secrets)?;
+        let resolved = resolve(scheme, options)?;
+        let keys = secrets::prepare(&resolved, &decoded)?;
+        Ok(Signer { provider, resolved, keys })
     }
 
     /// The provider.
@@ -129,40 +178,45 @@ impl Signer {
 
     /// How many previous keys verification also accepts.
     pub fn previous_key_count(&self) -> usize {
-        self.previous.len()
+        self.keys.len().saturating_sub(1)
+    }
+
+    /// The signing key (the first one; a signer always has it).
+    fn key(&self) -> Result<&SigningKey> {
+        match self.keys.first() {
+            Some(k) => Ok(k),
+            None => err(ErrorCode::InvalidKey, "key: missing"),
+        }
+    }
+
+    /// The per-call values, checked against the scheme's.
+    fn values(&self, values: &[(String, ParamValue)]) -> Result<Named> {
+        let scheme = self.resolved.scheme;
+        read_named(scheme, "values", scheme.values, values)
     }
 
     /// Signs `url` as given, replacing any existing signature param.
     pub fn sign_url(&self, url: &str) -> Result<String> {
-        self.sign_with_expiry(url, None)
+        self.sign_with_expiry(url, None, &Named::default())
     }
 
     /// Signs `url` with `expires=<expires_at>` (UNIX seconds) set before signing.
     pub fn sign_url_expiring(&self, url: &str, expires_at: i64) -> Result<String> {
-        if expires_at < 0 {
-            return err(ErrorCode::InvalidParam, "expires: must not be negative");
-        }
-        self.sign_with_expiry(url, Some(expires_at))
+        self.sign_url_with(url, &SignOptions { expires: Some(expires_at), ..SignOptions::default() })
     }
 
     /// Signs `url` so that it expires `seconds` after `now` (the system clock when `None`).
     pub fn sign_url_expiring_in(&self, url: &str, seconds: i64, now: Option<i64>) -> Result<String> {
-        if seconds < 0 {
-            return err(ErrorCode::InvalidParam, "expires_in: must not be negative");
-        }
-        let at = now.unwrap_or_else(unix_now).saturating_add(seconds);
-        self.sign_url_expiring(url, at)
+        self.sign_url_with(url, &SignOptions { expires_in: Some(seconds), now, ..SignOptions::default() })
     }
 
-    /// Signs `url` with the expiry `options` ask for (see [`SignOptions::validate`]). This
-    /// is the one place that reads the options of every language's `sign_url`.
+    /// Signs `url` with the expiry and per-call values `options` give (see
+    /// [`SignOptions::validate`]). This is the one place that reads the options of every
+    /// language's `sign_url`.
     pub fn sign_url_with(&self, url: &str, options: &SignOptions) -> Result<String> {
-        options.validate()?;
-        match (options.expires, options.expires_in) {
-            (Some(at), _) => self.sign_url_expiring(url, at),
-            (None, Some(secs)) => self.sign_url_expiring_in(url, secs, options.now),
-            (None, None) => self.sign_url(url),
-        }
+        let expires = options.expiry()?;
+        let values = self.values(&options.values)?;
+        self.sign_with_expiry(url, expires, &values)
     }
 
     /// Signs many URLs in one call; fails on the first bad URL, naming its index.
@@ -173,12 +227,55 @@ impl Signer {
             .collect()
     }
 
-    fn sign_with_expiry(&self, input: &str, expires: Option<i64>) -> Result<String> {
+    /// A token on its own (for a cookie or a header), for a scheme whose signature is a
+    /// token; a scheme that signs URLs only refuses it (`invalid_param`).
+    pub fn sign_token(&self, options: &SignOptions) -> Result<String> {
+        options.expiry()?;
+        self.values(&options.values)?;
+        self.no_token("sign_token")
+    }
+
+    /// Verifies a token on its own (from a cookie or a header): its signature under the
+    /// current or a previous key, then its expiry against `options.now`.
+    pub fn verify_token(&self, token: &str, options: &VerifyOptions) -> Result<()> {
+        let _ = token;
+        self.values(&options.values)?;
+        self.no_token("verify_token")
+    }
+
+    fn no_token<T>(&self, operation: &str) -> Result<T> {
+        err(
+            ErrorCode::InvalidParam,
+            format!(
+                "{operation}: {} signs URLs; its signature is not a token on its own",
+                self.provider.name()
+            ),
+        )
+    }
+
+    /// The expiry param of the scheme, for a URL that is to expire.
+    fn expiry_name(&self, expires: Option<i64>) -> Result<Option<(&'static str, i64)>> {
+        match (expires, self.resolved.parts.expiry) {
+            (None, _) => Ok(None),
+            (Some(at), Some(e)) => Ok(Some((e.name, at))),
+            (Some(_), None) => err(
+                ErrorCode::InvalidParam,
+                format!("expires: {} URLs carry no expiry", self.provider.name()),
+            ),
+        }
+    }
+
+    fn sign_with_expiry(&self, input: &str, expires: Option<i64>, values: &Named) -> Result<String> {
+        let _ = values;
+        let expiry = self.expiry_name(expires)?;
         let parts = Parts::parse(input, ErrorCode::InvalidUrl)?;
-        let scheme = self.provider.scheme();
-        let path = scheme.signed_path(parts.url.path());
-        let query = strip_signature(parts.query(), scheme.signature_param, expires);
-        let sig = self.key.sign(&message(path, &query));
+        let scheme = self.resolved.parts;
+        let Placement::LastQueryParam(param) = scheme.placement else {
+            return self.no_placement();
+        };
+        let path = signed_path(scheme.covered, parts.url.path());
+        let query = strip_signature(parts.query(), param, expiry);
+        let sig = self.key()?.sign(&message(path, &query));
         let fragment = parts.url.fragment();
         let mut out = String::with_capacity(
             parts.origin().len() + path.len() + query.len() + fragment.map_or(0, str::len) + 80,
@@ -189,7 +286,7 @@ impl Signer {
             out.push('?');
             out.push_str(&query);
         }
-        push_signature(&mut out, query.is_empty(), scheme.signature_param, sig.as_str());
+        push_signature(&mut out, query.is_empty(), param, sig.as_str());
         if let Some(fragment) = fragment {
             out.push('#');
             out.push_str(fragment);
@@ -198,11 +295,21 @@ impl Signer {
         Ok(out)
     }
 
+    fn no_placement<T>(&self) -> Result<T> {
+        err(ErrorCode::InvalidParam, format!("{}: this placement is not available", self.provider.name()))
+    }
+
     /// Verifies `url`: its signature under the current or a previous key, then its
-    /// `expires` against `now` (the system clock when `None`).
+    /// expiry against `now` (the system clock when `None`).
     pub fn verify_url(&self, url: &str, now: Option<i64>) -> Result<()> {
+        self.verify_url_with(url, &VerifyOptions { now, ..VerifyOptions::default() })
+    }
+
+    /// [`Signer::verify_url`] with per-call values.
+    pub fn verify_url_with(&self, url: &str, options: &VerifyOptions) -> Result<()> {
+        let values = self.values(&options.values)?;
         let parts = Parts::parse(url, ErrorCode::MalformedUrl)?;
-        self.verify_parts(parts.url.path(), parts.query(), now)
+        self.verify_parts(parts.url.path(), parts.query(), options.now, &values)
     }
 
     /// Verifies what a server receives: the request target of an HTTP request in origin form
@@ -213,9 +320,15 @@ impl Signer {
     /// server gives them (`req.url`, `RAW_URI`, `scope["raw_path"]` and the query) and never
     /// rebuild a URL.
     pub fn verify(&self, target: &str, now: Option<i64>) -> Result<()> {
+        self.verify_with(target, &VerifyOptions { now, ..VerifyOptions::default() })
+    }
+
+    /// [`Signer::verify`] with per-call values.
+    pub fn verify_with(&self, target: &str, options: &VerifyOptions) -> Result<()> {
         if !target.starts_with('/') {
-            return self.verify_url(target, now);
+            return self.verify_url_with(target, options);
         }
+        let values = self.values(&options.values)?;
         let fail = |m: &str| err(ErrorCode::MalformedUrl, format!("target: {m}"));
         if target.len() > MAX_URL_LEN {
             return fail(&format!("longer than {MAX_URL_LEN} bytes"));
@@ -229,42 +342,57 @@ impl Signer {
             });
         }
         let (path, query) = target.split_once('?').unwrap_or((target, ""));
-        self.verify_parts(path, query, now)
+        self.verify_parts(path, query, options.now, &values)
+    }
+
+    /// Whether `given` is the signature of the message `parts` under any key (constant time
+    /// for each comparison; every key is tried, the signing key first).
+    fn matches(&self, parts: &[&str], given: &str) -> bool {
+        self.keys.iter().any(|k| bool::from(k.sign_parts(parts).as_bytes().ct_eq(given.as_bytes())))
     }
 
     /// Verifies a path and the query received with it (both exactly as sent).
-    fn verify_parts(&self, path: &str, query: &str, now: Option<i64>) -> Result<()> {
-        let scheme = self.provider.scheme();
-        let sig_param = scheme.signature_param;
+    fn verify_parts(&self, path: &str, query: &str, now: Option<i64>, values: &Named) -> Result<()> {
+        let _ = values;
+        let scheme = self.resolved.parts;
+        let Placement::LastQueryParam(sig_param) = scheme.placement else {
+            return self.no_placement();
+        };
         let (signed_query, given) = split_signature(query, sig_param)?;
-        let msg = message(scheme.signed_path(path), signed_query);
-        let matched = std::iter::once(&self.key)
-            .chain(self.previous.iter())
-            .any(|k| bool::from(k.sign(&msg).as_bytes().ct_eq(given.as_bytes())));
-        if !matched {
+        let msg = message(signed_path(scheme.covered, path), signed_query);
+        if !self.matches(msg.parts(), given) {
             return err(
                 ErrorCode::SignatureMismatch,
                 format!("url: the {sig_param} param does not match the path and query"),
             );
         }
-        let mut expires = signed_query.split('&').filter(|p| piece_key(p) == "expires");
+        let Some(expiry) = scheme.expiry else { return Ok(()) };
+        let name = expiry.name;
+        let mut expires = signed_query.split('&').filter(|p| piece_key(p) == name);
         if let Some(piece) = expires.next() {
             if expires.next().is_some() {
-                return err(ErrorCode::MalformedUrl, "url: expires given more than once");
+                return err(ErrorCode::MalformedUrl, format!("url: {name} given more than once"));
             }
             let value = piece.split_once('=').map_or("", |(_, v)| v);
-            let at = (!value.is_empty() && value.bytes().all(|b| b.is_ascii_digit()))
-                .then(|| value.parse::<i64>().ok())
-                .flatten();
-            let Some(at) = at else {
-                return err(ErrorCode::MalformedUrl, "url: expires is not a UNIX timestamp in seconds");
-            };
-            if now.unwrap_or_else(unix_now) > at {
-                return err(ErrorCode::Expired, format!("url: expired at {at}"));
-            }
+            check_expiry(name, value, now)?;
         }
         Ok(())
     }
+}
+
+/// Checks an expiry value as received: a decimal UNIX time (`malformed_url` otherwise), not
+/// before `now` (`expired`).
+pub(crate) fn check_expiry(name: &str, value: &str, now: Option<i64>) -> Result<()> {
+    let at = (!value.is_empty() && value.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| value.parse::<i64>().ok())
+        .flatten();
+    let Some(at) = at else {
+        return err(ErrorCode::MalformedUrl, format!("url: {name} is not a UNIX timestamp in seconds"));
+    };
+    if now.unwrap_or_else(unix_now) > at {
+        return err(ErrorCode::Expired, format!("url: expired at {at}"));
+    }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -280,7 +408,7 @@ mod tests {
         let at = SignOptions { expires: Some(1060), ..SignOptions::default() };
         let rel = SignOptions { expires_in: Some(60), now: Some(1000), ..SignOptions::default() };
         assert_eq!(code(at), code(rel));
-        let both = SignOptions { expires: Some(1), expires_in: Some(2), now: None };
+        let both = SignOptions { expires: Some(1), expires_in: Some(2), ..SignOptions::default() };
         assert_eq!(code(both), Err(ErrorCode::InvalidParam));
         let stray_now = SignOptions { now: Some(5), ..SignOptions::default() };
         assert_eq!(code(stray_now), Err(ErrorCode::InvalidParam));

@@ -173,7 +173,7 @@ fuzz_target!(|data: &[u8]| {
                     if !has_expires(&signed) {
                         let as_received = signer.verify(origin_form(&signed), Some(now));
                         assert_eq!(as_received, Ok(()), "request target of {signed:?} does not verify");
-                        let sig = provider.scheme().signature_param;
+                        let sig = provider.scheme().query_param().unwrap_or("s");
                         let twice = match signed.split_once('#') {
                             Some((u, f)) => format!("{u}&{sig}=0#{f}"),
                             None => format!("{signed}&{sig}=0"),
@@ -208,6 +208,7 @@ fuzz_target!(|data: &[u8]| {
         use_https: Some(use_https),
         include_library_param: Some(library_param),
         disable_path_encoding: Some(verbatim),
+        ..BuilderOptions::default()
     };
     match UrlBuilder::new(domain, options) {
         Ok(builder) => {

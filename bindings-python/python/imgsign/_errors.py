@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import ClassVar, Dict, Tuple, Type
 
+from ._names import ErrorCode
+
 # A tuple: imgsign/__init__.py extends its own copy with the native names.
 __all__: Tuple[str, ...] = (
     "ImgsignError",
@@ -22,13 +24,17 @@ __all__: Tuple[str, ...] = (
     "ExpiredError",
     "MalformedUrlError",
     "MalformedHeaderError",
+    "UnknownSourceError",
 )
 
 
 class ImgsignError(Exception):
-    """Base class of every imgsign error; ``.code`` is the stable error code."""
+    """Base class of every imgsign error; ``.code`` is the stable error code.
 
-    code: ClassVar[str] = ""
+    Only the subclasses, one per code, are ever raised; each sets ``code``.
+    """
+
+    code: ClassVar[ErrorCode]
 
     def __init__(self, message: str) -> None:
         super().__init__(message)
@@ -106,6 +112,13 @@ class MalformedHeaderError(VerifyError):
     code = "malformed_header"
 
 
+class UnknownSourceError(ImgsignError, LookupError):
+    """No source of a :class:`Sources` set has that name, or takes the URL's host and path
+    (code ``unknown_source``)."""
+
+    code = "unknown_source"
+
+
 _BY_CODE: Dict[str, Type[ImgsignError]] = {
     cls.code: cls
     for cls in (
@@ -119,5 +132,6 @@ _BY_CODE: Dict[str, Type[ImgsignError]] = {
         ExpiredError,
         MalformedUrlError,
         MalformedHeaderError,
+        UnknownSourceError,
     )
 }

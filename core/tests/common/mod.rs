@@ -249,6 +249,7 @@ pub fn builder_options(
         use_https: Some(flags.0),
         include_library_param: Some(flags.1),
         disable_path_encoding: Some(flags.2),
+        ..BuilderOptions::default()
     }
 }
 
