@@ -125,6 +125,21 @@ def test_the_request_target_is_verified_as_received_whatever_the_host(client):
     assert signed_request_target(client.get(good).wsgi_request) == good
 
 
+def test_one_sources_set_signs_and_verifies_every_source():
+    from imgsign.django import get_sources
+
+    sources = get_sources()
+    assert sorted(sources.names) == ["default", "mirror"]
+    for url in (sources.sign_url("https://img.example.com/images/a+b.jpg"),
+                sources.sign_url("https://mirror.example.com/mirror/a.jpg")):
+        sources.verify_url(url)
+    prefixed = {"shop": {"domain": "img.example.com", "path_prefix": "/shop", "key_env": "IMGSIGN_MIRROR_KEY"}}
+    with override_settings(IMGSIGN_SOURCES=prefixed):
+        url = get_builder("shop").build_url("/shop/a b.jpg", {"w": 1})
+        MIRROR.verify_url(url)
+        assert get_builder().build_url("/images/a.jpg") != url  # the default source is another one
+
+
 def test_several_sources():
     sources = {
         "photos": {"domain": "photos.imgix.net", "key_env": "IMGSIGN_KEY"},
@@ -173,6 +188,11 @@ def test_checks_pass_on_the_example_settings():
      ["imgsign.E006"]),
     (dict(IMGSIGN_SOURCES={"default": {"domain": "m.example.com"}}), ["imgsign.E007"]),
     (dict(IMGSIGN=None, IMGSIGN_SOURCES={"m": {"domain": "m.example.com"}}), ["imgsign.W001"]),
+    (dict(IMGSIGN_SOURCES={"m": {"domain": "img.example.com", "key_env": "IMGSIGN_MIRROR_KEY"}}), ["imgsign.E008"]),
+    (dict(IMGSIGN_SOURCES={"bad name!": {"domain": "m.example.com", "key_env": "IMGSIGN_MIRROR_KEY"}}),
+     ["imgsign.E004"]),
+    (dict(IMGSIGN_SOURCES={"m": {"domain": "m.example.com", "path_prefix": "no-slash", "key": "k"}}),
+     ["imgsign.E004"]),
 ])
 def test_checks_report_each_problem_with_its_id(settings, expected):
     assert ids(**settings) == expected
@@ -180,7 +200,8 @@ def test_checks_report_each_problem_with_its_id(settings, expected):
 
 def test_check_messages_are_the_cores_and_never_show_a_key():
     (msg,) = messages(IMGSIGN={"domain": "img.example.com", "provider": "SuperSecretK3y!"})
-    assert msg.startswith("settings.IMGSIGN: provider: unknown provider") and "SuperSecretK3y" not in msg
+    assert msg.startswith("settings.IMGSIGN: ") and "provider: unknown provider" in msg
+    assert "SuperSecretK3y" not in msg
     (msg,) = messages(IMGSIGN={"domain": "img.example.com", "key": "SuperSecretK3y!\n"})
     assert "key" in msg and "SuperSecretK3y" not in msg
 

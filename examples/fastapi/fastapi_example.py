@@ -23,9 +23,9 @@ def create_app(key: str, domain: str = "img.example.com") -> FastAPI:
     # [readme:fastapi]
     app = FastAPI()
     templates = Jinja2Templates(directory=Path(__file__).parent / "templates")
-    builder = imgsign.UrlBuilder(domain, key=key)
-    install(templates.env, builder)  # {{ imgsign_url("a.jpg", w=400) }}, {{ imgsign_srcset(...) }}
-    app.add_middleware(SignedURLMiddleware, signer=imgsign.Signer(builder.provider, key), builder=builder,
+    sources = imgsign.Sources({"images": {"domain": domain, "key": key}})  # more sources: more entries
+    install(templates.env, sources)  # {{ imgsign_url("a.jpg", w=400) }}, {{ imgsign_srcset(...) }}
+    app.add_middleware(SignedURLMiddleware, sources=sources, source="images",
                        prefix="/images/")  # 403 (bad or missing signature), 410 (expired)
     # [/readme]
 

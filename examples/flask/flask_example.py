@@ -20,12 +20,10 @@ PHOTOS = ["images/mountain.jpg", "images/lake side.png", "images/a+b (1)!'*.jpg"
 def create_app(key: str, domain: str = "img.example.com") -> Flask:
     # [readme:flask]
     app = Flask(__name__)
-    builder = imgsign.UrlBuilder(domain, key=key)
-    signer = imgsign.Signer(builder.provider, key)
-    install(app.jinja_env, builder)  # {{ imgsign_url("a.jpg", w=400) }}, {{ imgsign_srcset(...) }}
+    sources = imgsign.Sources({"images": {"domain": domain, "key": key}})  # more sources: more entries
+    install(app.jinja_env, sources)  # {{ imgsign_url("a.jpg", w=400) }}, {{ imgsign_srcset(...) }}
     # Requests under /images/ need a valid signature: 403 (bad or missing), 410 (expired).
-    app.wsgi_app = WSGISignedURLMiddleware(app.wsgi_app, signer=signer, builder=builder,
-                                           prefix="/images/")
+    app.wsgi_app = WSGISignedURLMiddleware(app.wsgi_app, sources=sources, source="images", prefix="/images/")
     # [/readme]
 
     @app.get("/")

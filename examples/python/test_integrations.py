@@ -12,8 +12,23 @@ from imgsign.jinja import install
 from imgsign.middleware import SignedURLMiddleware, WSGISignedURLMiddleware
 
 KEY = "integration-key-1"
-BUILDER = imgsign.UrlBuilder("img.example.com", key=KEY)
-SIGNER = imgsign.Signer("imgix", KEY)
+SOURCES = imgsign.Sources({
+    "images": {"domain": "img.example.com", "key": KEY},
+    "shop": {"domain": "img.example.com", "path_prefix": "/shop", "key": "shop-key-2", "profile": "imgix-js"},
+})
+BUILDER = SOURCES.source("images")
+
+
+def test_jinja_with_a_sources_set():
+    env = jinja2.Environment(autoescape=False)
+    install(env, SOURCES)
+    out = env.from_string('{{ imgsign_url("a.jpg", w=1) }} {{ "/shop/b.jpg" | imgsign_url(source="shop") }}').render()
+    first, second = out.split(" ")
+    assert first == BUILDER.build_url("a.jpg", {"w": 1})
+    SOURCES.verify_url(first)
+    SOURCES.verify_url(second)
+    with pytest.raises(imgsign.UnknownSourceError):
+        env.from_string('{{ imgsign_url("a.jpg", source="nope") }}').render()
 
 
 def test_jinja_sources_filters_and_globals():
@@ -52,7 +67,7 @@ def test_wsgi_middleware_without_and_with_a_raw_target():
         start_response("200 OK", [("Content-Type", "image/gif")])
         return [b"GIF"]
 
-    app = WSGISignedURLMiddleware(inner, signer=SIGNER, builder=BUILDER, prefix="/images/")
+    app = WSGISignedURLMiddleware(inner, sources=SOURCES, source="images", prefix="/images/")
     for p in PATHS:
         path, _, query = _sent(BUILDER.build_url(p, {"w": 10})).partition("?")
         assert _wsgi(app, path, query)[0] == "200 OK", p  # wsgiref: decoded path only
@@ -89,7 +104,7 @@ def test_asgi_middleware_without_and_with_raw_path():
         await send({"type": "http.response.start", "status": 200, "headers": []})
         await send({"type": "http.response.body", "body": b"GIF"})
 
-    app = SignedURLMiddleware(inner, signer=SIGNER, builder=BUILDER, prefix="/images/")
+    app = SignedURLMiddleware(inner, sources=SOURCES, source="images", prefix="/images/")
     for p in PATHS:
         path, _, query = _sent(BUILDER.build_url(p, {"w": 10})).partition("?")
         assert _asgi(app, path, query)[0] == 200
@@ -99,3 +114,19 @@ def test_asgi_middleware_without_and_with_raw_path():
     assert _asgi(app, "/images/a.jpg", "")[:2] == (403, {b"content-type": b"text/plain",
                                                           b"x-imgsign-error": b"missing_signature",
                                                           b"content-length": b"17"})
+
+
+def test_the_source_of_a_path_prefix_is_chosen_by_the_set():
+    def inner(environ, start_response):
+        start_response("200 OK", [])
+        return [b""]
+
+    shop = WSGISignedURLMiddleware(inner, sources=SOURCES, source="shop", prefix="/shop/")
+    url = SOURCES.source("shop").build_url("/shop/a+b (1)!'*.jpg", {"w": 5})
+    path, _, query = _sent(url).partition("?")
+    assert "(1)!'*" in path  # imgix-js keeps them
+    assert _wsgi(shop, path, query)[0] == "200 OK"
+    other = _sent(BUILDER.build_url("/shop/a.jpg", {"w": 5}))  # the images key, under the shop's prefix
+    assert _wsgi(shop, *other.split("?"))[0] == "403 Forbidden"
+    with pytest.raises(imgsign.UnknownSourceError):
+        WSGISignedURLMiddleware(inner, sources=SOURCES, source="nope", prefix="/")

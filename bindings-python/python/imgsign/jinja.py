@@ -1,8 +1,8 @@
 """Jinja2 integration: ``imgsign_url`` and ``imgsign_srcset`` as filters and globals.
 
     from imgsign.jinja import install
-    install(env, builder)                          # one source: a UrlBuilder
-    install(env, {"photos": b1, "avatars": b2})    # several, by name; the first is the default
+    install(env, sources)                          # an imgsign.Sources set; the first is the default
+    install(env, builder)                          # or one UrlBuilder, or {"name": builder, ...}
 
 Then, in a template, ``{{ imgsign_url("a.jpg", w=400) }}`` or ``{{ "a.jpg" | imgsign_url(w=400) }}``,
 ``{{ imgsign_srcset("a.jpg", w=400) }}``, and ``source="avatars"`` to pick a source. Keyword
@@ -13,18 +13,26 @@ builders are handed to templates: a template can build signed URLs but never rea
 
 from __future__ import annotations
 
-from typing import Any, Callable, Dict, Mapping, Optional, Union
+from typing import Any, Callable, Mapping, Optional, Union
 
-from . import UrlBuilder
+from . import Sources, UrlBuilder
 
 __all__ = ["install"]
 
-Sources = Union[UrlBuilder, Mapping[str, UrlBuilder]]
+AnySources = Union[Sources, UrlBuilder, Mapping[str, UrlBuilder]]
 
 
-def _pick(builders: Dict[str, UrlBuilder], first: str) -> Callable[[Optional[str]], UrlBuilder]:
+def _pick(sources: AnySources) -> Callable[[Optional[str]], UrlBuilder]:
+    if isinstance(sources, Sources):
+        first = sources.names[0]
+        return lambda source: sources.source(first if source is None else source)  # unknown: the core's error
+    builders = {"default": sources} if isinstance(sources, UrlBuilder) else dict(sources)
+    if not builders:
+        raise ValueError("imgsign: install() needs at least one source")
+    default = next(iter(builders))
+
     def pick(source: Optional[str]) -> UrlBuilder:
-        name = first if source is None else source
+        name = default if source is None else source
         try:
             return builders[name]
         except KeyError:
@@ -33,14 +41,12 @@ def _pick(builders: Dict[str, UrlBuilder], first: str) -> Callable[[Optional[str
     return pick
 
 
-def install(env: Any, sources: Sources) -> None:
+def install(env: Any, sources: AnySources) -> None:
     """Adds the ``imgsign_url`` and ``imgsign_srcset`` filters and globals to the Jinja2
-    environment ``env``. ``sources`` is one :class:`~imgsign.UrlBuilder` or a mapping of
-    source names to builders (the first one is used when a template names none)."""
-    builders = {"default": sources} if isinstance(sources, UrlBuilder) else dict(sources)
-    if not builders:
-        raise ValueError("imgsign: install() needs at least one source")
-    pick = _pick(builders, next(iter(builders)))
+    environment ``env``. ``sources`` is an :class:`~imgsign.Sources` set, one
+    :class:`~imgsign.UrlBuilder` or a mapping of names to builders (the first source is used
+    when a template names none)."""
+    pick = _pick(sources)
 
     def imgsign_url(path: str, source: Optional[str] = None, **params: Any) -> str:
         return pick(source).build_url(path, params)

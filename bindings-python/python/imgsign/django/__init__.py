@@ -37,63 +37,83 @@ from __future__ import annotations
 
 import asyncio
 import functools
-from typing import Any, Callable, Dict, Optional, Tuple, TypeVar, Union, cast, overload
+import json
+from typing import Any, Callable, Dict, Optional, TypeVar, Union, cast, overload
 
 from django.core.exceptions import ImproperlyConfigured
 from django.http import HttpRequest, HttpResponse
 
-from .. import ImgsignError, Signer, UrlBuilder
+from .. import ImgsignError, Signer, Sources, UrlBuilder
 from .._server import ERROR_HEADER, asgi_target, refusal
 from .conf import DEFAULT, SourceSettings, read_sources
 
-__all__ = ["get_builder", "get_signer", "signed_request_target", "verify_signed_url", "ERROR_HEADER"]
+__all__ = ["get_builder", "get_signer", "get_sources", "signed_request_target", "verify_signed_url", "ERROR_HEADER"]
 
 _View = TypeVar("_View", bound=Callable[..., Any])
-_Key = Tuple[Any, ...]
-_CACHE: Dict[_Key, Tuple[UrlBuilder, Optional[Signer]]] = {}
 
 
-def _settings_of(source: Optional[str]) -> SourceSettings:
+class _Configured:
+    """The settings' sources as one :class:`imgsign.Sources` set, and how names map onto it."""
+
+    def __init__(self, settings: Dict[str, SourceSettings]) -> None:
+        self.real = {name: s.name for name, s in settings.items()}  # "default" may be an alias
+        self.settings = {s.name: s for s in settings.values()}
+        self.sources = Sources({name: cast(Any, s.spec()) for name, s in self.settings.items()})
+        self.signers: Dict[str, Optional[Signer]] = {}
+
+    def name(self, source: Optional[str]) -> str:
+        name = DEFAULT if source is None else source
+        if name not in self.real:
+            if source is None:
+                raise ImproperlyConfigured("imgsign: no default source: set settings.IMGSIGN, or name a source "
+                                           "'default' in settings.IMGSIGN_SOURCES, or pass source=")
+            raise ImproperlyConfigured(f"imgsign: no source {name!r} in settings.IMGSIGN_SOURCES")
+        return self.real[name]
+
+
+_CACHE: Dict[str, _Configured] = {}
+
+
+def _configured() -> _Configured:
     from django.conf import settings  # imported late: importing imgsign.django needs no settings
 
     sources, problems = read_sources(settings)
-    name = DEFAULT if source is None else source
-    found = sources.get(name)
-    if found is None:
-        if source is None:
-            raise ImproperlyConfigured("imgsign: no default source: set settings.IMGSIGN, or name a source "
-                                       "'default' in settings.IMGSIGN_SOURCES, or pass source=")
-        raise ImproperlyConfigured(f"imgsign: no source {name!r} in settings.IMGSIGN_SOURCES")
-    fatal = [p for p in (*problems, *found.problems) if p.what in ("not_a_mapping", "no_domain", "two_defaults")]
+    fatal = [p for p in (*problems, *(q for s in sources.values() for q in s.problems))
+             if p.what in ("not_a_mapping", "no_domain", "two_defaults")]
     if fatal:
         raise ImproperlyConfigured("imgsign: " + fatal[0].message)
-    return found
-
-
-def _objects(source: Optional[str]) -> Tuple[UrlBuilder, Optional[Signer]]:
-    s = _settings_of(source)
-    kwargs = s.builder_kwargs()
-    key: _Key = (s.domain, s.previous_keys, *sorted(kwargs.items()))
+    key = json.dumps({n: [s.name, s.spec()] for n, s in sources.items()}, sort_keys=True, default=str)
     hit = _CACHE.get(key)
     if hit is None:
-        builder = UrlBuilder(str(s.domain), **kwargs)
-        # The signer takes the provider the builder resolved (the core's default when not set).
-        signer = None if s.key is None else Signer(builder.provider, s.key, previous_keys=s.previous_keys)
-        if len(_CACHE) >= 32:
+        if len(_CACHE) >= 8:
             _CACHE.clear()
-        hit = _CACHE[key] = (builder, signer)
+        hit = _CACHE[key] = _Configured(sources)
     return hit
 
 
+def get_sources() -> Sources:
+    """Every configured source as one :class:`~imgsign.Sources` set (``settings.IMGSIGN`` is
+    the source ``"default"``), cached: ``get_sources().sign_url(url)`` signs a URL of any of
+    them with the key of the source its host chooses."""
+    return _configured().sources
+
+
 def get_builder(source: Optional[str] = None) -> UrlBuilder:
-    """The :class:`~imgsign.UrlBuilder` of ``source`` (the default source when None), cached."""
-    return _objects(source)[0]
+    """The :class:`~imgsign.UrlBuilder` of ``source`` (the default source when None)."""
+    c = _configured()
+    return c.sources.source(c.name(source))
 
 
 def get_signer(source: Optional[str] = None) -> Optional[Signer]:
-    """The :class:`~imgsign.Signer` of ``source`` (the default source when None), or None
-    when it has no key."""
-    return _objects(source)[1]
+    """A :class:`~imgsign.Signer` with the keys of ``source`` (the default source when None),
+    or None when it has no key."""
+    c = _configured()
+    name = c.name(source)
+    if name not in c.signers:
+        s = c.settings[name]
+        c.signers[name] = None if s.key is None else Signer(
+            c.sources.source(name).provider, s.key, previous_keys=s.previous_keys, salt=s.salt, options=s.options)
+    return c.signers[name]
 
 
 def signed_request_target(request: HttpRequest, source: Optional[str] = None) -> str:
@@ -128,11 +148,14 @@ def _refuse(code: str, status: int) -> HttpResponse:
 
 
 def _check(request: HttpRequest, source: Optional[str]) -> Optional[HttpResponse]:
-    signer = get_signer(source)
-    if signer is None:
+    c = _configured()
+    name = c.name(source)
+    if c.settings[name].key is None:
         return _refuse("no_key", 403)
     try:
-        signer.verify(signed_request_target(request, source))
+        # The set verifies with the keys of the source its host (this source's domain) and
+        # the target's path choose.
+        c.sources.verify(signed_request_target(request, source), c.sources.source(name).domain)
     except ImgsignError as e:
         status, body = refusal(e)
         return _refuse(body, status)

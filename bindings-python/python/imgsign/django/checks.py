@@ -10,6 +10,7 @@ id                 reported when
 ``imgsign.E005``   the core refuses a key (``invalid_key``: empty, a trailing newline, ...)
 ``imgsign.E006``   signing is configured but a key's environment variable is not set
 ``imgsign.E007``   ``IMGSIGN_SOURCES`` names a source ``"default"`` beside ``IMGSIGN``
+``imgsign.E008``   the core refuses the set: two sources take the same URLs, a bad name
 ``imgsign.W001``   ``IMGSIGN`` has no key: URLs are unsigned and verification refuses all
 =================  ===============================================================
 
@@ -19,11 +20,11 @@ source's objects; the message is the core's (it names the field and never shows 
 
 from __future__ import annotations
 
-from typing import Any, List, Optional, Sequence
+from typing import Any, Dict, List, Optional, Sequence, cast
 
 from django.core import checks
 
-from .. import ImgsignError, Signer, UrlBuilder
+from .. import ImgsignError, Sources
 from .conf import SettingsProblem, SourceSettings, read_sources
 
 __all__ = ["check_settings"]
@@ -46,9 +47,7 @@ def _ask_core(s: SourceSettings) -> List[checks.CheckMessage]:
     if s.domain is None:
         return []
     try:
-        builder = UrlBuilder(s.domain, **s.builder_kwargs())
-        if s.key is not None:
-            Signer(builder.provider, s.key, previous_keys=s.previous_keys)
+        Sources({s.name: cast(Any, s.spec())})
     except ImgsignError as e:
         return [checks.Error(f"{s.where}: {e}", id=_CODE_IDS.get(e.code, "imgsign.E004"), obj=s.where)]
     if s.key is None and not s.signing:
@@ -65,11 +64,14 @@ def check_settings(app_configs: Optional[Sequence[Any]] = None, **kwargs: Any) -
 
     sources, problems = read_sources(settings)
     out = [_problem(p) for p in problems]
-    seen = set()
-    for s in sources.values():
-        if id(s) in seen:  # the only source is also the default
-            continue
-        seen.add(id(s))
+    distinct: Dict[str, SourceSettings] = {s.name: s for s in sources.values()}  # "default" may be an alias
+    for s in distinct.values():
         out += [_problem(p) for p in s.problems]
         out += _ask_core(s)
+    if not out and len(distinct) > 1:
+        # The set as a whole: no two sources may take the same URLs (host and path prefix).
+        try:
+            Sources({n: cast(Any, s.spec()) for n, s in distinct.items()})
+        except ImgsignError as e:
+            out.append(checks.Error(f"settings.IMGSIGN_SOURCES: {e}", id="imgsign.E008", obj="settings.IMGSIGN_SOURCES"))
     return out

@@ -18,11 +18,14 @@ __all__ = ["KNOWN_KEYS", "DEFAULT_KEY_ENV", "SourceSettings", "SettingsProblem",
 #: The keys a source's settings may have.
 KNOWN_KEYS = (
     "domain",
+    "path_prefix",
     "provider",
     "key",
     "key_env",
     "previous_keys",
     "previous_keys_env",
+    "salt_env",
+    "options",
     "profile",
     "use_https",
     "include_library_param",
@@ -52,6 +55,7 @@ class SourceSettings:
     name: str
     where: str
     domain: Optional[str]
+    path_prefix: Any
     provider: Any
     key: Optional[str]
     previous_keys: Tuple[str, ...]
@@ -60,11 +64,15 @@ class SourceSettings:
     include_library_param: Any
     disable_path_encoding: Any
     signing: bool
+    salt: Optional[str] = None
+    options: Any = None
     problems: Tuple[SettingsProblem, ...] = field(default=())
 
-    def builder_kwargs(self) -> Dict[str, Any]:
-        """The keyword arguments of :class:`imgsign.UrlBuilder` (None: not given)."""
-        return dict(provider=self.provider, key=self.key, profile=self.profile, use_https=self.use_https,
+    def spec(self) -> Dict[str, Any]:
+        """The source as :class:`imgsign.Sources` takes it (None: not given, the core's default)."""
+        return dict(domain=self.domain, path_prefix=self.path_prefix, provider=self.provider, key=self.key,
+                    previous_keys=list(self.previous_keys), salt=self.salt, options=self.options,
+                    profile=self.profile, use_https=self.use_https,
                     include_library_param=self.include_library_param,
                     disable_path_encoding=self.disable_path_encoding)
 
@@ -81,7 +89,8 @@ def _source(name: str, where: str, conf: Any, implicit_key_env: Optional[str]) -
     problems: List[SettingsProblem] = []
     if not isinstance(conf, Mapping):
         problems.append(SettingsProblem("not_a_mapping", where, f"{where} must be a dict"))
-        return SourceSettings(name, where, None, None, None, (), None, None, None, None, False, tuple(problems))
+        return SourceSettings(name, where, None, None, None, None, (), None, None, None, None, False,
+                              problems=tuple(problems))
     for k in conf:
         if k not in KNOWN_KEYS:
             problems.append(SettingsProblem("unknown_key", f"{where}[{k!r}]",
@@ -100,9 +109,13 @@ def _source(name: str, where: str, conf: Any, implicit_key_env: Optional[str]) -
         value = _env(env, f"{where}['previous_keys_env'][{i}]", problems)
         if value is not None:
             previous.append(value)
+    salt = None
+    if conf.get("salt_env") is not None:
+        salt = _env(conf["salt_env"], f"{where}['salt_env']", problems)
     signing = any(conf.get(k) for k in ("key", "key_env", "previous_keys", "previous_keys_env"))
     return SourceSettings(
-        name=name, where=where, domain=str(domain) if domain else None, provider=conf.get("provider"),
+        name=name, where=where, domain=str(domain) if domain else None, path_prefix=conf.get("path_prefix"),
+        salt=salt, options=conf.get("options"), provider=conf.get("provider"),
         key=key, previous_keys=tuple(previous), profile=conf.get("profile"), use_https=conf.get("use_https"),
         include_library_param=conf.get("include_library_param"),
         disable_path_encoding=conf.get("disable_path_encoding"), signing=signing, problems=tuple(problems))
