@@ -18,16 +18,27 @@ function refusal(error, status) {
   return { status, code: error.code, headers: { [ERROR_HEADER]: error.code } }
 }
 
-// A function `(target) => null | refusal` for the signed URLs of `options.signer`.
+// A function `(target, host) => null | refusal` for signed URLs: of `options.signer` (any
+// provider), or of a `Sources` set (`options.sources`), with the keys of the source that
+// `options.source` names, or else of the source the request's Host header (and the target's
+// path) choose.
 function signedUrlCheck(options) {
-  const signer = options?.signer
-  if (!signer || typeof signer.verify !== 'function') {
-    throw new TypeError('imgsign: signedUrls({ signer }) needs a Signer')
+  const { signer, sources, source } = options ?? {}
+  const now = options?.now ?? (() => undefined)
+  let verify
+  if (sources && typeof sources.verify === 'function') {
+    // The named source's own domain as the host: the set picks it (and, on one host, the
+    // source whose path prefix the path is under).
+    const host = source === undefined ? null : sources.source(source).domain
+    verify = (target, requestHost) => sources.verify(target, host ?? requestHost ?? '', { now: now() })
+  } else if (signer && typeof signer.verify === 'function') {
+    verify = (target) => signer.verify(target, { now: now() })
+  } else {
+    throw new TypeError('imgsign: signedUrls() needs { signer } or { sources, source? }')
   }
-  const now = options.now ?? (() => undefined)
-  return (target) => {
+  return (target, host) => {
     try {
-      signer.verify(target, { now: now() })
+      verify(target, host)
       return null
     } catch (e) {
       return refusal(e, e?.code === 'expired' ? 410 : 403)

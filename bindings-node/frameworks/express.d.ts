@@ -1,11 +1,15 @@
 // Types of imgsign/express.
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import type { Signer } from '../index'
+import type { Signer, Sources } from '../index'
 
-/** Options of `signedUrls`. */
+/** Options of `signedUrls`: a `signer`, or a `sources` set (and the `source` to verify with). */
 export interface SignedUrlsOptions {
   /** The signer whose signatures (and previous keys) are accepted: any provider. */
-  signer: Signer
+  signer?: Signer
+  /** A set of sources: the one `source` names verifies, or the one the Host header picks. */
+  sources?: Sources
+  /** The name of the source of `sources` whose URLs this route serves. */
+  source?: string
   /** The clock for `expires`, UNIX seconds (not given or `undefined`: the system clock). */
   now?: () => number | undefined
 }

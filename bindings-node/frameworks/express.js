@@ -2,6 +2,8 @@
 //
 //   const { signedUrls, fromImgix } = require('imgsign/express')
 //   app.use('/images', signedUrls({ signer }))                        // any provider's Signer
+//   app.use('/images', signedUrls({ sources, source: 'images' }))     // a Sources set
+//   app.use(signedUrls({ sources }))                    // the Host header picks the source
 //   app.use('/proxy', fromImgix({ signatureKey, basicAuth: { username, password }, originSecret }))
 //
 // The signature is checked on `req.originalUrl`: the request target as the client sent it
@@ -12,7 +14,7 @@ const { ERROR_HEADER, signedUrlCheck, fromImgixCheck, send } = require('./check.
 
 function middleware(check, input) {
   return function imgsign(req, res, next) {
-    const refused = check(input(req))
+    const refused = check(input(req), req.headers.host)
     if (refused) return send(res, refused)
     next()
   }

@@ -3,6 +3,7 @@
 //   const { signedUrls, fromImgix } = require('imgsign/fastify')
 //   fastify.register(async (images) => {
 //     await images.register(signedUrls, { signer })          // any provider's Signer
+//     // or { sources, source: 'images' } (a Sources set), or { sources } (the Host header picks)
 //     images.get('/images/*', handler)
 //   })
 //   fastify.register(async (proxy) => {
@@ -20,7 +21,7 @@ function plugin(name, makeCheck, input) {
   async function register(fastify, options) {
     const check = makeCheck(options)
     fastify.addHook('onRequest', async (request, reply) => {
-      const refused = check(input(request))
+      const refused = check(input(request), request.headers.host)
       if (refused) {
         reply
           .code(refused.status)

@@ -1,5 +1,5 @@
 // Types of imgsign/next.
-import type { Params, UrlBuilder } from '../index'
+import type { Params, Sources, UrlBuilder } from '../index'
 
 /** What `next/image`'s `getImageProps` takes and gives, as far as imgsign uses it. */
 export type GetImageProps = (props: Record<string, unknown> & { loader: ImageLoader }) => {
@@ -20,7 +20,10 @@ export interface ImgProps {
 /** Options of `createImages`. */
 export interface CreateImagesOptions {
   /** The builder that signs (it holds the key: keep it in server-only code). */
-  builder: UrlBuilder
+  builder?: UrlBuilder
+  /** Or a set of sources, and the name of the source to build with. */
+  sources?: Sources
+  source?: string
   /** `getImageProps` from `next/image`. */
   getImageProps?: GetImageProps
 }

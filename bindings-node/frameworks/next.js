@@ -34,9 +34,10 @@ function urlAt(builder, src, width, params) {
 }
 
 function createImages(options) {
-  const builder = options?.builder
+  // A builder, or the source of a Sources set (its builder, under its path prefix).
+  const builder = options?.sources ? options.sources.source(options.source) : options?.builder
   if (!builder || typeof builder.buildSrcset !== 'function') {
-    throw new TypeError('imgsign: createImages({ builder, getImageProps }) needs a UrlBuilder')
+    throw new TypeError('imgsign: createImages() needs { builder } or { sources, source }')
   }
   const getImageProps = options.getImageProps
 

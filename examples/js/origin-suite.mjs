@@ -21,7 +21,7 @@ const noSecret = (r) => {
 }
 
 export function originSuite(name, framework, imgsign) {
-  const { Signer, UrlBuilder, signOriginRequest } = imgsign
+  const { Signer, Sources, UrlBuilder, signOriginRequest } = imgsign
   test(`${name}: every provider's valid vectors are served, one changed byte is refused`, async () => {
     const groups = verifyGroups()
     const providers = new Set(groups.map((g) => g.provider))
@@ -144,6 +144,41 @@ export function originSuite(name, framework, imgsign) {
     } finally {
       await server.close()
     }
+  })
+
+  test(`${name}: a Sources set: the named source, or the one the Host header picks`, async () => {
+    const sources = new Sources({
+      photos: { domain: 'photos.example.com', key: 'photos-key-1' },
+      shop: { domain: 'photos.example.com', pathPrefix: '/shop', key: 'shop-key-2', provider: 'gumlet' },
+      avatars: { domain: 'avatars.example.com', key: 'avatars-key-3', profile: 'imgix-js' },
+    })
+    const sent = (url) => url.slice(url.indexOf('/', 'https://'.length))
+    const photo = sent(sources.source('photos').buildUrl("/a+b (1)!'*.jpg", { w: 1 }))
+    const shop = sent(sources.source('shop').buildUrl('/shop/café.jpg', { w: 1 }))
+    const avatar = sent(sources.source('avatars').buildUrl("/u/it's.png", { w: 1 }))
+    const byHost = await framework.guard({ sources })
+    try {
+      const at = async (target, host) => {
+        const r = await get(byHost.port, target, { Host: host })
+        return [r.status, r.headers['x-imgsign-error'] ?? null]
+      }
+      assert.deepEqual(await at(photo, 'photos.example.com'), [200, null])
+      assert.deepEqual(await at(shop, 'photos.example.com:443'), [200, null])
+      assert.deepEqual(await at(avatar, 'AVATARS.example.com'), [200, null])
+      assert.deepEqual(await at(avatar, 'photos.example.com'), [403, 'signature_mismatch'])
+      assert.deepEqual(await at(photo, 'elsewhere.example.com'), [403, 'unknown_source'])
+    } finally {
+      await byHost.close()
+    }
+    const named = await framework.guard({ sources, source: 'avatars' })
+    try {
+      assert.equal((await get(named.port, avatar, { Host: '127.0.0.1' })).status, 200)
+      const r = await get(named.port, photo)
+      assert.deepEqual([r.status, r.headers['x-imgsign-error']], [403, 'signature_mismatch'])
+    } finally {
+      await named.close()
+    }
+    await assert.rejects(async () => framework.guard({ sources, source: 'nope' }), { code: 'unknown_source' })
   })
 
   test(`${name}: a bad secret fails at start-up with the core's code, not on the first request`, async () => {
