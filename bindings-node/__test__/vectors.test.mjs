@@ -109,7 +109,17 @@ const BASE = {
   verify_origin_request: { key: K, headers: { 'X-Imgix-Signature': 'v1,00' }, now: 0, tolerance: 300 },
   verify_basic_auth: { username: 'u', password: 'p', headers: { Authorization: 'Basic dTpw' } },
   verify_origin_secret: { secret: 's', headers: { 'X-Imgix-Origin-Secret': 's' } },
+  sources: {
+    name: 'a',
+    domain: 'demo.imgix.net',
+    path_prefix: '/x',
+    key: K,
+    previous_keys: [],
+    use_https: true,
+  },
+  source: { name: 'a' },
 }
+const sourceSet = new imgsign.Sources({ a: { domain: 'demo.imgix.net', key: K } })
 const CALL = {
   signer: (a) =>
     new imgsign.Signer(a.provider, a.key, {
@@ -155,6 +165,20 @@ const CALL = {
     imgsign.verifyOriginRequest(a.key, a.headers, { now: a.now, tolerance: a.tolerance }),
   verify_basic_auth: (a) => imgsign.verifyBasicAuth(a.username, a.password, a.headers),
   verify_origin_secret: (a) => imgsign.verifyOriginSecret(a.secret, a.headers),
+  sources: (a) =>
+    new imgsign.Sources([
+      [
+        a.name,
+        {
+          domain: a.domain,
+          pathPrefix: a.path_prefix,
+          key: a.key,
+          previousKeys: a.previous_keys,
+          useHttps: a.use_https,
+        },
+      ],
+    ]),
+  source: (a) => sourceSet.source(a.name),
 }
 
 // A lone surrogate inside the argument's value, wherever it holds strings.

@@ -137,8 +137,11 @@ _BASE = {
     "verify_origin_request": dict(key=_K, headers=[("X-Imgix-Signature", "v1,00")], now=0, tolerance=300),
     "verify_basic_auth": dict(username="u", password="p", headers=[("Authorization", "Basic dTpw")]),
     "verify_origin_secret": dict(secret="s", headers=[("X-Imgix-Origin-Secret", "s")]),
+    "sources": dict(name="a", domain="demo.imgix.net", path_prefix="/x", key=_K, previous_keys=[], use_https=True),
+    "source": dict(name="a"),
 }
 _SIGNER = imgsign.Signer("imgix", _K)
+_SOURCE_SET = imgsign.Sources({"a": {"domain": "demo.imgix.net", "key": _K}})
 _BUILDER = imgsign.UrlBuilder("demo.imgix.net", key=_K)
 _CALLS = {
     "signer": lambda a: imgsign.Signer(a["provider"], a["key"], previous_keys=a["previous_keys"], salt=a["salt"],
@@ -167,6 +170,8 @@ _CALLS = {
         a["key"], a["headers"], now=a["now"], tolerance=a["tolerance"]),
     "verify_basic_auth": lambda a: imgsign.verify_basic_auth(a["username"], a["password"], a["headers"]),
     "verify_origin_secret": lambda a: imgsign.verify_origin_secret(a["secret"], a["headers"]),
+    "sources": lambda a: imgsign.Sources([(a["name"], {k: a[k] for k in a if k != "name"})]),
+    "source": lambda a: _SOURCE_SET.source(a["name"]),
 }
 
 

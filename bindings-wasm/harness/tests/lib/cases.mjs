@@ -115,6 +115,15 @@ const BASE = {
   verify_origin_request: { key: K, headers: { 'X-Imgix-Signature': 'v1,00' }, now: 0, tolerance: 300 },
   verify_basic_auth: { username: 'u', password: 'p', headers: { Authorization: 'Basic dTpw' } },
   verify_origin_secret: { secret: 's', headers: { 'X-Imgix-Origin-Secret': 's' } },
+  sources: {
+    name: 'a',
+    domain: 'demo.imgix.net',
+    path_prefix: '/x',
+    key: K,
+    previous_keys: [],
+    use_https: true,
+  },
+  source: { name: 'a' },
 }
 const CALL = {
   signer: (m, a) =>
@@ -174,6 +183,20 @@ const CALL = {
     m.verifyOriginRequest(a.key, a.headers, { now: a.now, tolerance: a.tolerance }),
   verify_basic_auth: (m, a) => m.verifyBasicAuth(a.username, a.password, a.headers),
   verify_origin_secret: (m, a) => m.verifyOriginSecret(a.secret, a.headers),
+  sources: (m, a) =>
+    new m.Sources([
+      [
+        a.name,
+        {
+          domain: a.domain,
+          pathPrefix: a.path_prefix,
+          key: a.key,
+          previousKeys: a.previous_keys,
+          useHttps: a.use_https,
+        },
+      ],
+    ]),
+  source: (m, a) => new m.Sources({ a: { domain: 'demo.imgix.net', key: K } }).source(a.name),
 }
 
 // A lone surrogate inside the argument's value, wherever it holds strings.
