@@ -1405,6 +1405,10 @@ ARGUMENTS = {
                           ("headers", "invalid_param", "headers")],
     "verify_origin_secret": [("secret", "invalid_key", "string"), ("headers", "invalid_param", "headers")],
     "request_target": [("path", "malformed_url", "string"), ("query", "malformed_url", "string")],
+    "sources": [("name", "invalid_param", "string"), ("domain", "invalid_domain", "string"),
+                ("path_prefix", "invalid_param", "string"), ("key", "invalid_key", "string"),
+                ("previous_keys", "invalid_key", "string_list"), ("use_https", "invalid_param", "bool")],
+    "source": [("name", "invalid_param", "string")],
 }
 # Where a string can be ill-formed: the argument itself or a string inside it.
 HOLDS_STRINGS = ("string", "string_list", "params", "headers", "options")

@@ -110,7 +110,17 @@ const BASE = {
   verify_basic_auth: { username: 'u', password: 'p', headers: { Authorization: 'Basic dTpw' } },
   verify_origin_secret: { secret: 's', headers: { 'X-Imgix-Origin-Secret': 's' } },
   request_target: { path: '/a.jpg', query: 's=0' },
+  sources: {
+    name: 'a',
+    domain: 'demo.imgix.net',
+    path_prefix: '/x',
+    key: K,
+    previous_keys: [],
+    use_https: true,
+  },
+  source: { name: 'a' },
 }
+const sourceSet = new imgsign.Sources({ a: { domain: 'demo.imgix.net', key: K } })
 const CALL = {
   signer: (a) =>
     new imgsign.Signer(a.provider, a.key, {
@@ -157,6 +167,20 @@ const CALL = {
   verify_basic_auth: (a) => imgsign.verifyBasicAuth(a.username, a.password, a.headers),
   verify_origin_secret: (a) => imgsign.verifyOriginSecret(a.secret, a.headers),
   request_target: (a) => urlBuilder.requestTarget(a.path, a.query),
+  sources: (a) =>
+    new imgsign.Sources([
+      [
+        a.name,
+        {
+          domain: a.domain,
+          pathPrefix: a.path_prefix,
+          key: a.key,
+          previousKeys: a.previous_keys,
+          useHttps: a.use_https,
+        },
+      ],
+    ]),
+  source: (a) => sourceSet.source(a.name),
 }
 
 // A lone surrogate inside the argument's value, wherever it holds strings.

@@ -1,7 +1,7 @@
 // The README's usage example: type-checked with `tsc --strict` and run by
 // bindings-node/scripts/test.sh (scripts/readme_examples.py keeps the README's copy equal).
 import assert from 'node:assert/strict'
-import { isImgsignError, isProviderName, type Params, Signer, UrlBuilder } from 'imgsign'
+import { isImgsignError, isProviderName, type Params, Signer, Sources, UrlBuilder } from 'imgsign'
 
 // region readme
 const builder = new UrlBuilder('demo.imgix.net', { key: 'FOO123bar', profile: 'canonical' })
@@ -35,3 +35,16 @@ const configured: string = process.env.IMAGE_CDN ?? 'imgix'
 if (!isProviderName(configured)) throw new Error(`not a provider: ${configured}`)
 new Signer(configured, 'FOO123bar')
 // endregion readme
+
+// region sources
+const sources = new Sources({
+  shop: { domain: 'demo.imgix.net', provider: 'imgix', key: process.env.SHOP_KEY ?? 'FOO123bar' },
+  archive: { domain: 'demo.imgix.net', pathPrefix: '/archive', key: 'Arch1veKey', previousKeys: ['0ld'] },
+  books: { domain: 'image.pvnservices.com', provider: 'pixta', key: 'wakanda123@' },
+})
+const book = sources.signUrl('https://image.pvnservices.com/books/a.jpg?w=400') // chosen by host and path
+sources.verifyUrl(book)
+const built = sources.source('archive').buildUrl('/archive/2019/a.jpg', { w: 800 }) // paths under its prefix
+sources.verify(built.slice('https://demo.imgix.net'.length), 'demo.imgix.net') // req.url and req.headers.host
+assert.throws(() => sources.signUrl('https://unknown.example.com/a.jpg'), { code: 'unknown_source' })
+// endregion sources

@@ -36,3 +36,21 @@ if not imgsign.is_provider_name(configured):
     raise SystemExit(f"not a provider: {configured}")
 imgsign.Signer(configured, "FOO123bar")
 # endregion readme
+
+# region sources
+sources = imgsign.Sources(
+    {
+        "shop": {"domain": "demo.imgix.net", "provider": "imgix", "key": os.environ.get("SHOP_KEY", "FOO123bar")},
+        "archive": {"domain": "demo.imgix.net", "path_prefix": "/archive", "key": "Arch1veKey", "previous_keys": ["0ld"]},
+        "books": {"domain": "image.pvnservices.com", "provider": "pixta", "key": "wakanda123@"},
+    }
+)
+signed = sources.sign_url("https://image.pvnservices.com/books/a.jpg?w=400")  # the source is chosen by host and path
+sources.verify_url(signed)
+built = sources.source("archive").build_url("/archive/2019/a.jpg", {"w": 800})  # paths under its prefix
+sources.verify(built.removeprefix("https://demo.imgix.net"), "demo.imgix.net")  # a request target and its Host
+try:
+    sources.sign_url("https://unknown.example.com/a.jpg")
+except imgsign.UnknownSourceError as e:
+    assert e.code == "unknown_source"
+# endregion sources

@@ -142,8 +142,11 @@ _BASE = {
     "verify_basic_auth": dict(username="u", password="p", headers=[("Authorization", "Basic dTpw")]),
     "verify_origin_secret": dict(secret="s", headers=[("X-Imgix-Origin-Secret", "s")]),
     "request_target": dict(path="/a.jpg", query="s=0"),
+    "sources": dict(name="a", domain="demo.imgix.net", path_prefix="/x", key=_K, previous_keys=[], use_https=True),
+    "source": dict(name="a"),
 }
 _SIGNER = imgsign.Signer("imgix", _K)
+_SOURCE_SET = imgsign.Sources({"a": {"domain": "demo.imgix.net", "key": _K}})
 _BUILDER = imgsign.UrlBuilder("demo.imgix.net", key=_K)
 _CALLS = {
     "signer": lambda a: imgsign.Signer(a["provider"], a["key"], previous_keys=a["previous_keys"], salt=a["salt"],
@@ -173,6 +176,8 @@ _CALLS = {
     "verify_basic_auth": lambda a: imgsign.verify_basic_auth(a["username"], a["password"], a["headers"]),
     "verify_origin_secret": lambda a: imgsign.verify_origin_secret(a["secret"], a["headers"]),
     "request_target": lambda a: _BUILDER.request_target(a["path"], a["query"]),
+    "sources": lambda a: imgsign.Sources([(a["name"], {k: a[k] for k in a if k != "name"})]),
+    "source": lambda a: _SOURCE_SET.source(a["name"]),
 }
 
 

@@ -1,6 +1,6 @@
 """Type stubs of the native module ``imgsign._imgsign`` (re-exported by ``imgsign``)."""
 
-from typing import Iterable, List, Mapping, Optional, Sequence, Tuple, Union, final
+from typing import Iterable, List, Mapping, Optional, Sequence, Tuple, final, overload
 
 from ._names import ErrorCode, ProfileName, ProviderName
 from ._types import Headers as _Headers
@@ -139,9 +139,10 @@ class UrlBuilder:
 class Sources:
     """Several named sources; signing and verifying choose the source by the URL's host and path."""
 
-    def __new__(
-        cls, sources: Union[Mapping[str, SourceOptions], Iterable[Tuple[str, SourceOptions]]]
-    ) -> "Sources": ...
+    @overload
+    def __new__(cls, sources: Mapping[str, SourceOptions]) -> "Sources": ...
+    @overload
+    def __new__(cls, sources: Iterable[Tuple[str, SourceOptions]]) -> "Sources": ...
     @property
     def names(self) -> List[str]:
         """The sources' names, in the order given."""

@@ -116,6 +116,15 @@ const BASE = {
   verify_basic_auth: { username: 'u', password: 'p', headers: { Authorization: 'Basic dTpw' } },
   verify_origin_secret: { secret: 's', headers: { 'X-Imgix-Origin-Secret': 's' } },
   request_target: { path: '/a.jpg', query: 's=0' },
+  sources: {
+    name: 'a',
+    domain: 'demo.imgix.net',
+    path_prefix: '/x',
+    key: K,
+    previous_keys: [],
+    use_https: true,
+  },
+  source: { name: 'a' },
 }
 const CALL = {
   signer: (m, a) =>
@@ -176,6 +185,20 @@ const CALL = {
   verify_basic_auth: (m, a) => m.verifyBasicAuth(a.username, a.password, a.headers),
   verify_origin_secret: (m, a) => m.verifyOriginSecret(a.secret, a.headers),
   request_target: (m, a) => new m.UrlBuilder('demo.imgix.net', { key: K }).requestTarget(a.path, a.query),
+  sources: (m, a) =>
+    new m.Sources([
+      [
+        a.name,
+        {
+          domain: a.domain,
+          pathPrefix: a.path_prefix,
+          key: a.key,
+          previousKeys: a.previous_keys,
+          useHttps: a.use_https,
+        },
+      ],
+    ]),
+  source: (m, a) => new m.Sources({ a: { domain: 'demo.imgix.net', key: K } }).source(a.name),
 }
 
 // A lone surrogate inside the argument's value, wherever it holds strings.

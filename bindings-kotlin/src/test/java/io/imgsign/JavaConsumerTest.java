@@ -57,6 +57,27 @@ class JavaConsumerTest {
     }
     // endregion readme
 
+    // region readme-sources
+    @Test
+    void severalSources() throws ImgsignException {
+        Sources sources = new Sources(List.of(
+                SourceSpec.builder("shop", "demo.imgix.net").provider("imgix").key("FOO123bar").build(),
+                SourceSpec.builder("archive", "demo.imgix.net").pathPrefix("/archive").key("Arch1veKey").build(),
+                SourceSpec.builder("books", "image.pvnservices.com").provider("pixta").key("wakanda123@").build()));
+        String book = sources.signUrl(PIXTA_URL); // the source is chosen by host and path
+        assertEquals(PIXTA_URL + "&s=7d0d58f62c945d0ca08269205228bbe7", book);
+        sources.verifyUrl(book);
+        String old = sources.source("archive").buildUrl("/archive/2019/a.jpg");
+        sources.verify(old.substring("https://demo.imgix.net".length()), "demo.imgix.net"); // a request target
+        try {
+            sources.signUrl("https://unknown.example.com/a.jpg");
+            fail("a URL of an unknown host was signed");
+        } catch (ImgsignException.UnknownSource e) {
+            assertEquals("unknown_source", e.errorCode());
+        }
+    }
+    // endregion readme-sources
+
     @Test
     void constructorsThrowTheCodedCheckedException() {
         ImgsignException key = assertThrows(ImgsignException.class, () -> new Signer("imgix", ""));

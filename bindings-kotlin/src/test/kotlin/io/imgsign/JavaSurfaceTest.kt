@@ -22,11 +22,13 @@ class JavaSurfaceTest {
 
     @Test
     fun `every public constructor and method that can fail declares ImgsignException`() {
-        val classes = listOf(Signer::class.java, UrlBuilder::class.java, UrlBuilder.Builder::class.java, Imgsign::class.java)
+        val objects = listOf(Signer::class.java, UrlBuilder::class.java, Sources::class.java, SourceSpec::class.java)
+        val builders = listOf(Signer.Builder::class.java, UrlBuilder.Builder::class.java, SourceSpec.Builder::class.java)
+        val classes = objects + builders + Imgsign::class.java
         val missing = mutableListOf<String>()
         for (c in classes) {
             // Only the objects' constructors call the core (a Builder's collects options).
-            for (ctor in c.constructors.filter { c == Signer::class.java || c == UrlBuilder::class.java }) {
+            for (ctor in c.constructors.filter { c in objects }) {
                 // Kotlin's accessor of a private constructor takes its DefaultConstructorMarker.
                 val accessor = ctor.isSynthetic || ctor.parameterTypes.any { it.name.endsWith("DefaultConstructorMarker") }
                 if (!accessor &&
@@ -43,7 +45,7 @@ class JavaSurfaceTest {
             }
         }
         // The generated methods that can fail (inherited by Signer and UrlBuilder).
-        for (c in listOf(FfiSigner::class.java, FfiUrlBuilder::class.java)) {
+        for (c in listOf(FfiSigner::class.java, FfiUrlBuilder::class.java, FfiSources::class.java)) {
             for (m in c.declaredMethods) {
                 val fails = m.name.startsWith("sign") || m.name.startsWith("verify") || m.name.startsWith("build")
                 if (Modifier.isPublic(m.modifiers) && fails &&
