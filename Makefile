@@ -75,8 +75,17 @@ venv:
 	@[ -x $(PY) ] || python3 -m venv $(VENV)
 	@$(PY) -m pip install -q --disable-pip-version-check -r conformance/requirements.txt
 
+# The generator's oracles: the vendors' PyPI packages (into the same venv), their npm packages
+# and imagor's Go package (built from the Go module proxy into conformance/oracles/.bin).
+ORACLES := conformance/oracles
 conformance-deps: venv
 	@cd conformance && npm install --no-audit --no-fund --loglevel=error >/dev/null
+	@$(PY) -m pip install -q --disable-pip-version-check -r $(ORACLES)/requirements.txt
+	@cd $(ORACLES) && npm install --no-audit --no-fund --loglevel=error >/dev/null
+	@command -v go >/dev/null 2>&1 || { apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends golang-go >/dev/null; }
+	@cd $(ORACLES)/go && GOMODCACHE="$(CURDIR)/$(ORACLES)/.gomodcache" GOFLAGS=-modcacherw \
+	  go build -o "$(CURDIR)/$(ORACLES)/.bin/oracle_go" .
 
 vectors: conformance-deps
 	$(PY) conformance/generate.py

@@ -8,6 +8,16 @@ independent implementations of the documented formulas in oracles/formulas.py. E
 vector's description names its source.
 """
 
+import json
+import pathlib
+import subprocess
+import sys
+
+HERE = pathlib.Path(__file__).resolve().parent
+ORACLES = HERE / "oracles"
+sys.path.insert(0, str(ORACLES))
+import formulas  # noqa: E402
+
 NOW = 1700000000
 
 # The documented secrets and options of the schemes that exist before this module's providers
@@ -51,6 +61,92 @@ def builder_input(provider, domain, key, path, params, *, salt=None, options=Non
             "disable_path_encoding": dpe, "path": path, "params": [[k, v] for k, v in params]}
 
 
+# ---------------------------------------------------------------------------------------- oracles
+
+GO_ORACLE = ORACLES / ".bin" / "oracle_go"
+
+
+def _pins():
+    py = dict(line.strip().split("==") for line in (ORACLES / "requirements.txt").read_text().split() if line.strip())
+    node = json.loads((ORACLES / "package.json").read_text())["dependencies"]
+    return py, node
+
+
+class Oracles:
+    """The vendors' packages, run for real: cases are collected, then each oracle process
+    runs once for all of them (`run`), then the callbacks registered with `later` make the
+    vectors from the results."""
+
+    COMMANDS = {
+        "py": lambda: [sys.executable, str(ORACLES / "oracle_py.py")],
+        "node": lambda: ["node", str(ORACLES / "oracle_node.mjs")],
+        "go": lambda: [str(GO_ORACLE)],
+    }
+
+    def __init__(self):
+        self.cases = {k: [] for k in self.COMMANDS}
+        self.done = {k: 0 for k in self.COMMANDS}
+        self.results = {}
+        self.callbacks = []
+
+    def add(self, oracle, op, inp):
+        key = "%s#%d" % (oracle, len(self.cases[oracle]))
+        self.cases[oracle].append({"id": key, "op": op, "input": inp})
+        return key
+
+    def later(self, fn):
+        """Calls `fn` once the cases added so far have run; it may add cases and callbacks of
+        its own (run in the next round)."""
+        self.callbacks.append(fn)
+
+    def ok(self, key):
+        status, value = self.results[key]
+        assert status == "ok", f"oracle case {key} failed: {value}"
+        return value
+
+    def outcome(self, key):
+        return self.results[key]
+
+    def run(self):
+        """Rounds: every pending case runs (one process per oracle), then the pending
+        callbacks, until nothing is pending."""
+        if not GO_ORACLE.exists():
+            sys.exit("gen_schemes: the Go oracle is not built; run `make conformance-deps`")
+        while self.callbacks or any(len(c) > self.done[k] for k, c in self.cases.items()):
+            for oracle, cases in self.cases.items():
+                pending = cases[self.done[oracle]:]
+                self.done[oracle] = len(cases)
+                if not pending:
+                    continue
+                proc = subprocess.run(self.COMMANDS[oracle](), input=json.dumps(pending).encode(),
+                                      cwd=str(ORACLES), stdout=subprocess.PIPE, stderr=subprocess.PIPE, check=False)
+                if proc.returncode != 0:
+                    sys.exit(f"gen_schemes: the {oracle} oracle failed:\n" + proc.stderr.decode("utf-8", "replace"))
+                for r in json.loads(proc.stdout):
+                    self.results[r["id"]] = ("ok", r["ok"]) if "ok" in r else ("error", r["error"])
+            callbacks, self.callbacks = self.callbacks, []
+            for fn in callbacks:
+                fn()
+
+    def check_pins(self):
+        """The packages that run are the pinned ones."""
+        py_pins, node_pins = _pins()
+        pk, nk = self.add("py", "versions", {}), self.add("node", "versions", {})
+
+        def check():
+            for pins, got_all, where in ((py_pins, self.ok(pk), "PyPI"), (node_pins, self.ok(nk), "npm")):
+                for name, want in pins.items():
+                    got = got_all.get(name)
+                    assert got == want, f"gen_schemes: {name} ({where}) is {got}, the pin is {want}; " \
+                        "run make conformance-deps"
+        self.later(check)
+
+
+def whatwg(O, url):
+    """The URL as a client sends it, by Node's WHATWG parser."""
+    return O.add("node", "whatwg.url", {"url": url})
+
+
 # ---------------------------------------------------------------------------------------- the model
 
 def gen_model(G):
@@ -87,3 +183,8 @@ def gen_model(G):
 
 def generate(G):
     gen_model(G)
+    O = Oracles()
+    O.check_pins()
+    import gen_paths  # noqa: PLC0415 (the path-signature providers)
+    gen_paths.generate(G, O)
+    O.run()

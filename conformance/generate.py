@@ -821,7 +821,7 @@ def gen_build_url():
         error="invalid_param", **c)
     url("build-empty-key", "empty param key (canonical)", params=[("", "x")], error="invalid_param", **c)
     url("build-unknown-profile", "unknown profile name", profile="imgix-go", error="invalid_param", **c)
-    url("build-unknown-provider", "unknown provider name", provider="imgproxy", domain="demo.imgix.net",
+    url("build-unknown-provider", "unknown provider name", provider="nosuchcdn", domain="demo.imgix.net",
         error="invalid_param", **c)
     for name, k in [("empty", ""), ("trailing-newline", "FOO123bar\n"), ("leading-space", " FOO123bar"),
                     ("control", "FOO\x01bar")]:
@@ -1308,7 +1308,7 @@ def gen_verify_target():
                     ("not-http", "ftp://demo.imgix.net/a.jpg?s=0"), ("too-long", "/" + "a" * 65536 + "?s=0")]:
         verify_target(f"imgix-verify-target-malformed-{name}", f"not a request target: {name}", "imgix", k, t,
                       error="malformed_url")
-    verify_target("verify-target-unknown-provider", "unknown provider", "thumbor", k, "/a.jpg?s=0",
+    verify_target("verify-target-unknown-provider", "unknown provider", "nosuchcdn", k, "/a.jpg?s=0",
                   error="invalid_param")
     verify_target("verify-target-invalid-key", "a key with a trailing newline", "imgix", k + "\n", "/a.jpg?s=0",
                   error="invalid_key")

@@ -68,6 +68,9 @@ const outcome = (f) => {
   }
 }
 
+// The codes of a failed verification.
+const VERIFY_CODES = ['missing_signature', 'signature_mismatch', 'expired', 'malformed_url', 'malformed_header']
+
 // argument_error: a real call of the operation with valid values for every argument but one.
 const K = 'FOO123bar'
 const signer = new imgsign.Signer('imgix', K)
@@ -223,6 +226,21 @@ const RUN = {
   verify_url: (i) => signerOf(i).verifyUrl(i.url, { now: i.now, values: i.values }) ?? null,
   verify: (i) => signerOf(i).verify(i.target, { now: i.now, values: i.values }) ?? null,
   sign_token: (i) => signerOf(i).signToken({ expires: i.expires, values: i.values }),
+  verify_tampered: (i) => {
+    const signer = signerOf(i)
+    const options = { now: i.now, values: i.values }
+    signer.verifyUrl(i.url, options)
+    for (const [start, end] of i.ranges) {
+      for (let at = start; at < end; at++) {
+        // The byte changed: `a` becomes `b`, anything else `a` (the URLs are ASCII).
+        const changed = i.url.slice(0, at) + (i.url[at] === 'a' ? 'b' : 'a') + i.url.slice(at + 1)
+        const got = outcome(() => signer.verifyUrl(changed, options))
+        assert.ok(got.error, `byte ${at} changed, the URL still verifies: ${changed}`)
+        assert.ok(VERIFY_CODES.includes(got.code), `byte ${at} changed: ${got.code} is not a verification failure`)
+      }
+    }
+    return null
+  },
   verify_token: (i) => signerOf(i).verifyToken(i.token, { now: i.now, values: i.values }) ?? null,
   build_url: (i) => {
     const url = outcome(() => builder(i).buildUrl(i.path, i.params))

@@ -1,9 +1,10 @@
 //! `Sources`: several named sources in one object; the matching rules are the core's.
 
 use crate::builder::UrlBuilder;
-use crate::convert::{list, opt_bool, opt_int, opt_str, pairs, params, str_arg};
+use crate::convert::{list, opt_bool, opt_str, pairs, params, str_arg};
 use crate::errors::{Arg, OrRaise};
-use imgsign::{BuilderOptions, Operation as Op, SignOptions, SourceSpec, VerifyOptions};
+use crate::signer::{sign_options, verify_options};
+use imgsign::{BuilderOptions, Operation as Op, SourceSpec};
 use pyo3::prelude::*;
 
 /// The fields of one source, as the core's `SourceSpec` has them.
@@ -75,14 +76,8 @@ impl Sources {
         now: Option<&Bound<'_, PyAny>>,
         values: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<String> {
-        let arg = |name| Arg::new(Op::SignUrl, name);
-        let url = str_arg(url, arg("url"))?;
-        let options = SignOptions {
-            expires: opt_int(expires, arg("expires"))?,
-            expires_in: opt_int(expires_in, arg("expires_in"))?,
-            now: opt_int(now, arg("now"))?,
-            values: params(values, arg("values"))?,
-        };
+        let url = str_arg(url, Arg::new(Op::SignUrl, "url"))?;
+        let options = sign_options(Op::SignUrl, expires, expires_in, now, values)?;
         self.inner.sign_url_with(&url, &options).or_raise(py)
     }
 
@@ -130,17 +125,6 @@ impl Sources {
         let names: Vec<String> = self.inner.sources().iter().map(|s| format!("'{}'", s.name())).collect();
         format!("Sources([{}])", names.join(", "))
     }
-}
-
-fn verify_options(
-    op: Op,
-    now: Option<&Bound<'_, PyAny>>,
-    values: Option<&Bound<'_, PyAny>>,
-) -> PyResult<VerifyOptions> {
-    Ok(VerifyOptions {
-        now: opt_int(now, Arg::new(op, "now"))?,
-        values: params(values, Arg::new(op, "values"))?,
-    })
 }
 
 /// One source's mapping as the core's `SourceSpec` (each field's errors located at

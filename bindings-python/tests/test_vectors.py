@@ -67,6 +67,26 @@ def run_verify(i):
     return _signer(i).verify(i["target"], now=i["now"], values=i["values"])
 
 
+def _changed(url, at):
+    """`url` with the byte at `at` changed: `a` becomes `b`, anything else `a` (ASCII URLs)."""
+    return url[:at] + ("b" if url[at] == "a" else "a") + url[at + 1:]
+
+
+def run_verify_tampered(i):
+    signer = _signer(i)
+    signer.verify_url(i["url"], now=i["now"], values=i["values"])
+    for start, end in i["ranges"]:
+        for at in range(start, end):
+            changed = _changed(i["url"], at)
+            try:
+                signer.verify_url(changed, now=i["now"], values=i["values"])
+            except imgsign.VerifyError:
+                continue
+            except imgsign.ImgsignError as e:
+                raise AssertionError(f"byte {at} changed: {e.code}, not a verification failure") from e
+            raise AssertionError(f"byte {at} changed, the URL still verifies: {changed}")
+
+
 def run_sign_token(i):
     return _signer(i, previous=False).sign_token(expires=i["expires"], values=i["values"])
 
@@ -238,6 +258,7 @@ RUNNERS = {
     "verify": run_verify,
     "sign_token": run_sign_token,
     "verify_token": run_verify_token,
+    "verify_tampered": run_verify_tampered,
     "build_url": run_build_url,
     "build_srcset": run_build_srcset,
     "target_widths": run_target_widths,

@@ -10,9 +10,9 @@ use crate::params::{
 };
 use crate::profile::{LibraryParam, Order, Profile, Rules};
 use crate::provider::Provider;
-use crate::scheme::{Placement, Resolved, resolve};
+use crate::scheme::{Grammar, Placement, Resolved, resolve};
 use crate::secrets::{self, Secrets};
-use crate::signature::{check_emitted_len, message, push_signature, signed_path};
+use crate::signature::{check_emitted_len, message, push_signature, sign_segment, signed_path};
 use crate::validate::{check_domain, check_verbatim_path, has_dot_segment};
 use std::borrow::Cow;
 use std::fmt;
@@ -112,6 +112,20 @@ impl UrlBuilder {
             None => None,
         };
         let resolved = resolve(scheme, &options.options)?;
+        if let Grammar::Path(_) = scheme.grammar {
+            // A path grammar is not a query: a profile's encoding and the library param do not apply.
+            let refused = [
+                ("profile", options.profile.is_some_and(|p| p != Profile::Canonical)),
+                ("include_library_param", options.include_library_param == Some(true)),
+                ("disable_path_encoding", options.disable_path_encoding == Some(true)),
+            ];
+            if let Some((field, _)) = refused.iter().find(|(_, r)| *r) {
+                return err(
+                    ErrorCode::InvalidParam,
+                    format!("{field}: {} URLs are built from its path grammar, not a query", scheme.name),
+                );
+            }
+        }
         let key = match decoded {
             Some(d) => secrets::prepare(&resolved, &d)?.into_iter().next(),
             None => None,
@@ -254,6 +268,9 @@ impl UrlBuilder {
 
     /// Emits the URL for `path` and normalised `items`, signed when the builder has a key.
     pub(crate) fn emit(&self, path: &str, items: &mut Items<'_>) -> Result<String> {
+        if let Grammar::Path(pieces) = self.resolved.scheme.grammar {
+            return self.emit_path(pieces, path, items);
+        }
         let sig_param = self.signature_param()?;
         let r = self.render(path, items, None)?;
         let signature = self.key.as_ref().map(|key| {
@@ -269,6 +286,30 @@ impl UrlBuilder {
         Ok(out)
     }
 
+    /// Emits the URL of a path grammar: the pieces rendered, then signed in their segment
+    /// as `sign_url` signs (the same function), when the builder has a key.
+    fn emit_path(&self, pieces: &[crate::scheme::Piece], path: &str, items: &Items<'_>) -> Result<String> {
+        let rendered = crate::grammar::render(pieces, &self.resolved, path, items)?;
+        if has_dot_segment(&rendered) {
+            return err(
+                ErrorCode::InvalidUrl,
+                "path: a '.' or '..' segment is removed by browsers before the request, so the signature could never match",
+            );
+        }
+        let scheme = if self.use_https { "https://" } else { "http://" };
+        let mut out = String::with_capacity(scheme.len() + self.domain.len() + rendered.len() + 48);
+        out.push_str(scheme);
+        out.push_str(&self.domain);
+        match &self.key {
+            Some(key) => {
+                sign_segment(&mut out, &rendered, &self.resolved, key)?;
+                check_emitted_len(&out)?;
+            }
+            None => out.push_str(&rendered),
+        }
+        Ok(out)
+    }
+
     /// Writes a fluid srcset straight into one string: one signed URL per width, as the
     /// value of the param `slot`, each followed by ` <width>w`, joined by `",\n"`.
     /// Everything before the slot is rendered and hashed once. `items` must hold `slot`
@@ -280,6 +321,21 @@ impl UrlBuilder {
         slot: &'static str,
         widths: &[i64],
     ) -> Result<String> {
+        if let Grammar::Path(_) = self.resolved.scheme.grammar {
+            // Each entry through the grammar: the width is one of its params.
+            let mut out = String::new();
+            for (i, w) in widths.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(",\n");
+                }
+                crate::params::set_param(items, slot, std::borrow::Cow::Owned(w.to_string()));
+                out.push_str(&self.emit(path, items)?);
+                out.push(' ');
+                encode::write_int(&mut out, *w);
+                out.push('w');
+            }
+            return Ok(out);
+        }
         let r = self.render(path, items, Some(slot))?;
         let Some(at) = r.slot_at else {
             return err(ErrorCode::InvalidParam, format!("params[{slot:?}]: internal slot not rendered"));

@@ -52,34 +52,24 @@ pub(crate) fn secret_bytes(field: &str, secret: &str, form: KeyForm) -> Result<V
     }
 }
 
-/// A hash state that has seen part of a message.
+/// A hash state that has seen part of a message. SHA-512's state, twice the size of the
+/// others, is boxed: each signature clones a state, and the enum is as large as its largest
+/// variant.
 #[derive(Clone)]
 enum Plain {
     Md5(Md5),
     Sha1(Sha1),
     Sha256(Sha256),
-    Sha512(Sha512),
+    Sha512(Box<Sha512>),
 }
 
-/// An HMAC state, keyed, that may have seen part of a message.
+/// An HMAC state, keyed, that may have seen part of a message (SHA-512 boxed, as above).
 #[derive(Clone)]
 enum Keyed {
     Md5(Hmac<Md5>),
     Sha1(Hmac<Sha1>),
     Sha256(Hmac<Sha256>),
-    Sha512(Hmac<Sha512>),
-}
-
-/// Runs `$body` with `$s` bound to the inner state of whichever variant `$e` is.
-macro_rules! each {
-    ($ty:ident, $e:expr, $s:ident => $body:expr) => {
-        match $e {
-            $ty::Md5($s) => $body,
-            $ty::Sha1($s) => $body,
-            $ty::Sha256($s) => $body,
-            $ty::Sha512($s) => $body,
-        }
-    };
+    Sha512(Box<Hmac<Sha512>>),
 }
 
 impl Plain {
@@ -88,16 +78,26 @@ impl Plain {
             Hash::Md5 => Plain::Md5(Md5::new()),
             Hash::Sha1 => Plain::Sha1(Sha1::new()),
             Hash::Sha256 => Plain::Sha256(Sha256::new()),
-            Hash::Sha512 => Plain::Sha512(Sha512::new()),
+            Hash::Sha512 => Plain::Sha512(Box::new(Sha512::new())),
         }
     }
 
     fn update(&mut self, data: &[u8]) {
-        each!(Plain, self, s => Digest::update(s, data));
+        match self {
+            Plain::Md5(s) => Digest::update(s, data),
+            Plain::Sha1(s) => Digest::update(s, data),
+            Plain::Sha256(s) => Digest::update(s, data),
+            Plain::Sha512(s) => Digest::update(s.as_mut(), data),
+        }
     }
 
     fn finish(self) -> Raw {
-        each!(Plain, self, s => Raw::of(&s.finalize()))
+        match self {
+            Plain::Md5(s) => Raw::of(&s.finalize()),
+            Plain::Sha1(s) => Raw::of(&s.finalize()),
+            Plain::Sha256(s) => Raw::of(&s.finalize()),
+            Plain::Sha512(s) => Raw::of(&s.finalize()),
+        }
     }
 }
 
@@ -107,16 +107,26 @@ impl Keyed {
             Hash::Md5 => Keyed::Md5(Hmac::new_from_slice(key).ok()?),
             Hash::Sha1 => Keyed::Sha1(Hmac::new_from_slice(key).ok()?),
             Hash::Sha256 => Keyed::Sha256(Hmac::new_from_slice(key).ok()?),
-            Hash::Sha512 => Keyed::Sha512(Hmac::new_from_slice(key).ok()?),
+            Hash::Sha512 => Keyed::Sha512(Box::new(Hmac::new_from_slice(key).ok()?)),
         })
     }
 
     fn update(&mut self, data: &[u8]) {
-        each!(Keyed, self, s => Mac::update(s, data));
+        match self {
+            Keyed::Md5(s) => Mac::update(s, data),
+            Keyed::Sha1(s) => Mac::update(s, data),
+            Keyed::Sha256(s) => Mac::update(s, data),
+            Keyed::Sha512(s) => Mac::update(s.as_mut(), data),
+        }
     }
 
     fn finish(self) -> Raw {
-        each!(Keyed, self, s => Raw::of(&s.finalize().into_bytes()))
+        match self {
+            Keyed::Md5(s) => Raw::of(&s.finalize().into_bytes()),
+            Keyed::Sha1(s) => Raw::of(&s.finalize().into_bytes()),
+            Keyed::Sha256(s) => Raw::of(&s.finalize().into_bytes()),
+            Keyed::Sha512(s) => Raw::of(&s.finalize().into_bytes()),
+        }
     }
 }
 

@@ -25,6 +25,40 @@ const fn keep_set(extra: &[u8]) -> Keep {
     Keep(t)
 }
 
+/// ASCII letters and digits and the bytes of `extra`.
+#[allow(clippy::indexing_slicing)]
+pub(crate) const fn keep_alnum_and(extra: &[u8]) -> Keep {
+    let mut t = [false; 256];
+    let mut b = 0usize;
+    while b < 256 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    let mut i = 0;
+    while i < extra.len() {
+        t[extra[i] as usize] = true;
+        i += 1;
+    }
+    Keep(t)
+}
+
+/// Printable ASCII (`!` to `~`) except the bytes of `excluded`.
+#[allow(clippy::indexing_slicing)]
+pub(crate) const fn keep_printable_except(excluded: &[u8]) -> Keep {
+    let mut t = [false; 256];
+    let mut b = 0x21usize;
+    while b < 0x7f {
+        t[b] = true;
+        b += 1;
+    }
+    let mut i = 0;
+    while i < excluded.len() {
+        t[excluded[i] as usize] = false;
+        i += 1;
+    }
+    Keep(t)
+}
+
 /// RFC 3986 unreserved: `A-Z a-z 0-9 - . _ ~`.
 pub(crate) static UNRESERVED: Keep = keep_set(b"");
 /// Ordinary paths: unreserved plus `/ & $ ; = @ ,` (canonical and imgix-python).
@@ -49,8 +83,21 @@ fn hex_digit(n: u8) -> char {
 
 impl Keep {
     #[inline]
-    fn keeps(&self, b: u8) -> bool {
+    pub(crate) fn keeps(&self, b: u8) -> bool {
         self.0.get(b as usize).copied().unwrap_or(false)
+    }
+
+    /// Appends `bytes`, percent-encoding (uppercase hex) every byte this set does not keep.
+    pub(crate) fn encode_bytes_into(&self, out: &mut String, bytes: &[u8]) {
+        for &b in bytes {
+            if self.keeps(b) {
+                out.push(char::from(b));
+            } else {
+                out.push('%');
+                out.push(hex_digit(b >> 4));
+                out.push(hex_digit(b & 0x0f));
+            }
+        }
     }
 
     /// True when `s` would come out of [`Keep::encode_into`] unchanged.

@@ -282,6 +282,103 @@ pub struct Parts {
 pub enum Grammar {
     /// A domain, a path and query params, encoded by the builder's profile.
     Query,
+    /// A domain and a path made of these pieces, in order: the params of `build_url` fill
+    /// the pieces that name them, and the path argument is the [`Piece::Path`]. A param no
+    /// piece names is `invalid_param` (unless a [`Piece::Rest`] takes it).
+    Path(&'static [Piece]),
+}
+
+/// One piece of a path grammar. Pieces that produce nothing (a param not given, a flag that
+/// is false, a value equal to the one omitted) add no segment.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Piece {
+    /// The signature's segment (the placement's marker on an unsigned builder, or nothing for
+    /// a framed slot).
+    Signature,
+    /// The text of the option of this name, when it is set (Cloudinary's cloud name).
+    OptionText(&'static str),
+    /// A boolean param: true adds `word`.
+    Flag {
+        /// The param.
+        param: &'static str,
+        /// The segment it adds.
+        word: &'static str,
+    },
+    /// A param that is true (adds `word`) or a text (adds `word:text`): thumbor's `trim`.
+    Word {
+        /// The param.
+        param: &'static str,
+        /// The segment's first word.
+        word: &'static str,
+    },
+    /// A param's value after `prefix`, unless the value is `omit`; `default` when not given.
+    Value {
+        /// The param.
+        param: &'static str,
+        /// Written before the value (`v` for a version, `filters:`).
+        prefix: &'static str,
+        /// A value that adds nothing (thumbor's `center`).
+        omit: Option<&'static str>,
+        /// The values it takes, when it takes only some (checked, `invalid_param` otherwise).
+        choices: Option<&'static [&'static str]>,
+        /// The value when not given.
+        default: Fallback,
+    },
+    /// Two integer params written `WxH` (0 for the one not given), each negated by a boolean
+    /// param (`-300x200`; `-0` when the number is 0): thumbor's size and flips. Nothing when
+    /// neither number nor flip is given.
+    Size {
+        /// The width param.
+        width: &'static str,
+        /// The height param.
+        height: &'static str,
+        /// The param that negates the width.
+        flip: &'static str,
+        /// The param that negates the height.
+        flop: &'static str,
+    },
+    /// Every param no other piece names, in the caller's order, each one segment
+    /// `name` + separator + value (imgproxy's processing options).
+    Rest(char),
+    /// The path argument, written in this form.
+    Path(PathForm),
+}
+
+/// When a [`Piece::Value`] is not given.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Fallback {
+    /// Nothing.
+    None,
+    /// This value.
+    Value(&'static str),
+    /// This value when the path is in a folder (has a `/`), is not an `http:`/`https:` URL and
+    /// does not start with a segment of the covered part's unsigned pattern (Cloudinary's
+    /// `v1` for public ids in folders, as its SDKs write it).
+    InFolder(&'static str),
+}
+
+/// How a builder writes the path argument.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PathForm {
+    /// As clients send it: bytes a browser would percent-encode (space, `"`, `<`, `>`, `` ` ``,
+    /// `{`, `}`, `\`, controls, non-ASCII) and `?`, `#` are written `%XX`; `%` is kept, so an
+    /// already-encoded path stays as it is.
+    Sent,
+    /// A source URL in the form the option of this name chooses: `base64` (base64url without
+    /// padding) or `plain` (`plain/` and the URL percent-encoded: every byte but the RFC 3986
+    /// unreserved ones and `: / ! $ & ' ( ) * + , ; =`).
+    Source {
+        /// The option that chooses.
+        option: &'static str,
+    },
+    /// A resource id, percent-decoded, then every byte but `A-Z a-z 0-9 _ . - / :` written
+    /// `%XX` (a URL, `http:` or `https:`, is not decoded first); runs of `/` become one (not
+    /// after a `:`); then `.` and the value of the param `suffix`, when given (Cloudinary's
+    /// public id and format).
+    Escaped {
+        /// The param whose value follows a `.`.
+        suffix: &'static str,
+    },
 }
 
 /// The type of an option's (or a per-call value's) value.
@@ -408,7 +505,6 @@ pub(crate) struct Named(Vec<(&'static str, Option<Value>)>);
 
 impl Named {
     /// The text of the option `name`, when it is set.
-    #[allow(dead_code)] // read by the parts that take a named value (a path prefix, a token name)
     pub(crate) fn text(&self, name: &str) -> Option<&str> {
         match self.get(name) {
             Some(Value::Text(t)) => Some(t),
@@ -426,8 +522,10 @@ impl Named {
 pub(crate) struct Resolved {
     pub(crate) scheme: &'static Scheme,
     pub(crate) parts: Parts,
-    #[allow(dead_code)] // read by the parts that take a named value (a path prefix, a token name)
     pub(crate) options: Named,
+    /// The unsigned path prefix of an [`Anchor::Start`] placement, as the segments between
+    /// the first `/` and the signature's (`info`, `a/b`), read once from its option.
+    pub(crate) path_prefix: Option<String>,
 }
 
 /// The name of an option as the core spells it: `signatureSize` is `signature_size`.
@@ -585,7 +683,13 @@ pub(crate) fn resolve<K: AsRef<str>>(scheme: &'static Scheme, given: &[(K, Param
             }
         }
     }
-    Ok(Resolved { scheme, parts, options })
+    let path_prefix = match parts.placement {
+        Placement::PathSegment { anchor: Anchor::Start { prefix_option: Some(name) }, .. } => {
+            options.text(name).map(|p| p.trim_matches('/').to_owned()).filter(|p| !p.is_empty())
+        }
+        _ => None,
+    };
+    Ok(Resolved { scheme, parts, options, path_prefix })
 }
 
 /// A scheme table whose option does not fit its effect: a defect of the table, caught by

@@ -3,13 +3,14 @@
 
 use crate::digest::SigningKey;
 use crate::encode::ParamValue;
-use crate::error::{Error, ErrorCode, Result, err};
+use crate::error::{ErrorCode, Result, err};
 use crate::provider::Provider;
 use crate::scheme::{Named, Placement, Resolved, read_named, resolve};
 use crate::secrets::{self, Secrets};
+use crate::sent::SentUrl;
 use crate::signature::{
-    MAX_URL_LEN, check_emitted_len, message, piece_key, push_signature, signed_path, split_signature,
-    strip_signature,
+    MAX_URL_LEN, check_emitted_len, message, piece_key, push_signature, sign_segment, signed_path,
+    split_signature, strip_signature, verify_segment,
 };
 use std::fmt;
 use std::time::{SystemTime, UNIX_EPOCH};
@@ -91,63 +92,6 @@ impl fmt::Debug for Signer {
             .field("previous_keys", &self.previous_key_count())
             .finish_non_exhaustive()
     }
-}
-
-/// A URL split into the parts signing needs, borrowed from the parsed URL.
-struct Parts {
-    url: url::Url,
-}
-
-impl Parts {
-    fn parse(input: &str, code: ErrorCode) -> Result<Parts> {
-        let fail = |m: &str| -> Result<Parts> { Err(Error::new(code, format!("url: {m}"))) };
-        if input.len() > MAX_URL_LEN {
-            return fail(&format!("longer than {MAX_URL_LEN} bytes"));
-        }
-        if has_control(input) {
-            return fail("contains a control character");
-        }
-        if input.starts_with(char::is_whitespace) || input.ends_with(char::is_whitespace) {
-            return fail("has leading or trailing white space");
-        }
-        let url = match url::Url::parse(input) {
-            Ok(u) => u,
-            Err(e) => return fail(&format!("cannot be parsed ({e})")),
-        };
-        if url.scheme() != "http" && url.scheme() != "https" {
-            return fail("scheme must be http or https");
-        }
-        if url.host_str().is_none_or(str::is_empty) {
-            return fail("has no host");
-        }
-        Ok(Parts { url })
-    }
-
-    fn origin(&self) -> &str {
-        &self.url[..url::Position::BeforePath]
-    }
-
-    fn query(&self) -> &str {
-        self.url.query().unwrap_or("")
-    }
-}
-
-/// Parses `input` as signing and verifying do (WHATWG, http or https with a host, no
-/// control characters or outer white space, the length limit); a failure is `code`.
-pub(crate) fn parse_url(input: &str, code: ErrorCode) -> Result<url::Url> {
-    Parts::parse(input, code).map(|p| p.url)
-}
-
-/// True when `s` has a C0 control, DEL or a C1 control (U+0080–U+009F, UTF-8 `C2 80`–`C2 9F`).
-fn has_control(s: &str) -> bool {
-    let b = s.as_bytes();
-    // A quick pass the compiler can vectorise; the exact check only when it finds a suspect.
-    if !b.iter().fold(false, |hit, &c| hit | (c < 0x20) | (c == 0x7f) | (c == 0xc2)) {
-        return false;
-    }
-    b.iter().enumerate().any(|(i, &c)| {
-        c < 0x20 || c == 0x7f || (c == 0xc2 && b.get(i + 1).is_some_and(|n| (0x80..=0x9f).contains(n)))
-    })
 }
 
 impl Signer {
@@ -268,15 +212,15 @@ impl Signer {
     fn sign_with_expiry(&self, input: &str, expires: Option<i64>, values: &Named) -> Result<String> {
         let _ = values;
         let expiry = self.expiry_name(expires)?;
-        let parts = Parts::parse(input, ErrorCode::InvalidUrl)?;
+        let parts = SentUrl::parse(input, ErrorCode::InvalidUrl)?;
         let scheme = self.resolved.parts;
         let Placement::LastQueryParam(param) = scheme.placement else {
-            return self.no_placement();
+            return self.sign_in_path(&parts);
         };
-        let path = signed_path(scheme.covered, parts.url.path());
-        let query = strip_signature(parts.query(), param, expiry);
+        let path = signed_path(scheme.covered, parts.path());
+        let query = strip_signature(parts.query().unwrap_or_default(), param, expiry);
         let sig = self.key()?.sign(&message(path, &query));
-        let fragment = parts.url.fragment();
+        let fragment = parts.fragment();
         let mut out = String::with_capacity(
             parts.origin().len() + path.len() + query.len() + fragment.map_or(0, str::len) + 80,
         );
@@ -295,8 +239,24 @@ impl Signer {
         Ok(out)
     }
 
-    fn no_placement<T>(&self) -> Result<T> {
-        err(ErrorCode::InvalidParam, format!("{}: this placement is not available", self.provider.name()))
+    /// Signs a URL whose signature is a path segment: the query and fragment are kept and
+    /// not signed.
+    fn sign_in_path(&self, parts: &SentUrl<'_>) -> Result<String> {
+        let (path, query, fragment) = (parts.path(), parts.query(), parts.fragment());
+        let mut out =
+            String::with_capacity(parts.origin().len() + path.len() + query.map_or(0, str::len) + 96);
+        out.push_str(parts.origin());
+        sign_segment(&mut out, path, &self.resolved, self.key()?)?;
+        if let Some(query) = query {
+            out.push('?');
+            out.push_str(query);
+        }
+        if let Some(fragment) = fragment {
+            out.push('#');
+            out.push_str(fragment);
+        }
+        check_emitted_len(&out)?;
+        Ok(out)
     }
 
     /// Verifies `url`: its signature under the current or a previous key, then its
@@ -308,8 +268,8 @@ impl Signer {
     /// [`Signer::verify_url`] with per-call values.
     pub fn verify_url_with(&self, url: &str, options: &VerifyOptions) -> Result<()> {
         let values = self.values(&options.values)?;
-        let parts = Parts::parse(url, ErrorCode::MalformedUrl)?;
-        self.verify_parts(parts.url.path(), parts.query(), options.now, &values)
+        let parts = SentUrl::parse(url, ErrorCode::MalformedUrl)?;
+        self.verify_parts(parts.path(), parts.query().unwrap_or_default(), options.now, &values)
     }
 
     /// Verifies what a server receives: the request target of an HTTP request in origin form
@@ -348,7 +308,7 @@ impl Signer {
     /// Whether `given` is the signature of the message `parts` under any key (constant time
     /// for each comparison; every key is tried, the signing key first).
     fn matches(&self, parts: &[&str], given: &str) -> bool {
-        self.keys.iter().any(|k| bool::from(k.sign_parts(parts).as_bytes().ct_eq(given.as_bytes())))
+        self.keys.iter().any(|k| same(k.sign_parts(parts).as_bytes(), given.as_bytes()))
     }
 
     /// Verifies a path and the query received with it (both exactly as sent).
@@ -356,7 +316,7 @@ impl Signer {
         let _ = values;
         let scheme = self.resolved.parts;
         let Placement::LastQueryParam(sig_param) = scheme.placement else {
-            return self.no_placement();
+            return verify_segment(path, &self.resolved, |parts, given| self.matches(parts, given));
         };
         let (signed_query, given) = split_signature(query, sig_param)?;
         let msg = message(signed_path(scheme.covered, path), signed_query);
@@ -378,6 +338,17 @@ impl Signer {
         }
         Ok(())
     }
+}
+
+/// Whether `a` and `b` are equal, in time that depends on their length only (which is not a
+/// secret: every signature of a scheme has the same). The bytes are folded first, so one
+/// constant-time comparison of the result decides.
+fn same(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let diff = a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y));
+    bool::from(diff.ct_eq(&0))
 }
 
 /// Checks an expiry value as received: a decimal UNIX time (`malformed_url` otherwise), not

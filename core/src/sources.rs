@@ -6,7 +6,8 @@
 use crate::builder::{BuilderOptions, UrlBuilder};
 use crate::error::{Error, ErrorCode, Result, err, excerpt};
 use crate::secrets::Secrets;
-use crate::signer::{SignOptions, Signer, VerifyOptions, parse_url};
+use crate::sent::SentUrl;
+use crate::signer::{SignOptions, Signer, VerifyOptions};
 use crate::validate::has_dot_segment;
 use std::fmt;
 
@@ -199,8 +200,8 @@ impl Sources {
     /// The source of a full URL (parsed as [`Signer::sign_url`] parses it; a URL that cannot
     /// be parsed is `code`).
     fn source_of_url(&self, url: &str, code: ErrorCode) -> Result<&Source> {
-        let parsed = parse_url(url, code)?;
-        self.source_for(parsed.host_str().unwrap_or_default(), parsed.path())
+        let (host, path) = host_and_path(url, code)?;
+        self.source_for(&host, &path)
     }
 
     /// Signs `url` with the key of its source.
@@ -246,10 +247,23 @@ impl Sources {
         let path = if target.starts_with('/') {
             target.split(['?', '#']).next().unwrap_or_default().to_owned()
         } else {
-            parse_url(target, ErrorCode::MalformedUrl)?.path().to_owned()
+            host_and_path(target, ErrorCode::MalformedUrl)?.1
         };
         self.source_for(&host, &path)?.signing()?.verify_with(target, options)
     }
+}
+
+/// The host (lowercase, without a port) and path of a URL in the form clients send it.
+fn host_and_path(url: &str, code: ErrorCode) -> Result<(String, String)> {
+    let sent = SentUrl::parse(url, code)?;
+    let origin = sent.origin();
+    let authority = origin.split_once("://").map_or(origin, |(_, a)| a);
+    let host = match authority.rsplit_once(':') {
+        // An IPv6 literal keeps its colons: only a port after `]` (or after a name) is cut.
+        Some((h, port)) if port.bytes().all(|b| b.is_ascii_digit()) && !h.ends_with(':') => h,
+        _ => authority,
+    };
+    Ok((host.to_ascii_lowercase(), sent.path().to_owned()))
 }
 
 /// Builds one source from its spec.

@@ -230,6 +230,40 @@ fn run(kind: &str, input: &Value) -> Result<Result<Value, Error>, String> {
             let target = s(input, "target")?;
             unit(signer(input, true)?.and_then(|signer| signer.verify_with(target, &options)))
         }
+        "verify_tampered" => {
+            let options = verify_options(input)?;
+            let url = s(input, "url")?;
+            let signer = match signer(input, true)? {
+                Ok(signer) => signer,
+                Err(e) => return Ok(Err(e)),
+            };
+            if let Err(e) = signer.verify_url_with(url, &options) {
+                return Ok(Err(e));
+            }
+            for range in input["ranges"].as_array().ok_or("input.ranges is not a list")? {
+                let (from, to) = match range.as_array().map(Vec::as_slice) {
+                    Some([a, b]) => {
+                        (a.as_u64().ok_or("bad range")? as usize, b.as_u64().ok_or("bad range")? as usize)
+                    }
+                    _ => return Err("input.ranges has an entry that is not [from, to]".into()),
+                };
+                for at in from..to {
+                    let mut bytes = url.as_bytes().to_vec();
+                    bytes[at] = if bytes[at] == b'a' { b'b' } else { b'a' };
+                    let changed = String::from_utf8(bytes).map_err(|_| "a changed URL is not UTF-8")?;
+                    match signer.verify_url_with(&changed, &options) {
+                        Ok(()) => {
+                            return Err(format!("byte {at} changed, the URL still verifies: {changed}"));
+                        }
+                        Err(e) if !e.code().is_verify_failure() => {
+                            return Err(format!("byte {at} changed: {e} is not a verification failure"));
+                        }
+                        Err(_) => {}
+                    }
+                }
+            }
+            Ok(Value::Null)
+        }
         "sign_token" => {
             let options = SignOptions {
                 expires: opt_i(input, "expires")?,

@@ -15,6 +15,10 @@ ProviderName = Literal[
     "gumlet",
     "pixta",
     "imageboss",
+    "imgproxy",
+    "thumbor",
+    "imagor",
+    "cloudinary",
 ]
 
 #: A profile name of the core.

@@ -11,6 +11,14 @@ extension Provider {
     public static let pixta = Provider(rawValue: "pixta")
     /// The `imageboss` provider.
     public static let imageboss = Provider(rawValue: "imageboss")
+    /// The `imgproxy` provider.
+    public static let imgproxy = Provider(rawValue: "imgproxy")
+    /// The `thumbor` provider.
+    public static let thumbor = Provider(rawValue: "thumbor")
+    /// The `imagor` provider.
+    public static let imagor = Provider(rawValue: "imagor")
+    /// The `cloudinary` provider.
+    public static let cloudinary = Provider(rawValue: "cloudinary")
 
     /// Every provider of the core, in the core's order.
     public static let allCases: [Provider] = [
@@ -18,5 +26,9 @@ extension Provider {
         .gumlet,
         .pixta,
         .imageboss,
+        .imgproxy,
+        .thumbor,
+        .imagor,
+        .cloudinary,
     ]
 }

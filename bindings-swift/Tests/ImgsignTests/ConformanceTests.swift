@@ -154,6 +154,14 @@ struct VerifyTargetInput: Decodable {
     let values: NamedValues
 }
 
+struct VerifyTamperedInput: Decodable {
+    let url: String
+    let now: Int64
+    let values: NamedValues
+    /// `[from, to)` byte ranges of `url` whose every byte, changed, must fail verification.
+    let ranges: [[Int]]
+}
+
 struct SignTokenInput: Decodable {
     let expires: Int64?
     let values: NamedValues
@@ -376,6 +384,7 @@ enum VectorInput {
     case signUrl(SignerFields, SignUrlInput)
     case verifyUrl(SignerFields, VerifyUrlInput)
     case verifyTarget(SignerFields, VerifyTargetInput)
+    case verifyTampered(SignerFields, VerifyTamperedInput)
     case signToken(SignerFields, SignTokenInput)
     case verifyToken(SignerFields, VerifyTokenInput)
     case buildUrl(BuilderInput)
@@ -462,6 +471,10 @@ struct Vector: Decodable {
                 return .verifyTarget(
                     try c.decode(SignerFields.self, forKey: .input),
                     try c.decode(VerifyTargetInput.self, forKey: .input))
+            case "verify_tampered":
+                return .verifyTampered(
+                    try c.decode(SignerFields.self, forKey: .input),
+                    try c.decode(VerifyTamperedInput.self, forKey: .input))
             case "sign_token":
                 return .signToken(
                     try c.decode(SignerFields.self, forKey: .input), try c.decode(SignTokenInput.self, forKey: .input))
@@ -501,6 +514,9 @@ struct VectorFile: Decodable {
     }
 }
 
+/// The codes of a failed verification.
+let verifyCodes: Set<String> = ["missing_signature", "signature_mismatch", "expired", "malformed_url", "malformed_header"]
+
 /// Runs one vector through the Swift API.
 func runVector(_ v: Vector) throws -> Outcome {
     switch v.input {
@@ -518,6 +534,31 @@ func runVector(_ v: Vector) throws -> Outcome {
         return .valid
     case let .verifyTarget(f, i):
         try f.signer().verify(target: i.target, now: i.now, values: i.values.asNamed)
+        return .valid
+    case let .verifyTampered(f, i):
+        let s = try f.signer()
+        try s.verifyUrl(url: i.url, now: i.now, values: i.values.asNamed)
+        let bytes = Array(i.url.utf8)
+        for range in i.ranges {
+            guard range.count == 2, range[0] >= 0, range[0] <= range[1], range[1] <= bytes.count else {
+                throw VectorError(description: "verify_tampered: bad range \(range)")
+            }
+            for at in range[0]..<range[1] {
+                // The byte changed: `a` becomes `b`, anything else `a` (the URLs are ASCII).
+                var changed = bytes
+                changed[at] = changed[at] == UInt8(ascii: "a") ? UInt8(ascii: "b") : UInt8(ascii: "a")
+                let text = String(decoding: changed, as: UTF8.self)
+                do {
+                    try s.verifyUrl(url: text, now: i.now, values: i.values.asNamed)
+                } catch let e as ImgsignError {
+                    guard verifyCodes.contains(e.code) else {
+                        throw VectorError(description: "byte \(at) changed: \(e.code) is not a verification failure")
+                    }
+                    continue
+                }
+                throw VectorError(description: "byte \(at) changed, the URL still verifies: \(text)")
+            }
+        }
         return .valid
     case let .signToken(f, i):
         return .string(try f.signer().signToken(expires: i.expires, values: i.values.asNamed))

@@ -2,7 +2,10 @@
 //! [`Scheme`] value in the module of its family. Adding a provider is one variant, its value
 //! and its conformance vectors: no code path of its own.
 
+mod cloudinary;
+mod imgproxy;
 mod query;
+mod thumbor;
 
 use crate::error::{ErrorCode, Result, err};
 use crate::scheme::Scheme;
@@ -19,11 +22,28 @@ pub enum Provider {
     Pixta,
     /// ImageBoss: `bossToken = hmac_sha256(secret, path [+ "?" + query])`.
     ImageBoss,
+    /// imgproxy: `b64url(hmac_sha256(key, salt + path))`, the first path segment.
+    Imgproxy,
+    /// thumbor: `b64url_padded(hmac_sha1(key, path))`, the first path segment.
+    Thumbor,
+    /// imagor: thumbor's URLs, the HMAC's hash and a truncation as options.
+    Imagor,
+    /// Cloudinary: `s--b64url(sha1(transformation/public_id + secret))[..8]--`.
+    Cloudinary,
 }
 
 impl Provider {
     /// Every provider, in a stable order.
-    pub const ALL: [Provider; 4] = [Provider::Imgix, Provider::Gumlet, Provider::Pixta, Provider::ImageBoss];
+    pub const ALL: [Provider; 8] = [
+        Provider::Imgix,
+        Provider::Gumlet,
+        Provider::Pixta,
+        Provider::ImageBoss,
+        Provider::Imgproxy,
+        Provider::Thumbor,
+        Provider::Imagor,
+        Provider::Cloudinary,
+    ];
 
     /// The provider's scheme.
     pub const fn scheme(self) -> &'static Scheme {
@@ -32,6 +52,10 @@ impl Provider {
             Provider::Gumlet => &query::GUMLET,
             Provider::Pixta => &query::PIXTA,
             Provider::ImageBoss => &query::IMAGEBOSS,
+            Provider::Imgproxy => &imgproxy::IMGPROXY,
+            Provider::Thumbor => &thumbor::THUMBOR,
+            Provider::Imagor => &thumbor::IMAGOR,
+            Provider::Cloudinary => &cloudinary::CLOUDINARY,
         }
     }
 

@@ -76,6 +76,9 @@ function same(a, b) {
   return JSON.stringify(a) === JSON.stringify(b)
 }
 
+// The codes of a failed verification.
+const VERIFY_CODES = ['missing_signature', 'signature_mismatch', 'expired', 'malformed_url', 'malformed_header']
+
 // argument_error: a real call of the operation with valid values for every argument but one.
 const K = 'FOO123bar'
 const BASE = {
@@ -234,6 +237,22 @@ const RUN = {
   },
   verify_url: (m, i) => signerOf(m, i).verifyUrl(i.url, { now: i.now, values: i.values }) ?? null,
   sign_token: (m, i) => signerOf(m, i).signToken({ expires: i.expires, values: i.values }),
+  verify_tampered: (m, i) => {
+    const signer = signerOf(m, i)
+    const options = { now: i.now, values: i.values }
+    signer.verifyUrl(i.url, options)
+    for (const [start, end] of i.ranges) {
+      for (let at = start; at < end; at++) {
+        // The byte changed: `a` becomes `b`, anything else `a` (the URLs are ASCII).
+        const changed = i.url.slice(0, at) + (i.url[at] === 'a' ? 'b' : 'a') + i.url.slice(at + 1)
+        const got = outcome(() => signer.verifyUrl(changed, options))
+        if (!got.error) throw new Error(`byte ${at} changed, the URL still verifies: ${changed}`)
+        if (!VERIFY_CODES.includes(got.code))
+          throw new Error(`byte ${at} changed: ${got.code} is not a verification failure`)
+      }
+    }
+    return null
+  },
   verify_token: (m, i) => signerOf(m, i).verifyToken(i.token, { now: i.now, values: i.values }) ?? null,
   sources: runSources,
   build_url: (m, i) => {

@@ -108,6 +108,27 @@ internal fun run(v: JsonNode): Any? {
             null
         }
         "sign_token" -> signer(i).signToken(expires = i.optLong("expires"), values = named(i["values"]))
+        "verify_tampered" -> {
+            val s = signer(i)
+            val url = i.str("url")
+            val values = named(i["values"])
+            s.verifyUrl(url, i.long("now"), values)
+            for (range in i["ranges"]) {
+                for (at in range[0].asInt() until range[1].asInt()) {
+                    // The byte changed: `a` becomes `b`, anything else `a` (the URLs are ASCII).
+                    val changed = url.substring(0, at) + (if (url[at] == 'a') 'b' else 'a') + url.substring(at + 1)
+                    val failed = try {
+                        s.verifyUrl(changed, i.long("now"), values)
+                        false
+                    } catch (e: ImgsignException) {
+                        check(e.code in VERIFY_CODES) { "byte $at changed: ${e.code} is not a verification failure" }
+                        true
+                    }
+                    check(failed) { "byte $at changed, the URL still verifies: $changed" }
+                }
+            }
+            null
+        }
         "verify_token" -> {
             signer(i).verifyToken(i.str("token"), i.long("now"), named(i["values"]))
             null
@@ -134,6 +155,9 @@ internal fun run(v: JsonNode): Any? {
         else -> fail("unknown vector kind '$kind' (${v.str("id")}): the Kotlin runner must know every kind")
     }
 }
+
+/** The codes of a failed verification. */
+internal val VERIFY_CODES = setOf("missing_signature", "signature_mismatch", "expired", "malformed_url", "malformed_header")
 
 internal fun expectedValue(n: JsonNode): Any? = when {
     n.isNull -> null
@@ -177,7 +201,8 @@ class ConformanceTest {
     fun `every kind of the README is covered by the vectors`() {
         val kinds = Vectors.all.map { it.str("kind") }.toSet()
         for (k in listOf(
-            "sign_url", "verify_url", "verify", "sign_token", "verify_token", "build_url", "build_srcset",
+            "sign_url", "verify_url", "verify", "sign_token", "verify_token", "verify_tampered", "build_url",
+            "build_srcset",
             "target_widths",
             "sign_origin_request", "verify_origin_request", "verify_basic_auth", "verify_origin_secret",
             "argument_error", "request_target",
