@@ -33,7 +33,8 @@ const vectors = JSON.parse(
   readFileSync(new URL('../../conformance/vectors.json', import.meta.url), 'utf8'),
 ).vectors
 
-// Every valid origin-form `verify` vector without per-call values, grouped by signer and
+// Every valid origin-form `verify` vector, and the request target of every valid
+// `verify_url` vector (where the URL is in the form a client sends), without per-call values, grouped by signer and
 // clock: each provider the core has, as the vectors pin it. `signerOptions` holds the
 // signer's options the vector gives (previous keys; and salt, previous salts and scheme
 // options where the vector has them).
@@ -46,9 +47,21 @@ export function verifyGroups() {
     options: 'options',
   }
   for (const v of vectors) {
-    if (v.kind !== 'verify' || !('expected' in v) || !v.input.target.startsWith('/')) continue
-    if (v.input.values && Object.keys(v.input.values).length > 0) continue
-    const { provider, key, now, target } = v.input
+    if (!('expected' in v) || (v.input.values && Object.keys(v.input.values).length > 0)) continue
+    let target
+    if (v.kind === 'verify' && v.input.target.startsWith('/')) {
+      target = v.input.target
+    } else if (v.kind === 'verify_url') {
+      // A valid URL already in the form a client sends: its path and query are the target.
+      const u = new URL(v.input.url)
+      const raw = v.input.url.slice(v.input.url.indexOf('/', v.input.url.indexOf('//') + 2)).split('#')[0]
+      if (u.pathname + u.search !== raw || !raw.startsWith('/')) continue
+      target = raw
+    } else {
+      continue
+    }
+    if (target.length > 8192) continue // beyond what HTTP servers take in a request line (431)
+    const { provider, key, now } = v.input
     const signerOptions = {}
     for (const [field, name] of Object.entries(OPTIONS)) {
       if (v.input[field] != null) signerOptions[name] = v.input[field]
