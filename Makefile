@@ -9,7 +9,7 @@ PY := $(VENV)/bin/python
 .PHONY: help demo test test-rust lint versions vectors vectors-check fuzz-build fuzz fuzz-seeds \
         test-python test-node test-wasm test-frameworks test-kotlin test-swift \
         bench bench-core bench-python bench-node bench-kotlin venv conformance-deps install-lib \
-        names names-check readme-examples readme-examples-check
+        names names-check readme-examples readme-examples-check dist dist-check dist-smoke
 
 help:
 	@echo "make demo           sign, build, srcset and verify on built-in example data"
@@ -21,6 +21,9 @@ help:
 	@echo "make bench          all benchmarks (core, Python, Node, Kotlin); not part of make test"
 	@echo "make fuzz           fuzz the core for FUZZ_SECONDS (default 60) on nightly; not part of make test"
 	@echo "make install-lib PREFIX=/usr/local   the library + pkg-config file for Swift on Linux"
+	@echo "make dist           every release artifact this machine can build, into dist/"
+	@echo "make dist-check     installs each artifact of dist/ into an empty project and uses it"
+	@echo "make dist-smoke     the wheel, sdist and npm part of both (part of make test)"
 
 demo:
 	@$(CARGO) build -q -p imgsign-cli
@@ -41,6 +44,7 @@ lint:
 	bash bindings-node/scripts/lint.sh
 	bash bindings-wasm/scripts/lint.sh
 	bash bindings-kotlin/scripts/lint.sh
+	bash scripts/lint-release.sh
 
 versions:
 	python3 scripts/check-versions.py
@@ -130,6 +134,18 @@ PREFIX ?= /usr/local
 install-lib:
 	PREFIX="$(PREFIX)" LIBDIR="$(LIBDIR)" INCLUDEDIR="$(INCLUDEDIR)" DESTDIR="$(DESTDIR)" \
 	  bash bindings-swift/scripts/install-lib.sh
+
+# --- release artifacts (RELEASING.md) ------------------------------------------
+
+dist:
+	@bash scripts/dist/all.sh
+
+dist-check:
+	@python3 scripts/dist/check.py
+
+# The part of dist + dist-check that make test runs: the wheel, the sdist, the npm tarballs.
+dist-smoke:
+	@bash scripts/dist/smoke.sh
 
 # --- benchmarks (never part of make test) --------------------------------------
 

@@ -13,8 +13,7 @@ try {
   try {
     native = require('./wasm/node.cjs')
   } catch (wasmError) {
-    error.wasmError = wasmError
-    throw error
+    throw require('./load-error.js').loadError(error, wasmError)
   }
 }
 

@@ -16,6 +16,7 @@ suites=(
   "node:make --no-print-directory test-node"
   "wasm:make --no-print-directory test-wasm"
   "frameworks:make --no-print-directory test-frameworks"
+  "dist-smoke:make --no-print-directory dist-smoke"
   "kotlin:make --no-print-directory test-kotlin"
   "swift:make --no-print-directory test-swift"
 )

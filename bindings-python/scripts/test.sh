@@ -17,10 +17,10 @@ fi
 # The CLI, for the test comparing its output with the Python package's.
 cargo build -q -p imgsign-cli
 
-# One abi3 wheel (cp39-abi3) into dist/, then a forced reinstall.
-rm -f "$ROOT"/dist/imgsign-*.whl
-(cd "$ROOT/bindings-python" && "$ROOT/.venv/bin/maturin" build --release --out "$ROOT/dist" -q)
-"$PY" -m pip install -q --disable-pip-version-check --force-reinstall --no-deps "$ROOT"/dist/imgsign-*-cp39-abi3-*.whl
+# One abi3 wheel (cp39-abi3) into target/wheels/ (dist/ is `make dist`'s), then a forced reinstall.
+rm -f "$ROOT"/target/wheels/imgsign-*.whl
+(cd "$ROOT/bindings-python" && "$ROOT/.venv/bin/maturin" build --release --out "$ROOT/target/wheels" -q)
+"$PY" -m pip install -q --disable-pip-version-check --force-reinstall --no-deps "$ROOT"/target/wheels/imgsign-*-cp39-abi3-*.whl
 
 # The stubs against the installed module (run outside the source tree so that the
 # installed package, not bindings-python/python, is imported).
