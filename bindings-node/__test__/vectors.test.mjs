@@ -69,7 +69,13 @@ const outcome = (f) => {
 }
 
 // The codes of a failed verification.
-const VERIFY_CODES = ['missing_signature', 'signature_mismatch', 'expired', 'malformed_url', 'malformed_header']
+const VERIFY_CODES = [
+  'missing_signature',
+  'signature_mismatch',
+  'expired',
+  'malformed_url',
+  'malformed_header',
+]
 
 // argument_error: a real call of the operation with valid values for every argument but one.
 const K = 'FOO123bar'
@@ -234,7 +240,10 @@ const RUN = {
         const changed = i.url.slice(0, at) + (i.url[at] === 'a' ? 'b' : 'a') + i.url.slice(at + 1)
         const got = outcome(() => signer.verifyUrl(changed, options))
         assert.ok(got.error, `byte ${at} changed, the URL still verifies: ${changed}`)
-        assert.ok(VERIFY_CODES.includes(got.code), `byte ${at} changed: ${got.code} is not a verification failure`)
+        assert.ok(
+          VERIFY_CODES.includes(got.code),
+          `byte ${at} changed: ${got.code} is not a verification failure`,
+        )
       }
     }
     return null

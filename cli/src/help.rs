@@ -14,12 +14,11 @@ a key, an argument or a header value; arguments are named by position ($1 is 1).
 
 /// `imgsign --help`.
 pub fn main_help() -> String {
-    let mut s = format!(
-        "imgsign {}: build, sign and verify image-CDN URLs ({})\n\n\
-         USAGE:\n  imgsign COMMAND [OPTIONS] [ARGUMENTS]\n  imgsign COMMAND --help     that command's help\n  \
+    let mut s = format!("imgsign {}: build, sign and verify image-CDN URLs\n", imgsign::VERSION);
+    s.push_str(&wrap("Providers: ", &names(Provider::ALL.iter().map(|p| p.name()))));
+    s.push_str(
+        "\nUSAGE:\n  imgsign COMMAND [OPTIONS] [ARGUMENTS]\n  imgsign COMMAND --help     that command's help\n  \
          imgsign --version\n\nCOMMANDS:\n",
-        imgsign::VERSION,
-        names(Provider::ALL.iter().map(|p| p.name())),
     );
     let width = COMMANDS.iter().map(|c| c.name.len()).max().unwrap_or(0);
     for c in COMMANDS {
@@ -68,7 +67,8 @@ pub fn command_help(c: &Command) -> String {
     let opts = c.opts();
     let width = opts.iter().map(|o| label(o.name, o.value).len()).max().unwrap_or(0).max(10);
     for o in opts {
-        s.push_str(&format!("  {:width$}  {}\n", label(o.name, o.value), fill(o.help)));
+        let first = format!("  {:width$}  ", label(o.name, o.value));
+        s.push_str(&wrap(&first, &fill(o.help)));
     }
     s.push_str(&format!("  {:width$}  print this help\n", "-h, --help"));
     for note in notes(c.name) {
@@ -100,11 +100,39 @@ fn schemes() -> String {
         let lines =
             scheme.options.iter().map(|o| ("option", o)).chain(scheme.values.iter().map(|v| ("value", v)));
         for (what, o) in lines {
-            s.push_str(&format!("  {:width$}    {what} {}\n", "", describe(o)));
+            s.push_str(&wrap(&format!("  {:width$}    {what} ", ""), &describe(o)));
         }
     }
     s.pop();
     s
+}
+
+/// The longest line of the help.
+const LINE_WIDTH: usize = 100;
+
+/// `first` then `text`, broken at spaces into lines of at most [`LINE_WIDTH`] characters,
+/// each further line indented as far as `first` reaches; ends with a newline.
+fn wrap(first: &str, text: &str) -> String {
+    let indent = first.chars().count();
+    let mut out = String::new();
+    let mut line = first.to_owned();
+    let mut empty = true;
+    for word in text.split(' ') {
+        if !empty && line.chars().count() + 1 + word.chars().count() > LINE_WIDTH {
+            out.push_str(line.trim_end());
+            out.push('\n');
+            line = " ".repeat(indent);
+            empty = true;
+        }
+        if !empty {
+            line.push(' ');
+        }
+        line.push_str(word);
+        empty = false;
+    }
+    out.push_str(line.trim_end());
+    out.push('\n');
+    out
 }
 
 /// `name: type (default d). help`, for the providers' table.
@@ -163,6 +191,6 @@ mod tests {
             all.push_str(&group_help(g));
         }
         assert!(!all.contains('{') && !all.contains('}'), "unfilled placeholder in help");
-        assert!(all.lines().all(|l| l.chars().count() <= 100), "a help line is too long");
+        assert!(all.lines().all(|l| l.chars().count() <= LINE_WIDTH), "a help line is too long");
     }
 }
