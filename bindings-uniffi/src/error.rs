@@ -131,7 +131,7 @@ impl ImgsignError {
             | ImgsignError::NotYetValid { detail }
             | ImgsignError::IpMismatch { detail }
             | ImgsignError::AclMismatch { detail } => detail,
-            | ImgsignError::UnknownSource { detail } => detail,
+            ImgsignError::UnknownSource { detail } => detail,
         }
     }
 }

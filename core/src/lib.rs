@@ -35,8 +35,8 @@ mod signature;
 mod signer;
 mod sources;
 mod srcset;
-mod tokens;
 mod target;
+mod tokens;
 mod validate;
 mod widths;
 
