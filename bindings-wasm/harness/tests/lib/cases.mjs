@@ -77,7 +77,16 @@ function same(a, b) {
 }
 
 // The codes of a failed verification.
-const VERIFY_CODES = ['missing_signature', 'signature_mismatch', 'expired', 'malformed_url', 'malformed_header', 'not_yet_valid', 'ip_mismatch', 'acl_mismatch']
+const VERIFY_CODES = [
+  'missing_signature',
+  'signature_mismatch',
+  'expired',
+  'malformed_url',
+  'malformed_header',
+  'not_yet_valid',
+  'ip_mismatch',
+  'acl_mismatch',
+]
 
 // argument_error: a real call of the operation with valid values for every argument but one.
 const K = 'FOO123bar'
