@@ -7,15 +7,17 @@ VENV := .venv
 PY := $(VENV)/bin/python
 
 .PHONY: help demo test test-rust lint versions vectors vectors-check fuzz-build fuzz fuzz-seeds \
-        test-python test-node test-wasm test-kotlin test-swift \
+        test-python test-node test-wasm test-frameworks test-kotlin test-swift \
         bench bench-core bench-python bench-node bench-kotlin venv conformance-deps install-lib \
-        dist dist-check dist-smoke
+        names names-check readme-examples readme-examples-check dist dist-check dist-smoke
 
 help:
 	@echo "make demo           sign, build, srcset and verify on built-in example data"
 	@echo "make test           install what is needed and run every language's tests"
 	@echo "make vectors        regenerate conformance/vectors.json"
 	@echo "make vectors-check  regenerate and fail on any difference"
+	@echo "make names          regenerate the Python Literal / TypeScript union name lists from the core"
+	@echo "make readme-examples  rewrite the READMEs' quoted examples from their checked files"
 	@echo "make bench          all benchmarks (core, Python, Node, Kotlin); not part of make test"
 	@echo "make fuzz           fuzz the core for FUZZ_SECONDS (default 60) on nightly; not part of make test"
 	@echo "make install-lib PREFIX=/usr/local   the library + pkg-config file for Swift on Linux"
@@ -95,6 +97,20 @@ vectors: conformance-deps
 vectors-check: conformance-deps
 	$(PY) conformance/generate.py --check
 
+# The typed name lists (Python Literal types, TypeScript unions) from the core's own lists.
+names:
+	python3 scripts/gen_names.py
+
+names-check:
+	python3 scripts/gen_names.py --check
+
+# README code blocks quote checked files (mypy --strict, tsc --strict, javac): no drift.
+readme-examples:
+	python3 scripts/readme_examples.py --write
+
+readme-examples-check:
+	python3 scripts/readme_examples.py --check
+
 test-python:
 	bash bindings-python/scripts/test.sh
 
@@ -103,6 +119,9 @@ test-node:
 
 test-wasm:
 	bash bindings-wasm/scripts/test.sh
+
+test-frameworks:
+	bash scripts/test-frameworks.sh
 
 test-kotlin:
 	bash bindings-kotlin/scripts/test.sh

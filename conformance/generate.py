@@ -66,8 +66,10 @@ import imgix.errors  # noqa: E402
 
 import gen_schemes  # noqa: E402
 import gen_tokens  # noqa: E402
+import gen_sources  # noqa: E402
 import reference as ref  # noqa: E402
 from reference import RefError  # noqa: E402
+from gen_request_target import gen_request_target  # noqa: E402
 
 NOW = 1700000000  # injected clock for verify vectors
 KEYS = {"imgix": "FOO123bar", "gumlet": "sample123xyz", "pixta": "wakanda123@", "imageboss": "abc"}
@@ -100,6 +102,8 @@ class Gen:
         self.vectors = []
         self.ids = set()
         self.js_requests = []
+        # Other generated files (path -> text), written and checked with vectors.json.
+        self.extra_files = {}
 
     def add(self, vid, kind, desc, inp, result=None, pending=None):
         """result: ("expected", value) or ("error", code); or pending=(js_index, post)."""
@@ -1403,6 +1407,11 @@ ARGUMENTS = {
     "verify_basic_auth": [("username", "invalid_key", "string"), ("password", "invalid_key", "string"),
                           ("headers", "invalid_param", "headers")],
     "verify_origin_secret": [("secret", "invalid_key", "string"), ("headers", "invalid_param", "headers")],
+    "request_target": [("path", "malformed_url", "string"), ("query", "malformed_url", "string")],
+    "sources": [("name", "invalid_param", "string"), ("domain", "invalid_domain", "string"),
+                ("path_prefix", "invalid_param", "string"), ("key", "invalid_key", "string"),
+                ("previous_keys", "invalid_key", "string_list"), ("use_https", "invalid_param", "bool")],
+    "source": [("name", "invalid_param", "string")],
 }
 # Where a string can be ill-formed: the argument itself or a string inside it.
 HOLDS_STRINGS = ("string", "string_list", "params", "headers", "options")
@@ -1625,8 +1634,10 @@ def generate():
     gen_argument_errors()
     gen_reproductions()
     gen_verify_target()
+    gen_request_target(G)
     gen_schemes.generate(G)
     gen_tokens.generate_tokens(G)
+    gen_sources.generate(G)
     G.resolve_js()
     assert_published()
     for v in G.vectors:
@@ -1643,7 +1654,14 @@ def main():
     if not args.check:
         OUT.write_text(text, encoding="utf-8")
         print(f"wrote {OUT.relative_to(ROOT)}: {len(G.vectors)} vectors")
+        for path, extra in G.extra_files.items():
+            path.write_text(extra, encoding="utf-8")
+            print(f"wrote {path.relative_to(ROOT)}")
         return 0
+    for path, extra in G.extra_files.items():
+        if not path.exists() or path.read_text(encoding="utf-8") != extra:
+            print(f"{path.relative_to(ROOT)} is out of date; run python conformance/generate.py")
+            return 1
     if not OUT.exists():
         print(f"{OUT.relative_to(ROOT)} does not exist; run python conformance/generate.py")
         return 1

@@ -28,7 +28,7 @@ def workspace_version(root: Path) -> str:
     return cargo["workspace"]["package"]["version"]
 
 
-SKIPPED_DIRS = {".git", "node_modules", "target", ".venv", "dist", "build"}
+SKIPPED_DIRS = {".git", "node_modules", "target", ".venv", "dist", "build", ".next"}
 
 
 def package_manifests(root: Path) -> list[Path]:

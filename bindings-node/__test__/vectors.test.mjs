@@ -31,6 +31,35 @@ const signerOf = (i) =>
     options: i.options,
   })
 
+// A `sources` vector's set, as [name, source] pairs (a name may repeat, in order).
+const sourcesOf = (list) =>
+  new imgsign.Sources(
+    list.map((s) => [
+      s.name,
+      {
+        domain: s.domain,
+        pathPrefix: s.path_prefix,
+        provider: s.provider,
+        key: s.key,
+        previousKeys: s.previous_keys,
+        salt: s.salt,
+        previousSalts: s.previous_salts,
+        options: s.options,
+        profile: s.profile,
+        useHttps: s.use_https,
+        includeLibraryParam: s.include_library_param,
+        disablePathEncoding: s.disable_path_encoding,
+      },
+    ]),
+  )
+
+const SOURCES = {
+  sign_url: (set, i) => set.signUrl(i.url, i.expires === null ? undefined : { expires: i.expires }),
+  verify_url: (set, i) => set.verifyUrl(i.url, { now: i.now }) ?? null,
+  verify: (set, i) => set.verify(i.target, i.host, { now: i.now }) ?? null,
+  build_url: (set, i) => set.source(i.name).buildUrl(i.path, i.params),
+}
+
 const outcome = (f) => {
   try {
     return { value: f() }
@@ -98,7 +127,18 @@ const BASE = {
   verify_origin_request: { key: K, headers: { 'X-Imgix-Signature': 'v1,00' }, now: 0, tolerance: 300 },
   verify_basic_auth: { username: 'u', password: 'p', headers: { Authorization: 'Basic dTpw' } },
   verify_origin_secret: { secret: 's', headers: { 'X-Imgix-Origin-Secret': 's' } },
+  request_target: { path: '/a.jpg', query: 's=0' },
+  sources: {
+    name: 'a',
+    domain: 'demo.imgix.net',
+    path_prefix: '/x',
+    key: K,
+    previous_keys: [],
+    use_https: true,
+  },
+  source: { name: 'a' },
 }
+const sourceSet = new imgsign.Sources({ a: { domain: 'demo.imgix.net', key: K } })
 const CALL = {
   signer: (a) =>
     new imgsign.Signer(a.provider, a.key, {
@@ -145,6 +185,21 @@ const CALL = {
     imgsign.verifyOriginRequest(a.key, a.headers, { now: a.now, tolerance: a.tolerance }),
   verify_basic_auth: (a) => imgsign.verifyBasicAuth(a.username, a.password, a.headers),
   verify_origin_secret: (a) => imgsign.verifyOriginSecret(a.secret, a.headers),
+  request_target: (a) => urlBuilder.requestTarget(a.path, a.query),
+  sources: (a) =>
+    new imgsign.Sources([
+      [
+        a.name,
+        {
+          domain: a.domain,
+          pathPrefix: a.path_prefix,
+          key: a.key,
+          previousKeys: a.previous_keys,
+          useHttps: a.use_https,
+        },
+      ],
+    ]),
+  source: (a) => sourceSet.source(a.name),
 }
 
 // A lone surrogate inside the argument's value, wherever it holds strings.
@@ -180,6 +235,11 @@ const agree = (fast, regular, what) => {
 }
 
 const RUN = {
+  sources: (i) => {
+    const op = SOURCES[i.op]
+    assert.ok(op, `unknown sources op ${i.op}`)
+    return op(sourcesOf(i.sources), i)
+  },
   sign_url: (i) => {
     const signer = signerOf(i)
     if (i.expires !== null || Object.keys(i.values).length > 0) {
@@ -288,6 +348,7 @@ const RUN = {
     imgsign.verifyOriginRequest(i.key, i.headers, { now: i.now, tolerance: i.tolerance }) ?? null,
   verify_basic_auth: (i) => imgsign.verifyBasicAuth(i.username, i.password, i.headers) ?? null,
   verify_origin_secret: (i) => imgsign.verifyOriginSecret(i.secret, i.headers) ?? null,
+  request_target: (i) => builder(i).requestTarget(i.path, i.query),
   argument_error: argumentError,
 }
 

@@ -211,6 +211,7 @@ read!(VerifyUrlOptions { now, values });
 #[derive(Default)]
 pub struct UrlBuilderOptions {
     /// The provider name (not given: the core's default provider).
+    #[napi(ts_type = "ProviderName")]
     pub provider: Option<String>,
     /// The signing key; not given (or `null`) builds unsigned URLs.
     #[napi(ts_type = "string | null")]
@@ -221,6 +222,7 @@ pub struct UrlBuilderOptions {
     #[napi(ts_type = "NamedValues")]
     pub options: Option<Named>,
     /// The encoding profile name (not given: the core's default profile).
+    #[napi(ts_type = "ProfileName")]
     pub profile: Option<String>,
     /// `https://` (`true`) or `http://` (not given: the core's default).
     pub use_https: Option<bool>,
@@ -337,6 +339,81 @@ impl UrlBuilderOptions {
             use_https: self.use_https,
             include_library_param: self.include_library_param,
             disable_path_encoding: self.disable_path_encoding,
+        })
+    }
+}
+
+/// One source of `new Sources(...)`: the core's `SourceSpec` (its name is the key it is
+/// given under). `domain` is required; every other field not given takes the core's default.
+#[napi(object, object_to_js = false, object_from_js = false)]
+#[derive(Default)]
+pub struct SourceOptions {
+    /// The CDN host the source's URLs are built on and matched by.
+    #[napi(ts_type = "string")]
+    pub domain: Option<String>,
+    /// A path prefix (`/shop`): the source takes the URLs under it on its host.
+    pub path_prefix: Option<String>,
+    /// The provider name (not given: the core's default provider).
+    #[napi(ts_type = "ProviderName")]
+    pub provider: Option<String>,
+    /// The signing key; a source without one builds unsigned URLs and cannot sign.
+    #[napi(ts_type = "string | null")]
+    pub key: Option<String>,
+    /// Keys verification also accepts (key rotation).
+    pub previous_keys: Option<Vec<String>>,
+    /// The salt that goes with the key, for a scheme that has one.
+    pub salt: Option<String>,
+    /// One salt per previous key, for a scheme with a salt.
+    pub previous_salts: Option<Vec<String>>,
+    /// The scheme's options by name (docs/schemes.md).
+    #[napi(ts_type = "NamedValues")]
+    pub options: Option<Named>,
+    /// The encoding profile name (not given: the core's default profile).
+    #[napi(ts_type = "ProfileName")]
+    pub profile: Option<String>,
+    /// `https://` (`true`) or `http://` (not given: the core's default).
+    pub use_https: Option<bool>,
+    /// Add the library-identifying `ixlib` param (not given: the core's default).
+    pub include_library_param: Option<bool>,
+    /// Use paths as given (not given: the core's default).
+    pub disable_path_encoding: Option<bool>,
+}
+read!(SourceOptions {
+    domain,
+    path_prefix,
+    provider,
+    key,
+    previous_keys,
+    salt,
+    previous_salts,
+    options,
+    profile,
+    use_https,
+    include_library_param,
+    disable_path_encoding
+});
+
+impl SourceOptions {
+    /// The core's source spec named `name`.
+    pub fn into_core(self, name: String) -> imgsign::Result<imgsign::SourceSpec> {
+        let builder = UrlBuilderOptions {
+            provider: self.provider,
+            key: self.key,
+            salt: self.salt,
+            options: self.options,
+            profile: self.profile,
+            use_https: self.use_https,
+            include_library_param: self.include_library_param,
+            disable_path_encoding: self.disable_path_encoding,
+        };
+        Ok(imgsign::SourceSpec {
+            name,
+            // The core's domain rule refuses an empty domain with its own message.
+            domain: self.domain.unwrap_or_default(),
+            path_prefix: self.path_prefix,
+            options: builder.into_core()?,
+            previous_keys: self.previous_keys.unwrap_or_default(),
+            previous_salts: self.previous_salts.unwrap_or_default(),
         })
     }
 }

@@ -35,7 +35,7 @@ impl Signer {
     #[napi(constructor, catch_unwind)]
     pub fn new(
         env: Env,
-        #[napi(ts_arg_type = "string")] provider: Unknown,
+        #[napi(ts_arg_type = "ProviderName")] provider: Unknown,
         #[napi(ts_arg_type = "string")] key: Unknown,
         #[napi(ts_arg_type = "SignerOptions")] options: Option<Unknown>,
     ) -> Result<Self> {
@@ -58,7 +58,7 @@ impl Signer {
     }
 
     /// The provider name.
-    #[napi(getter)]
+    #[napi(getter, ts_return_type = "ProviderName")]
     pub fn provider(&self) -> &'static str {
         self.inner.provider().name()
     }
@@ -160,7 +160,7 @@ impl Signer {
     }
 
     /// `{ provider }`: never the key.
-    #[napi(js_name = "toJSON", ts_return_type = "{ provider: string }")]
+    #[napi(js_name = "toJSON", ts_return_type = "{ provider: ProviderName }")]
     pub fn to_json(&self, env: Env) -> napi::Result<Object<'_>> {
         let mut o = Object::new(&env)?;
         o.set("provider", self.inner.provider().name())?;

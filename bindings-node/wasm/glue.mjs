@@ -46,8 +46,16 @@ const OP_FREE = 15
 const OP_NOOP = 16
 const OP_VERIFY = 17
 const OP_ARGUMENT_ERROR_CODE = 18
-const OP_SIGN_TOKEN = 19
-const OP_VERIFY_TOKEN = 20
+const OP_NAMES = 19
+const OP_SIGN_TOKEN = 20
+const OP_VERIFY_TOKEN = 21
+const OP_SOURCES_NEW = 22
+const OP_SOURCES_SIGN_URL = 23
+const OP_SOURCES_SIGN_URLS = 24
+const OP_SOURCES_VERIFY_URL = 25
+const OP_SOURCES_VERIFY = 26
+const OP_SOURCE = 27
+const OP_REQUEST_TARGET = 28
 
 // Containers carry their item count and byte length (the module reads them lazily).
 // Deeper than any argument is read (buildUrls items: array > item > params > pair > value);
@@ -348,6 +356,10 @@ function createApi(exports, textReader) {
     }
   }
 
+  // What `new UrlBuilder` is given by `Sources#source` instead of a domain: the module's
+  // answer for a builder it already made.
+  const MADE = {}
+
   class UrlBuilder {
     #handle
     #shown
@@ -355,17 +367,23 @@ function createApi(exports, textReader) {
     #provider
     #profile
     #signed
-    constructor(domain, options) {
-      c.begin(2)
-      c.arg(domain)
-      c.arg(options)
-      const [handle, shown, d, provider, profile, signed] = c.run(OP_BUILDER_NEW, 0)
+    #pathPrefix
+    constructor(domain, options, made) {
+      let answer = made
+      if (domain !== MADE) {
+        c.begin(2)
+        c.arg(domain)
+        c.arg(options)
+        answer = c.run(OP_BUILDER_NEW, 0)
+      }
+      const [handle, shown, d, provider, profile, signed, pathPrefix] = answer
       this.#handle = handle
       this.#shown = shown
       this.#domain = d
       this.#provider = provider
       this.#profile = profile
       this.#signed = signed
+      this.#pathPrefix = pathPrefix
       if (registry) registry.register(this, handle)
     }
     get domain() {
@@ -380,12 +398,22 @@ function createApi(exports, textReader) {
     get isSigned() {
       return this.#signed
     }
+    get pathPrefix() {
+      return this.#pathPrefix
+    }
     buildUrl(path, params) {
       const h = this.#handle
       c.begin(2)
       c.arg(path)
       c.arg(params)
       return c.run(OP_BUILD_URL, h)
+    }
+    requestTarget(path, query) {
+      const h = this.#handle
+      c.begin(2)
+      c.arg(path)
+      c.arg(query)
+      return c.run(OP_REQUEST_TARGET, h)
     }
     buildUrls(items) {
       const h = this.#handle
@@ -411,6 +439,67 @@ function createApi(exports, textReader) {
         profile: this.#profile,
         isSigned: this.#signed,
       }
+    }
+  }
+
+  class Sources {
+    #handle
+    #shown
+    #names
+    constructor(sources) {
+      c.begin(1)
+      c.arg(sources)
+      const [handle, shown, names] = c.run(OP_SOURCES_NEW, 0)
+      this.#handle = handle
+      this.#shown = shown
+      this.#names = names
+      if (registry) registry.register(this, handle)
+    }
+    get names() {
+      return this.#names.slice()
+    }
+    source(name) {
+      const h = this.#handle
+      c.begin(1)
+      c.arg(name)
+      return new UrlBuilder(MADE, undefined, c.run(OP_SOURCE, h))
+    }
+    signUrl(url, options) {
+      const h = this.#handle
+      c.begin(3)
+      c.arg(url)
+      c.arg(options)
+      c.arg(options == null ? undefined : clock())
+      return c.run(OP_SOURCES_SIGN_URL, h)
+    }
+    signUrls(urls) {
+      const h = this.#handle
+      c.begin(1)
+      c.arg(urls)
+      return c.run(OP_SOURCES_SIGN_URLS, h)
+    }
+    verifyUrl(url, options) {
+      const h = this.#handle
+      c.begin(3)
+      c.arg(url)
+      c.arg(options)
+      c.arg(clock())
+      c.run(OP_SOURCES_VERIFY_URL, h)
+    }
+    verify(target, host, options) {
+      const h = this.#handle
+      c.begin(4)
+      c.arg(target)
+      c.arg(host)
+      c.arg(options)
+      c.arg(clock())
+      c.run(OP_SOURCES_VERIFY, h)
+    }
+    toString() {
+      return this.#shown
+    }
+    toJSON() {
+      return { names: this.names }
     }
   }
 
@@ -466,9 +555,24 @@ function createApi(exports, textReader) {
     return c.run(OP_VERSION, 0)
   }
 
+  // The core's lists, read once; each call returns a fresh copy. The guards are the same as
+  // index.js gives the native addon.
+  c.begin(0)
+  const [providers, profiles, codes] = c.run(OP_NAMES, 0)
+  const providerSet = new Set(providers)
+  const profileSet = new Set(profiles)
+  const codeSet = new Set(codes)
+  const providerNames = () => providers.slice()
+  const profileNames = () => profiles.slice()
+  const errorCodes = () => codes.slice()
+  const isImgsignError = (e) => e instanceof Error && typeof e.code === 'string' && codeSet.has(e.code)
+  const isProviderName = (name) => typeof name === 'string' && providerSet.has(name)
+  const isProfileName = (name) => typeof name === 'string' && profileSet.has(name)
+
   return {
     Signer,
     UrlBuilder,
+    Sources,
     targetWidths,
     signOriginRequest,
     verifyOriginRequest,
@@ -476,6 +580,12 @@ function createApi(exports, textReader) {
     verifyOriginSecret,
     version,
     argumentErrorCode,
+    providerNames,
+    profileNames,
+    errorCodes,
+    isImgsignError,
+    isProviderName,
+    isProfileName,
   }
 }
 

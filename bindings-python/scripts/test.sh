@@ -24,8 +24,11 @@ rm -f "$ROOT"/target/wheels/imgsign-*.whl
 
 # The stubs against the installed module (run outside the source tree so that the
 # installed package, not bindings-python/python, is imported).
-(cd "$ROOT/bindings-python/tests" && "$PY" -m mypy.stubtest imgsign \
+(cd "$ROOT/bindings-python/tests" && "$PY" -m mypy.stubtest imgsign --allowlist "$ROOT/bindings-python/stubtest-allowlist.txt" \
    --mypy-config-file "$ROOT/bindings-python/mypy.ini")
 (cd "$ROOT/bindings-python/tests" && "$PY" -m mypy --strict --no-incremental --config-file "$ROOT/bindings-python/mypy.ini" -p imgsign)
+# The README's example (examples/usage.py) under mypy --strict; test_types.py runs it.
+(cd "$ROOT/bindings-python/tests" && "$PY" -m mypy --strict --no-incremental --config-file "$ROOT/bindings-python/mypy.ini" "$ROOT/bindings-python/examples/usage.py")
 
-"$PY" -m pytest -q -p no:cacheprovider "$ROOT/bindings-python/tests" "$ROOT/examples/django"
+# The Django example and the other frameworks run in make test-frameworks.
+"$PY" -m pytest -q -p no:cacheprovider "$ROOT/bindings-python/tests"

@@ -20,6 +20,13 @@ pub struct UrlBuilder {
     inner: imgsign::UrlBuilder,
 }
 
+impl UrlBuilder {
+    /// The builder of a source of a `Sources` set.
+    pub(crate) fn from_core(inner: imgsign::UrlBuilder) -> Self {
+        UrlBuilder { inner }
+    }
+}
+
 #[pymethods]
 impl UrlBuilder {
     #[new]
@@ -64,6 +71,13 @@ impl UrlBuilder {
         };
         let inner = imgsign::UrlBuilder::new(&domain, options).or_raise(py)?;
         Ok(UrlBuilder { inner })
+    }
+
+    /// A source's path prefix (:meth:`Sources.source`): every path it builds is under it.
+    /// None for a builder made on its own.
+    #[getter]
+    fn path_prefix(&self) -> Option<&str> {
+        self.inner.path_prefix()
     }
 
     /// The domain URLs are built on (lowercased in the canonical profile).
@@ -120,6 +134,21 @@ impl UrlBuilder {
         }
         let params = self::params(params, Arg::new(Op::BuildUrl, "params"))?;
         self.inner.build_url(path, &params).or_raise(py)
+    }
+
+    /// The request target (``/path?query``) a client sent for a URL this builder built, from
+    /// ``path`` as the server percent-decoded it (WSGI's ``PATH_INFO``) and ``query`` as
+    /// received: the path is encoded again by this builder's own rules. For servers that give
+    /// no raw request target; hand the result to :meth:`Signer.verify`.
+    fn request_target(
+        &self,
+        py: Python<'_>,
+        path: &Bound<'_, PyAny>,
+        query: &Bound<'_, PyAny>,
+    ) -> PyResult<String> {
+        let path = str_arg(path, Arg::new(Op::RequestTarget, "path"))?;
+        let query = str_arg(query, Arg::new(Op::RequestTarget, "query"))?;
+        self.inner.request_target(&path, &query).or_raise(py)
     }
 
     /// Builds many URLs in one call from ``(path, params-or-None)`` pairs (the GIL is

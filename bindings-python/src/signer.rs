@@ -172,7 +172,7 @@ impl Signer {
 }
 
 /// The expiry and per-call values of `op` (`sign_url`, `sign_token`).
-fn sign_options(
+pub(crate) fn sign_options(
     op: Op,
     expires: Option<&Bound<'_, PyAny>>,
     expires_in: Option<&Bound<'_, PyAny>>,
@@ -188,7 +188,7 @@ fn sign_options(
 }
 
 /// The clock and per-call values of `op` (`verify_url`, `verify`, `verify_token`).
-fn verify_options(
+pub(crate) fn verify_options(
     op: Op,
     now: Option<&Bound<'_, PyAny>>,
     values: Option<&Bound<'_, PyAny>>,

@@ -6,9 +6,9 @@ import imgsign
 from imgsign._errors import _BY_CODE
 
 KEY = "FOO123bar-secret"
-CODES = ["invalid_domain", "invalid_key", "invalid_url", "invalid_param", "invalid_srcset",
-         "missing_signature", "signature_mismatch", "expired", "malformed_url", "malformed_header",
-         "not_yet_valid", "ip_mismatch", "acl_mismatch"]
+CODES = imgsign.error_codes()
+VERIFY_CODES = ["missing_signature", "signature_mismatch", "expired", "malformed_url", "malformed_header",
+                "not_yet_valid", "ip_mismatch", "acl_mismatch"]
 
 
 def test_error_hierarchy():
@@ -17,7 +17,8 @@ def test_error_hierarchy():
         assert cls.code == code
         assert issubclass(cls, imgsign.ImgsignError)
         assert issubclass(cls, ValueError) == code.startswith("invalid_")
-        assert issubclass(cls, imgsign.VerifyError) == (not code.startswith("invalid_"))
+        assert issubclass(cls, imgsign.VerifyError) == (code in VERIFY_CODES)
+        assert issubclass(cls, LookupError) == (code == "unknown_source")
         assert getattr(imgsign, cls.__name__) is cls
 
 

@@ -135,6 +135,10 @@ def run_verify_origin_secret(i):
     return imgsign.verify_origin_secret(i["secret"], [(k, v) for k, v in i["headers"]])
 
 
+def run_request_target(i):
+    return _builder(i).request_target(i["path"], i["query"])
+
+
 # argument_error: a real call of the operation with valid values for every argument but one.
 _K = "FOO123bar"
 _LONE_SURROGATE = "\ud800"
@@ -157,8 +161,12 @@ _BASE = {
     "verify_origin_request": dict(key=_K, headers=[("X-Imgix-Signature", "v1,00")], now=0, tolerance=300),
     "verify_basic_auth": dict(username="u", password="p", headers=[("Authorization", "Basic dTpw")]),
     "verify_origin_secret": dict(secret="s", headers=[("X-Imgix-Origin-Secret", "s")]),
+    "request_target": dict(path="/a.jpg", query="s=0"),
+    "sources": dict(name="a", domain="demo.imgix.net", path_prefix="/x", key=_K, previous_keys=[], use_https=True),
+    "source": dict(name="a"),
 }
 _SIGNER = imgsign.Signer("imgix", _K)
+_SOURCE_SET = imgsign.Sources({"a": {"domain": "demo.imgix.net", "key": _K}})
 _BUILDER = imgsign.UrlBuilder("demo.imgix.net", key=_K)
 _CALLS = {
     "signer": lambda a: imgsign.Signer(a["provider"], a["key"], previous_keys=a["previous_keys"], salt=a["salt"],
@@ -188,6 +196,9 @@ _CALLS = {
         a["key"], a["headers"], now=a["now"], tolerance=a["tolerance"]),
     "verify_basic_auth": lambda a: imgsign.verify_basic_auth(a["username"], a["password"], a["headers"]),
     "verify_origin_secret": lambda a: imgsign.verify_origin_secret(a["secret"], a["headers"]),
+    "request_target": lambda a: _BUILDER.request_target(a["path"], a["query"]),
+    "sources": lambda a: imgsign.Sources([(a["name"], {k: a[k] for k in a if k != "name"})]),
+    "source": lambda a: _SOURCE_SET.source(a["name"]),
 }
 
 
@@ -221,7 +232,28 @@ def run_argument_error(i):
         raise
 
 
+def _sources(specs):
+    """A `sources` vector's set, as (name, source) pairs (a name may repeat, in order)."""
+    return imgsign.Sources([(s["name"], {k: v for k, v in s.items() if k != "name"}) for s in specs])
+
+
+_SOURCES_OPS = {
+    "sign_url": lambda set_, i: set_.sign_url(i["url"], expires=i["expires"]),
+    "verify_url": lambda set_, i: set_.verify_url(i["url"], i["now"]),
+    "verify": lambda set_, i: set_.verify(i["target"], i["host"], i["now"]),
+    "build_url": lambda set_, i: set_.source(i["name"]).build_url(i["path"], _pairs(i["params"])),
+}
+
+
+def run_sources(i):
+    op = _SOURCES_OPS.get(i["op"])
+    if op is None:
+        pytest.fail(f"unknown sources op {i['op']!r}")
+    return op(_sources(i["sources"]), i)
+
+
 RUNNERS = {
+    "sources": run_sources,
     "sign_url": run_sign_url,
     "verify_url": run_verify_url,
     "verify": run_verify,
@@ -236,6 +268,7 @@ RUNNERS = {
     "verify_basic_auth": run_verify_basic_auth,
     "verify_origin_secret": run_verify_origin_secret,
     "argument_error": run_argument_error,
+    "request_target": run_request_target,
 }
 
 

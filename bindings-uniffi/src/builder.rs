@@ -22,6 +22,13 @@ impl std::fmt::Debug for UrlBuilder {
     }
 }
 
+impl UrlBuilder {
+    /// The builder of a source of a `Sources` set.
+    pub(crate) fn from_core(inner: imgsign::UrlBuilder) -> Self {
+        UrlBuilder { inner }
+    }
+}
+
 #[uniffi::export]
 impl UrlBuilder {
     /// Creates a builder for `domain`. Every option not given takes the core's default
@@ -75,6 +82,15 @@ impl UrlBuilder {
         Ok(self.inner.build_url(&path, &core_params(params, Op::BuildUrl)?)?)
     }
 
+    /// The request target (`/path?query`) a client sent for a URL this builder built, from
+    /// `path` as a server percent-decoded it and `query` as received: the path is encoded
+    /// again by this builder's own rules (for servers that give no raw request target).
+    pub fn request_target(&self, path: InputString, query: InputString) -> Result<String> {
+        let path = path.arg(Op::RequestTarget, "path")?;
+        let query = query.arg(Op::RequestTarget, "query")?;
+        Ok(self.inner.request_target(&path, &query)?)
+    }
+
     /// Builds many URLs in one crossing; fails on the first bad item, naming its index.
     pub fn build_urls(&self, items: Vec<UrlItem>) -> Result<Vec<String>> {
         let items = items
@@ -119,5 +135,11 @@ impl UrlBuilder {
     /// Whether the builder signs its URLs.
     pub fn is_signed(&self) -> bool {
         self.inner.is_signed()
+    }
+
+    /// A source's path prefix (`Sources.source`): every path it builds is under it; none for
+    /// a builder made on its own.
+    pub fn path_prefix(&self) -> Option<String> {
+        self.inner.path_prefix().map(str::to_owned)
     }
 }

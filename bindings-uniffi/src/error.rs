@@ -75,6 +75,11 @@ pub enum ImgsignError {
         /// What is wrong (never a secret).
         detail: String,
     },
+    /// `unknown_source`: no source has that name, or takes the URL's host and path.
+    UnknownSource {
+        /// What is wrong (never a secret).
+        detail: String,
+    },
 }
 
 #[uniffi::export]
@@ -107,6 +112,7 @@ impl ImgsignError {
             ImgsignError::NotYetValid { .. } => ErrorCode::NotYetValid,
             ImgsignError::IpMismatch { .. } => ErrorCode::IpMismatch,
             ImgsignError::AclMismatch { .. } => ErrorCode::AclMismatch,
+            ImgsignError::UnknownSource { .. } => ErrorCode::UnknownSource,
         }
     }
 
@@ -125,6 +131,7 @@ impl ImgsignError {
             | ImgsignError::NotYetValid { detail }
             | ImgsignError::IpMismatch { detail }
             | ImgsignError::AclMismatch { detail } => detail,
+            ImgsignError::UnknownSource { detail } => detail,
         }
     }
 }
@@ -155,6 +162,7 @@ impl From<imgsign::Error> for ImgsignError {
             ErrorCode::NotYetValid => ImgsignError::NotYetValid { detail },
             ErrorCode::IpMismatch => ImgsignError::IpMismatch { detail },
             ErrorCode::AclMismatch => ImgsignError::AclMismatch { detail },
+            ErrorCode::UnknownSource => ImgsignError::UnknownSource { detail },
         }
     }
 }

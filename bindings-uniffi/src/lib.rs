@@ -12,11 +12,13 @@
 mod builder;
 mod error;
 mod signer;
+mod sources;
 mod types;
 
 pub use builder::UrlBuilder;
 pub use error::ImgsignError;
 pub use signer::Signer;
+pub use sources::{SourceSpec, Sources};
 pub use types::{Header, InputString, Param, ParamValue, SrcsetOptions, UrlItem, VariableQuality};
 
 use error::Result;

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 /// A scheme's options or per-call values by name (docs/schemes.md).
-type Named = HashMap<InputString, ParamValue>;
+pub(crate) type Named = HashMap<InputString, ParamValue>;
 
 /// Signs and verifies URLs for one provider and key (plus previous keys accepted by
 /// verification, for key rotation). Immutable and thread-safe; no `close()` is needed.
@@ -24,7 +24,7 @@ impl std::fmt::Debug for Signer {
     }
 }
 
-fn sign_options(
+pub(crate) fn sign_options(
     op: Op,
     expires: Option<i64>,
     expires_in: Option<i64>,
@@ -34,7 +34,11 @@ fn sign_options(
     Ok(imgsign::SignOptions { expires, expires_in, now, values: core_named(values, op, "values")? })
 }
 
-fn verify_options(op: Op, now: Option<i64>, values: Named) -> imgsign::Result<imgsign::VerifyOptions> {
+pub(crate) fn verify_options(
+    op: Op,
+    now: Option<i64>,
+    values: Named,
+) -> imgsign::Result<imgsign::VerifyOptions> {
     Ok(imgsign::VerifyOptions { now, values: core_named(values, op, "values")? })
 }
 

@@ -5,10 +5,10 @@
 use crate::args::{Arg, Parsed};
 use crate::input::{arguments, lines, utf8};
 use crate::output::{CliResult, Failure, Out, usage};
-use crate::words;
+use crate::{sources, words};
 use imgsign::{
     BuilderOptions, Error, ErrorCode, Operation, ParamValue, Profile, Provider, Secrets, SignOptions, Signer,
-    SrcsetOptions, UrlBuilder, VerifyOptions, argument_error_code,
+    Sources, SrcsetOptions, UrlBuilder, VerifyOptions, argument_error_code,
 };
 
 /// The environment variable a key may come from.
@@ -17,8 +17,36 @@ pub const KEY_VARIABLE: &str = "IMGSIGN_KEY";
 /// The environment variable a salt may come from.
 pub const SALT_VARIABLE: &str = "IMGSIGN_SALT";
 
+/// What `--sources` replaces in `sign` and `verify`: the file says it for each source.
+const SIGNER_FLAGS: [&str; 7] =
+    ["--provider", "--key", "--salt", "--previous-key", "--previous-salt", "--option", "--value"];
+
+/// `--sources FILE`, when given (then none of `replaced` may be): the set it holds.
+fn sources_set(a: &Parsed, replaced: &[&str]) -> CliResult<Option<Sources>> {
+    let Some(path) = a.get("--sources") else {
+        if let Some(flag) = ["--keys-in-file", "--source", "--host"].iter().find(|f| a.has(f)) {
+            return usage(format!("{flag} goes with --sources FILE"));
+        }
+        return Ok(None);
+    };
+    if let Some(flag) = replaced.iter().find(|f| a.has(f)) {
+        return usage(format!("{flag} cannot be given with --sources (the file says it for each source)"));
+    }
+    sources::load(path, a.has("--keys-in-file")).map(Some)
+}
+
 /// `imgsign sign`.
 pub fn sign(a: &Parsed, out: &mut Out) -> CliResult<()> {
+    if let Some(set) = sources_set(a, &SIGNER_FLAGS)? {
+        let options = SignOptions {
+            expires: a.number("--expires", "a UNIX timestamp")?,
+            expires_in: a.number("--expires-in", "a number of seconds")?,
+            now: a.number("--now", "a UNIX timestamp")?,
+            values: Vec::new(),
+        };
+        options.validate()?;
+        return urls(a, out, Operation::SignUrl, |url| set.sign_url_with(url, &options));
+    }
     let signer = signer(a, false)?;
     let options = sign_options(a, &signer)?;
     // Checked once up front, so a bad combination is one error, not one per URL.
@@ -28,6 +56,18 @@ pub fn sign(a: &Parsed, out: &mut Out) -> CliResult<()> {
 
 /// `imgsign verify`.
 pub fn verify(a: &Parsed, out: &mut Out) -> CliResult<()> {
+    if let Some(set) = sources_set(a, &SIGNER_FLAGS)? {
+        let options = VerifyOptions { now: a.number("--now", "a UNIX timestamp")?, values: Vec::new() };
+        return match a.get("--host") {
+            // Request targets a server for the host received, each checked by that host's source.
+            Some(host) => urls(a, out, Operation::Verify, |target| {
+                set.verify_with(target, host, &options).map(|()| format!("valid {target}"))
+            }),
+            None => urls(a, out, Operation::VerifyUrl, |url| {
+                set.verify_url_with(url, &options).map(|()| format!("valid {url}"))
+            }),
+        };
+    }
     let signer = signer(a, true)?;
     let options = verify_options(a, &signer)?;
     urls(a, out, Operation::VerifyUrl, |url| {
@@ -307,7 +347,28 @@ fn urls(
     }
 }
 
+/// What `--sources` replaces in `build` and `srcset`.
+const BUILDER_FLAGS: [&str; 11] = [
+    "--domain",
+    "--provider",
+    "--key",
+    "--salt",
+    "--option",
+    "--profile",
+    "--http",
+    "--https",
+    "--include-library-param",
+    "--no-include-library-param",
+    "--disable-path-encoding",
+];
+
 fn builder(a: &Parsed) -> CliResult<UrlBuilder> {
+    if let Some(set) = sources_set(a, &BUILDER_FLAGS)? {
+        let Some(name) = a.get("--source") else {
+            return usage("--source NAME is required with --sources: the source to build with");
+        };
+        return Ok(set.source(name)?.builder().clone());
+    }
     let Some(domain) = a.get("--domain") else {
         return usage("--domain is required");
     };

@@ -34,7 +34,7 @@ macro_rules! opt {
     };
 }
 
-opt!(PROVIDER, "--provider", Some("NAME"), "one of the PROVIDERS below (required)");
+opt!(PROVIDER, "--provider", Some("NAME"), "one of the PROVIDERS below (required, unless --sources)");
 opt!(BUILD_PROVIDER, "--provider", Some("NAME"), "one of the PROVIDERS below{default_provider}");
 opt!(KEY, "--key", Some("KEY"), "signing key (default: the IMGSIGN_KEY environment variable)");
 opt!(SALT, "--salt", Some("SALT"), "a provider's salt, when it has one (default: IMGSIGN_SALT)");
@@ -59,7 +59,16 @@ opt!(EXPIRES, "--expires", Some("TS"), "the URL expires at this UNIX time");
 opt!(EXPIRES_IN, "--expires-in", Some("SECS"), "the URL expires this many seconds from now");
 opt!(NOW_SIGN, "--now", Some("TS"), "the time --expires-in counts from (default: the clock)");
 opt!(NOW_VERIFY, "--now", Some("TS"), "the time expiry is checked against (default: the clock)");
-opt!(DOMAIN, "--domain", Some("HOST"), "the CDN host name, such as demo.imgix.net (required)");
+opt!(
+    DOMAIN,
+    "--domain",
+    Some("HOST"),
+    "the CDN host name, such as demo.imgix.net (required, unless --sources)"
+);
+opt!(SOURCES, "--sources", Some("FILE"), "several sources from a .toml or .json file (see SOURCES FILE)");
+opt!(KEYS_IN_FILE, "--keys-in-file", None, "let the sources file hold keys and salts itself");
+opt!(SOURCE, "--source", Some("NAME"), "the source of --sources to build with");
+opt!(HOST, "--host", Some("HOST"), "with --sources: verify request targets a server for HOST received");
 opt!(BUILD_KEY, "--key", Some("KEY"), "signing key (default: IMGSIGN_KEY; unsigned when neither is set)");
 opt!(PROFILE, "--profile", Some("NAME"), "{profiles} (default {profile})");
 opt!(HTTP, "--http", None, "emit http:// URLs");
@@ -83,6 +92,9 @@ opt!(ORIGIN_TOLERANCE, "--tolerance", Some("SECS"), "accepted clock difference (
 
 const BUILDER_OPTS: &[&Opt] = &[
     &DOMAIN,
+    &SOURCES,
+    &SOURCE,
+    &KEYS_IN_FILE,
     &BUILD_PROVIDER,
     &BUILD_KEY,
     &SALT,
@@ -107,6 +119,21 @@ A word splits at its first '='; the value may hold '=', '&', spaces. Inside '...
 nothing is special; inside \"...\" only \\\" and \\\\ are; elsewhere \\ escapes the next
 character. A trailing \\r is removed (CRLF files work); blank lines are skipped.";
 
+/// The sources file of `--sources`, shown in the help of the commands that take it.
+const SOURCES_FILE: &str = "\
+SOURCES FILE: --sources FILE reads several sources (a .toml or .json file); sign and
+verify then choose each URL's source by its host and path (the longest path_prefix the
+path is under wins), build and srcset build with --source NAME. Each source is a table
+sources.NAME with domain (required), path_prefix, provider, profile, use_https,
+include_library_param, disable_path_encoding, options (a table of the scheme's options),
+and its secrets by the environment variables that hold them: key_env, previous_keys_env
+(a list), salt_env, previous_salts_env. A secret written in the file (key, previous_keys,
+salt, previous_salts) is refused unless --keys-in-file is given. For example:
+  [sources.shop]
+  domain = \"demo.imgix.net\"
+  key_env = \"SHOP_IMGIX_TOKEN\"
+A URL no source takes is error[unknown_source].";
+
 /// What every batch command says about its output and errors.
 const BATCH_NOTE: &str = "\
 Results are streamed, one line per input that succeeds, in input order. A failing
@@ -118,30 +145,36 @@ pub static COMMANDS: &[Command] = &[
     Command {
         name: "sign",
         summary: "sign URLs",
-        synopsis: "--provider NAME [--key KEY] [OPTIONS] [URL...]",
+        synopsis: "(--provider NAME [--key KEY] | --sources FILE) [OPTIONS] [URL...]",
         description: "\
 Signs each URL as given with the provider's scheme: the signature goes where the
 provider puts it (a last query param, a path segment), replacing an existing one or
 the unsigned marker. With no URL, reads URLs from standard input, one per line (a
 trailing \\r is removed; blank lines are skipped).",
-        groups: &[&[&PROVIDER, &KEY, &SALT, &OPTION, &EXPIRES, &EXPIRES_IN, &NOW_SIGN, &VALUE]],
+        groups: &[
+            &[&PROVIDER, &KEY, &SALT, &OPTION, &EXPIRES, &EXPIRES_IN, &NOW_SIGN, &VALUE],
+            &[&SOURCES, &KEYS_IN_FILE],
+        ],
         run: commands::sign,
     },
     Command {
         name: "verify",
         summary: "verify signed URLs",
-        synopsis: "--provider NAME [--key KEY] [--previous-key KEY]... [OPTIONS] [URL...]",
+        synopsis: "(--provider NAME [--key KEY] | --sources FILE) [OPTIONS] [URL...]",
         description: "\
 Checks each URL's signature (and expiry) against the key and the previous keys, and
 prints \"valid URL\" for each one that verifies. With no URL, reads URLs from standard
 input, one per line (a trailing \\r is removed; blank lines are skipped).",
-        groups: &[&[&PROVIDER, &KEY, &SALT, &PREVIOUS_KEY, &PREVIOUS_SALT, &OPTION, &NOW_VERIFY, &VALUE]],
+        groups: &[
+            &[&PROVIDER, &KEY, &SALT, &PREVIOUS_KEY, &PREVIOUS_SALT, &OPTION, &NOW_VERIFY, &VALUE],
+            &[&SOURCES, &KEYS_IN_FILE, &HOST],
+        ],
         run: commands::verify,
     },
     Command {
         name: "build",
         summary: "build (and sign) a URL from a path and params",
-        synopsis: "--domain HOST [OPTIONS] [PATH [NAME=VALUE...]]",
+        synopsis: "(--domain HOST | --sources FILE --source NAME) [OPTIONS] [PATH [NAME=VALUE...]]",
         description: "\
 Builds the URL of PATH with the params on the domain, signed when a key is given.",
         groups: &[BUILDER_OPTS],
@@ -150,7 +183,7 @@ Builds the URL of PATH with the params on the domain, signed when a key is given
     Command {
         name: "srcset",
         summary: "build a srcset attribute value",
-        synopsis: "--domain HOST [OPTIONS] [PATH [NAME=VALUE...]]",
+        synopsis: "(--domain HOST | --sources FILE --source NAME) [OPTIONS] [PATH [NAME=VALUE...]]",
         description: "\
 Builds a srcset for PATH: a fluid one (width descriptors) unless w or h fixes the
 size, then a fixed one (density descriptors). Entries are separated by \",\\n\"; read
@@ -209,8 +242,9 @@ line.",
 /// Extra help paragraphs of a command. `{schemes}` is the providers' table, from the core.
 pub fn notes(name: &str) -> &'static [&'static str] {
     match name {
-        "build" | "srcset" => &[LINE_FORMAT, BATCH_NOTE, "{schemes}"],
-        "sign" | "verify" | "token verify" => &[BATCH_NOTE, "{schemes}"],
+        "build" | "srcset" => &[LINE_FORMAT, BATCH_NOTE, SOURCES_FILE, "{schemes}"],
+        "sign" | "verify" => &[BATCH_NOTE, SOURCES_FILE, "{schemes}"],
+        "token verify" => &[BATCH_NOTE, "{schemes}"],
         "token sign" => &["{schemes}"],
         _ => &[],
     }

@@ -43,6 +43,13 @@ pub enum Operation {
     VerifyBasicAuth,
     /// `verify_origin_secret(secret, headers)`.
     VerifyOriginSecret,
+    /// `UrlBuilder.request_target(path, query)`: the target a client sent, from a decoded path.
+    RequestTarget,
+    /// `Sources(sources)`: each source's `name`, `domain`, `path_prefix`, `provider`, `key`,
+    /// `previous_keys`, `profile` and builder options.
+    Sources,
+    /// `Sources.source(name)`.
+    Source,
 }
 
 use ErrorCode::{
@@ -52,7 +59,7 @@ use ErrorCode::{
 
 impl Operation {
     /// Every operation, in a stable order.
-    pub const ALL: [Operation; 16] = [
+    pub const ALL: [Operation; 19] = [
         Operation::Signer,
         Operation::SignUrl,
         Operation::SignUrls,
@@ -69,6 +76,9 @@ impl Operation {
         Operation::VerifyOriginRequest,
         Operation::VerifyBasicAuth,
         Operation::VerifyOriginSecret,
+        Operation::RequestTarget,
+        Operation::Sources,
+        Operation::Source,
     ];
 
     /// The operation's name (`sign_url`, `url_builder`, ...).
@@ -90,6 +100,9 @@ impl Operation {
             Operation::VerifyOriginRequest => "verify_origin_request",
             Operation::VerifyBasicAuth => "verify_basic_auth",
             Operation::VerifyOriginSecret => "verify_origin_secret",
+            Operation::RequestTarget => "request_target",
+            Operation::Sources => "sources",
+            Operation::Source => "source",
         }
     }
 
@@ -131,9 +144,14 @@ impl Operation {
             Operation::VerifyUrl => {
                 &[("url", MALFORMED), ("now", PARAM), ("values", PARAM), ("options", PARAM)]
             }
-            Operation::Verify => {
-                &[("target", MALFORMED), ("now", PARAM), ("values", PARAM), ("options", PARAM)]
-            }
+            // `host`: of `Sources.verify(target, host, now, values)`.
+            Operation::Verify => &[
+                ("target", MALFORMED),
+                ("host", PARAM),
+                ("now", PARAM),
+                ("values", PARAM),
+                ("options", PARAM),
+            ],
             Operation::SignToken => &[
                 ("expires", PARAM),
                 ("expires_in", PARAM),
@@ -176,6 +194,21 @@ impl Operation {
             }
             Operation::VerifyBasicAuth => &[("username", KEY), ("password", KEY), ("headers", PARAM)],
             Operation::VerifyOriginSecret => &[("secret", KEY), ("headers", PARAM)],
+            Operation::RequestTarget => &[("path", MALFORMED), ("query", MALFORMED)],
+            Operation::Sources => &[
+                ("sources", PARAM),
+                ("name", PARAM),
+                ("domain", DOMAIN),
+                ("path_prefix", PARAM),
+                ("provider", PARAM),
+                ("key", KEY),
+                ("previous_keys", KEY),
+                ("profile", PARAM),
+                ("use_https", PARAM),
+                ("include_library_param", PARAM),
+                ("disable_path_encoding", PARAM),
+            ],
+            Operation::Source => &[("name", PARAM)],
         }
     }
 }

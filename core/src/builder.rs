@@ -76,6 +76,8 @@ pub struct UrlBuilder {
     use_https: bool,
     include_library_param: bool,
     disable_path_encoding: bool,
+    /// A source's path prefix (`Sources`): a path that is not under it is refused.
+    path_prefix: Option<String>,
 }
 
 impl fmt::Debug for UrlBuilder {
@@ -139,6 +141,7 @@ impl UrlBuilder {
             use_https: options.use_https.unwrap_or(true),
             include_library_param: options.include_library_param.unwrap_or(false),
             disable_path_encoding: options.disable_path_encoding.unwrap_or(false),
+            path_prefix: None,
         })
     }
 
@@ -169,6 +172,30 @@ impl UrlBuilder {
     /// Whether the builder signs its URLs.
     pub fn is_signed(&self) -> bool {
         self.key.is_some()
+    }
+    /// The path prefix of a source's builder ([`crate::Sources`]): every URL it builds is under it.
+    pub fn path_prefix(&self) -> Option<&str> {
+        self.path_prefix.as_deref()
+    }
+
+    /// The builder of a source with `prefix` (normalised by `Sources`).
+    pub(crate) fn with_path_prefix(mut self, prefix: Option<String>) -> UrlBuilder {
+        self.path_prefix = prefix;
+        self
+    }
+
+    /// Refuses an emitted path that is not under the source's prefix.
+    fn check_prefix(&self, emitted: &str) -> Result<()> {
+        match &self.path_prefix {
+            Some(prefix) if !crate::sources::is_under(emitted, prefix) => err(
+                ErrorCode::InvalidUrl,
+                format!(
+                    "path: {} is not under this source's path prefix {prefix}",
+                    crate::error::excerpt(emitted)
+                ),
+            ),
+            _ => Ok(()),
+        }
     }
 
     fn rules(&self) -> &'static Rules {
@@ -451,6 +478,7 @@ impl UrlBuilder {
         let path_start = out.len();
         self.encode_path(path, &mut out)?;
         let path_end = out.len();
+        self.check_prefix(out.get(path_start..path_end).unwrap_or_default())?;
         let mut slot_at = None;
         let mut write_field = |out: &mut String, key: &str, value: &str, b64: bool| {
             out.push(if out.len() == path_end { '?' } else { '&' });

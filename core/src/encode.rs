@@ -64,6 +64,9 @@ pub(crate) static IMGIX_JS_COMPONENT: Keep = keep_set(b"!'()*");
 /// imgix-js components of a signed query: as above but `'`, which clients send as `%27` in
 /// a query (the WHATWG special-query set), is written `%27` so the signature covers it.
 pub(crate) static IMGIX_JS_SIGNED_QUERY: Keep = keep_set(b"!()*");
+/// RFC 3986 `pchar` and `/`: unreserved plus `! $ & ' ( ) * + , ; = : @ /`, the bytes a path
+/// may carry unencoded (the request target of a path used as given, from its decoded form).
+pub(crate) static PATH_CHARS: Keep = keep_set(b"!$&'()*+,;=:@/");
 /// imgix-js paths: `encodeURI`, then `# ? : +` re-encoded.
 pub(crate) static IMGIX_JS_PATH: Keep = keep_set(b"!'()*;,/@&=$");
 

@@ -32,11 +32,13 @@ pub enum ErrorCode {
     IpMismatch,
     /// Verification: the token's ACL (or allowed path) does not cover the requested path.
     AclMismatch,
+    /// Sources: no source has that name, or takes the URL's host and path.
+    UnknownSource,
 }
 
 impl ErrorCode {
     /// Every code, in a stable order.
-    pub const ALL: [ErrorCode; 13] = [
+    pub const ALL: [ErrorCode; 14] = [
         ErrorCode::InvalidDomain,
         ErrorCode::InvalidKey,
         ErrorCode::InvalidUrl,
@@ -50,6 +52,7 @@ impl ErrorCode {
         ErrorCode::NotYetValid,
         ErrorCode::IpMismatch,
         ErrorCode::AclMismatch,
+        ErrorCode::UnknownSource,
     ];
 
     /// The code as written in every language (`snake_case`).
@@ -68,6 +71,7 @@ impl ErrorCode {
             ErrorCode::NotYetValid => "not_yet_valid",
             ErrorCode::IpMismatch => "ip_mismatch",
             ErrorCode::AclMismatch => "acl_mismatch",
+            ErrorCode::UnknownSource => "unknown_source",
         }
     }
 

@@ -33,7 +33,9 @@ mod secrets;
 mod sent;
 mod signature;
 mod signer;
+mod sources;
 mod srcset;
+mod target;
 mod tokens;
 mod validate;
 mod widths;
@@ -57,6 +59,7 @@ pub use scheme::{
 pub use secrets::Secrets;
 pub use signature::MAX_URL_LEN;
 pub use signer::{SignOptions, Signer, VerifyOptions, unix_now};
+pub use sources::{MAX_SOURCE_NAME_LEN, Source, SourceSpec, Sources};
 pub use srcset::SrcsetOptions;
 pub use validate::is_valid_domain;
 pub use widths::{
@@ -74,5 +77,6 @@ mod send_sync {
     fn objects_are_send_and_sync() {
         assert_send_sync::<crate::Signer>();
         assert_send_sync::<crate::UrlBuilder>();
+        assert_send_sync::<crate::Sources>();
     }
 }

@@ -8,6 +8,9 @@ use imgsign::{
 };
 use serde_json::Value;
 
+#[path = "vectors/sources.rs"]
+mod sources;
+
 const MIN_VECTORS: usize = 250;
 
 fn load() -> Value {
@@ -285,6 +288,11 @@ fn run(kind: &str, input: &Value) -> Result<Result<Value, Error>, String> {
             let path = s(input, "path")?;
             text(builder(input)?.and_then(|bld| bld.build_srcset(path, &params, &options)))
         }
+        "request_target" => {
+            let path = s(input, "path")?;
+            let query = s(input, "query")?;
+            text(builder(input)?.and_then(|bld| bld.request_target(path, query)))
+        }
         "target_widths" => imgsign::target_widths(
             opt_i(input, "min_width")?,
             opt_i(input, "max_width")?,
@@ -327,6 +335,7 @@ fn run(kind: &str, input: &Value) -> Result<Result<Value, Error>, String> {
             };
             Err(imgsign::argument_error(op, argument, problem))
         }
+        "sources" => return sources::run(input),
         other => return Err(format!("unknown vector kind {other:?}")),
     })
 }

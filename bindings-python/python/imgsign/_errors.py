@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import ClassVar, Dict, Tuple, Type
 
+from ._names import ErrorCode
+
 # A tuple: imgsign/__init__.py extends its own copy with the native names.
 __all__: Tuple[str, ...] = (
     "ImgsignError",
@@ -25,13 +27,17 @@ __all__: Tuple[str, ...] = (
     "NotYetValidError",
     "IpMismatchError",
     "AclMismatchError",
+    "UnknownSourceError",
 )
 
 
 class ImgsignError(Exception):
-    """Base class of every imgsign error; ``.code`` is the stable error code."""
+    """Base class of every imgsign error; ``.code`` is the stable error code.
 
-    code: ClassVar[str] = ""
+    Only the subclasses, one per code, are ever raised; each sets ``code``.
+    """
+
+    code: ClassVar[ErrorCode]
 
     def __init__(self, message: str) -> None:
         super().__init__(message)
@@ -129,6 +135,13 @@ class AclMismatchError(VerifyError):
     code = "acl_mismatch"
 
 
+class UnknownSourceError(ImgsignError, LookupError):
+    """No source of a :class:`Sources` set has that name, or takes the URL's host and path
+    (code ``unknown_source``)."""
+
+    code = "unknown_source"
+
+
 _BY_CODE: Dict[str, Type[ImgsignError]] = {
     cls.code: cls
     for cls in (
@@ -145,5 +158,6 @@ _BY_CODE: Dict[str, Type[ImgsignError]] = {
         NotYetValidError,
         IpMismatchError,
         AclMismatchError,
+        UnknownSourceError,
     )
 }

@@ -11,6 +11,14 @@ extension Provider {
     public static let pixta = Provider(rawValue: "pixta")
     /// The `imageboss` provider.
     public static let imageboss = Provider(rawValue: "imageboss")
+    /// The `imgproxy` provider.
+    public static let imgproxy = Provider(rawValue: "imgproxy")
+    /// The `thumbor` provider.
+    public static let thumbor = Provider(rawValue: "thumbor")
+    /// The `imagor` provider.
+    public static let imagor = Provider(rawValue: "imagor")
+    /// The `cloudinary` provider.
+    public static let cloudinary = Provider(rawValue: "cloudinary")
     /// The `imagekit` provider.
     public static let imagekit = Provider(rawValue: "imagekit")
     /// The `bunny` provider.
@@ -32,6 +40,10 @@ extension Provider {
         .gumlet,
         .pixta,
         .imageboss,
+        .imgproxy,
+        .thumbor,
+        .imagor,
+        .cloudinary,
         .imagekit,
         .bunny,
         .cloudflareImages,

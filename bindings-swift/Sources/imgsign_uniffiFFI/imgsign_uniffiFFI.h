@@ -283,6 +283,11 @@ RustBuffer uniffi_imgsign_uniffi_fn_method_urlbuilder_domain(uint64_t ptr, RustC
 int8_t uniffi_imgsign_uniffi_fn_method_urlbuilder_is_signed(uint64_t ptr, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_METHOD_URLBUILDER_PATH_PREFIX
+#define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_METHOD_URLBUILDER_PATH_PREFIX
+RustBuffer uniffi_imgsign_uniffi_fn_method_urlbuilder_path_prefix(uint64_t ptr, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_METHOD_URLBUILDER_PROFILE
 #define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_METHOD_URLBUILDER_PROFILE
 RustBuffer uniffi_imgsign_uniffi_fn_method_urlbuilder_profile(uint64_t ptr, RustCallStatus *_Nonnull out_status
@@ -291,6 +296,11 @@ RustBuffer uniffi_imgsign_uniffi_fn_method_urlbuilder_profile(uint64_t ptr, Rust
 #ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_METHOD_URLBUILDER_PROVIDER
 #define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_METHOD_URLBUILDER_PROVIDER
 RustBuffer uniffi_imgsign_uniffi_fn_method_urlbuilder_provider(uint64_t ptr, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_METHOD_URLBUILDER_REQUEST_TARGET
+#define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_METHOD_URLBUILDER_REQUEST_TARGET
+RustBuffer uniffi_imgsign_uniffi_fn_method_urlbuilder_request_target(uint64_t ptr, RustBuffer path, RustBuffer query, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_METHOD_URLBUILDER_UNIFFI_TRAIT_DEBUG
@@ -361,6 +371,86 @@ void uniffi_imgsign_uniffi_fn_method_signer_verify_url(uint64_t ptr, RustBuffer 
 #ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_METHOD_SIGNER_UNIFFI_TRAIT_DEBUG
 #define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_METHOD_SIGNER_UNIFFI_TRAIT_DEBUG
 RustBuffer uniffi_imgsign_uniffi_fn_method_signer_uniffi_trait_debug(uint64_t ptr, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_CLONE_SOURCESPEC
+#define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_CLONE_SOURCESPEC
+uint64_t uniffi_imgsign_uniffi_fn_clone_sourcespec(uint64_t handle, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_FREE_SOURCESPEC
+#define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_FREE_SOURCESPEC
+void uniffi_imgsign_uniffi_fn_free_sourcespec(uint64_t handle, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_CONSTRUCTOR_SOURCESPEC_NEW
+#define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_CONSTRUCTOR_SOURCESPEC_NEW
+uint64_t uniffi_imgsign_uniffi_fn_constructor_sourcespec_new(RustBuffer name, RustBuffer domain, RustBuffer path_prefix, RustBuffer provider, RustBuffer key, RustBuffer previous_keys, RustBuffer salt, RustBuffer previous_salts, RustBuffer options, RustBuffer profile, RustBuffer use_https, RustBuffer include_library_param, RustBuffer disable_path_encoding, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_METHOD_SOURCESPEC_NAME
+#define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_METHOD_SOURCESPEC_NAME
+RustBuffer uniffi_imgsign_uniffi_fn_method_sourcespec_name(uint64_t ptr, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_METHOD_SOURCESPEC_UNIFFI_TRAIT_DEBUG
+#define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_METHOD_SOURCESPEC_UNIFFI_TRAIT_DEBUG
+RustBuffer uniffi_imgsign_uniffi_fn_method_sourcespec_uniffi_trait_debug(uint64_t ptr, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_METHOD_SOURCESPEC_UNIFFI_TRAIT_DISPLAY
+#define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_METHOD_SOURCESPEC_UNIFFI_TRAIT_DISPLAY
+RustBuffer uniffi_imgsign_uniffi_fn_method_sourcespec_uniffi_trait_display(uint64_t ptr, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_CLONE_SOURCES
+#define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_CLONE_SOURCES
+uint64_t uniffi_imgsign_uniffi_fn_clone_sources(uint64_t handle, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_FREE_SOURCES
+#define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_FREE_SOURCES
+void uniffi_imgsign_uniffi_fn_free_sources(uint64_t handle, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_CONSTRUCTOR_SOURCES_NEW
+#define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_CONSTRUCTOR_SOURCES_NEW
+uint64_t uniffi_imgsign_uniffi_fn_constructor_sources_new(RustBuffer sources, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_METHOD_SOURCES_NAMES
+#define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_METHOD_SOURCES_NAMES
+RustBuffer uniffi_imgsign_uniffi_fn_method_sources_names(uint64_t ptr, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_METHOD_SOURCES_SIGN_URL
+#define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_METHOD_SOURCES_SIGN_URL
+RustBuffer uniffi_imgsign_uniffi_fn_method_sources_sign_url(uint64_t ptr, RustBuffer url, RustBuffer expires, RustBuffer expires_in, RustBuffer now, RustBuffer values, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_METHOD_SOURCES_SIGN_URLS
+#define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_METHOD_SOURCES_SIGN_URLS
+RustBuffer uniffi_imgsign_uniffi_fn_method_sources_sign_urls(uint64_t ptr, RustBuffer urls, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_METHOD_SOURCES_SOURCE
+#define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_METHOD_SOURCES_SOURCE
+uint64_t uniffi_imgsign_uniffi_fn_method_sources_source(uint64_t ptr, RustBuffer name, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_METHOD_SOURCES_VERIFY
+#define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_METHOD_SOURCES_VERIFY
+void uniffi_imgsign_uniffi_fn_method_sources_verify(uint64_t ptr, RustBuffer target, RustBuffer host, RustBuffer now, RustBuffer values, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_METHOD_SOURCES_VERIFY_URL
+#define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_METHOD_SOURCES_VERIFY_URL
+void uniffi_imgsign_uniffi_fn_method_sources_verify_url(uint64_t ptr, RustBuffer url, RustBuffer now, RustBuffer values, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_METHOD_SOURCES_UNIFFI_TRAIT_DEBUG
+#define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_METHOD_SOURCES_UNIFFI_TRAIT_DEBUG
+RustBuffer uniffi_imgsign_uniffi_fn_method_sources_uniffi_trait_debug(uint64_t ptr, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_METHOD_IMGSIGNERROR_ERROR_CODE
@@ -779,6 +869,12 @@ uint16_t uniffi_imgsign_uniffi_checksum_method_urlbuilder_is_signed(void
     
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_CHECKSUM_METHOD_URLBUILDER_PATH_PREFIX
+#define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_CHECKSUM_METHOD_URLBUILDER_PATH_PREFIX
+uint16_t uniffi_imgsign_uniffi_checksum_method_urlbuilder_path_prefix(void
+    
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_CHECKSUM_METHOD_URLBUILDER_PROFILE
 #define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_CHECKSUM_METHOD_URLBUILDER_PROFILE
 uint16_t uniffi_imgsign_uniffi_checksum_method_urlbuilder_profile(void
@@ -788,6 +884,12 @@ uint16_t uniffi_imgsign_uniffi_checksum_method_urlbuilder_profile(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_CHECKSUM_METHOD_URLBUILDER_PROVIDER
 #define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_CHECKSUM_METHOD_URLBUILDER_PROVIDER
 uint16_t uniffi_imgsign_uniffi_checksum_method_urlbuilder_provider(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_CHECKSUM_METHOD_URLBUILDER_REQUEST_TARGET
+#define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_CHECKSUM_METHOD_URLBUILDER_REQUEST_TARGET
+uint16_t uniffi_imgsign_uniffi_checksum_method_urlbuilder_request_target(void
     
 );
 #endif
@@ -845,6 +947,48 @@ uint16_t uniffi_imgsign_uniffi_checksum_method_signer_verify_url(void
     
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_CHECKSUM_METHOD_SOURCESPEC_NAME
+#define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_CHECKSUM_METHOD_SOURCESPEC_NAME
+uint16_t uniffi_imgsign_uniffi_checksum_method_sourcespec_name(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_CHECKSUM_METHOD_SOURCES_NAMES
+#define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_CHECKSUM_METHOD_SOURCES_NAMES
+uint16_t uniffi_imgsign_uniffi_checksum_method_sources_names(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_CHECKSUM_METHOD_SOURCES_SIGN_URL
+#define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_CHECKSUM_METHOD_SOURCES_SIGN_URL
+uint16_t uniffi_imgsign_uniffi_checksum_method_sources_sign_url(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_CHECKSUM_METHOD_SOURCES_SIGN_URLS
+#define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_CHECKSUM_METHOD_SOURCES_SIGN_URLS
+uint16_t uniffi_imgsign_uniffi_checksum_method_sources_sign_urls(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_CHECKSUM_METHOD_SOURCES_SOURCE
+#define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_CHECKSUM_METHOD_SOURCES_SOURCE
+uint16_t uniffi_imgsign_uniffi_checksum_method_sources_source(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_CHECKSUM_METHOD_SOURCES_VERIFY
+#define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_CHECKSUM_METHOD_SOURCES_VERIFY
+uint16_t uniffi_imgsign_uniffi_checksum_method_sources_verify(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_CHECKSUM_METHOD_SOURCES_VERIFY_URL
+#define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_CHECKSUM_METHOD_SOURCES_VERIFY_URL
+uint16_t uniffi_imgsign_uniffi_checksum_method_sources_verify_url(void
+    
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_CHECKSUM_CONSTRUCTOR_URLBUILDER_NEW
 #define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_CHECKSUM_CONSTRUCTOR_URLBUILDER_NEW
 uint16_t uniffi_imgsign_uniffi_checksum_constructor_urlbuilder_new(void
@@ -854,6 +998,18 @@ uint16_t uniffi_imgsign_uniffi_checksum_constructor_urlbuilder_new(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_CHECKSUM_CONSTRUCTOR_SIGNER_NEW
 #define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_CHECKSUM_CONSTRUCTOR_SIGNER_NEW
 uint16_t uniffi_imgsign_uniffi_checksum_constructor_signer_new(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_CHECKSUM_CONSTRUCTOR_SOURCESPEC_NEW
+#define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_CHECKSUM_CONSTRUCTOR_SOURCESPEC_NEW
+uint16_t uniffi_imgsign_uniffi_checksum_constructor_sourcespec_new(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_CHECKSUM_CONSTRUCTOR_SOURCES_NEW
+#define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_CHECKSUM_CONSTRUCTOR_SOURCES_NEW
+uint16_t uniffi_imgsign_uniffi_checksum_constructor_sources_new(void
     
 );
 #endif

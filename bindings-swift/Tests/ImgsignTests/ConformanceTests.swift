@@ -201,6 +201,35 @@ struct BuilderInput: Decodable {
     }
 }
 
+/// The builder fields of `build_url` (without params), a decoded path and a query.
+struct RequestTargetInput: Decodable {
+    let domain: String
+    let provider: String?
+    let key: String?
+    let salt: String?
+    let options: NamedValues
+    let profile: String?
+    let useHttps: Bool?
+    let includeLibraryParam: Bool?
+    let disablePathEncoding: Bool?
+    let path: String
+    let query: String
+
+    enum CodingKeys: String, CodingKey {
+        case domain, provider, key, salt, options, profile, path, query
+        case useHttps = "use_https"
+        case includeLibraryParam = "include_library_param"
+        case disablePathEncoding = "disable_path_encoding"
+    }
+
+    func builder() throws -> UrlBuilder {
+        try UrlBuilder(
+            domain: domain, provider: provider, key: key, profile: profile, useHttps: useHttps,
+            includeLibraryParam: includeLibraryParam, disablePathEncoding: disablePathEncoding, salt: salt,
+            options: options.asNamed)
+    }
+}
+
 struct SrcsetInput: Decodable {
     let widths: [Int64]?
     let minWidth: Int64?
@@ -268,6 +297,82 @@ struct OriginSecretInput: Decodable {
     let headers: [HeaderPair]
 }
 
+/// One source of a `sources` vector (null fields: not given).
+struct SourceFields: Decodable {
+    let name: String
+    let domain: String
+    let pathPrefix: String?
+    let provider: String?
+    let key: String?
+    let previousKeys: [String]
+    let salt: String?
+    let previousSalts: [String]
+    let options: NamedValues
+    let profile: String?
+    let useHttps: Bool?
+    let includeLibraryParam: Bool?
+    let disablePathEncoding: Bool?
+
+    enum CodingKeys: String, CodingKey {
+        case name, domain, provider, key, salt, options, profile
+        case pathPrefix = "path_prefix"
+        case previousKeys = "previous_keys"
+        case previousSalts = "previous_salts"
+        case useHttps = "use_https"
+        case includeLibraryParam = "include_library_param"
+        case disablePathEncoding = "disable_path_encoding"
+    }
+
+    func spec() throws -> SourceSpec {
+        try SourceSpec(
+            name: name, domain: domain, pathPrefix: pathPrefix, provider: provider, key: key,
+            previousKeys: previousKeys, salt: salt, previousSalts: previousSalts, options: options.asNamed,
+            profile: profile, useHttps: useHttps, includeLibraryParam: includeLibraryParam,
+            disablePathEncoding: disablePathEncoding)
+    }
+}
+
+/// A set of sources and one call on it.
+struct SourcesInput: Decodable {
+    let sources: [SourceFields]
+    let op: String
+    let url: String?
+    let target: String?
+    let host: String?
+    let name: String?
+    let path: String?
+    let params: [ParamPair]
+    let expires: Int64?
+    let now: Int64?
+
+    func field(_ value: String?, _ label: String) throws -> String {
+        guard let value = value else { throw VectorError(description: "sources: no \(label) for \(op)") }
+        return value
+    }
+
+    func run() throws -> Outcome {
+        let sourceSet = try Sources(sources: sources.map { try $0.spec() })
+        switch op {
+        case "sign_url":
+            if let expires = expires {
+                return .string(try sourceSet.signUrl(url: try field(url, "url"), expires: expires))
+            }
+            return .string(try sourceSet.signUrl(url: try field(url, "url")))
+        case "verify_url":
+            try sourceSet.verifyUrl(url: try field(url, "url"), now: now)
+            return .valid
+        case "verify":
+            try sourceSet.verify(target: try field(target, "target"), host: try field(host, "host"), now: now)
+            return .valid
+        case "build_url":
+            let builder = try sourceSet.source(name: try field(name, "name"))
+            return .string(try builder.buildUrl(path: try field(path, "path"), params: params.asParams))
+        default:
+            throw VectorError(description: "sources: unknown op '\(op)'")
+        }
+    }
+}
+
 /// A wrong-typed or ill-formed argument of an operation.
 struct ArgumentErrorInput: Decodable {
     let operation: String
@@ -284,12 +389,14 @@ enum VectorInput {
     case verifyToken(SignerFields, VerifyTokenInput)
     case buildUrl(BuilderInput)
     case buildSrcset(BuilderInput, SrcsetInput)
+    case requestTarget(RequestTargetInput)
     case targetWidths(TargetWidthsInput)
     case signOriginRequest(SignOriginInput)
     case verifyOriginRequest(VerifyOriginInput)
     case verifyBasicAuth(BasicAuthInput)
     case verifyOriginSecret(OriginSecretInput)
     case argumentError(ArgumentErrorInput)
+    case sources(SourcesInput)
     /// A kind this runner does not know: running it fails.
     case unknownKind(String)
     /// An input this runner cannot decode: running it fails with the decoding error.
@@ -379,6 +486,7 @@ struct Vector: Decodable {
             case "build_srcset":
                 let builder = try c.decode(BuilderInput.self, forKey: .input)
                 return .buildSrcset(builder, try c.decode(SrcsetInput.self, forKey: .input))
+            case "request_target": return .requestTarget(try c.decode(RequestTargetInput.self, forKey: .input))
             case "target_widths": return .targetWidths(try c.decode(TargetWidthsInput.self, forKey: .input))
             case "sign_origin_request": return .signOriginRequest(try c.decode(SignOriginInput.self, forKey: .input))
             case "verify_origin_request":
@@ -387,6 +495,7 @@ struct Vector: Decodable {
             case "verify_origin_secret":
                 return .verifyOriginSecret(try c.decode(OriginSecretInput.self, forKey: .input))
             case "argument_error": return .argumentError(try c.decode(ArgumentErrorInput.self, forKey: .input))
+            case "sources": return .sources(try c.decode(SourcesInput.self, forKey: .input))
             default: return .unknownKind(kind)
             }
         } catch {
@@ -463,6 +572,8 @@ func runVector(_ v: Vector) throws -> Outcome {
         return .string(try i.builder().buildUrl(path: i.path, params: i.params.asParams))
     case let .buildSrcset(i, o):
         return .string(try i.builder().buildSrcset(path: i.path, params: i.params.asParams, options: o.options))
+    case let .requestTarget(i):
+        return .string(try i.builder().requestTarget(path: i.path, query: i.query))
     case let .targetWidths(i):
         return .widths(try targetWidths(minWidth: i.minWidth, maxWidth: i.maxWidth, tolerance: i.tolerance))
     case let .signOriginRequest(i):
@@ -476,6 +587,8 @@ func runVector(_ v: Vector) throws -> Outcome {
     case let .verifyOriginSecret(i):
         try verifyOriginSecret(secret: i.secret, headers: i.headers.asHeaders)
         return .valid
+    case let .sources(i):
+        return try i.run()
     case let .argumentError(i):
         // Swift's types rule out a wrong-typed argument and a String holds no lone surrogate:
         // what a Swift caller relies on is the core's rule, as the package exposes it.

@@ -28,17 +28,41 @@ function signerOf(m, i) {
   })
 }
 
-// The codes of a failed verification.
-const VERIFY_CODES = [
-  'missing_signature',
-  'signature_mismatch',
-  'expired',
-  'malformed_url',
-  'malformed_header',
-  'not_yet_valid',
-  'ip_mismatch',
-  'acl_mismatch',
-]
+// A `sources` vector's set, as [name, source] pairs (a name may repeat, in order).
+function sourcesOf(m, list) {
+  return new m.Sources(
+    list.map((s) => [
+      s.name,
+      {
+        domain: s.domain,
+        pathPrefix: s.path_prefix,
+        provider: s.provider,
+        key: s.key,
+        previousKeys: s.previous_keys,
+        salt: s.salt,
+        previousSalts: s.previous_salts,
+        options: s.options,
+        profile: s.profile,
+        useHttps: s.use_https,
+        includeLibraryParam: s.include_library_param,
+        disablePathEncoding: s.disable_path_encoding,
+      },
+    ]),
+  )
+}
+
+const SOURCES = {
+  sign_url: (set, i) => set.signUrl(i.url, i.expires === null ? undefined : { expires: i.expires }),
+  verify_url: (set, i) => set.verifyUrl(i.url, { now: i.now }) ?? null,
+  verify: (set, i) => set.verify(i.target, i.host, { now: i.now }) ?? null,
+  build_url: (set, i) => set.source(i.name).buildUrl(i.path, i.params),
+}
+
+function runSources(m, i) {
+  const op = SOURCES[i.op]
+  if (!op) throw new Error(`unknown sources op ${JSON.stringify(i.op)}`)
+  return op(sourcesOf(m, i.sources), i)
+}
 
 function outcome(f) {
   try {
@@ -51,6 +75,18 @@ function outcome(f) {
 function same(a, b) {
   return JSON.stringify(a) === JSON.stringify(b)
 }
+
+// The codes of a failed verification.
+const VERIFY_CODES = [
+  'missing_signature',
+  'signature_mismatch',
+  'expired',
+  'malformed_url',
+  'malformed_header',
+  'not_yet_valid',
+  'ip_mismatch',
+  'acl_mismatch',
+]
 
 // argument_error: a real call of the operation with valid values for every argument but one.
 const K = 'FOO123bar'
@@ -97,6 +133,16 @@ const BASE = {
   verify_origin_request: { key: K, headers: { 'X-Imgix-Signature': 'v1,00' }, now: 0, tolerance: 300 },
   verify_basic_auth: { username: 'u', password: 'p', headers: { Authorization: 'Basic dTpw' } },
   verify_origin_secret: { secret: 's', headers: { 'X-Imgix-Origin-Secret': 's' } },
+  request_target: { path: '/a.jpg', query: 's=0' },
+  sources: {
+    name: 'a',
+    domain: 'demo.imgix.net',
+    path_prefix: '/x',
+    key: K,
+    previous_keys: [],
+    use_https: true,
+  },
+  source: { name: 'a' },
 }
 const CALL = {
   signer: (m, a) =>
@@ -162,6 +208,21 @@ const CALL = {
     m.verifyOriginRequest(a.key, a.headers, { now: a.now, tolerance: a.tolerance }),
   verify_basic_auth: (m, a) => m.verifyBasicAuth(a.username, a.password, a.headers),
   verify_origin_secret: (m, a) => m.verifyOriginSecret(a.secret, a.headers),
+  request_target: (m, a) => new m.UrlBuilder('demo.imgix.net', { key: K }).requestTarget(a.path, a.query),
+  sources: (m, a) =>
+    new m.Sources([
+      [
+        a.name,
+        {
+          domain: a.domain,
+          pathPrefix: a.path_prefix,
+          key: a.key,
+          previousKeys: a.previous_keys,
+          useHttps: a.use_https,
+        },
+      ],
+    ]),
+  source: (m, a) => new m.Sources({ a: { domain: 'demo.imgix.net', key: K } }).source(a.name),
 }
 
 // A lone surrogate inside the argument's value, wherever it holds strings.
@@ -197,7 +258,6 @@ const RUN = {
   },
   verify_url: (m, i) => signerOf(m, i).verifyUrl(i.url, { now: i.now, values: i.values }) ?? null,
   sign_token: (m, i) => signerOf(m, i).signToken({ expires: i.expires, values: i.values }),
-  verify_token: (m, i) => signerOf(m, i).verifyToken(i.token, { now: i.now, values: i.values }) ?? null,
   verify_tampered: (m, i) => {
     const signer = signerOf(m, i)
     const options = { now: i.now, values: i.values }
@@ -214,6 +274,8 @@ const RUN = {
     }
     return null
   },
+  verify_token: (m, i) => signerOf(m, i).verifyToken(i.token, { now: i.now, values: i.values }) ?? null,
+  sources: runSources,
   build_url: (m, i) => {
     const url = outcome(() => builder(m, i).buildUrl(i.path, i.params))
     // The same params as a plain object (where an object can express them: unique keys, no
@@ -247,6 +309,7 @@ const RUN = {
     }),
   verify: (m, i) => signerOf(m, i).verify(i.target, { now: i.now, values: i.values }) ?? null,
   argument_error: argumentError,
+  request_target: (m, i) => builder(m, i).requestTarget(i.path, i.query),
   target_widths: (m, i) => m.targetWidths(i.min_width, i.max_width, i.tolerance),
   sign_origin_request: (m, i) => m.signOriginRequest(i.key, i.request_id, i.timestamp),
   verify_origin_request: (m, i) =>

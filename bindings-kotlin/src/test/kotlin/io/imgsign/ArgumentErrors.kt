@@ -35,7 +35,17 @@ private val signer by lazy { Signer("imgix", KEY) }
 private val builder by lazy { UrlBuilder("demo.imgix.net", key = KEY) }
 private val basic = headersOf("Authorization" to "Basic dXNlcjpwdw==")
 
+private val sourceSet by lazy { Sources(listOf(SourceSpec("a", "demo.imgix.net", key = KEY))) }
+
 private val illFormed: Map<String, Map<String, () -> Unit>> = mapOf(
+    "sources" to mapOf(
+        "name" to { SourceSpec("a$BAD", "demo.imgix.net") },
+        "domain" to { SourceSpec("a", "demo$BAD.imgix.net") },
+        "path_prefix" to { SourceSpec("a", "demo.imgix.net", pathPrefix = "/$BAD") },
+        "key" to { SourceSpec("a", "demo.imgix.net", key = BAD) },
+        "previous_keys" to { SourceSpec("a", "demo.imgix.net", key = KEY, previousKeys = listOf(KEY, BAD)) },
+    ),
+    "source" to mapOf("name" to { sourceSet.source("a$BAD") }),
     "signer" to mapOf(
         "provider" to { Signer("imgix$BAD", KEY) },
         "key" to { Signer("imgix", BAD) },
@@ -64,6 +74,10 @@ private val illFormed: Map<String, Map<String, () -> Unit>> = mapOf(
     "verify_token" to mapOf(
         "token" to { signer.verifyToken("exp=1~hmac=$BAD", NOW) },
         "values" to { signer.verifyToken("exp=1~hmac=00", NOW, valuesOf(BAD to 1)) },
+    ),
+    "request_target" to mapOf(
+        "path" to { builder.requestTarget("/$BAD.jpg", "s=00") },
+        "query" to { builder.requestTarget("/a.jpg", "s=$BAD") },
     ),
     "url_builder" to mapOf(
         "domain" to { UrlBuilder("demo$BAD.imgix.net") },

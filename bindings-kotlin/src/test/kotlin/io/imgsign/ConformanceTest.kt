@@ -135,6 +135,7 @@ internal fun run(v: JsonNode): Any? {
         }
         "build_url" -> builder(i).buildUrl(i.str("path"), params(i["params"]))
         "build_srcset" -> builder(i).buildSrcset(i.str("path"), params(i["params"]), srcsetOptions(i))
+        "request_target" -> builder(i).requestTarget(i.str("path"), i.str("query"))
         "target_widths" -> targetWidths(i.optU32("min_width"), i.optU32("max_width"), i.optDouble("tolerance"))
         "sign_origin_request" -> signOriginRequest(i.str("key"), i.str("request_id"), i.long("timestamp"))
         "verify_origin_request" -> {
@@ -149,6 +150,7 @@ internal fun run(v: JsonNode): Any? {
             verifyOriginSecret(i.str("secret"), headers(i["headers"]))
             null
         }
+        "sources" -> runSources(i)
         "argument_error" -> runArgumentError(i.str("operation"), i.str("argument"), i.str("problem"))
         else -> fail("unknown vector kind '$kind' (${v.str("id")}): the Kotlin runner must know every kind")
     }
@@ -157,8 +159,14 @@ internal fun run(v: JsonNode): Any? {
 /** The codes of a failed verification. */
 internal val VERIFY_CODES =
     setOf(
-        "missing_signature", "signature_mismatch", "expired", "malformed_url", "malformed_header", "not_yet_valid",
-        "ip_mismatch", "acl_mismatch",
+        "missing_signature",
+        "signature_mismatch",
+        "expired",
+        "malformed_url",
+        "malformed_header",
+        "not_yet_valid",
+        "ip_mismatch",
+        "acl_mismatch",
     )
 
 internal fun expectedValue(n: JsonNode): Any? = when {
@@ -207,7 +215,7 @@ class ConformanceTest {
             "build_srcset",
             "target_widths",
             "sign_origin_request", "verify_origin_request", "verify_basic_auth", "verify_origin_secret",
-            "argument_error",
+            "argument_error", "request_target",
         )) {
             assertTrue(k in kinds, "no vector of kind $k")
         }

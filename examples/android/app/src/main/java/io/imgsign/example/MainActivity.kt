@@ -14,7 +14,6 @@ import androidx.compose.ui.unit.dp
 import io.imgsign.ImgsignException
 import io.imgsign.Signer
 import io.imgsign.UrlBuilder
-import io.imgsign.buildUrl
 import io.imgsign.code
 
 class MainActivity : ComponentActivity() {
