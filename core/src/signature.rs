@@ -50,7 +50,30 @@ pub(crate) fn signed_path(covered: Covered, path: &str) -> &str {
 
 /// The raw key of a query piece: the text before its first `=`.
 pub(crate) fn piece_key(piece: &str) -> &str {
-    piece.split_once('=').map_or(piece, |(k, _)| k)
+    match piece.bytes().position(|b| b == b'=') {
+        Some(i) => piece.get(..i).unwrap_or(piece),
+        None => piece,
+    }
+}
+
+/// `s.split(sep)` for an ASCII `sep`, by a plain byte search (a `char` pattern sets up a
+/// searcher per call, which costs more than the search on short query pieces).
+pub(crate) fn split_ascii(s: &str, sep: u8) -> impl Iterator<Item = &str> + Clone {
+    let mut start = Some(0);
+    std::iter::from_fn(move || {
+        let from = start?;
+        let rest = s.get(from..)?;
+        match rest.bytes().position(|b| b == sep) {
+            Some(i) => {
+                start = Some(from + i + 1);
+                rest.get(..i)
+            }
+            None => {
+                start = None;
+                Some(rest)
+            }
+        }
+    })
 }
 
 /// Sign side: the query as it will be sent before the signature, from the query as given:
@@ -58,7 +81,7 @@ pub(crate) fn piece_key(piece: &str) -> &str {
 /// `expires` (the expiry param's name and time), a `<name>=<at>` piece replaces the first
 /// existing one (later ones are removed) or is appended. An empty result means no query.
 pub(crate) fn strip_signature<'q>(query: &'q str, param: &str, expires: Option<(&str, i64)>) -> Cow<'q, str> {
-    let pieces = || query.split('&').take(if query.is_empty() { 0 } else { usize::MAX });
+    let pieces = || split_ascii(query, b'&').take(if query.is_empty() { 0 } else { usize::MAX });
     if expires.is_none() && !pieces().any(|p| piece_key(p) == param) {
         return Cow::Borrowed(query);
     }
@@ -107,7 +130,7 @@ pub(crate) fn push_signature(out: &mut String, query_is_empty: bool, param: &str
 /// `malformed_url`.
 pub(crate) fn split_signature<'q>(query: &'q str, param: &str) -> Result<(&'q str, &'q str)> {
     let (signed, last) = query.rsplit_once('&').unwrap_or(("", query));
-    let before = signed.split('&').filter(|p| !signed.is_empty() && piece_key(p) == param).count();
+    let before = split_ascii(signed, b'&').filter(|p| !signed.is_empty() && piece_key(p) == param).count();
     let last_is_signature = piece_key(last) == param;
     match (last_is_signature, before) {
         (true, 0) => Ok((signed, last.split_once('=').map_or("", |(_, v)| v))),
@@ -351,6 +374,13 @@ pub(crate) fn check_emitted_len(url: &str) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn split_ascii_splits_as_str_split_does() {
+        for s in ["", "&", "a", "a&", "&a", "a&&b", "é=1&ü&", "w=1&h=2&s=x"] {
+            assert_eq!(split_ascii(s, b'&').collect::<Vec<_>>(), s.split('&').collect::<Vec<_>>(), "{s:?}");
+        }
+    }
     use crate::provider::Provider;
 
     #[test]

@@ -10,7 +10,7 @@ use crate::secrets::{self, Secrets};
 use crate::sent::SentUrl;
 use crate::signature::{
     MAX_URL_LEN, check_emitted_len, message, piece_key, push_signature, sign_segment, signed_path,
-    split_signature, strip_signature, verify_segment,
+    split_ascii, split_signature, strip_signature, verify_segment,
 };
 use crate::tokens;
 use std::fmt;
@@ -355,7 +355,7 @@ impl Signer {
         }
         let Some(expiry) = scheme.expiry else { return Ok(()) };
         let name = expiry.name;
-        let mut expires = signed_query.split('&').filter(|p| piece_key(p) == name);
+        let mut expires = split_ascii(signed_query, b'&').filter(|p| piece_key(p) == name);
         if let Some(piece) = expires.next() {
             if expires.next().is_some() {
                 return err(ErrorCode::MalformedUrl, format!("url: {name} given more than once"));
