@@ -8,7 +8,7 @@ PY := $(VENV)/bin/python
 
 .PHONY: help demo test test-rust lint versions vectors vectors-check fuzz-build fuzz fuzz-seeds \
         test-python test-node test-wasm test-frameworks test-kotlin test-swift \
-        bench bench-core bench-python bench-node bench-kotlin venv conformance-deps install-lib \
+        bench bench-core bench-python bench-node bench-kotlin profile venv conformance-deps install-lib \
         names names-check readme-examples readme-examples-check dist dist-check dist-smoke
 
 help:
@@ -19,6 +19,7 @@ help:
 	@echo "make names          regenerate the Python Literal / TypeScript union name lists from the core"
 	@echo "make readme-examples  rewrite the READMEs' quoted examples from their checked files"
 	@echo "make bench          all benchmarks (core, Python, Node, Kotlin); not part of make test"
+	@echo "make profile        callgrind instruction counts of the core's hot paths, by area; not part of make test"
 	@echo "make fuzz           fuzz the core for FUZZ_SECONDS (default 60) on nightly; not part of make test"
 	@echo "make install-lib PREFIX=/usr/local   the library + pkg-config file for Swift on Linux"
 	@echo "make dist           every release artifact this machine can build, into dist/"
@@ -153,6 +154,13 @@ bench: bench-core bench-python bench-node bench-kotlin
 
 bench-core:
 	bash scripts/bench-core.sh
+
+# Instruction counts (valgrind's callgrind) of each core hot path beside the raw hash:
+# repeatable on a busy machine, where timings are not.
+profile:
+	@command -v valgrind >/dev/null || { apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends valgrind >/dev/null; }
+	bash scripts/profile-core.sh
 
 bench-python:
 	bash bindings-python/scripts/bench.sh
