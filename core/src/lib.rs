@@ -25,14 +25,16 @@ mod origin;
 mod params;
 mod profile;
 mod provider;
+mod reconstruct;
 mod signature;
 mod signer;
 mod srcset;
 mod validate;
+mod values;
 mod widths;
 
 pub use arguments::{ArgumentProblem, Operation, argument_error, argument_error_code};
-pub use builder::{BuilderOptions, UrlBuilder};
+pub use builder::{BuilderOptions, UrlBuilder, UrlOptions};
 pub use encode::ParamValue;
 pub use error::{Error, ErrorCode, MESSAGE_EXCERPT_CHARS, Result, excerpt};
 pub use origin::{
@@ -48,7 +50,7 @@ pub use srcset::SrcsetOptions;
 pub use validate::is_valid_domain;
 pub use widths::{
     DEFAULT_DEVICE_PIXEL_RATIOS, DEFAULT_MAX_WIDTH, DEFAULT_MIN_WIDTH, DEFAULT_QUALITIES,
-    DEFAULT_WIDTH_TOLERANCE, DEFAULT_WIDTHS, target_widths,
+    DEFAULT_WIDTH_TOLERANCE, DEFAULT_WIDTHS, target_widths, target_widths_for,
 };
 
 /// The library version.

@@ -2,6 +2,7 @@
 
 use crate::encode::{self, ParamValue};
 use crate::error::{ErrorCode, Result, err, excerpt};
+use crate::values::ValueStyle;
 use std::borrow::Cow;
 
 /// One param after null-dropping and stringification.
@@ -10,11 +11,13 @@ pub(crate) type Item<'a> = (&'a str, Cow<'a, str>);
 /// The params of one call, on the stack for the usual handful.
 pub(crate) type Items<'a> = smallvec::SmallVec<[Item<'a>; 8]>;
 
-/// Drops null params and turns values into strings (the same rule in every profile).
-/// Numbers are written once into `scratch` (each followed by a NUL separator) and borrowed
-/// from there, so a call allocates one buffer for all of them.
+/// Turns values into strings the way the profile's `style` prints them (null drops the
+/// param, except where the library writes it). Numbers are written once into `scratch`
+/// (each followed by a NUL separator) and borrowed from there, so a call allocates one
+/// buffer for all of them.
 pub(crate) fn normalize_params<'a, K: AsRef<str>>(
     params: &'a [(K, ParamValue)],
+    style: ValueStyle,
     scratch: &'a mut String,
     out: &mut Items<'a>,
 ) -> Result<()> {
@@ -25,7 +28,7 @@ pub(crate) fn normalize_params<'a, K: AsRef<str>>(
                 scratch.push('\0');
             }
             ParamValue::Float(f) => {
-                encode::write_float(scratch, *f, &format!("params[{}]", excerpt(k.as_ref())))?;
+                style.write_float(scratch, *f, &format!("params[{}]", excerpt(k.as_ref())))?;
                 scratch.push('\0');
             }
             ParamValue::Str(_) | ParamValue::Bool(_) | ParamValue::Null => {}
@@ -35,8 +38,11 @@ pub(crate) fn normalize_params<'a, K: AsRef<str>>(
     for (k, v) in params {
         let value: Cow<'a, str> = match v {
             ParamValue::Str(s) => Cow::Borrowed(s.as_str()),
-            ParamValue::Null => continue,
-            ParamValue::Bool(b) => Cow::Borrowed(if *b { "true" } else { "false" }),
+            ParamValue::Null => match style.null() {
+                Some(text) => Cow::Borrowed(text),
+                None => continue,
+            },
+            ParamValue::Bool(b) => Cow::Borrowed(style.boolean(*b)),
             ParamValue::Int(_) | ParamValue::Float(_) => {
                 let end = numbers.bytes().position(|b| b == 0).unwrap_or(numbers.len());
                 let head = numbers.get(..end).unwrap_or_default();
@@ -105,6 +111,26 @@ pub(crate) fn sort_by_key_bytes(items: &mut [Item<'_>]) {
             j -= 1;
         }
     }
+}
+
+/// Sorts params by raw key as Swift compares strings: Unicode scalar order (UTF-8 byte
+/// order) of their NFC forms; keys equal under NFC keep the caller's order.
+pub(crate) fn sort_by_raw_nfc(items: &mut [Item<'_>]) {
+    if items.iter().all(|(k, _)| k.is_ascii()) {
+        items.sort_by(|a, b| key_cmp(a.0, b.0));
+        return;
+    }
+    let nfc = icu_normalizer::ComposingNormalizerBorrowed::new_nfc();
+    items.sort_by_cached_key(|(k, _)| nfc.normalize(k).into_owned());
+}
+
+/// Sorts params by raw key as Java compares strings: UTF-16 code-unit order (stable).
+pub(crate) fn sort_by_raw_utf16(items: &mut [Item<'_>]) {
+    if items.iter().all(|(k, _)| k.is_ascii()) {
+        items.sort_by(|a, b| key_cmp(a.0, b.0));
+        return;
+    }
+    items.sort_by(|a, b| a.0.encode_utf16().cmp(b.0.encode_utf16()));
 }
 
 /// The error for a key given more than once.

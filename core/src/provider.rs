@@ -44,6 +44,9 @@ pub struct Scheme {
     pub signature_param: &'static str,
     /// The path is signed and emitted with exactly one leading `/`.
     pub single_leading_slash: bool,
+    /// Whether [`crate::UrlBuilder::reconstruct`] can take this provider's URLs apart: their
+    /// params are the query, with the signature as one of them.
+    pub reconstructs: bool,
 }
 
 impl Provider {
@@ -58,24 +61,28 @@ impl Provider {
                 algorithm: Algorithm::Md5KeyFirst,
                 signature_param: "s",
                 single_leading_slash: false,
+                reconstructs: true,
             },
             Provider::Gumlet => &Scheme {
                 name: "gumlet",
                 algorithm: Algorithm::Md5KeyFirst,
                 signature_param: "s",
                 single_leading_slash: true,
+                reconstructs: true,
             },
             Provider::Pixta => &Scheme {
                 name: "pixta",
                 algorithm: Algorithm::Md5KeyLast,
                 signature_param: "s",
                 single_leading_slash: false,
+                reconstructs: true,
             },
             Provider::ImageBoss => &Scheme {
                 name: "imageboss",
                 algorithm: Algorithm::HmacSha256,
                 signature_param: "bossToken",
                 single_leading_slash: false,
+                reconstructs: true,
             },
         }
     }
