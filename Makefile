@@ -7,7 +7,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 
 .PHONY: help demo test test-rust lint versions vectors vectors-check fuzz-build fuzz fuzz-seeds \
-        test-python test-node test-kotlin test-swift \
+        test-python test-node test-wasm test-kotlin test-swift \
         bench bench-core bench-python bench-node bench-kotlin venv conformance-deps install-lib
 
 help:
@@ -36,6 +36,7 @@ lint:
 	$(CARGO) fmt --manifest-path fuzz/Cargo.toml -- --check
 	$(CARGO) clippy --locked --workspace --all-targets -- -D warnings
 	bash bindings-node/scripts/lint.sh
+	bash bindings-wasm/scripts/lint.sh
 	bash bindings-kotlin/scripts/lint.sh
 
 versions:
@@ -86,6 +87,9 @@ test-python:
 test-node:
 	bash bindings-node/scripts/test.sh
 
+test-wasm:
+	bash bindings-wasm/scripts/test.sh
+
 test-kotlin:
 	bash bindings-kotlin/scripts/test.sh
 
@@ -110,6 +114,7 @@ bench-python:
 
 bench-node:
 	bash bindings-node/scripts/bench.sh
+	bash bindings-wasm/scripts/bench.sh
 
 bench-kotlin:
 	bash bindings-kotlin/scripts/bench.sh

@@ -5,7 +5,18 @@
 // property by property from Rust. Nothing is decided here: anything that does not pack
 // plainly (a Map, pairs, other value types, a NUL in a string, a string that may hold a lone
 // surrogate) takes the regular path, which gives the same result or the coded error.
-const native = require('./native.js')
+let native
+try {
+  native = require('./native.js')
+} catch (error) {
+  // No native binary for this platform: the WebAssembly build of the same core (wasm/).
+  try {
+    native = require('./wasm/node.cjs')
+  } catch (wasmError) {
+    error.wasmError = wasmError
+    throw error
+  }
+}
 
 const regularBuildUrl = native.UrlBuilder.prototype.buildUrl
 
@@ -36,7 +47,9 @@ function pack(params) {
   return packed
 }
 
-Object.defineProperty(native.UrlBuilder.prototype, 'buildUrl', {
+// The fast path is the native addon's (the wasm build reads plain objects directly).
+const fastPath = native.UrlBuilder.prototype._buildUrlPacked ? native.UrlBuilder.prototype : {}
+Object.defineProperty(fastPath, 'buildUrl', {
   configurable: true,
   writable: true,
   enumerable: false,

@@ -13,6 +13,7 @@ suites=(
   "vectors-check:make --no-print-directory vectors-check"
   "python:make --no-print-directory test-python"
   "node:make --no-print-directory test-node"
+  "wasm:make --no-print-directory test-wasm"
   "kotlin:make --no-print-directory test-kotlin"
   "swift:make --no-print-directory test-swift"
 )

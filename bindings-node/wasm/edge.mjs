@@ -1,0 +1,21 @@
+// The WebAssembly build for Vercel's Edge Runtime (Next.js middleware and edge route
+// handlers). Like Workers, it cannot compile WebAssembly from bytes at run time: the
+// `?module` import gives the module compiled at build time.
+
+import { createApi } from './glue.mjs'
+import wasm from './imgsign.wasm?module'
+
+const api = createApi(new WebAssembly.Instance(wasm, {}).exports)
+
+export const {
+  Signer,
+  UrlBuilder,
+  targetWidths,
+  signOriginRequest,
+  verifyOriginRequest,
+  verifyBasicAuth,
+  verifyOriginSecret,
+  version,
+  argumentErrorCode,
+} = api
+export default api

@@ -1,0 +1,18 @@
+// The WebAssembly build for Node.js (and Bun) through import: the same instance as
+// require('imgsign/wasm'), so both give the same classes.
+import { createRequire } from 'node:module'
+
+const api = createRequire(import.meta.url)('./node.cjs')
+
+export const {
+  Signer,
+  UrlBuilder,
+  targetWidths,
+  signOriginRequest,
+  verifyOriginRequest,
+  verifyBasicAuth,
+  verifyOriginSecret,
+  version,
+  argumentErrorCode,
+} = api
+export default api
