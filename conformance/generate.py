@@ -1430,7 +1430,8 @@ ARGUMENTS = {
                     ("key", "invalid_key", "string"), ("profile", "invalid_param", "string"),
                     ("use_https", "invalid_param", "bool"), ("include_library_param", "invalid_param", "bool"),
                     ("disable_path_encoding", "invalid_param", "bool")],
-    "build_url": [("path", "invalid_url", "string"), ("params", "invalid_param", "params")],
+    "build_url": [("path", "invalid_url", "string"), ("params", "invalid_param", "params"),
+                  ("disable_path_encoding", "invalid_param", "bool")],
     "build_urls": [("items", "invalid_param", "items"), ("path", "invalid_url", "string"),
                    ("params", "invalid_param", "params")],
     "build_srcset": [("path", "invalid_url", "string"), ("params", "invalid_param", "params"),
@@ -1438,9 +1439,11 @@ ARGUMENTS = {
                      ("max_width", "invalid_srcset", "int"), ("tolerance", "invalid_srcset", "float"),
                      ("device_pixel_ratios", "invalid_srcset", "float_list"),
                      ("variable_qualities", "invalid_srcset", "qualities"),
-                     ("disable_variable_quality", "invalid_srcset", "bool")],
+                     ("disable_variable_quality", "invalid_srcset", "bool"),
+                     ("disable_path_encoding", "invalid_param", "bool")],
     "target_widths": [("min_width", "invalid_srcset", "int"), ("max_width", "invalid_srcset", "int"),
-                      ("tolerance", "invalid_srcset", "float")],
+                      ("tolerance", "invalid_srcset", "float"), ("profile", "invalid_param", "string")],
+    "reconstruct": [("original_url", "invalid_url", "string"), ("params", "invalid_param", "params")],
     "sign_origin_request": [("key", "invalid_key", "string"), ("request_id", "invalid_param", "string"),
                             ("timestamp", "invalid_param", "int")],
     "verify_origin_request": [("key", "invalid_key", "string"), ("headers", "invalid_param", "headers"),
@@ -1687,6 +1690,7 @@ def generate():
         assert ("expected" in v) != ("error" in v), v["id"]
         if v["input"].get("profile") in ("imgix-python", "imgix-java") and "params" in v["input"]:
             assert not any(_ambiguous_float(p[1]) for p in v["input"]["params"]), v["id"]
+            assert not any(_ambiguous_float(w) for w in v["input"].get("widths") or []), v["id"]
     doc = {"schema_version": 1, "vectors": G.vectors}
     return json.dumps(doc, indent=1, ensure_ascii=False, sort_keys=False) + "\n"
 

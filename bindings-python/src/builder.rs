@@ -1,18 +1,18 @@
 //! `UrlBuilder`: builds (and, with a key, signs) URLs on one domain.
 
 use crate::convert::{
-    float_arg, int_arg, opt_bool, opt_float, opt_int, opt_list, opt_str, params, seq, str_arg,
-    variable_qualities,
+    float_arg, opt_bool, opt_float, opt_list, opt_str, params, seq, str_arg, variable_qualities, width_arg,
 };
 use crate::errors::{Arg, OrRaise};
-use imgsign::{BuilderOptions, Operation as Op, SrcsetOptions};
+use imgsign::{BuilderOptions, Operation as Op, SrcsetOptions, UrlOptions};
 use pyo3::prelude::*;
 
 /// Builds (and, with a key, signs) URLs on one domain.
 ///
-/// ``profile`` is ``canonical`` (the same bytes in every language), ``imgix-python`` or
-/// ``imgix-js`` (byte-for-byte compatibility with the official imgix libraries). Immutable
-/// and safe to share between threads. The key never appears in ``repr()`` or messages.
+/// ``profile`` is ``canonical`` (the same bytes in every language), ``imgix-python``,
+/// ``imgix-js``, ``imgix-swift`` or ``imgix-java`` (byte-for-byte compatibility with the
+/// official imgix libraries). Immutable and safe to share between threads. The key never
+/// appears in ``repr()`` or messages.
 #[pyclass(frozen, module = "imgsign")]
 pub struct UrlBuilder {
     inner: imgsign::UrlBuilder,
@@ -94,17 +94,40 @@ impl UrlBuilder {
     }
 
     /// Builds (and signs) the URL for ``path`` with ``params`` (a mapping of
-    /// ``str | int | float | bool | None``; None drops the param).
-    #[pyo3(signature = (path, params = None))]
+    /// ``str | int | float | bool | None``; None drops the param, except in a profile whose
+    /// library prints it). ``disable_path_encoding`` given here wins over the builder's.
+    #[pyo3(signature = (path, params = None, *, disable_path_encoding = None))]
     fn build_url(
         &self,
         py: Python<'_>,
         path: &Bound<'_, PyAny>,
         params: Option<&Bound<'_, PyAny>>,
+        disable_path_encoding: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<String> {
         let path = str_arg(path, Arg::new(Op::BuildUrl, "path"))?;
         let params = self::params(params, Arg::new(Op::BuildUrl, "params"))?;
-        self.inner.build_url(&path, &params).or_raise(py)
+        let options = UrlOptions {
+            disable_path_encoding: opt_bool(
+                disable_path_encoding,
+                Arg::new(Op::BuildUrl, "disable_path_encoding"),
+            )?,
+        };
+        self.inner.build_url_with(&path, &params, &options).or_raise(py)
+    }
+
+    /// Takes ``original_url`` (an image URL an API returned), merges ``params`` into its
+    /// query (new values win) and writes and signs it again by this builder's profile,
+    /// provider and key, on the URL's own scheme, host and port.
+    #[pyo3(signature = (original_url, params = None))]
+    fn reconstruct(
+        &self,
+        py: Python<'_>,
+        original_url: &Bound<'_, PyAny>,
+        params: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<String> {
+        let url = str_arg(original_url, Arg::new(Op::Reconstruct, "original_url"))?;
+        let params = self::params(params, Arg::new(Op::Reconstruct, "params"))?;
+        self.inner.reconstruct(&url, &params).or_raise(py)
     }
 
     /// Builds many URLs in one call from ``(path, params-or-None)`` pairs (the GIL is
@@ -138,7 +161,8 @@ impl UrlBuilder {
         tolerance = None,
         device_pixel_ratios = None,
         variable_qualities = None,
-        disable_variable_quality = None
+        disable_variable_quality = None,
+        disable_path_encoding = None
     ))]
     #[allow(clippy::too_many_arguments)]
     fn build_srcset(
@@ -153,18 +177,20 @@ impl UrlBuilder {
         device_pixel_ratios: Option<&Bound<'_, PyAny>>,
         variable_qualities: Option<&Bound<'_, PyAny>>,
         disable_variable_quality: Option<&Bound<'_, PyAny>>,
+        disable_path_encoding: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<String> {
         let arg = |name| Arg::new(Op::BuildSrcset, name);
         let path = str_arg(path, arg("path"))?;
         let params = self::params(params, arg("params"))?;
         let options = SrcsetOptions {
-            widths: opt_list(widths, arg("widths"), int_arg)?,
-            min_width: opt_int(min_width, arg("min_width"))?,
-            max_width: opt_int(max_width, arg("max_width"))?,
+            widths: opt_list(widths, arg("widths"), width_arg)?,
+            min_width: opt_float(min_width, arg("min_width"))?,
+            max_width: opt_float(max_width, arg("max_width"))?,
             tolerance: opt_float(tolerance, arg("tolerance"))?,
             device_pixel_ratios: opt_list(device_pixel_ratios, arg("device_pixel_ratios"), float_arg)?,
             variable_qualities: self::variable_qualities(variable_qualities, arg("variable_qualities"))?,
             disable_variable_quality: opt_bool(disable_variable_quality, arg("disable_variable_quality"))?,
+            disable_path_encoding: opt_bool(disable_path_encoding, arg("disable_path_encoding"))?,
         };
         let inner = &self.inner;
         py.detach(|| inner.build_srcset(&path, &params, &options)).or_raise(py)

@@ -142,11 +142,23 @@ from standard input, each srcset is one line with entries separated by \", \".",
         run: commands::srcset,
     },
     Command {
+        name: "reconstruct",
+        summary: "merge params into an image URL's query and sign it again",
+        synopsis: "--domain HOST [OPTIONS] [URL [NAME=VALUE...]]",
+        description: "\
+Takes URL (an image URL an API returned, say), merges the params into its query (new
+values win) and writes and signs it again by the builder's profile, provider and key,
+keeping the URL's scheme, host and port. With no URL, reads standard input: one URL and
+its params per line, in the format below.",
+        groups: &[BUILDER_OPTS],
+        run: commands::reconstruct,
+    },
+    Command {
         name: "widths",
         summary: "print the widths a fluid srcset uses",
-        synopsis: "[--min-width N] [--max-width N] [--tolerance T]",
+        synopsis: "[--profile NAME] [--min-width N] [--max-width N] [--tolerance T]",
         description: "Prints the generated widths, comma-separated, on one line.",
-        groups: &[&[&MIN_WIDTH, &MAX_WIDTH, &TOLERANCE]],
+        groups: &[&[&PROFILE, &MIN_WIDTH, &MAX_WIDTH, &TOLERANCE]],
         run: commands::widths,
     },
     Command {
@@ -170,7 +182,7 @@ from standard input, each srcset is one line with entries separated by \", \".",
 /// Extra help paragraphs of a command.
 pub fn notes(name: &str) -> &'static [&'static str] {
     match name {
-        "build" | "srcset" => &[LINE_FORMAT, BATCH_NOTE],
+        "build" | "srcset" | "reconstruct" => &[LINE_FORMAT, BATCH_NOTE],
         "sign" | "verify" => &[BATCH_NOTE],
         _ => &[],
     }

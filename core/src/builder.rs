@@ -259,7 +259,7 @@ impl UrlBuilder {
         path: &str,
         items: &mut Items<'_>,
         slot: &'static str,
-        widths: &[f64],
+        widths: &[crate::Width],
         call: &Call<'_>,
     ) -> Result<String> {
         let r = self.render(path, items, Some(slot), call)?;

@@ -46,7 +46,7 @@ pub use profile::Profile;
 pub use provider::{Algorithm, Provider, Scheme};
 pub use signature::MAX_URL_LEN;
 pub use signer::{SignOptions, Signer, unix_now};
-pub use srcset::SrcsetOptions;
+pub use srcset::{SrcsetOptions, Width};
 pub use validate::is_valid_domain;
 pub use widths::{
     DEFAULT_DEVICE_PIXEL_RATIOS, DEFAULT_MAX_WIDTH, DEFAULT_MIN_WIDTH, DEFAULT_QUALITIES,

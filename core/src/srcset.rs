@@ -14,6 +14,48 @@ use crate::widths::{
 };
 use std::borrow::Cow;
 
+/// One explicit srcset width, as the caller gave it. Widths are whole numbers in every
+/// profile but imgix-python, which takes floats too and writes them as Python does
+/// (`100.0`, `100.5`); elsewhere a float width must be whole and is written as an integer.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Width {
+    /// A whole number.
+    Int(i64),
+    /// A float (imgix-python), or a whole number given as a float.
+    Float(f64),
+}
+
+impl Width {
+    /// The width as a number.
+    pub fn value(self) -> f64 {
+        match self {
+            Width::Int(i) => as_f64(i),
+            Width::Float(f) => f,
+        }
+    }
+}
+
+impl From<i64> for Width {
+    fn from(v: i64) -> Self {
+        Width::Int(v)
+    }
+}
+impl From<i32> for Width {
+    fn from(v: i32) -> Self {
+        Width::Int(i64::from(v))
+    }
+}
+impl From<u32> for Width {
+    fn from(v: u32) -> Self {
+        Width::Int(i64::from(v))
+    }
+}
+impl From<f64> for Width {
+    fn from(v: f64) -> Self {
+        Width::Float(v)
+    }
+}
+
 /// srcset options. Every field is optional: `None` is "not given" and takes the core's
 /// default (the one place defaults live), so `SrcsetOptions::default()` is the fluid
 /// defaults with variable quality on. Widths are numbers: whole numbers in every profile
@@ -21,7 +63,7 @@ use std::borrow::Cow;
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct SrcsetOptions {
     /// Explicit widths for a fluid srcset (wins over `w`/`h` in the canonical profile).
-    pub widths: Option<Vec<f64>>,
+    pub widths: Option<Vec<Width>>,
     /// Smallest generated width (not given: [`crate::DEFAULT_MIN_WIDTH`]).
     pub min_width: Option<f64>,
     /// Largest generated width (not given: [`DEFAULT_MAX_WIDTH`]).
@@ -100,16 +142,13 @@ fn join(entries: Vec<Entry>) -> String {
     out
 }
 
-/// Widths given as whole numbers (every profile but imgix-python).
-fn whole_widths(ws: &[f64]) -> Result<Vec<f64>> {
-    for w in ws {
-        whole_width(*w, "widths")?;
-    }
-    Ok(ws.to_vec())
+/// Widths given as whole numbers (every profile but imgix-python), as integers.
+fn whole_widths(ws: &[Width]) -> Result<Vec<Width>> {
+    ws.iter().map(|w| whole_width(w.value(), "widths").map(Width::Int)).collect()
 }
 
-fn to_f64(ws: Vec<i64>) -> Vec<f64> {
-    ws.into_iter().map(as_f64).collect()
+fn to_widths(ws: Vec<i64>) -> Vec<Width> {
+    ws.into_iter().map(Width::Int).collect()
 }
 
 impl UrlBuilder {
@@ -138,7 +177,7 @@ impl UrlBuilder {
         }
     }
 
-    fn fluid(&self, path: &str, base: &[Item<'_>], widths: &[f64], call: &Call<'_>) -> Result<String> {
+    fn fluid(&self, path: &str, base: &[Item<'_>], widths: &[Width], call: &Call<'_>) -> Result<String> {
         // Every entry differs only in `w`: render and hash the rest once.
         let mut items = Items::from(base);
         set_param(&mut items, "w", Cow::Borrowed(""));
@@ -152,7 +191,7 @@ impl UrlBuilder {
                 return srcset_err("widths: must not be empty");
             }
             whole_widths(ws)?;
-            if ws.iter().any(|w| *w < 1.0 || *w > as_f64(DEFAULT_MAX_WIDTH)) {
+            if ws.iter().any(|w| w.value() < 1.0 || w.value() > as_f64(DEFAULT_MAX_WIDTH)) {
                 return srcset_err(format!("widths: each width must be from 1 to {DEFAULT_MAX_WIDTH}"));
             }
         }
@@ -174,11 +213,11 @@ impl UrlBuilder {
         }
         let call = o.call();
         if let Some(ws) = &o.widths {
-            return self.fluid(path, base, ws, &call);
+            return self.fluid(path, base, &whole_widths(ws)?, &call);
         }
         let fixed = get_param(base, "w").is_some() || get_param(base, "h").is_some();
         if !fixed {
-            return self.fluid(path, base, &to_f64(computed), &call);
+            return self.fluid(path, base, &to_widths(computed), &call);
         }
         let ratios = o.device_pixel_ratios.as_deref().unwrap_or(&DEFAULT_DEVICE_PIXEL_RATIOS);
         let table = qualities(o.variable_qualities.as_deref());
@@ -223,7 +262,7 @@ impl UrlBuilder {
     ) -> Result<String> {
         let call = o.call();
         if let Some(ws) = o.widths.as_deref().filter(|w| !w.is_empty()) {
-            if ws.iter().any(|w| w.is_nan() || *w < 0.0) {
+            if ws.iter().any(|w| !w.value().is_finite() || w.value() < 0.0) {
                 return srcset_err("widths: must not be negative");
             }
             return self.fluid(path, base, ws, &call);
@@ -232,7 +271,7 @@ impl UrlBuilder {
         // `"w" in params or "h" in params`: a key given, whatever its value (None too).
         let fixed = get_param(base, "w").is_some() || get_param(base, "h").is_some();
         if !fixed {
-            return self.fluid(path, base, &to_f64(targets), &call);
+            return self.fluid(path, base, &to_widths(targets), &call);
         }
         let vq = o.variable_qualities.as_deref().unwrap_or_default();
         let mut ratios: Vec<f64> = DEFAULT_DEVICE_PIXEL_RATIOS.to_vec();
@@ -293,12 +332,12 @@ impl UrlBuilder {
             let computed = imgix_js_target_widths(o.range())?;
             let widths = match &o.widths {
                 Some(ws) => {
-                    if ws.is_empty() || ws.iter().any(|w| w.fract() != 0.0 || *w < 1.0) {
+                    if ws.is_empty() || ws.iter().any(|w| w.value().fract() != 0.0 || w.value() < 1.0) {
                         return srcset_err("widths: must be a non-empty list of positive integers");
                     }
                     whole_widths(ws)?
                 }
-                None => to_f64(computed),
+                None => to_widths(computed),
             };
             let mut typed = typed;
             set(&mut typed, "w", ParamValue::Str(String::new()));
@@ -362,7 +401,7 @@ impl UrlBuilder {
                 return srcset_err("widths: must not be empty");
             }
             let ws = whole_widths(ws)?;
-            if ws.iter().any(|w| *w < 0.0) {
+            if ws.iter().any(|w| w.value() < 0.0) {
                 return srcset_err("widths: must not be negative");
             }
             return self.fluid(path, base, &ws, &call);
@@ -370,7 +409,7 @@ impl UrlBuilder {
         let present = |k: &str| get_param(base, k).is_some_and(|v| !v.is_empty());
         if !(present("w") || present("h")) {
             let widths = imgix_java_target_widths(o.range())?;
-            return self.fluid(path, base, &to_f64(widths), &call);
+            return self.fluid(path, base, &to_widths(widths), &call);
         }
         // The fixed path takes no range: imgix-java does not look at it there.
         let user_q = get_param(base, "q").is_some();

@@ -73,13 +73,14 @@ impl ValueStyle {
         }
     }
 
-    /// Appends a width (a whole number, or for imgix-python a float it was given): whole
-    /// numbers in decimal, others as the style prints a float.
-    pub(crate) fn write_width(self, out: &mut String, w: f64) {
-        if w.fract() == 0.0 && w.abs() < 9.0e15 {
-            write_int(out, whole(w));
-        } else {
-            let _ = self.write_float(out, w, "widths");
+    /// Appends a srcset width: an integer in decimal, a float as the style prints it (only
+    /// imgix-python takes float widths; the others have made them integers by now).
+    pub(crate) fn write_width(self, out: &mut String, w: crate::Width) {
+        match w {
+            crate::Width::Int(i) => write_int(out, i),
+            crate::Width::Float(f) => {
+                let _ = self.write_float(out, f, "widths");
+            }
         }
     }
 }

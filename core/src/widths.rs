@@ -70,19 +70,20 @@ pub fn target_widths(
     max_width: Option<i64>,
     tolerance: Option<f64>,
 ) -> Result<Vec<u32>> {
-    target_widths_for(Profile::Canonical, min_width.map(as_f64), max_width.map(as_f64), tolerance)
+    target_widths_for(None, min_width.map(as_f64), max_width.map(as_f64), tolerance)
 }
 
-/// The fluid widths a srcset of `profile` uses from `min_width` to `max_width` with
-/// `tolerance`: the canonical rule, or the official library's (its rounding, its bounds, its
-/// validation). Bounds are numbers: whole numbers, except that imgix-python also takes
-/// floats. imgix-swift has no srcset: `invalid_param`.
+/// The fluid widths a srcset of `profile` (not given: canonical) uses from `min_width` to
+/// `max_width` with `tolerance`: the canonical rule, or the official library's (its
+/// rounding, its bounds, its validation). Bounds are numbers: whole numbers, except that
+/// imgix-python also takes floats. imgix-swift has no srcset: `invalid_param`.
 pub fn target_widths_for(
-    profile: Profile,
+    profile: Option<Profile>,
     min_width: Option<f64>,
     max_width: Option<f64>,
     tolerance: Option<f64>,
 ) -> Result<Vec<u32>> {
+    let profile = profile.unwrap_or_default();
     let range = WidthRange::of(min_width, max_width, tolerance);
     let widths = match profile.rules().srcset {
         SrcsetStyle::Canonical => canonical_widths(range)?,
@@ -282,10 +283,10 @@ mod tests {
         assert!(imgix_java_target_widths(r(0.0, 10.0, 0.08)).is_err());
         assert!(imgix_js_target_widths(r(100.5, 200.0, 0.08)).is_err());
         assert_eq!(
-            target_widths_for(Profile::ImgixPython, Some(103.0), Some(200.0), Some(0.25)).ok(),
+            target_widths_for(Some(Profile::ImgixPython), Some(103.0), Some(200.0), Some(0.25)).ok(),
             Some(vec![103, 154, 200])
         );
-        assert!(target_widths_for(Profile::ImgixSwift, None, None, None).is_err());
+        assert!(target_widths_for(Some(Profile::ImgixSwift), None, None, None).is_err());
     }
 
     #[test]

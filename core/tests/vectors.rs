@@ -4,7 +4,7 @@
 
 use imgsign::{
     ArgumentProblem, BuilderOptions, Error, Operation, ParamValue, Profile, Provider, Signer, SrcsetOptions,
-    UrlBuilder, UrlOptions,
+    UrlBuilder, UrlOptions, Width,
 };
 use serde_json::Value;
 
@@ -137,8 +137,24 @@ fn float_list(input: &Value, field: &str) -> Result<Option<Vec<f64>>, String> {
     }
 }
 
+/// Widths: a JSON integer is an integer width, a number with a fraction or exponent a float.
+fn widths(input: &Value) -> Result<Option<Vec<Width>>, String> {
+    match &input["widths"] {
+        Value::Null => Ok(None),
+        Value::Array(a) => a
+            .iter()
+            .map(|v| match v {
+                Value::Number(n) if n.is_i64() => Ok(Width::Int(n.as_i64().unwrap())),
+                v => v.as_f64().map(Width::Float).ok_or_else(|| "widths: not a number".to_owned()),
+            })
+            .collect::<Result<Vec<_>, _>>()
+            .map(Some),
+        _ => Err("input.widths is not a list or null".into()),
+    }
+}
+
 fn srcset_options(input: &Value) -> Result<SrcsetOptions, String> {
-    let widths = float_list(input, "widths")?;
+    let widths = widths(input)?;
     let variable_qualities = match &input["variable_qualities"] {
         Value::Null => None,
         Value::Array(a) => Some(
@@ -224,12 +240,7 @@ fn run(kind: &str, input: &Value) -> Result<Result<Value, Error>, String> {
         }
         "target_widths" => match opt_s(input, "profile")?.map(Profile::from_name).transpose() {
             Err(e) => Err(e),
-            Ok(None) => imgsign::target_widths(
-                opt_i(input, "min_width")?,
-                opt_i(input, "max_width")?,
-                opt_f(input, "tolerance")?,
-            ),
-            Ok(Some(profile)) => imgsign::target_widths_for(
+            Ok(profile) => imgsign::target_widths_for(
                 profile,
                 opt_f(input, "min_width")?,
                 opt_f(input, "max_width")?,

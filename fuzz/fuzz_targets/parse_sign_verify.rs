@@ -186,7 +186,7 @@ fuzz_target!(|data: &[u8]| {
             srcset.min_width = b.next();
             srcset.max_width = b.next();
             srcset.tolerance = b.next();
-            let widths: Vec<f64> = b.collect();
+            let widths: Vec<imgsign::Width> = b.map(imgsign::Width::Float).collect();
             if !widths.is_empty() {
                 srcset.widths = Some(widths);
             }

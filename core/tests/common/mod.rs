@@ -178,7 +178,7 @@ pub fn srcset_options() -> impl Strategy<Value = SrcsetOptions> {
         any::<bool>(),
     )
         .prop_map(|(widths, min_width, max_width, tolerance, dprs, vq, disable)| SrcsetOptions {
-            widths: widths.map(|ws| ws.into_iter().map(|w| w as f64).collect()),
+            widths: widths.map(|ws| ws.into_iter().map(imgsign::Width::Int).collect()),
             min_width: Some(min_width as f64),
             max_width: Some(max_width as f64),
             tolerance: Some(tolerance),
