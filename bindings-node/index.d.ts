@@ -75,14 +75,22 @@ export declare class UrlBuilder {
   get isSigned(): boolean
   /**
    * Builds (and signs) the URL for `path` with `params` (a plain object, a `Map` or
-   * `[key, value]` pairs).
+   * `[key, value]` pairs); `options.disablePathEncoding` given here wins over the
+   * builder's.
    * @throws {Error} `.code` `invalid_param`, `invalid_url`.
    */
-  buildUrl(path: string, params?: Params | null): string
+  buildUrl(path: string, params?: Params | null, options?: BuildUrlOptions): string
+  /**
+   * Takes `originalUrl` (an image URL an API returned, say), merges `params` into its
+   * query (new values win) and writes and signs it again by this builder's profile,
+   * provider and key, keeping the URL's scheme, host and port.
+   * @throws {Error} `.code` `invalid_url`, `invalid_param`.
+   */
+  reconstruct(originalUrl: string, params?: Params | null): string
   /**
    * Internal fast path of `buildUrl` (used by `index.js`, not part of the API): params
    * packed by JavaScript into one string, each entry `<tag><key>\0<value>\0` with tag `s`
-   * (string), `n` (number, as `String(n)`), `t`/`f` (boolean) or `z` (null/undefined). One
+   * (string), `n` (number, as `String(n)`, `-0` as `-0`), `t`/`f` (boolean) or `z` (null/undefined). One
    * string crosses the boundary instead of several values per param; the values reach the
    * core unchanged (a JavaScript number's `String(n)` reads back to the same `f64`).
    * Returns `null` when the strings hold U+FFFD, which may stand for a lone surrogate:
@@ -115,6 +123,12 @@ export declare class UrlBuilder {
  */
 export declare function argumentErrorCode(operation: string, argument: string): string | null
 
+/** Options of `UrlBuilder.buildUrl`. */
+export interface BuildUrlOptions {
+  /** Use this call's path as given (not given: the builder's `disablePathEncoding`). */
+  disablePathEncoding?: boolean
+}
+
 /** Options of `new Signer(...)`. */
 export interface SignerOptions {
   /** Keys that `verifyUrl` also accepts (key rotation). Never used for signing. */
@@ -140,7 +154,10 @@ export interface SignUrlOptions {
 
 /** Options of `UrlBuilder.buildSrcset`. */
 export interface SrcsetOptions {
-  /** Explicit widths of a fluid srcset. */
+  /**
+   * Explicit widths of a fluid srcset (whole numbers; the `imgix-python` profile also
+   * takes fractions).
+   */
   widths?: Array<number>
   /** Smallest generated width (not given: the core's default). */
   minWidth?: number
@@ -157,14 +174,17 @@ export interface SrcsetOptions {
   variableQualities?: Record<string, number> | Map<number, number>
   /** Add no generated `q` to fixed entries (not given: the core's default). */
   disableVariableQuality?: boolean
+  /** Use this call's path as given (not given: the builder's `disablePathEncoding`). */
+  disablePathEncoding?: boolean
 }
 
 /**
- * The canonical fluid srcset widths from `minWidth` to `maxWidth`, `tolerance` apart (an
- * argument not given, `undefined` or `null`, takes the core's default).
- * @throws {Error} `.code` `invalid_srcset`.
+ * The fluid srcset widths from `minWidth` to `maxWidth`, `tolerance` apart, by the rules of
+ * `profile` (not given: canonical; a compatibility profile computes them as its library
+ * does). An argument not given, `undefined` or `null`, takes the core's default.
+ * @throws {Error} `.code` `invalid_srcset`, `invalid_param`.
  */
-export declare function targetWidths(minWidth?: number | null, maxWidth?: number | null, tolerance?: number | null): Array<number>
+export declare function targetWidths(minWidth?: number | null, maxWidth?: number | null, tolerance?: number | null, profile?: string | null): Array<number>
 
 /** Options of `new UrlBuilder(domain, ...)`. */
 export interface UrlBuilderOptions {

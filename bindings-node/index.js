@@ -31,7 +31,8 @@ function pack(params) {
         packed += `s${key}\0${value}\0`
         break
       case 'number':
-        packed += `n${key}\0${String(value)}\0`
+        // String(-0) is "0": -0 is written out, so that the core reads the same number.
+        packed += `n${key}\0${Object.is(value, -0) ? '-0' : String(value)}\0`
         break
       case 'boolean':
         packed += `${value ? 't' : 'f'}${key}\0\0`
@@ -53,8 +54,9 @@ Object.defineProperty(fastPath, 'buildUrl', {
   configurable: true,
   writable: true,
   enumerable: false,
-  value: function buildUrl(path, params) {
+  value: function buildUrl(path, params, options) {
     if (
+      options === undefined &&
       typeof path === 'string' &&
       typeof params === 'object' &&
       params !== null &&
@@ -66,7 +68,7 @@ Object.defineProperty(fastPath, 'buildUrl', {
         if (url !== null) return url
       }
     }
-    return regularBuildUrl.call(this, path, params)
+    return regularBuildUrl.call(this, path, params, options)
   },
 })
 

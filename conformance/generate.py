@@ -455,18 +455,33 @@ PROFILES3 = ("canonical", "imgix-python", "imgix-js")
 PROFILES5 = ref.PROFILES
 
 
+SAFE_INT = 2 ** 53
+
+
 def typed_for(profile, params):
-    """Params a vector of `profile` can hold. JavaScript has one number type and Swift's JSON
-    decoding reads `2.0` as an integer, so a whole float below 2^63 (except -0.0) is not a
-    value of its own in every runner; imgix-python and imgix-java print it differently from
-    the integer (`2.0`), so their vectors give it as the integer."""
-    if profile not in ("imgix-python", "imgix-java"):
+    """Params a vector of `profile` can hold. JavaScript has one number type (an integer is
+    only told apart up to 2^53) and Swift's JSON decoding reads `2.0` as an integer, so where
+    a profile prints an integer and a whole float differently (imgix-python's and imgix-java's
+    `2.0`, NSNumber's `1e+16`), such a value is not one every runner can give: a whole float
+    up to 2^53 is given as the integer, and larger whole numbers below 2^63 are left out."""
+    if profile not in ("imgix-python", "imgix-java", "imgix-swift"):
         return params
-    return [(k, int(v) if _ambiguous_float(v) else v) for k, v in params]
+    out = []
+    for k, v in params:
+        if _ambiguous_float(v) and abs(v) <= SAFE_INT and profile != "imgix-swift":
+            v = int(v)
+        if _ambiguous_float(v) and abs(v) > SAFE_INT or _ambiguous_int(v):
+            continue
+        out.append((k, v))
+    return out
 
 
 def _ambiguous_float(v):
     return isinstance(v, float) and v.is_integer() and abs(v) < 2.0 ** 63 and not (v == 0 and str(v).startswith("-"))
+
+
+def _ambiguous_int(v):
+    return isinstance(v, int) and not isinstance(v, bool) and abs(v) > SAFE_INT
 
 
 # ====================================================================== sign_url
@@ -1688,9 +1703,12 @@ def generate():
     assert_published()
     for v in G.vectors:
         assert ("expected" in v) != ("error" in v), v["id"]
-        if v["input"].get("profile") in ("imgix-python", "imgix-java") and "params" in v["input"]:
-            assert not any(_ambiguous_float(p[1]) for p in v["input"]["params"]), v["id"]
-            assert not any(_ambiguous_float(w) for w in v["input"].get("widths") or []), v["id"]
+        profile = v["input"].get("profile")
+        if profile in ("imgix-python", "imgix-java", "imgix-swift") and "params" in v["input"]:
+            values = [p[1] for p in v["input"]["params"]] + list(v["input"].get("widths") or [])
+            assert not any(_ambiguous_int(x) for x in values), v["id"]
+            assert not any(_ambiguous_float(x) and (profile != "imgix-swift" or abs(x) > SAFE_INT)
+                           for x in values), v["id"]
     doc = {"schema_version": 1, "vectors": G.vectors}
     return json.dumps(doc, indent=1, ensure_ascii=False, sort_keys=False) + "\n"
 

@@ -2,7 +2,7 @@
 
 use crate::convert::{array, params, string};
 use crate::error::{Arg, Result, at, core};
-use crate::options::{SrcsetOptions, UrlBuilderOptions};
+use crate::options::{BuildUrlOptions, SrcsetOptions, UrlBuilderOptions};
 use imgsign::{Operation as Op, ParamValue};
 use napi::Env;
 use napi::bindgen_prelude::{Object, Unknown};
@@ -55,7 +55,8 @@ impl UrlBuilder {
     }
 
     /// Builds (and signs) the URL for `path` with `params` (a plain object, a `Map` or
-    /// `[key, value]` pairs).
+    /// `[key, value]` pairs); `options.disablePathEncoding` given here wins over the
+    /// builder's.
     /// @throws {Error} `.code` `invalid_param`, `invalid_url`.
     #[napi(catch_unwind)]
     pub fn build_url(
@@ -63,15 +64,34 @@ impl UrlBuilder {
         env: Env,
         #[napi(ts_arg_type = "string")] path: Unknown,
         #[napi(ts_arg_type = "Params | null")] params: Option<Unknown>,
+        #[napi(ts_arg_type = "BuildUrlOptions")] options: Option<Unknown>,
     ) -> Result<String> {
         let path = string(path, Arg::new(Op::BuildUrl, "path"))?;
         let params = self::params(&env, params, Arg::new(Op::BuildUrl, "params"))?;
-        self.inner.build_url(&path, &params).map_err(core)
+        let o = BuildUrlOptions::read(&env, Op::BuildUrl, options)?;
+        let options = imgsign::UrlOptions { disable_path_encoding: o.disable_path_encoding };
+        self.inner.build_url_with(&path, &params, &options).map_err(core)
+    }
+
+    /// Takes `originalUrl` (an image URL an API returned, say), merges `params` into its
+    /// query (new values win) and writes and signs it again by this builder's profile,
+    /// provider and key, keeping the URL's scheme, host and port.
+    /// @throws {Error} `.code` `invalid_url`, `invalid_param`.
+    #[napi(catch_unwind)]
+    pub fn reconstruct(
+        &self,
+        env: Env,
+        #[napi(ts_arg_type = "string")] original_url: Unknown,
+        #[napi(ts_arg_type = "Params | null")] params: Option<Unknown>,
+    ) -> Result<String> {
+        let url = string(original_url, Arg::new(Op::Reconstruct, "originalUrl"))?;
+        let params = self::params(&env, params, Arg::new(Op::Reconstruct, "params"))?;
+        self.inner.reconstruct(&url, &params).map_err(core)
     }
 
     /// Internal fast path of `buildUrl` (used by `index.js`, not part of the API): params
     /// packed by JavaScript into one string, each entry `<tag><key>\0<value>\0` with tag `s`
-    /// (string), `n` (number, as `String(n)`), `t`/`f` (boolean) or `z` (null/undefined). One
+    /// (string), `n` (number, as `String(n)`, `-0` as `-0`), `t`/`f` (boolean) or `z` (null/undefined). One
     /// string crosses the boundary instead of several values per param; the values reach the
     /// core unchanged (a JavaScript number's `String(n)` reads back to the same `f64`).
     /// Returns `null` when the strings hold U+FFFD, which may stand for a lone surrogate:
@@ -163,7 +183,7 @@ fn unpack_params(packed: &str) -> Result<Vec<(&str, ParamValue)>> {
         rest = tail;
         let value = match tag {
             's' => ParamValue::Str(value.to_owned()),
-            'n' => ParamValue::Float(value.parse::<f64>().map_err(|_| bad())?),
+            'n' => crate::convert::number_value(value.parse::<f64>().map_err(|_| bad())?),
             't' => ParamValue::Bool(true),
             'f' => ParamValue::Bool(false),
             'z' => ParamValue::Null,
