@@ -46,6 +46,7 @@ const OP_FREE = 15
 const OP_NOOP = 16
 const OP_VERIFY = 17
 const OP_ARGUMENT_ERROR_CODE = 18
+const OP_RECONSTRUCT = 19
 
 // Containers carry their item count and byte length (the module reads them lazily).
 // Deeper than any argument is read (buildUrls items: array > item > params > pair > value);
@@ -349,12 +350,20 @@ function createApi(exports, textReader) {
     get isSigned() {
       return this.#signed
     }
-    buildUrl(path, params) {
+    buildUrl(path, params, options) {
       const h = this.#handle
-      c.begin(2)
+      c.begin(3)
       c.arg(path)
       c.arg(params)
+      c.arg(options)
       return c.run(OP_BUILD_URL, h)
+    }
+    reconstruct(originalUrl, params) {
+      const h = this.#handle
+      c.begin(2)
+      c.arg(originalUrl)
+      c.arg(params)
+      return c.run(OP_RECONSTRUCT, h)
     }
     buildUrls(items) {
       const h = this.#handle
@@ -383,11 +392,12 @@ function createApi(exports, textReader) {
     }
   }
 
-  function targetWidths(minWidth, maxWidth, tolerance) {
-    c.begin(3)
+  function targetWidths(minWidth, maxWidth, tolerance, profile) {
+    c.begin(4)
     c.arg(minWidth)
     c.arg(maxWidth)
     c.arg(tolerance)
+    c.arg(profile)
     return c.run(OP_TARGET_WIDTHS, 0)
   }
 

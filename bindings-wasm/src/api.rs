@@ -7,7 +7,7 @@ use imgsign::{
 
 use crate::convert::{
     Arg, Result, array, at, boolean, given, headers, integer, list, number, options, params, string,
-    variable_qualities,
+    variable_qualities, width,
 };
 use crate::wire::{Args, Val, Writer};
 
@@ -23,13 +23,13 @@ pub mod op {
     pub const VERIFY_URL: u32 = 4;
     /// `new UrlBuilder(domain, options)` → `[handle, toString, domain, provider, profile, isSigned]`.
     pub const BUILDER_NEW: u32 = 5;
-    /// `builder.buildUrl(path, params)`.
+    /// `builder.buildUrl(path, params, options)`.
     pub const BUILD_URL: u32 = 6;
     /// `builder.buildUrls(items)`.
     pub const BUILD_URLS: u32 = 7;
     /// `builder.buildSrcset(path, params, options)`.
     pub const BUILD_SRCSET: u32 = 8;
-    /// `targetWidths(minWidth, maxWidth, tolerance)`.
+    /// `targetWidths(minWidth, maxWidth, tolerance, profile)`.
     pub const TARGET_WIDTHS: u32 = 9;
     /// `signOriginRequest(key, requestId, timestamp)`.
     pub const SIGN_ORIGIN_REQUEST: u32 = 10;
@@ -49,6 +49,8 @@ pub mod op {
     pub const VERIFY: u32 = 17;
     /// `argumentErrorCode(operation, argument)`: the core's argument rule.
     pub const ARGUMENT_ERROR_CODE: u32 = 18;
+    /// `builder.reconstruct(originalUrl, params)`.
+    pub const RECONSTRUCT: u32 = 19;
 }
 
 /// An object the JavaScript side holds by handle.
@@ -240,7 +242,18 @@ pub fn run(objects: &mut Objects, op: u32, handle: u32, args: &Args<'_>, out: &m
             let b = builder(objects, handle)?;
             let path = string(a(0), Arg::new(Op::BuildUrl, "path"))?;
             let p = params(a(1), Arg::new(Op::BuildUrl, "params"))?;
-            out.str(&b.build_url(path, &p)?);
+            let mut o = imgsign::UrlOptions::default();
+            read_options(Op::BuildUrl, a(2), &["disablePathEncoding"], |_, v, arg| {
+                o.disable_path_encoding = Some(boolean(v, arg)?);
+                Ok(())
+            })?;
+            out.str(&b.build_url_with(path, &p, &o)?);
+        }
+        op::RECONSTRUCT => {
+            let b = builder(objects, handle)?;
+            let url = string(a(0), Arg::new(Op::Reconstruct, "originalUrl"))?;
+            let p = params(a(1), Arg::new(Op::Reconstruct, "params"))?;
+            out.str(&b.reconstruct(url, &p)?);
         }
         op::BUILD_URLS => {
             let b = builder(objects, handle)?;
@@ -272,10 +285,12 @@ pub fn run(objects: &mut Objects, op: u32, handle: u32, args: &Args<'_>, out: &m
         }
         op::TARGET_WIDTHS => {
             let arg = |name| Arg::new(Op::TargetWidths, name);
-            let min = given(a(0)).map(|v| integer(v, arg("minWidth"))).transpose()?;
-            let max = given(a(1)).map(|v| integer(v, arg("maxWidth"))).transpose()?;
+            let min = given(a(0)).map(|v| number(v, arg("minWidth"))).transpose()?;
+            let max = given(a(1)).map(|v| number(v, arg("maxWidth"))).transpose()?;
             let tol = given(a(2)).map(|v| number(v, arg("tolerance"))).transpose()?;
-            let widths = imgsign::target_widths(min, max, tol)?;
+            let profile = given(a(3)).map(|v| string(v, arg("profile"))).transpose()?;
+            let profile = profile.map(Profile::from_name).transpose()?;
+            let widths = imgsign::target_widths_for(profile, min, max, tol)?;
             out.array(widths.len(), |out| {
                 for w in widths {
                     out.num(f64::from(w));
@@ -353,16 +368,18 @@ fn srcset_options(v: Val<'_>) -> Result<SrcsetOptions> {
         "devicePixelRatios",
         "variableQualities",
         "disableVariableQuality",
+        "disablePathEncoding",
     ];
     read_options(Op::BuildSrcset, v, &fields, |k, v, arg| {
         match k {
-            "widths" => o.widths = Some(list(v, arg, integer)?),
-            "minWidth" => o.min_width = Some(integer(v, arg)?),
-            "maxWidth" => o.max_width = Some(integer(v, arg)?),
+            "widths" => o.widths = Some(list(v, arg, width)?),
+            "minWidth" => o.min_width = Some(number(v, arg)?),
+            "maxWidth" => o.max_width = Some(number(v, arg)?),
             "tolerance" => o.tolerance = Some(number(v, arg)?),
             "devicePixelRatios" => o.device_pixel_ratios = Some(list(v, arg, number)?),
             "variableQualities" => o.variable_qualities = Some(variable_qualities(v, arg)?),
-            _ => o.disable_variable_quality = Some(boolean(v, arg)?),
+            "disableVariableQuality" => o.disable_variable_quality = Some(boolean(v, arg)?),
+            _ => o.disable_path_encoding = Some(boolean(v, arg)?),
         }
         Ok(())
     })?;

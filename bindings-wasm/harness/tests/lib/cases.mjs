@@ -45,7 +45,7 @@ const BASE = {
     include_library_param: false,
     disable_path_encoding: false,
   },
-  build_url: { path: '/a.jpg', params: { w: 1 } },
+  build_url: { path: '/a.jpg', params: { w: 1 }, disable_path_encoding: undefined },
   build_urls: { items: undefined, path: '/a.jpg', params: { w: 1 } },
   build_srcset: {
     path: '/a.jpg',
@@ -57,8 +57,10 @@ const BASE = {
     device_pixel_ratios: [1],
     variable_qualities: { 1: 50 },
     disable_variable_quality: false,
+    disable_path_encoding: undefined,
   },
-  target_widths: { min_width: 100, max_width: 200, tolerance: 0.1 },
+  target_widths: { min_width: 100, max_width: 200, tolerance: 0.1, profile: 'canonical' },
+  reconstruct: { original_url: 'https://demo.imgix.net/a.jpg?w=1', params: { h: 2 } },
   sign_origin_request: { key: K, request_id: 'r', timestamp: 1 },
   verify_origin_request: { key: K, headers: { 'X-Imgix-Signature': 'v1,00' }, now: 0, tolerance: 300 },
   verify_basic_auth: { username: 'u', password: 'p', headers: { Authorization: 'Basic dTpw' } },
@@ -80,7 +82,11 @@ const CALL = {
       includeLibraryParam: a.include_library_param,
       disablePathEncoding: a.disable_path_encoding,
     }),
-  build_url: (m, a) => new m.UrlBuilder('demo.imgix.net', { key: K }).buildUrl(a.path, a.params),
+  build_url: (m, a) =>
+    new m.UrlBuilder('demo.imgix.net', { key: K }).buildUrl(a.path, a.params, {
+      disablePathEncoding: a.disable_path_encoding,
+    }),
+  reconstruct: (m, a) => new m.UrlBuilder('demo.imgix.net', { key: K }).reconstruct(a.original_url, a.params),
   build_urls: (m, a) =>
     new m.UrlBuilder('demo.imgix.net', { key: K }).buildUrls(
       a.items !== undefined ? a.items : [[a.path, a.params]],
@@ -94,8 +100,9 @@ const CALL = {
       devicePixelRatios: a.device_pixel_ratios,
       variableQualities: a.variable_qualities,
       disableVariableQuality: a.disable_variable_quality,
+      disablePathEncoding: a.disable_path_encoding,
     }),
-  target_widths: (m, a) => m.targetWidths(a.min_width, a.max_width, a.tolerance),
+  target_widths: (m, a) => m.targetWidths(a.min_width, a.max_width, a.tolerance, a.profile),
   sign_origin_request: (m, a) => m.signOriginRequest(a.key, a.request_id, a.timestamp),
   verify_origin_request: (m, a) =>
     m.verifyOriginRequest(a.key, a.headers, { now: a.now, tolerance: a.tolerance }),
@@ -136,6 +143,9 @@ const RUN = {
     return signer.verifyUrl(i.url, { now: i.now }) ?? null
   },
   build_url: (m, i) => {
+    if (i.call_disable_path_encoding != null) {
+      return builder(m, i).buildUrl(i.path, i.params, { disablePathEncoding: i.call_disable_path_encoding })
+    }
     const url = outcome(() => builder(m, i).buildUrl(i.path, i.params))
     // The same params as a plain object (where an object can express them: unique keys, no
     // integer-like key that JavaScript would reorder) and as a Map must agree.
@@ -165,13 +175,15 @@ const RUN = {
       devicePixelRatios: i.device_pixel_ratios,
       variableQualities: i.variable_qualities === null ? null : new Map(i.variable_qualities),
       disableVariableQuality: i.disable_variable_quality,
+      disablePathEncoding: i.call_disable_path_encoding,
     }),
+  reconstruct: (m, i) => builder(m, i).reconstruct(i.original_url, i.params),
   verify: (m, i) => {
     const signer = new m.Signer(i.provider, i.key, { previousKeys: i.previous_keys })
     return signer.verify(i.target, { now: i.now }) ?? null
   },
   argument_error: argumentError,
-  target_widths: (m, i) => m.targetWidths(i.min_width, i.max_width, i.tolerance),
+  target_widths: (m, i) => m.targetWidths(i.min_width, i.max_width, i.tolerance, i.profile),
   sign_origin_request: (m, i) => m.signOriginRequest(i.key, i.request_id, i.timestamp),
   verify_origin_request: (m, i) =>
     m.verifyOriginRequest(i.key, i.headers, { now: i.now, tolerance: i.tolerance }) ?? null,
