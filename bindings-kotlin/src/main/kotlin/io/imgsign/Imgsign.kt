@@ -50,8 +50,44 @@ fun headersOf(headers: Map<String, String>): List<Header> = headers.map { (k, v)
 /** Headers from pairs, repeated names kept (the core reports them as `malformed_header`). */
 fun headersOf(vararg headers: Pair<String, String>): List<Header> = headers.map { (k, v) -> Header(k, v) }
 
-/** Builds (and signs) the URL for [path] with [params] given as a map. */
-fun UrlBuilder.buildUrl(path: String, params: Map<String, Any?>): String = buildUrl(path, paramsOf(params))
+/**
+ * Builds (and signs) the URL for [path] with [params] given as a map; [disablePathEncoding]
+ * given here wins over the builder's.
+ */
+fun UrlBuilder.buildUrl(path: String, params: Map<String, Any?>, disablePathEncoding: Boolean? = null): String =
+    buildUrl(path, paramsOf(params), disablePathEncoding)
+
+/**
+ * Merges [params] into the query of [originalUrl] (an image URL an API returned, say; new
+ * values win) and writes and signs it again, keeping its scheme, host and port:
+ * `builder.reconstruct(apiUrl, mapOf("w" to widthPx, "dpr" to density))`.
+ */
+fun UrlBuilder.reconstruct(originalUrl: String, params: Map<String, Any?>): String = reconstruct(originalUrl, paramsOf(params))
+
+/**
+ * A [UrlBuilder] whose signing key comes from [key], called once here: a key your app
+ * fetched from its own backend and keeps in Android Keystore-backed storage, never a
+ * literal compiled into the app (see docs/mobile-keys.md). [key] returning `null` builds
+ * unsigned URLs. The other options are [UrlBuilder]'s own.
+ */
+@Suppress("ktlint:standard:function-naming", "FunctionName")
+fun UrlBuilder(
+    domain: String,
+    key: () -> String?,
+    provider: String? = null,
+    profile: String? = null,
+    useHttps: Boolean? = null,
+    includeLibraryParam: Boolean? = null,
+    disablePathEncoding: Boolean? = null,
+): UrlBuilder = UrlBuilder(domain, provider, key(), profile, useHttps, includeLibraryParam, disablePathEncoding)
+
+/**
+ * A [Signer] whose key and previous keys (still accepted while keys rotate) come from
+ * [key] and [previousKeys], called once here (see docs/mobile-keys.md).
+ */
+@Suppress("ktlint:standard:function-naming", "FunctionName")
+fun Signer(provider: String, key: () -> String, previousKeys: () -> List<String> = { emptyList() }): Signer =
+    Signer(provider, key(), previousKeys())
 
 /** Builds many URLs in one crossing of the native boundary: `(path, params)` pairs. */
 fun UrlBuilder.buildUrls(items: List<Pair<String, Map<String, Any?>?>>): List<String> =

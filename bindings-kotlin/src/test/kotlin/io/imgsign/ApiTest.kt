@@ -111,8 +111,9 @@ class ApiTest {
         val fixed = b.buildSrcset("/a.jpg", mapOf("w" to 300))
         assertEquals(5, fixed.split(",\n").size)
         assertTrue(fixed.contains(" 2x"))
-        assertEquals(listOf(100L, 200L), targetWidths(100, 200, 2.0).take(2))
-        assertEquals("invalid_srcset", assertThrows<ImgsignException> { targetWidths(-5, 10, 0.08) }.code)
+        assertEquals(listOf(100L, 200L), targetWidths(100.0, 200.0, 2.0).take(2))
+        assertEquals("invalid_srcset", assertThrows<ImgsignException> { targetWidths(-5.0, 10.0, 0.08) }.code)
+        assertEquals(listOf(103L, 154L, 200L), targetWidths(103.0, 200.0, 0.25, "imgix-python"))
     }
 
     @Test
@@ -195,7 +196,8 @@ class ApiTest {
             v.str("kind") == "build_url" && v.has("expected") && !i["key"].isNull && i.str("key").isNotEmpty() &&
                 !i.str("path").startsWith("-") && i["params"].all { p ->
                     p[1].isTextual && !p[0].asText().contains('=') && !p[0].asText().startsWith("-")
-                } && !i.toString().contains("\\u0000")
+                } && !i.toString().contains("\\u0000") &&
+                listOf("provider", "profile", "use_https").none { i[it].isNull } && i["call_disable_path_encoding"] == null
         }
         assertTrue(eligible.size >= 50, "too few CLI-comparable vectors: ${eligible.size}")
         var compared = 0
@@ -206,7 +208,11 @@ class ApiTest {
                 "--provider", i.str("provider"), "--profile", i.str("profile"),
             )
             if (!i["use_https"].asBoolean()) args += "--http"
-            if (i["include_library_param"].asBoolean()) args += "--include-library-param"
+            when {
+                i["include_library_param"].isNull -> {}
+                i["include_library_param"].asBoolean() -> args += "--include-library-param"
+                else -> args += "--no-include-library-param"
+            }
             if (i["disable_path_encoding"].asBoolean()) args += "--disable-path-encoding"
             args += i.str("path")
             i["params"].forEach { args += "${it[0].asText()}=${it[1].asText()}" }
