@@ -44,7 +44,7 @@ opt!(NOW_SIGN, "--now", Some("TS"), "the time --expires-in counts from (default:
 opt!(NOW_VERIFY, "--now", Some("TS"), "the time expiry is checked against (default: the clock)");
 opt!(DOMAIN, "--domain", Some("HOST"), "the CDN host name, such as demo.imgix.net (required)");
 opt!(BUILD_KEY, "--key", Some("KEY"), "signing key (default: IMGSIGN_KEY; unsigned when neither is set)");
-opt!(PROFILE, "--profile", Some("NAME"), "{profiles} (default {profile})");
+opt!(PROFILE, "--profile", Some("NAME"), "{profile} (default) or {compat_profiles}");
 opt!(HTTP, "--http", None, "emit http:// URLs");
 opt!(HTTPS, "--https", None, "emit https:// URLs");
 opt!(LIBRARY_PARAM, "--include-library-param", None, "add the library-identifying ixlib param");
