@@ -7,46 +7,15 @@ use crate::encode::{ParamValue, encode_into};
 use crate::error::{ErrorCode, Result, err, excerpt};
 use crate::params::{Items, normalize_params};
 use crate::profile::ReconstructStyle;
-use crate::signature::MAX_URL_LEN;
+use crate::signer::Parts;
 use base64::Engine;
 
-/// The parts of the URL `reconstruct` reads, parsed as a browser parses it.
-struct Original {
-    url: url::Url,
-}
-
-impl Original {
-    fn parse(input: &str) -> Result<Original> {
-        let fail = |m: &str| err(ErrorCode::InvalidUrl, format!("original_url: {m}"));
-        if input.len() > MAX_URL_LEN {
-            return fail(&format!("longer than {MAX_URL_LEN} bytes"));
-        }
-        if input.chars().any(char::is_control) {
-            return fail("contains a control character");
-        }
-        if input.starts_with(char::is_whitespace) || input.ends_with(char::is_whitespace) {
-            return fail("has leading or trailing white space");
-        }
-        let url = match url::Url::parse(input) {
-            Ok(u) => u,
-            Err(e) => return fail(&format!("cannot be parsed ({e})")),
-        };
-        if url.scheme() != "http" && url.scheme() != "https" {
-            return fail("scheme must be http or https");
-        }
-        if url.host_str().is_none_or(str::is_empty) {
-            return fail("has no host");
-        }
-        Ok(Original { url })
-    }
-
-    /// `scheme://host[:port]`, without user info.
-    fn origin(&self) -> String {
-        let host = self.url.host_str().unwrap_or_default();
-        match self.url.port() {
-            Some(port) => format!("{}://{host}:{port}", self.url.scheme()),
-            None => format!("{}://{host}", self.url.scheme()),
-        }
+/// `scheme://host[:port]` of a parsed URL, without user info.
+fn origin(url: &url::Url) -> String {
+    let host = url.host_str().unwrap_or_default();
+    match url.port() {
+        Some(port) => format!("{}://{host}:{port}", url.scheme()),
+        None => format!("{}://{host}", url.scheme()),
     }
 }
 
@@ -108,7 +77,7 @@ impl UrlBuilder {
                 ),
             );
         }
-        let original = Original::parse(original_url)?;
+        let original = Parts::parse_field(original_url, ErrorCode::InvalidUrl, "original_url")?;
         let rules = self.rules();
         let swift = rules.reconstruct == ReconstructStyle::Swift;
         let (key_set, _) = rules.query_sets(self.is_signed());
@@ -152,7 +121,7 @@ impl UrlBuilder {
         let mut scratch = String::new();
         let mut items = Items::new();
         normalize_params(&merged, rules.values, &mut scratch, &mut items)?;
-        let origin = original.origin();
+        let origin = origin(&original.url);
         if swift {
             // `URL.path`: percent-decoded, trailing slashes removed; then built again.
             let raw = original.url.path();

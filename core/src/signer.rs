@@ -60,13 +60,20 @@ impl fmt::Debug for Signer {
 }
 
 /// A URL split into the parts signing needs, borrowed from the parsed URL.
-struct Parts {
-    url: url::Url,
+pub(crate) struct Parts {
+    pub(crate) url: url::Url,
 }
 
 impl Parts {
     fn parse(input: &str, code: ErrorCode) -> Result<Parts> {
-        let fail = |m: &str| -> Result<Parts> { Err(Error::new(code, format!("url: {m}"))) };
+        Parts::parse_field(input, code, "url")
+    }
+
+    /// Parses `input` as a browser does (http or https with a host, within the length
+    /// limit, no control characters or surrounding white space); a failure is `code`, its
+    /// message naming `field`.
+    pub(crate) fn parse_field(input: &str, code: ErrorCode, field: &str) -> Result<Parts> {
+        let fail = |m: &str| -> Result<Parts> { Err(Error::new(code, format!("{field}: {m}"))) };
         if input.len() > MAX_URL_LEN {
             return fail(&format!("longer than {MAX_URL_LEN} bytes"));
         }

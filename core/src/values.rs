@@ -107,11 +107,26 @@ fn push_zeros(out: &mut String, n: i32) {
     }
 }
 
-/// `digits` with a decimal point after `point` of them (`point` within `0..=len`).
-fn push_with_point(out: &mut String, digits: &str, point: usize) {
-    out.push_str(digits.get(..point).unwrap_or(digits));
-    out.push('.');
-    out.push_str(digits.get(point..).unwrap_or_default());
+/// `0.d1d2… × 10^e` written positionally: `0.000ddd`, `ddd000` (with `.0` after it when
+/// `whole_suffix`), or `dd.ddd`.
+fn push_positional(out: &mut String, digits: &str, e: i32, whole_suffix: bool) {
+    let len = i32::try_from(digits.len()).unwrap_or(i32::MAX);
+    if e <= 0 {
+        out.push_str("0.");
+        push_zeros(out, -e);
+        out.push_str(digits);
+    } else if e >= len {
+        out.push_str(digits);
+        push_zeros(out, e - len);
+        if whole_suffix {
+            out.push_str(".0");
+        }
+    } else {
+        let point = usize::try_from(e).unwrap_or(0);
+        out.push_str(digits.get(..point).unwrap_or(digits));
+        out.push('.');
+        out.push_str(digits.get(point..).unwrap_or_default());
+    }
 }
 
 /// Python's `repr(float)`: the shortest digits, scientific when the exponent is below -4 or
@@ -126,20 +141,11 @@ fn python_repr(out: &mut String, v: f64) {
     }
     let (digits, e) = shortest(v);
     let exp = e - 1;
-    let len = i32::try_from(digits.len()).unwrap_or(i32::MAX);
-    if !(-4..16).contains(&exp) {
+    if (-4..16).contains(&exp) {
+        push_positional(out, &digits, e, true);
+    } else {
         sci_mantissa(out, &digits, false);
         let _ = write!(out, "e{}{:02}", if exp < 0 { '-' } else { '+' }, exp.unsigned_abs());
-    } else if e <= 0 {
-        out.push_str("0.");
-        push_zeros(out, -e);
-        out.push_str(&digits);
-    } else if e >= len {
-        out.push_str(&digits);
-        push_zeros(out, e - len);
-        out.push_str(".0");
-    } else {
-        push_with_point(out, &digits, usize::try_from(e).unwrap_or(0));
     }
 }
 
@@ -165,16 +171,8 @@ fn js_number(out: &mut String, v: f64) {
         out.push('-');
     }
     let (digits, n) = shortest(v);
-    let k = i32::try_from(digits.len()).unwrap_or(i32::MAX);
-    if k <= n && n <= 21 {
-        out.push_str(&digits);
-        push_zeros(out, n - k);
-    } else if 0 < n && n <= 21 {
-        push_with_point(out, &digits, usize::try_from(n).unwrap_or(0));
-    } else if -6 < n && n <= 0 {
-        out.push_str("0.");
-        push_zeros(out, -n);
-        out.push_str(&digits);
+    if -6 < n && n <= 21 {
+        push_positional(out, &digits, n, false);
     } else {
         sci_mantissa(out, &digits, false);
         let exp = n - 1;
@@ -194,20 +192,8 @@ fn java_double(out: &mut String, v: f64) {
         return;
     }
     let (digits, e) = shortest(v);
-    let len = i32::try_from(digits.len()).unwrap_or(i32::MAX);
-    let a = v.abs();
-    if (1e-3..1e7).contains(&a) {
-        if e <= 0 {
-            out.push_str("0.");
-            push_zeros(out, -e);
-            out.push_str(&digits);
-        } else if e >= len {
-            out.push_str(&digits);
-            push_zeros(out, e - len);
-            out.push_str(".0");
-        } else {
-            push_with_point(out, &digits, usize::try_from(e).unwrap_or(0));
-        }
+    if (1e-3..1e7).contains(&v.abs()) {
+        push_positional(out, &digits, e, true);
     } else {
         sci_mantissa(out, &digits, true);
         let _ = write!(out, "E{}", e - 1);
@@ -232,20 +218,9 @@ fn c_general(out: &mut String, v: f64, precision: usize) {
     let digits: String = mantissa.chars().filter(char::is_ascii_digit).collect();
     let digits = digits.trim_end_matches('0');
     let digits = if digits.is_empty() { "0" } else { digits };
-    let len = i32::try_from(digits.len()).unwrap_or(i32::MAX);
     let p = i32::try_from(p).unwrap_or(i32::MAX);
     if exp >= -4 && exp < p {
-        let e = exp + 1;
-        if e <= 0 {
-            out.push_str("0.");
-            push_zeros(out, -e);
-            out.push_str(digits);
-        } else if e >= len {
-            out.push_str(digits);
-            push_zeros(out, e - len);
-        } else {
-            push_with_point(out, digits, usize::try_from(e).unwrap_or(0));
-        }
+        push_positional(out, digits, exp + 1, false);
     } else {
         sci_mantissa(out, digits, false);
         let _ = write!(out, "e{}{:02}", if exp < 0 { '-' } else { '+' }, exp.unsigned_abs());
