@@ -40,7 +40,10 @@ const data = { vectors, differential }
 // JSON.stringify writes -0 as 0, and a vector's -0.0 is a value of its own (imgix-python
 // writes it `-0.0`): it is written out as -0, which JSON.parse reads back as -0.
 const NEG_ZERO = '"\\u0000-0"'
-const dataJson = JSON.stringify(data, (_, v) => (Object.is(v, -0) ? '\u0000-0' : v)).replaceAll(NEG_ZERO, '-0')
+const dataJson = JSON.stringify(data, (_, v) => (Object.is(v, -0) ? '\u0000-0' : v)).replaceAll(
+  NEG_ZERO,
+  '-0',
+)
 const tmp = mkdtempSync(join(tmpdir(), 'imgsign-runtimes-'))
 const dataPath = join(tmp, 'data.json')
 writeFileSync(dataPath, dataJson)
