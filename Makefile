@@ -7,17 +7,23 @@ VENV := .venv
 PY := $(VENV)/bin/python
 
 .PHONY: help demo test test-rust lint versions vectors vectors-check fuzz-build fuzz fuzz-seeds \
-        test-python test-node test-wasm test-kotlin test-swift \
-        bench bench-core bench-python bench-node bench-kotlin venv conformance-deps install-lib
+        test-python test-node test-wasm test-frameworks test-kotlin test-swift \
+        bench bench-core bench-python bench-node bench-kotlin venv conformance-deps install-lib \
+        names names-check readme-examples readme-examples-check dist dist-check dist-smoke
 
 help:
 	@echo "make demo           sign, build, srcset and verify on built-in example data"
 	@echo "make test           install what is needed and run every language's tests"
 	@echo "make vectors        regenerate conformance/vectors.json"
 	@echo "make vectors-check  regenerate and fail on any difference"
+	@echo "make names          regenerate the Python Literal / TypeScript union name lists from the core"
+	@echo "make readme-examples  rewrite the READMEs' quoted examples from their checked files"
 	@echo "make bench          all benchmarks (core, Python, Node, Kotlin); not part of make test"
 	@echo "make fuzz           fuzz the core for FUZZ_SECONDS (default 60) on nightly; not part of make test"
 	@echo "make install-lib PREFIX=/usr/local   the library + pkg-config file for Swift on Linux"
+	@echo "make dist           every release artifact this machine can build, into dist/"
+	@echo "make dist-check     installs each artifact of dist/ into an empty project and uses it"
+	@echo "make dist-smoke     the wheel, sdist and npm part of both (part of make test)"
 
 demo:
 	@$(CARGO) build -q -p imgsign-cli
@@ -38,6 +44,7 @@ lint:
 	bash bindings-node/scripts/lint.sh
 	bash bindings-wasm/scripts/lint.sh
 	bash bindings-kotlin/scripts/lint.sh
+	bash scripts/lint-release.sh
 
 versions:
 	python3 scripts/check-versions.py
@@ -72,14 +79,37 @@ venv:
 	@[ -x $(PY) ] || python3 -m venv $(VENV)
 	@$(PY) -m pip install -q --disable-pip-version-check -r conformance/requirements.txt
 
+# The generator's oracles: the vendors' PyPI packages (into the same venv), their npm packages
+# and imagor's Go package (built from the Go module proxy into conformance/oracles/.bin).
+ORACLES := conformance/oracles
 conformance-deps: venv
 	@cd conformance && npm install --no-audit --no-fund --loglevel=error >/dev/null
+	@$(PY) -m pip install -q --disable-pip-version-check -r $(ORACLES)/requirements.txt
+	@cd $(ORACLES) && npm install --no-audit --no-fund --loglevel=error >/dev/null
+	@command -v go >/dev/null 2>&1 || { apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends golang-go >/dev/null; }
+	@cd $(ORACLES)/go && GOMODCACHE="$(CURDIR)/$(ORACLES)/.gomodcache" GOFLAGS=-modcacherw \
+	  go build -o "$(CURDIR)/$(ORACLES)/.bin/oracle_go" .
 
 vectors: conformance-deps
 	$(PY) conformance/generate.py
 
 vectors-check: conformance-deps
 	$(PY) conformance/generate.py --check
+
+# The typed name lists (Python Literal types, TypeScript unions) from the core's own lists.
+names:
+	python3 scripts/gen_names.py
+
+names-check:
+	python3 scripts/gen_names.py --check
+
+# README code blocks quote checked files (mypy --strict, tsc --strict, javac): no drift.
+readme-examples:
+	python3 scripts/readme_examples.py --write
+
+readme-examples-check:
+	python3 scripts/readme_examples.py --check
 
 test-python:
 	bash bindings-python/scripts/test.sh
@@ -89,6 +119,9 @@ test-node:
 
 test-wasm:
 	bash bindings-wasm/scripts/test.sh
+
+test-frameworks:
+	bash scripts/test-frameworks.sh
 
 test-kotlin:
 	bash bindings-kotlin/scripts/test.sh
@@ -101,6 +134,18 @@ PREFIX ?= /usr/local
 install-lib:
 	PREFIX="$(PREFIX)" LIBDIR="$(LIBDIR)" INCLUDEDIR="$(INCLUDEDIR)" DESTDIR="$(DESTDIR)" \
 	  bash bindings-swift/scripts/install-lib.sh
+
+# --- release artifacts (RELEASING.md) ------------------------------------------
+
+dist:
+	@bash scripts/dist/all.sh
+
+dist-check:
+	@python3 scripts/dist/check.py
+
+# The part of dist + dist-check that make test runs: the wheel, the sdist, the npm tarballs.
+dist-smoke:
+	@bash scripts/dist/smoke.sh
 
 # --- benchmarks (never part of make test) --------------------------------------
 

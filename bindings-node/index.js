@@ -13,8 +13,7 @@ try {
   try {
     native = require('./wasm/node.cjs')
   } catch (wasmError) {
-    error.wasmError = wasmError
-    throw error
+    throw require('./load-error.js').loadError(error, wasmError)
   }
 }
 
@@ -72,4 +71,21 @@ Object.defineProperty(fastPath, 'buildUrl', {
   },
 })
 
-module.exports = native
+// Type guards over the core's own lists (index.d.ts types them; nothing is listed here).
+const errorCodes = new Set(native.errorCodes())
+const providerNames = new Set(native.providerNames())
+const profileNames = new Set(native.profileNames())
+
+function isImgsignError(e) {
+  return e instanceof Error && typeof e.code === 'string' && errorCodes.has(e.code)
+}
+
+function isProviderName(name) {
+  return typeof name === 'string' && providerNames.has(name)
+}
+
+function isProfileName(name) {
+  return typeof name === 'string' && profileNames.has(name)
+}
+
+module.exports = { ...native, isImgsignError, isProviderName, isProfileName }

@@ -7,6 +7,7 @@ const native = require('./index.js')
 export const {
   Signer,
   UrlBuilder,
+  Sources,
   targetWidths,
   signOriginRequest,
   verifyOriginRequest,
@@ -14,5 +15,11 @@ export const {
   verifyOriginSecret,
   version,
   argumentErrorCode,
+  providerNames,
+  profileNames,
+  errorCodes,
+  isImgsignError,
+  isProviderName,
+  isProfileName,
 } = native
 export default native

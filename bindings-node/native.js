@@ -836,8 +836,12 @@ function __napiStampBindingTarget(exportsObject, target) {
 module.exports.__napiBindingTarget = __napiStampBindingTarget(nativeBinding, __napiLoadedBindingTarget)
 module.exports = nativeBinding
 module.exports.Signer = nativeBinding.Signer
+module.exports.Sources = nativeBinding.Sources
 module.exports.UrlBuilder = nativeBinding.UrlBuilder
 module.exports.argumentErrorCode = nativeBinding.argumentErrorCode
+module.exports.errorCodes = nativeBinding.errorCodes
+module.exports.profileNames = nativeBinding.profileNames
+module.exports.providerNames = nativeBinding.providerNames
 module.exports.signOriginRequest = nativeBinding.signOriginRequest
 module.exports.targetWidths = nativeBinding.targetWidths
 module.exports.verifyBasicAuth = nativeBinding.verifyBasicAuth

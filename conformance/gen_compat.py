@@ -727,8 +727,8 @@ def reconstruct(ns, vid, desc, profile, original_url, params, key=None, lib=Fals
     """A reconstruct vector; its expected value is computed after one WHATWG parse of every
     original URL (Node's `URL`)."""
     params = ns.typed_for(profile, params)
-    inp = {"domain": domain, "provider": provider, "key": key, "profile": profile, "use_https": True,
-           "include_library_param": lib, "disable_path_encoding": None, "original_url": original_url,
+    inp = {"domain": domain, "provider": provider, "key": key, "salt": None, "options": {}, "profile": profile,
+           "use_https": True, "include_library_param": lib, "disable_path_encoding": None, "original_url": original_url,
            "params": [[k, v] for k, v in params]}
     v = ns.G.add(vid, "reconstruct", desc, inp, ("expected", None))
     RECONSTRUCT.append((v, error, check, recorded))
@@ -780,6 +780,14 @@ def gen_reconstruct(ns):
         reconstruct(ns, f"reconstruct-{p}", f"{p}: its URLs are taken apart and signed again with its scheme",
                     "canonical", f"https://{ns.DOMAINS[p]}//a.jpg?w=1&{ns.ref.SIG_PARAM[p]}=00", [("h", 2)],
                     key=ns.KEYS[p], provider=p, domain=ns.DOMAINS[p])
+    # imgsign's rule: only a scheme whose params are the query, signed in a last query param,
+    # can be taken apart; a signature in the path or a token is invalid_param.
+    reconstruct(ns, "reconstruct-thumbor", "thumbor: a signature in the path cannot be taken apart", "canonical",
+                "https://thumbor.example.com/unsafe/300x200/a.jpg", [("w", 2)], key="secret", provider="thumbor",
+                domain="thumbor.example.com", error="invalid_param")
+    reconstruct(ns, "reconstruct-glide", "glide: a token scheme's URL is not taken apart", "canonical",
+                "https://img.example.com/a.jpg?w=1&s=00", [("h", 2)], key="k", provider="glide",
+                domain="img.example.com", error="invalid_param")
     reconstruct(ns, "reconstruct-unknown-profile", "an unknown profile", "imgix-kotlin",
                 "https://a.imgix.net/x.jpg", [], key=K, error="invalid_param")
     reconstruct(ns, "reconstruct-invalid-key", "a key with a newline", "canonical", "https://a.imgix.net/x.jpg", [],
@@ -802,6 +810,8 @@ def _resolve_reconstruct(ns):
     for (v, error, check, recorded), p in zip(RECONSTRUCT, parsed):
         i = v["input"]
         try:
+            if i["provider"] not in ref.SIG_PARAM:
+                raise ref.RefError("invalid_param")
             ref.check_builder(i["domain"], i["provider"], i["key"], i["profile"])
             problem = _url_problem(ref, i["original_url"])
             if problem is None and ("ok" not in p or p["ok"]["origin"].split(":", 1)[0] not in ("http", "https")):

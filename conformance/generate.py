@@ -65,8 +65,12 @@ from imgix import UrlBuilder  # noqa: E402
 from imgix import target_widths as imgix_target_widths  # noqa: E402
 import imgix.errors  # noqa: E402
 
+import gen_schemes  # noqa: E402
+import gen_tokens  # noqa: E402
+import gen_sources  # noqa: E402
 import reference as ref  # noqa: E402
 from reference import RefError  # noqa: E402
+from gen_request_target import gen_request_target  # noqa: E402
 import gen_compat as mobile  # noqa: E402  (gen_compat.py; `gen_compat` below is this file's own section)
 
 NOW = 1700000000  # injected clock for verify vectors
@@ -101,6 +105,8 @@ class Gen:
         self.ids = set()
         self.js_requests = []
         self.checks = []  # (vector, check) run once every expected value is final
+        # Other generated files (path -> text), written and checked with vectors.json.
+        self.extra_files = {}
 
     def add(self, vid, kind, desc, inp, result=None, pending=None):
         """result: ("expected", value) or ("error", code); or pending=(js_index, post)."""
@@ -181,20 +187,22 @@ def check_hand(vid, result, error):
 
 
 def sign(vid, desc, provider, key, url, expires=None, error=None, normalised=None):
-    inp = {"provider": provider, "key": key, "url": url, "expires": expires}
+    inp = {"provider": provider, "key": key, "salt": None, "options": {}, "url": url, "expires": expires,
+           "values": {}}
     res = ref_call(ref.sign_url, provider, key, url, expires, normalised=normalised)
     G.add(vid, "sign_url", desc, inp, check_hand(vid, res, error))
 
 
 def verify(vid, desc, provider, key, url, previous_keys=(), now=NOW, error=None):
-    inp = {"provider": provider, "key": key, "previous_keys": list(previous_keys),
-           "url": url, "now": now}
+    inp = {"provider": provider, "key": key, "previous_keys": list(previous_keys), "salt": None,
+           "previous_salts": [], "options": {}, "url": url, "now": now, "values": {}}
     res = ref_call(ref.verify_url, provider, key, list(previous_keys), url, now)
     G.add(vid, "verify_url", desc, inp, check_hand(vid, res, error))
 
 
 def verify_target(vid, desc, provider, key, target, previous_keys=(), now=NOW, error=None):
-    inp = {"provider": provider, "key": key, "previous_keys": list(previous_keys), "target": target, "now": now}
+    inp = {"provider": provider, "key": key, "previous_keys": list(previous_keys), "salt": None,
+           "previous_salts": [], "options": {}, "target": target, "now": now, "values": {}}
     res = ref_call(ref.verify_target, provider, key, list(previous_keys), target, now)
     G.add(vid, "verify", desc, inp, check_hand(vid, res, error))
 
@@ -258,7 +266,7 @@ def secret(vid, desc, sec, headers, error=None):
 
 
 def _builder_input(profile, provider, domain, key, use_https, lib, dpe, path, params):
-    return {"domain": domain, "provider": provider, "key": key, "profile": profile,
+    return {"domain": domain, "provider": provider, "key": key, "salt": None, "options": {}, "profile": profile,
             "use_https": use_https, "include_library_param": lib,
             "disable_path_encoding": dpe, "path": path,
             "params": [[k, v] for k, v in params]}
@@ -410,7 +418,7 @@ def builder_vector(vid, desc, srcset=None, *, profile="canonical", provider="img
             full["variable_qualities"] = [[ratio_in(r), q] for r, q in full["variable_qualities"]]
         srcset = full
         inp.update(full)
-    args = {k: v for k, v in inp.items() if k != "call_disable_path_encoding"}
+    args = {k: v for k, v in inp.items() if k not in ("salt", "options", "call_disable_path_encoding")}
     if call_dpe is not None:
         args["disable_path_encoding"] = call_dpe
     if profile not in ref.COMPAT_PROFILES:
@@ -629,7 +637,7 @@ def gen_sign_url():
                     ("nul", "FOO\x00bar"), ("tab", "FOO\tbar"), ("del", "FOO\x7fbar")]:
         sign(f"imgix-sign-invalid-key-{name}", f"key rejected: {name}", "imgix", k,
              "https://demo.imgix.net/a.jpg", error="invalid_key")
-    for name, prov in [("cloudinary", "cloudinary"), ("empty", "")]:
+    for name, prov in [("nosuchcdn", "nosuchcdn"), ("empty", "")]:
         sign(f"sign-unknown-provider-{name}", f"unknown provider name {prov!r}", prov, "FOO123bar",
              "https://demo.imgix.net/a.jpg", error="invalid_param")
 
@@ -713,7 +721,7 @@ def gen_verify_url():
            "https://demo.imgix.net/a.jpg?s=" + "z" * 32, error="signature_mismatch")
     verify("imgix-verify-invalid-previous-key", "a previous key with a trailing newline", "imgix", k,
            ref.sign_url("imgix", k, "https://demo.imgix.net/a.jpg"), previous_keys=["OLD\n"], error="invalid_key")
-    verify("verify-unknown-provider", "unknown provider", "thumbor", k,
+    verify("verify-unknown-provider", "unknown provider", "nosuchcdn", k,
            ref.sign_url("imgix", k, "https://demo.imgix.net/a.jpg"), error="invalid_param")
     verify("gumlet-verify-double-slash", "Gumlet: a URL sent with `//` verifies under the one-slash rule",
            "gumlet", "sample123xyz",
@@ -889,7 +897,7 @@ def gen_build_url():
         error="invalid_param", **c)
     url("build-empty-key", "empty param key (canonical)", params=[("", "x")], error="invalid_param", **c)
     url("build-unknown-profile", "unknown profile name", profile="imgix-go", error="invalid_param", **c)
-    url("build-unknown-provider", "unknown provider name", provider="imgproxy", domain="demo.imgix.net",
+    url("build-unknown-provider", "unknown provider name", provider="nosuchcdn", domain="demo.imgix.net",
         error="invalid_param", **c)
     for name, k in [("empty", ""), ("trailing-newline", "FOO123bar\n"), ("leading-space", " FOO123bar"),
                     ("control", "FOO\x01bar")]:
@@ -1376,7 +1384,7 @@ def gen_verify_target():
                     ("not-http", "ftp://demo.imgix.net/a.jpg?s=0"), ("too-long", "/" + "a" * 65536 + "?s=0")]:
         verify_target(f"imgix-verify-target-malformed-{name}", f"not a request target: {name}", "imgix", k, t,
                       error="malformed_url")
-    verify_target("verify-target-unknown-provider", "unknown provider", "thumbor", k, "/a.jpg?s=0",
+    verify_target("verify-target-unknown-provider", "unknown provider", "nosuchcdn", k, "/a.jpg?s=0",
                   error="invalid_param")
     verify_target("verify-target-invalid-key", "a key with a trailing newline", "imgix", k + "\n", "/a.jpg?s=0",
                   error="invalid_key")
@@ -1435,16 +1443,27 @@ def gen_not_given():
 # and what the argument holds (which decides whether an ill-formed string can reach it).
 ARGUMENTS = {
     "signer": [("provider", "invalid_param", "string"), ("key", "invalid_key", "string"),
-               ("previous_keys", "invalid_key", "string_list")],
+               ("previous_keys", "invalid_key", "string_list"), ("salt", "invalid_key", "string"),
+               ("previous_salts", "invalid_key", "string_list"), ("options", "invalid_param", "options")],
     "sign_url": [("url", "invalid_url", "string"), ("expires", "invalid_param", "int"),
-                 ("expires_in", "invalid_param", "int"), ("now", "invalid_param", "int")],
-    "sign_urls": [("urls", "invalid_url", "string_list")],
-    "verify_url": [("url", "malformed_url", "string"), ("now", "invalid_param", "int")],
-    "verify": [("target", "malformed_url", "string"), ("now", "invalid_param", "int")],
+                 ("expires_in", "invalid_param", "int"), ("now", "invalid_param", "int"),
+                 ("values", "invalid_param", "options")],
+    "sign_urls": [("urls", "invalid_url", "string_list"), ("expires", "invalid_param", "int"),
+                  ("expires_in", "invalid_param", "int"), ("now", "invalid_param", "int"),
+                  ("values", "invalid_param", "options")],
+    "verify_url": [("url", "malformed_url", "string"), ("now", "invalid_param", "int"),
+                   ("values", "invalid_param", "options")],
+    "verify": [("target", "malformed_url", "string"), ("now", "invalid_param", "int"),
+               ("values", "invalid_param", "options")],
+    "sign_token": [("expires", "invalid_param", "int"), ("expires_in", "invalid_param", "int"),
+                   ("now", "invalid_param", "int"), ("values", "invalid_param", "options")],
+    "verify_token": [("token", "malformed_url", "string"), ("now", "invalid_param", "int"),
+                     ("values", "invalid_param", "options")],
     "url_builder": [("domain", "invalid_domain", "string"), ("provider", "invalid_param", "string"),
                     ("key", "invalid_key", "string"), ("profile", "invalid_param", "string"),
                     ("use_https", "invalid_param", "bool"), ("include_library_param", "invalid_param", "bool"),
-                    ("disable_path_encoding", "invalid_param", "bool")],
+                    ("disable_path_encoding", "invalid_param", "bool"), ("salt", "invalid_key", "string"),
+                    ("options", "invalid_param", "options")],
     "build_url": [("path", "invalid_url", "string"), ("params", "invalid_param", "params"),
                   ("disable_path_encoding", "invalid_param", "bool")],
     "build_urls": [("items", "invalid_param", "items"), ("path", "invalid_url", "string"),
@@ -1466,9 +1485,14 @@ ARGUMENTS = {
     "verify_basic_auth": [("username", "invalid_key", "string"), ("password", "invalid_key", "string"),
                           ("headers", "invalid_param", "headers")],
     "verify_origin_secret": [("secret", "invalid_key", "string"), ("headers", "invalid_param", "headers")],
+    "request_target": [("path", "malformed_url", "string"), ("query", "malformed_url", "string")],
+    "sources": [("name", "invalid_param", "string"), ("domain", "invalid_domain", "string"),
+                ("path_prefix", "invalid_param", "string"), ("key", "invalid_key", "string"),
+                ("previous_keys", "invalid_key", "string_list"), ("use_https", "invalid_param", "bool")],
+    "source": [("name", "invalid_param", "string")],
 }
 # Where a string can be ill-formed: the argument itself or a string inside it.
-HOLDS_STRINGS = ("string", "string_list", "params", "headers")
+HOLDS_STRINGS = ("string", "string_list", "params", "headers", "options")
 
 
 def gen_argument_errors():
@@ -1698,6 +1722,10 @@ def generate():
     gen_argument_errors()
     gen_reproductions()
     gen_verify_target()
+    gen_request_target(G)
+    gen_schemes.generate(G)
+    gen_tokens.generate_tokens(G)
+    gen_sources.generate(G)
     mobile.generate(compat_namespace())
     G.resolve_js()
     assert_published()
@@ -1721,7 +1749,14 @@ def main():
     if not args.check:
         OUT.write_text(text, encoding="utf-8")
         print(f"wrote {OUT.relative_to(ROOT)}: {len(G.vectors)} vectors")
+        for path, extra in G.extra_files.items():
+            path.write_text(extra, encoding="utf-8")
+            print(f"wrote {path.relative_to(ROOT)}")
         return 0
+    for path, extra in G.extra_files.items():
+        if not path.exists() or path.read_text(encoding="utf-8") != extra:
+            print(f"{path.relative_to(ROOT)} is out of date; run python conformance/generate.py")
+            return 1
     if not OUT.exists():
         print(f"{OUT.relative_to(ROOT)} does not exist; run python conformance/generate.py")
         return 1

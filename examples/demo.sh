@@ -38,3 +38,19 @@ exp=$("$BIN" sign --provider imgix --expires 1900000000 'https://demo.imgix.net/
 echo "$exp"
 "$BIN" verify --provider imgix --now 1899999999 "$exp"
 "$BIN" verify --provider imgix --now 1900000001 "$exp" || echo "   expired, as it must be"
+
+unset IMGSIGN_KEY
+say "7. Signatures in the path: imgproxy (hex key and salt), thumbor, Cloudinary"
+ip=$("$BIN" sign --provider imgproxy \
+  --key 943b421c9eb07c830af81030552c86009268de4e532ba2ee2eab8247c6da0881 \
+  --salt 520f986b998545b4785e0defbc4f3c1203f22de2374a3d53cb7a7fe9fea309c5 \
+  'https://imgproxy.example.com/insecure/el:t/f:png/g:no/h:300/rt:fit/w:300/aHR0cHM6Ly9leGFtcGxlLmNvbS9pbWFnZS5qcGc')
+echo "$ip"
+case "$ip" in
+  *'/zsdsCjFCqcAniKFCygMBToRh6l5jVZbL0bhrnnUGK58/'*) echo "   matches @imgproxy/imgproxy-node's published URL" ;;
+  *) echo "   DOES NOT match the published signature" >&2; exit 1 ;;
+esac
+"$BIN" sign --provider thumbor --key my-security-key \
+  'https://thumbor.example.com/unsafe/300x200/my.server.com/some/path/to/image.jpg'
+"$BIN" build --domain res.cloudinary.com --provider cloudinary --key b --option cloud_name=demo \
+  sample.jpg transformation=c_fill,w_300 version=1312461204

@@ -37,6 +37,9 @@ def value(v):
 
 def seed(v):
     i = v["input"]
+    if v["kind"] == "sources" and i["sources"]:
+        # The call's URL, target and path, with the first source's domain, key and provider.
+        i = {**i["sources"][0], **{k: x for k, x in i.items() if x is not None and k != "sources"}}
     provider = PROVIDERS.index(i["provider"]) if i.get("provider") in PROVIDERS else 0
     profile = PROFILES.index(i["profile"]) if i.get("profile") in PROFILES else 0
     selector = provider | profile << 2

@@ -4,3 +4,4 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 cargo bench -p imgsign --bench core -- --warm-up-time "${WARMUP:-1}" --measurement-time "${MEASURE:-2}" "$@"
+cargo bench -p imgsign --bench tokens -- --warm-up-time "${WARMUP:-1}" --measurement-time "${MEASURE:-2}" "$@"

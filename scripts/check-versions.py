@@ -4,9 +4,10 @@
 The places checked: every workspace crate (`version.workspace = true` or the same number),
 the workspace's own `imgsign` dependency, every `package.json` that is published (not
 `"private": true`, outside `node_modules`), the version the generated Node loader
-(`bindings-node/native.js`) expects of its platform packages, the Kotlin `pom.xml`, and
-`bindings-python/pyproject.toml` (a `version`, or `dynamic` taking it from Cargo). Swift
-packages carry no version of their own (a git tag is the version).
+(`bindings-node/native.js`) expects of its platform packages, the Kotlin `pom.xml`, the
+release manifest `Package.swift` (the version whose XCFramework it downloads; SwiftPM itself
+takes the git tag), and `bindings-python/pyproject.toml` (a `version`, or `dynamic` taking it
+from Cargo). `scripts/set-version.py` rewrites all of these at once.
 
 Usage: python3 scripts/check-versions.py [ROOT]   (default: the repository root)
 """
@@ -27,7 +28,7 @@ def workspace_version(root: Path) -> str:
     return cargo["workspace"]["package"]["version"]
 
 
-SKIPPED_DIRS = {".git", "node_modules", "target", ".venv", "dist", "build"}
+SKIPPED_DIRS = {".git", "node_modules", "target", ".venv", "dist", "build", ".next"}
 
 
 def package_manifests(root: Path) -> list[Path]:
@@ -78,6 +79,14 @@ def check(root: Path) -> list[str]:
 
     pom = ET.parse(root / "bindings-kotlin" / "pom.xml").getroot()
     agree("bindings-kotlin/pom.xml", pom.findtext("{http://maven.apache.org/POM/4.0.0}version"))
+
+    swift = root / "Package.swift"
+    if swift.exists():
+        found = re.findall(r'(?m)^let releaseVersion = "([^"]*)"$', swift.read_text())
+        if len(found) != 1:
+            problems.append("Package.swift: no single `let releaseVersion = \"...\"` line")
+        for version in found:
+            agree("Package.swift releaseVersion", version)
 
     pyproject = root / "bindings-python" / "pyproject.toml"
     if pyproject.exists():

@@ -11,9 +11,12 @@ suites=(
   "versions:make --no-print-directory versions"
   "fuzz-build:make --no-print-directory fuzz-build"
   "vectors-check:make --no-print-directory vectors-check"
+  "generated:make --no-print-directory names-check readme-examples-check"
   "python:make --no-print-directory test-python"
   "node:make --no-print-directory test-node"
   "wasm:make --no-print-directory test-wasm"
+  "frameworks:make --no-print-directory test-frameworks"
+  "dist-smoke:make --no-print-directory dist-smoke"
   "kotlin:make --no-print-directory test-kotlin"
   "swift:make --no-print-directory test-swift"
 )

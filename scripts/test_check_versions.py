@@ -18,7 +18,7 @@ CHECKER = ROOT / "scripts" / "check-versions.py"
 def tracked_manifests() -> list[str]:
     """The files the checker reads, as the repository has them."""
     out = subprocess.run(["git", "ls-files"], cwd=ROOT, check=True, capture_output=True, text=True).stdout
-    names = ("Cargo.toml", "package.json", "pom.xml", "pyproject.toml")
+    names = ("Cargo.toml", "package.json", "pom.xml", "pyproject.toml", "Package.swift")
     files = [f for f in out.splitlines() if f.rsplit("/", 1)[-1] in names]
     return files + ["bindings-node/native.js"]
 
@@ -56,6 +56,7 @@ class VersionCheck(unittest.TestCase):
             ("Cargo.toml", f'imgsign = {{ path = "core", version = "{v}" }}', 'imgsign = { path = "core", version = "9.9.9" }'),
             ("cli/Cargo.toml", "version.workspace = true", 'version = "9.9.9"'),
             ("bindings-python/pyproject.toml", 'dynamic = ["version"]', 'version = "9.9.9"'),
+            ("Package.swift", f'let releaseVersion = "{v}"', 'let releaseVersion = "9.9.9"'),
         ]
         for rel, old, new in edits:
             with self.subTest(rel):
@@ -75,6 +76,30 @@ class VersionCheck(unittest.TestCase):
 
     def test_a_private_package_json_is_not_a_published_manifest(self) -> None:
         self.bump("conformance/package.json", '"version": "0.0.0"', '"version": "5.5.5"')
+        self.assertEqual(self.run_checker().returncode, 0)
+
+
+class SetVersion(unittest.TestCase):
+    """scripts/set-version.py rewrites every place the check knows, and the check passes."""
+
+    setUp = VersionCheck.setUp
+    run_checker = VersionCheck.run_checker
+
+    def test_a_bump_moves_every_manifest(self) -> None:
+        r = subprocess.run([sys.executable, str(ROOT / "scripts" / "set-version.py"), "9.9.9", str(self.tmp)],
+                           capture_output=True, text=True)
+        self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
+        self.assertEqual(self.run_checker().returncode, 0)
+        for f in tracked_manifests():
+            text = (self.tmp / f).read_text()
+            self.assertNotIn(f'"{self.version}"', text.replace('"0.0.0"', ""), f"{f} still names {self.version}")
+        self.assertIn("let releaseVersion = \"9.9.9\"", (self.tmp / "Package.swift").read_text())
+
+    def test_a_bad_version_is_refused(self) -> None:
+        for bad in ("1.2", "v1.2.3", "1.2.3.4"):
+            r = subprocess.run([sys.executable, str(ROOT / "scripts" / "set-version.py"), bad, str(self.tmp)],
+                               capture_output=True, text=True)
+            self.assertNotEqual(r.returncode, 0, bad)
         self.assertEqual(self.run_checker().returncode, 0)
 
 

@@ -296,3 +296,27 @@ test('canonical output equals the Rust CLI (imgsign build)', () => {
     assert.equal(node, cli, JSON.stringify(args))
   }
 })
+
+test('token schemes: batch signing with one expiry and values, their reason codes', () => {
+  const s = new cjs.Signer('bunny', 'zone-key')
+  const urls = ['https://z.b-cdn.net/a.jpg', 'https://z.b-cdn.net/b.jpg?w=1']
+  const opts = { expires: 1700003600, values: { ip: '203.0.113.7' } }
+  const many = s.signUrls(urls, opts)
+  assert.deepEqual(
+    many,
+    urls.map((u) => s.signUrl(u, opts)),
+  )
+  assert.ok(many.every((u) => u.includes('token=HS256-1-')))
+  assert.equal(s.verifyUrl(many[0], { now: 1700000000, values: { ip: '203.0.113.7' } }), undefined)
+  assert.throws(() => s.verifyUrl(many[0], { now: 1700000000 }), { code: 'ip_mismatch' })
+  assert.throws(() => s.signUrls(urls), { code: 'invalid_param' })
+  const a = new cjs.Signer('akamai', '0a1b2c3d')
+  const token = a.signToken({ expires: 1700003600, values: { acl: '/v/*', start: 1700000000 } })
+  a.verifyToken(token, { now: 1700000000, values: { url: '/v/a.m3u8' } })
+  assert.throws(() => a.verifyToken(token, { now: 1700000000, values: { url: '/w/a' } }), {
+    code: 'acl_mismatch',
+  })
+  assert.throws(() => a.verifyToken(token, { now: 1699999999, values: { url: '/v/a' } }), {
+    code: 'not_yet_valid',
+  })
+})

@@ -4,8 +4,18 @@
 import type { IncomingHttpHeaders } from 'node:http'
 import {
   argumentErrorCode,
+  errorCodes,
   type Headers,
+  type ImgsignError,
+  type ImgsignErrorCode,
+  isImgsignError,
+  isProfileName,
+  isProviderName,
   type Params,
+  type ProfileName,
+  type ProviderName,
+  profileNames,
+  providerNames,
   Signer,
   type SignerOptions,
   type SignUrlOptions,
@@ -77,13 +87,16 @@ const params: Params = [
 const pairs: string = builder.buildUrl('/a.jpg', params)
 const someHeaders: Headers = new Map([['x-imgix-origin-secret', 's']])
 verifyOriginSecret('s', someHeaders)
-const code: string | null = argumentErrorCode('signUrl', 'url')
+const code: ImgsignErrorCode | null = argumentErrorCode('signUrl', 'url')
 
 try {
   new Signer('imgix', '')
 } catch (e) {
-  const code: unknown = (e as Error & { code?: string }).code
-  void code
+  if (isImgsignError(e)) {
+    const typed: ImgsignErrorCode = e.code
+    const asError: ImgsignError = e
+    void [typed, asError]
+  }
 }
 
 // The js-core drop-in and the mobile-era additions.
@@ -105,6 +118,22 @@ const mobile = new UrlBuilder('demo.imgix.net', { profile: 'imgix-swift', key: '
 const rebuilt: string = mobile.reconstruct('https://demo.imgix.net/a.jpg?w=1', { w: 390, dpr: 3 })
 const verbatim: string = mobile.buildUrl('/a%20b.jpg', null, { disablePathEncoding: true })
 const pythonWidths: number[] = targetWidths(103, 200, 0.25, 'imgix-python')
+// Names are the core's literal unions: a typo is a compile error, a string is narrowed first.
+const providers: ProviderName[] = providerNames()
+const profiles: ProfileName[] = profileNames()
+const codes: ImgsignErrorCode[] = errorCodes()
+const builtProvider: ProviderName = builder.provider
+const builtProfile: ProfileName = builder.profile
+const name: string = 'gumlet'
+if (isProviderName(name)) new Signer(name, 'key')
+if (isProfileName(name)) new UrlBuilder('demo.imgix.net', { profile: name })
+// @ts-expect-error: not a provider name of the core
+new Signer('imgx', 'key')
+// @ts-expect-error: not a profile name of the core
+new UrlBuilder('demo.imgix.net', { profile: 'imgix_js' })
+// @ts-expect-error: a plain string is not a ProviderName
+new Signer(name as string, 'key')
+void [providers, profiles, codes, builtProvider, builtProfile]
 
 void [
   jsUrl,

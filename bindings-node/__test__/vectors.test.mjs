@@ -14,11 +14,51 @@ const builder = (i) =>
   new imgsign.UrlBuilder(i.domain, {
     provider: i.provider,
     key: i.key,
+    salt: i.salt,
+    options: i.options,
     profile: i.profile,
     useHttps: i.use_https,
     includeLibraryParam: i.include_library_param,
     disablePathEncoding: i.disable_path_encoding,
   })
+
+// A vector's signer: sign_* vectors have no previous keys.
+const signerOf = (i) =>
+  new imgsign.Signer(i.provider, i.key, {
+    previousKeys: i.previous_keys,
+    salt: i.salt,
+    previousSalts: i.previous_salts,
+    options: i.options,
+  })
+
+// A `sources` vector's set, as [name, source] pairs (a name may repeat, in order).
+const sourcesOf = (list) =>
+  new imgsign.Sources(
+    list.map((s) => [
+      s.name,
+      {
+        domain: s.domain,
+        pathPrefix: s.path_prefix,
+        provider: s.provider,
+        key: s.key,
+        previousKeys: s.previous_keys,
+        salt: s.salt,
+        previousSalts: s.previous_salts,
+        options: s.options,
+        profile: s.profile,
+        useHttps: s.use_https,
+        includeLibraryParam: s.include_library_param,
+        disablePathEncoding: s.disable_path_encoding,
+      },
+    ]),
+  )
+
+const SOURCES = {
+  sign_url: (set, i) => set.signUrl(i.url, i.expires === null ? undefined : { expires: i.expires }),
+  verify_url: (set, i) => set.verifyUrl(i.url, { now: i.now }) ?? null,
+  verify: (set, i) => set.verify(i.target, i.host, { now: i.now }) ?? null,
+  build_url: (set, i) => set.source(i.name).buildUrl(i.path, i.params),
+}
 
 const outcome = (f) => {
   try {
@@ -28,16 +68,36 @@ const outcome = (f) => {
   }
 }
 
+// The codes of a failed verification.
+const VERIFY_CODES = [
+  'missing_signature',
+  'signature_mismatch',
+  'expired',
+  'malformed_url',
+  'malformed_header',
+  'not_yet_valid',
+  'ip_mismatch',
+  'acl_mismatch',
+]
+
 // argument_error: a real call of the operation with valid values for every argument but one.
 const K = 'FOO123bar'
 const signer = new imgsign.Signer('imgix', K)
 const urlBuilder = new imgsign.UrlBuilder('demo.imgix.net', { key: K })
 const BASE = {
-  signer: { provider: 'imgix', key: K, previous_keys: [] },
-  sign_url: { url: 'https://demo.imgix.net/a.jpg', expires: undefined, expires_in: 60, now: 0 },
-  sign_urls: { urls: ['https://demo.imgix.net/a.jpg'] },
-  verify_url: { url: 'https://demo.imgix.net/a.jpg?s=0', now: 0 },
-  verify: { target: '/a.jpg?s=0', now: 0 },
+  signer: { provider: 'imgix', key: K, previous_keys: [], salt: undefined, previous_salts: [], options: {} },
+  sign_url: { url: 'https://demo.imgix.net/a.jpg', expires: undefined, expires_in: 60, now: 0, values: {} },
+  sign_urls: {
+    urls: ['https://demo.imgix.net/a.jpg'],
+    expires: undefined,
+    expires_in: 60,
+    now: 0,
+    values: {},
+  },
+  verify_url: { url: 'https://demo.imgix.net/a.jpg?s=0', now: 0, values: {} },
+  verify: { target: '/a.jpg?s=0', now: 0, values: {} },
+  sign_token: { expires: undefined, expires_in: 60, now: 0, values: {} },
+  verify_token: { token: 'exp=1~hmac=00', now: 0, values: {} },
   url_builder: {
     domain: 'demo.imgix.net',
     provider: 'imgix',
@@ -46,6 +106,8 @@ const BASE = {
     use_https: true,
     include_library_param: false,
     disable_path_encoding: false,
+    salt: undefined,
+    options: {},
   },
   build_url: { path: '/a.jpg', params: { w: 1 }, disable_path_encoding: undefined },
   build_urls: { items: undefined, path: '/a.jpg', params: { w: 1 } },
@@ -67,17 +129,41 @@ const BASE = {
   verify_origin_request: { key: K, headers: { 'X-Imgix-Signature': 'v1,00' }, now: 0, tolerance: 300 },
   verify_basic_auth: { username: 'u', password: 'p', headers: { Authorization: 'Basic dTpw' } },
   verify_origin_secret: { secret: 's', headers: { 'X-Imgix-Origin-Secret': 's' } },
+  request_target: { path: '/a.jpg', query: 's=0' },
+  sources: {
+    name: 'a',
+    domain: 'demo.imgix.net',
+    path_prefix: '/x',
+    key: K,
+    previous_keys: [],
+    use_https: true,
+  },
+  source: { name: 'a' },
 }
+const sourceSet = new imgsign.Sources({ a: { domain: 'demo.imgix.net', key: K } })
 const CALL = {
-  signer: (a) => new imgsign.Signer(a.provider, a.key, { previousKeys: a.previous_keys }),
-  sign_url: (a) => signer.signUrl(a.url, { expires: a.expires, expiresIn: a.expires_in, now: a.now }),
-  sign_urls: (a) => signer.signUrls(a.urls),
-  verify_url: (a) => signer.verifyUrl(a.url, { now: a.now }),
-  verify: (a) => signer.verify(a.target, { now: a.now }),
+  signer: (a) =>
+    new imgsign.Signer(a.provider, a.key, {
+      previousKeys: a.previous_keys,
+      salt: a.salt,
+      previousSalts: a.previous_salts,
+      options: a.options,
+    }),
+  sign_url: (a) =>
+    signer.signUrl(a.url, { expires: a.expires, expiresIn: a.expires_in, now: a.now, values: a.values }),
+  sign_urls: (a) =>
+    signer.signUrls(a.urls, { expires: a.expires, expiresIn: a.expires_in, now: a.now, values: a.values }),
+  verify_url: (a) => signer.verifyUrl(a.url, { now: a.now, values: a.values }),
+  verify: (a) => signer.verify(a.target, { now: a.now, values: a.values }),
+  sign_token: (a) =>
+    signer.signToken({ expires: a.expires, expiresIn: a.expires_in, now: a.now, values: a.values }),
+  verify_token: (a) => signer.verifyToken(a.token, { now: a.now, values: a.values }),
   url_builder: (a) =>
     new imgsign.UrlBuilder(a.domain, {
       provider: a.provider,
       key: a.key,
+      salt: a.salt,
+      options: a.options,
       profile: a.profile,
       useHttps: a.use_https,
       includeLibraryParam: a.include_library_param,
@@ -103,14 +189,30 @@ const CALL = {
     imgsign.verifyOriginRequest(a.key, a.headers, { now: a.now, tolerance: a.tolerance }),
   verify_basic_auth: (a) => imgsign.verifyBasicAuth(a.username, a.password, a.headers),
   verify_origin_secret: (a) => imgsign.verifyOriginSecret(a.secret, a.headers),
+  request_target: (a) => urlBuilder.requestTarget(a.path, a.query),
+  sources: (a) =>
+    new imgsign.Sources([
+      [
+        a.name,
+        {
+          domain: a.domain,
+          pathPrefix: a.path_prefix,
+          key: a.key,
+          previousKeys: a.previous_keys,
+          useHttps: a.use_https,
+        },
+      ],
+    ]),
+  source: (a) => sourceSet.source(a.name),
 }
 
 // A lone surrogate inside the argument's value, wherever it holds strings.
 const illFormed = (v) => {
   const bad = 'x\uD800y'
+  if (v === undefined) return bad
   if (typeof v === 'string') return v + bad
   if (Array.isArray(v)) return [...v, bad]
-  return { ...v, [Object.keys(v)[0]]: bad }
+  return Object.keys(v).length === 0 ? { [bad]: 1 } : { ...v, [Object.keys(v)[0]]: bad }
 }
 
 const argumentError = (i) => {
@@ -130,18 +232,39 @@ const argumentError = (i) => {
 // Params and headers are given as [key, value] pairs, which the API accepts as they are
 // (order kept, repeated keys possible).
 const RUN = {
+  sources: (i) => {
+    const op = SOURCES[i.op]
+    assert.ok(op, `unknown sources op ${i.op}`)
+    return op(sourcesOf(i.sources), i)
+  },
   sign_url: (i) => {
-    const signer = new imgsign.Signer(i.provider, i.key)
-    return i.expires === null ? signer.signUrl(i.url) : signer.signUrl(i.url, { expires: i.expires })
+    const signer = signerOf(i)
+    return i.expires === null && Object.keys(i.values).length === 0
+      ? signer.signUrl(i.url)
+      : signer.signUrl(i.url, { expires: i.expires, values: i.values })
   },
-  verify_url: (i) => {
-    const signer = new imgsign.Signer(i.provider, i.key, { previousKeys: i.previous_keys })
-    return signer.verifyUrl(i.url, { now: i.now }) ?? null
+  verify_url: (i) => signerOf(i).verifyUrl(i.url, { now: i.now, values: i.values }) ?? null,
+  verify: (i) => signerOf(i).verify(i.target, { now: i.now, values: i.values }) ?? null,
+  sign_token: (i) => signerOf(i).signToken({ expires: i.expires, values: i.values }),
+  verify_tampered: (i) => {
+    const signer = signerOf(i)
+    const options = { now: i.now, values: i.values }
+    signer.verifyUrl(i.url, options)
+    for (const [start, end] of i.ranges) {
+      for (let at = start; at < end; at++) {
+        // The byte changed: `a` becomes `b`, anything else `a` (the URLs are ASCII).
+        const changed = i.url.slice(0, at) + (i.url[at] === 'a' ? 'b' : 'a') + i.url.slice(at + 1)
+        const got = outcome(() => signer.verifyUrl(changed, options))
+        assert.ok(got.error, `byte ${at} changed, the URL still verifies: ${changed}`)
+        assert.ok(
+          VERIFY_CODES.includes(got.code),
+          `byte ${at} changed: ${got.code} is not a verification failure`,
+        )
+      }
+    }
+    return null
   },
-  verify: (i) => {
-    const signer = new imgsign.Signer(i.provider, i.key, { previousKeys: i.previous_keys })
-    return signer.verify(i.target, { now: i.now }) ?? null
-  },
+  verify_token: (i) => signerOf(i).verifyToken(i.token, { now: i.now, values: i.values }) ?? null,
   build_url: (i) => {
     if (i.call_disable_path_encoding != null) {
       return builder(i).buildUrl(i.path, i.params, { disablePathEncoding: i.call_disable_path_encoding })
@@ -179,6 +302,7 @@ const RUN = {
     imgsign.verifyOriginRequest(i.key, i.headers, { now: i.now, tolerance: i.tolerance }) ?? null,
   verify_basic_auth: (i) => imgsign.verifyBasicAuth(i.username, i.password, i.headers) ?? null,
   verify_origin_secret: (i) => imgsign.verifyOriginSecret(i.secret, i.headers) ?? null,
+  request_target: (i) => builder(i).requestTarget(i.path, i.query),
   argument_error: argumentError,
 }
 

@@ -7,4 +7,5 @@ cd "$(dirname "$0")/.."
 npm install --no-audit --no-fund --loglevel=error >/dev/null
 npx biome check .
 npx tsc --noEmit --strict -p __test__/tsconfig.json
+npx tsc --noEmit --strict -p examples/tsconfig.json
 echo "node lint: biome and tsc --strict clean"

@@ -36,6 +36,8 @@ for ex in node-ssr node-origin; do
 done
 
 (cd "$PKG" && npx tsc --noEmit -p __test__/tsconfig.json)
+# The README's example (examples/usage.ts): tsc --strict, then run.
+(cd "$PKG" && rm -rf examples/.build && npx tsc -p examples/tsconfig.json && node examples/.build/usage.js)
 
 cd "$PKG"
 node --test __test__/

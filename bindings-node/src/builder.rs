@@ -14,6 +14,13 @@ pub struct UrlBuilder {
     inner: imgsign::UrlBuilder,
 }
 
+impl UrlBuilder {
+    /// The builder of a source of a `Sources` set.
+    pub(crate) fn from_core(inner: imgsign::UrlBuilder) -> Self {
+        UrlBuilder { inner }
+    }
+}
+
 #[napi]
 impl UrlBuilder {
     /// Creates a builder for `domain` (a bare host name such as `demo.imgix.net`).
@@ -37,13 +44,13 @@ impl UrlBuilder {
     }
 
     /// The provider name.
-    #[napi(getter)]
+    #[napi(getter, ts_return_type = "ProviderName")]
     pub fn provider(&self) -> &'static str {
         self.inner.provider().name()
     }
 
     /// The profile name.
-    #[napi(getter)]
+    #[napi(getter, ts_return_type = "ProfileName")]
     pub fn profile(&self) -> &'static str {
         self.inner.profile().name()
     }
@@ -52,6 +59,13 @@ impl UrlBuilder {
     #[napi(getter)]
     pub fn is_signed(&self) -> bool {
         self.inner.is_signed()
+    }
+
+    /// A source's path prefix (`Sources.source`): every path it builds is under it; `null`
+    /// for a builder made on its own.
+    #[napi(getter)]
+    pub fn path_prefix(&self) -> Option<String> {
+        self.inner.path_prefix().map(str::to_owned)
     }
 
     /// Builds (and signs) the URL for `path` with `params` (a plain object, a `Map` or
@@ -87,6 +101,22 @@ impl UrlBuilder {
         let url = string(original_url, Arg::new(Op::Reconstruct, "originalUrl"))?;
         let params = self::params(&env, params, Arg::new(Op::Reconstruct, "params"))?;
         self.inner.reconstruct(&url, &params).map_err(core)
+    }
+
+    /// The request target (`/path?query`) a client sent for a URL this builder built, from
+    /// `path` as a server percent-decoded it and `query` as received: the path is encoded
+    /// again by this builder's own rules. For servers that give no raw request target (Node's
+    /// `req.url` is raw: pass that to `Signer.verify` instead).
+    /// @throws {Error} `.code` `malformed_url`.
+    #[napi(catch_unwind)]
+    pub fn request_target(
+        &self,
+        #[napi(ts_arg_type = "string")] path: Unknown,
+        #[napi(ts_arg_type = "string")] query: Unknown,
+    ) -> Result<String> {
+        let path = string(path, Arg::new(Op::RequestTarget, "path"))?;
+        let query = string(query, Arg::new(Op::RequestTarget, "query"))?;
+        self.inner.request_target(&path, &query).map_err(core)
     }
 
     /// Internal fast path of `buildUrl` (used by `index.js`, not part of the API): params
@@ -158,7 +188,7 @@ impl UrlBuilder {
     /// `{ domain, provider, profile, isSigned }`: never the key.
     #[napi(
         js_name = "toJSON",
-        ts_return_type = "{ domain: string; provider: string; profile: string; isSigned: boolean }"
+        ts_return_type = "{ domain: string; provider: ProviderName; profile: ProfileName; isSigned: boolean }"
     )]
     pub fn to_json(&self, env: Env) -> napi::Result<Object<'_>> {
         let mut o = Object::new(&env)?;

@@ -10,9 +10,11 @@ mod convert;
 mod error;
 mod options;
 mod signer;
+mod sources;
 
 pub use builder::UrlBuilder;
 pub use signer::Signer;
+pub use sources::Sources;
 
 use convert::{given, headers, integer, number, string};
 use error::{Arg, Result, core};
@@ -110,9 +112,27 @@ pub fn verify_origin_secret(
 /// The error code a wrong-typed or ill-formed value of `argument` of `operation` gets
 /// (`argumentErrorCode('signUrl', 'url') === 'invalid_url'`); `null` for an unknown
 /// operation. The rule is the core's (see docs/behaviour.md).
-#[napi]
+#[napi(ts_return_type = "ImgsignErrorCode | null")]
 pub fn argument_error_code(operation: String, argument: String) -> Option<&'static str> {
     Op::from_name(&operation).map(|op| imgsign::argument_error_code(op, &argument).as_str())
+}
+
+/// Every provider name of the core, in its stable order.
+#[napi(ts_return_type = "ProviderName[]")]
+pub fn provider_names() -> Vec<&'static str> {
+    imgsign::Provider::ALL.iter().map(|p| p.name()).collect()
+}
+
+/// Every profile name of the core, in its stable order.
+#[napi(ts_return_type = "ProfileName[]")]
+pub fn profile_names() -> Vec<&'static str> {
+    imgsign::Profile::ALL.iter().map(|p| p.name()).collect()
+}
+
+/// Every error code of the core, in its stable order.
+#[napi(ts_return_type = "ImgsignErrorCode[]")]
+pub fn error_codes() -> Vec<&'static str> {
+    imgsign::ErrorCode::ALL.iter().map(|c| c.as_str()).collect()
 }
 
 /// The library version.

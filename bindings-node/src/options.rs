@@ -66,6 +66,16 @@ impl FromJs for VariableQualities {
     }
 }
 
+/// A scheme's options or per-call values by name (an object, a `Map` or `[name, value]`
+/// pairs), each value a string, number or boolean; names and values are checked by the core.
+pub struct Named(pub Vec<(String, imgsign::ParamValue)>);
+
+impl FromJs for Named {
+    fn from_js(env: &Env, v: Unknown<'_>, arg: Arg<'_>) -> Result<Self> {
+        crate::convert::params(env, Some(v), arg).map(Named)
+    }
+}
+
 /// `fooBar` (JavaScript) is the field `foo_bar`.
 fn is_field(key: &str, field: &str) -> bool {
     let mut f = field.bytes();
@@ -157,41 +167,62 @@ macro_rules! read {
 pub struct SignerOptions {
     /// Keys that `verifyUrl` also accepts (key rotation). Never used for signing.
     pub previous_keys: Option<Vec<String>>,
+    /// The salt that goes with the key, for a scheme that has one (imgproxy).
+    pub salt: Option<String>,
+    /// One salt per previous key, in the same order, for a scheme with a salt.
+    pub previous_salts: Option<Vec<String>>,
+    /// The scheme's options by name, e.g. `{ signatureSize: 8 }` (docs/schemes.md).
+    #[napi(ts_type = "NamedValues")]
+    pub options: Option<Named>,
 }
-read!(SignerOptions { previous_keys });
+read!(SignerOptions { previous_keys, salt, previous_salts, options });
 
-/// Options of `Signer.signUrl`. At most one of `expires` and `expiresIn`.
+/// Options of `Signer.signUrl` and `Signer.signToken`. At most one of `expires` and
+/// `expiresIn`.
 #[napi(object, object_to_js = false, object_from_js = false)]
 #[derive(Default)]
 pub struct SignUrlOptions {
-    /// Absolute expiry, UNIX seconds: `expires=<value>` is added before signing.
+    /// Absolute expiry, UNIX seconds: the scheme's expiry is set to it before signing.
     pub expires: Option<i64>,
     /// Expiry relative to `now`, in seconds.
     pub expires_in: Option<i64>,
     /// The clock for `expiresIn`, UNIX seconds (not given: the system clock).
     pub now: Option<i64>,
+    /// Per-call values the scheme signs, by name (docs/schemes.md).
+    #[napi(ts_type = "NamedValues")]
+    pub values: Option<Named>,
 }
-read!(SignUrlOptions { expires, expires_in, now });
+read!(SignUrlOptions { expires, expires_in, now, values });
 
-/// Options of `Signer.verifyUrl` and `Signer.verify`.
+/// Options of `Signer.verifyUrl`, `Signer.verify` and `Signer.verifyToken`.
 #[napi(object, object_to_js = false, object_from_js = false)]
 #[derive(Default)]
 pub struct VerifyUrlOptions {
-    /// The clock for the `expires` check, UNIX seconds (not given: the system clock).
+    /// The clock for the expiry check, UNIX seconds (not given: the system clock).
     pub now: Option<i64>,
+    /// Per-call values the signature covers, by name (docs/schemes.md).
+    #[napi(ts_type = "NamedValues")]
+    pub values: Option<Named>,
 }
-read!(VerifyUrlOptions { now });
+read!(VerifyUrlOptions { now, values });
 
 /// Options of `new UrlBuilder(domain, ...)`.
 #[napi(object, object_to_js = false, object_from_js = false)]
 #[derive(Default)]
 pub struct UrlBuilderOptions {
     /// The provider name (not given: the core's default provider).
+    #[napi(ts_type = "ProviderName")]
     pub provider: Option<String>,
     /// The signing key; not given (or `null`) builds unsigned URLs.
     #[napi(ts_type = "string | null")]
     pub key: Option<String>,
+    /// The salt that goes with the key, for a scheme that has one (imgproxy).
+    pub salt: Option<String>,
+    /// The scheme's options by name, e.g. `{ signatureSize: 8 }` (docs/schemes.md).
+    #[napi(ts_type = "NamedValues")]
+    pub options: Option<Named>,
     /// The encoding profile name (not given: the core's default profile).
+    #[napi(ts_type = "ProfileName")]
     pub profile: Option<String>,
     /// `https://` (`true`) or `http://` (not given: the core's default).
     pub use_https: Option<bool>,
@@ -200,7 +231,16 @@ pub struct UrlBuilderOptions {
     /// Use paths as given (not given: the core's default).
     pub disable_path_encoding: Option<bool>,
 }
-read!(UrlBuilderOptions { provider, key, profile, use_https, include_library_param, disable_path_encoding });
+read!(UrlBuilderOptions {
+    provider,
+    key,
+    salt,
+    options,
+    profile,
+    use_https,
+    include_library_param,
+    disable_path_encoding
+});
 
 /// Options of `UrlBuilder.buildUrl`.
 #[napi(object, object_to_js = false, object_from_js = false)]
@@ -259,7 +299,30 @@ read!(VerifyOriginRequestOptions { now, tolerance });
 
 impl From<SignUrlOptions> for imgsign::SignOptions {
     fn from(o: SignUrlOptions) -> Self {
-        imgsign::SignOptions { expires: o.expires, expires_in: o.expires_in, now: o.now }
+        imgsign::SignOptions {
+            expires: o.expires,
+            expires_in: o.expires_in,
+            now: o.now,
+            values: o.values.map(|v| v.0).unwrap_or_default(),
+        }
+    }
+}
+
+impl From<VerifyUrlOptions> for imgsign::VerifyOptions {
+    fn from(o: VerifyUrlOptions) -> Self {
+        imgsign::VerifyOptions { now: o.now, values: o.values.map(|v| v.0).unwrap_or_default() }
+    }
+}
+
+impl SignerOptions {
+    /// The core's secrets: `key` and what these options add to it.
+    pub fn secrets(&mut self, key: String) -> imgsign::Secrets {
+        imgsign::Secrets {
+            key,
+            salt: self.salt.take(),
+            previous_keys: self.previous_keys.take().unwrap_or_default(),
+            previous_salts: self.previous_salts.take().unwrap_or_default(),
+        }
     }
 }
 
@@ -284,10 +347,87 @@ impl UrlBuilderOptions {
         Ok(imgsign::BuilderOptions {
             provider: self.provider.map(|p| imgsign::Provider::from_name(&p)).transpose()?,
             key: self.key,
+            salt: self.salt,
+            options: self.options.map(|o| o.0).unwrap_or_default(),
             profile: self.profile.map(|p| imgsign::Profile::from_name(&p)).transpose()?,
             use_https: self.use_https,
             include_library_param: self.include_library_param,
             disable_path_encoding: self.disable_path_encoding,
+        })
+    }
+}
+
+/// One source of `new Sources(...)`: the core's `SourceSpec` (its name is the key it is
+/// given under). `domain` is required; every other field not given takes the core's default.
+#[napi(object, object_to_js = false, object_from_js = false)]
+#[derive(Default)]
+pub struct SourceOptions {
+    /// The CDN host the source's URLs are built on and matched by.
+    #[napi(ts_type = "string")]
+    pub domain: Option<String>,
+    /// A path prefix (`/shop`): the source takes the URLs under it on its host.
+    pub path_prefix: Option<String>,
+    /// The provider name (not given: the core's default provider).
+    #[napi(ts_type = "ProviderName")]
+    pub provider: Option<String>,
+    /// The signing key; a source without one builds unsigned URLs and cannot sign.
+    #[napi(ts_type = "string | null")]
+    pub key: Option<String>,
+    /// Keys verification also accepts (key rotation).
+    pub previous_keys: Option<Vec<String>>,
+    /// The salt that goes with the key, for a scheme that has one.
+    pub salt: Option<String>,
+    /// One salt per previous key, for a scheme with a salt.
+    pub previous_salts: Option<Vec<String>>,
+    /// The scheme's options by name (docs/schemes.md).
+    #[napi(ts_type = "NamedValues")]
+    pub options: Option<Named>,
+    /// The encoding profile name (not given: the core's default profile).
+    #[napi(ts_type = "ProfileName")]
+    pub profile: Option<String>,
+    /// `https://` (`true`) or `http://` (not given: the core's default).
+    pub use_https: Option<bool>,
+    /// Add the library-identifying `ixlib` param (not given: the core's default).
+    pub include_library_param: Option<bool>,
+    /// Use paths as given (not given: the core's default).
+    pub disable_path_encoding: Option<bool>,
+}
+read!(SourceOptions {
+    domain,
+    path_prefix,
+    provider,
+    key,
+    previous_keys,
+    salt,
+    previous_salts,
+    options,
+    profile,
+    use_https,
+    include_library_param,
+    disable_path_encoding
+});
+
+impl SourceOptions {
+    /// The core's source spec named `name`.
+    pub fn into_core(self, name: String) -> imgsign::Result<imgsign::SourceSpec> {
+        let builder = UrlBuilderOptions {
+            provider: self.provider,
+            key: self.key,
+            salt: self.salt,
+            options: self.options,
+            profile: self.profile,
+            use_https: self.use_https,
+            include_library_param: self.include_library_param,
+            disable_path_encoding: self.disable_path_encoding,
+        };
+        Ok(imgsign::SourceSpec {
+            name,
+            // The core's domain rule refuses an empty domain with its own message.
+            domain: self.domain.unwrap_or_default(),
+            path_prefix: self.path_prefix,
+            options: builder.into_core()?,
+            previous_keys: self.previous_keys.unwrap_or_default(),
+            previous_salts: self.previous_salts.unwrap_or_default(),
         })
     }
 }

@@ -25,6 +25,7 @@ const api = createApi((await instantiate()).exports)
 export const {
   Signer,
   UrlBuilder,
+  Sources,
   targetWidths,
   signOriginRequest,
   verifyOriginRequest,
@@ -32,5 +33,11 @@ export const {
   verifyOriginSecret,
   version,
   argumentErrorCode,
+  providerNames,
+  profileNames,
+  errorCodes,
+  isImgsignError,
+  isProviderName,
+  isProfileName,
 } = api
 export default api

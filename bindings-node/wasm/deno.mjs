@@ -9,6 +9,7 @@ const api = createApi(wasm)
 export const {
   Signer,
   UrlBuilder,
+  Sources,
   targetWidths,
   signOriginRequest,
   verifyOriginRequest,
@@ -16,5 +17,11 @@ export const {
   verifyOriginSecret,
   version,
   argumentErrorCode,
+  providerNames,
+  profileNames,
+  errorCodes,
+  isImgsignError,
+  isProviderName,
+  isProfileName,
 } = api
 export default api

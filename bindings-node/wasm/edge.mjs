@@ -10,6 +10,7 @@ const api = createApi(new WebAssembly.Instance(wasm, {}).exports)
 export const {
   Signer,
   UrlBuilder,
+  Sources,
   targetWidths,
   signOriginRequest,
   verifyOriginRequest,
@@ -17,5 +18,11 @@ export const {
   verifyOriginSecret,
   version,
   argumentErrorCode,
+  providerNames,
+  profileNames,
+  errorCodes,
+  isImgsignError,
+  isProviderName,
+  isProfileName,
 } = api
 export default api

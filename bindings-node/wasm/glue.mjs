@@ -46,7 +46,17 @@ const OP_FREE = 15
 const OP_NOOP = 16
 const OP_VERIFY = 17
 const OP_ARGUMENT_ERROR_CODE = 18
-const OP_RECONSTRUCT = 19
+const OP_NAMES = 19
+const OP_SIGN_TOKEN = 20
+const OP_VERIFY_TOKEN = 21
+const OP_SOURCES_NEW = 22
+const OP_SOURCES_SIGN_URL = 23
+const OP_SOURCES_SIGN_URLS = 24
+const OP_SOURCES_VERIFY_URL = 25
+const OP_SOURCES_VERIFY = 26
+const OP_SOURCE = 27
+const OP_REQUEST_TARGET = 28
+const OP_RECONSTRUCT = 29
 
 // Containers carry their item count and byte length (the module reads them lazily).
 // Deeper than any argument is read (buildUrls items: array > item > params > pair > value);
@@ -288,10 +298,12 @@ function createApi(exports, textReader) {
       c.arg(options == null ? undefined : clock())
       return c.run(OP_SIGN_URL, h)
     }
-    signUrls(urls) {
+    signUrls(urls, options) {
       const h = this.#handle
-      c.begin(1)
+      c.begin(3)
       c.arg(urls)
+      c.arg(options)
+      c.arg(options == null ? undefined : clock())
       return c.run(OP_SIGN_URLS, h)
     }
     verifyUrl(url, options) {
@@ -310,6 +322,21 @@ function createApi(exports, textReader) {
       c.arg(clock())
       c.run(OP_VERIFY, h)
     }
+    signToken(options) {
+      const h = this.#handle
+      c.begin(2)
+      c.arg(options)
+      c.arg(options == null ? undefined : clock())
+      return c.run(OP_SIGN_TOKEN, h)
+    }
+    verifyToken(token, options) {
+      const h = this.#handle
+      c.begin(3)
+      c.arg(token)
+      c.arg(options)
+      c.arg(clock())
+      c.run(OP_VERIFY_TOKEN, h)
+    }
     toString() {
       return this.#shown
     }
@@ -318,6 +345,10 @@ function createApi(exports, textReader) {
     }
   }
 
+  // What `new UrlBuilder` is given by `Sources#source` instead of a domain: the module's
+  // answer for a builder it already made.
+  const MADE = {}
+
   class UrlBuilder {
     #handle
     #shown
@@ -325,17 +356,23 @@ function createApi(exports, textReader) {
     #provider
     #profile
     #signed
-    constructor(domain, options) {
-      c.begin(2)
-      c.arg(domain)
-      c.arg(options)
-      const [handle, shown, d, provider, profile, signed] = c.run(OP_BUILDER_NEW, 0)
+    #pathPrefix
+    constructor(domain, options, made) {
+      let answer = made
+      if (domain !== MADE) {
+        c.begin(2)
+        c.arg(domain)
+        c.arg(options)
+        answer = c.run(OP_BUILDER_NEW, 0)
+      }
+      const [handle, shown, d, provider, profile, signed, pathPrefix] = answer
       this.#handle = handle
       this.#shown = shown
       this.#domain = d
       this.#provider = provider
       this.#profile = profile
       this.#signed = signed
+      this.#pathPrefix = pathPrefix
       if (registry) registry.register(this, handle)
     }
     get domain() {
@@ -349,6 +386,9 @@ function createApi(exports, textReader) {
     }
     get isSigned() {
       return this.#signed
+    }
+    get pathPrefix() {
+      return this.#pathPrefix
     }
     buildUrl(path, params, options) {
       const h = this.#handle
@@ -364,6 +404,13 @@ function createApi(exports, textReader) {
       c.arg(originalUrl)
       c.arg(params)
       return c.run(OP_RECONSTRUCT, h)
+    }
+    requestTarget(path, query) {
+      const h = this.#handle
+      c.begin(2)
+      c.arg(path)
+      c.arg(query)
+      return c.run(OP_REQUEST_TARGET, h)
     }
     buildUrls(items) {
       const h = this.#handle
@@ -389,6 +436,67 @@ function createApi(exports, textReader) {
         profile: this.#profile,
         isSigned: this.#signed,
       }
+    }
+  }
+
+  class Sources {
+    #handle
+    #shown
+    #names
+    constructor(sources) {
+      c.begin(1)
+      c.arg(sources)
+      const [handle, shown, names] = c.run(OP_SOURCES_NEW, 0)
+      this.#handle = handle
+      this.#shown = shown
+      this.#names = names
+      if (registry) registry.register(this, handle)
+    }
+    get names() {
+      return this.#names.slice()
+    }
+    source(name) {
+      const h = this.#handle
+      c.begin(1)
+      c.arg(name)
+      return new UrlBuilder(MADE, undefined, c.run(OP_SOURCE, h))
+    }
+    signUrl(url, options) {
+      const h = this.#handle
+      c.begin(3)
+      c.arg(url)
+      c.arg(options)
+      c.arg(options == null ? undefined : clock())
+      return c.run(OP_SOURCES_SIGN_URL, h)
+    }
+    signUrls(urls) {
+      const h = this.#handle
+      c.begin(1)
+      c.arg(urls)
+      return c.run(OP_SOURCES_SIGN_URLS, h)
+    }
+    verifyUrl(url, options) {
+      const h = this.#handle
+      c.begin(3)
+      c.arg(url)
+      c.arg(options)
+      c.arg(clock())
+      c.run(OP_SOURCES_VERIFY_URL, h)
+    }
+    verify(target, host, options) {
+      const h = this.#handle
+      c.begin(4)
+      c.arg(target)
+      c.arg(host)
+      c.arg(options)
+      c.arg(clock())
+      c.run(OP_SOURCES_VERIFY, h)
+    }
+    toString() {
+      return this.#shown
+    }
+    toJSON() {
+      return { names: this.names }
     }
   }
 
@@ -445,9 +553,24 @@ function createApi(exports, textReader) {
     return c.run(OP_VERSION, 0)
   }
 
+  // The core's lists, read once; each call returns a fresh copy. The guards are the same as
+  // index.js gives the native addon.
+  c.begin(0)
+  const [providers, profiles, codes] = c.run(OP_NAMES, 0)
+  const providerSet = new Set(providers)
+  const profileSet = new Set(profiles)
+  const codeSet = new Set(codes)
+  const providerNames = () => providers.slice()
+  const profileNames = () => profiles.slice()
+  const errorCodes = () => codes.slice()
+  const isImgsignError = (e) => e instanceof Error && typeof e.code === 'string' && codeSet.has(e.code)
+  const isProviderName = (name) => typeof name === 'string' && providerSet.has(name)
+  const isProfileName = (name) => typeof name === 'string' && profileSet.has(name)
+
   return {
     Signer,
     UrlBuilder,
+    Sources,
     targetWidths,
     signOriginRequest,
     verifyOriginRequest,
@@ -455,6 +578,12 @@ function createApi(exports, textReader) {
     verifyOriginSecret,
     version,
     argumentErrorCode,
+    providerNames,
+    profileNames,
+    errorCodes,
+    isImgsignError,
+    isProviderName,
+    isProfileName,
   }
 }
 

@@ -7,6 +7,7 @@ const api = createRequire(import.meta.url)('./node.cjs')
 export const {
   Signer,
   UrlBuilder,
+  Sources,
   targetWidths,
   signOriginRequest,
   verifyOriginRequest,
@@ -14,5 +15,11 @@ export const {
   verifyOriginSecret,
   version,
   argumentErrorCode,
+  providerNames,
+  profileNames,
+  errorCodes,
+  isImgsignError,
+  isProviderName,
+  isProfileName,
 } = api
 export default api

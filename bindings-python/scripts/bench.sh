@@ -7,7 +7,7 @@ ROOT="$(cd "$HERE/../.." && pwd)"
 PY="$ROOT/.venv/bin/python"
 [ -x "$PY" ] || python3 -m venv "$ROOT/.venv"
 "$PY" -m pip install -q --disable-pip-version-check maturin==1.16.0 imgix==4.0.0
-rm -f "$ROOT"/dist/imgsign-*.whl
-(cd "$ROOT/bindings-python" && "$ROOT/.venv/bin/maturin" build --release --out "$ROOT/dist" -q)
-"$PY" -m pip install -q --disable-pip-version-check --force-reinstall --no-deps "$ROOT"/dist/imgsign-*-cp39-abi3-*.whl
+rm -f "$ROOT"/target/wheels/imgsign-*.whl
+(cd "$ROOT/bindings-python" && "$ROOT/.venv/bin/maturin" build --release --out "$ROOT/target/wheels" -q)
+"$PY" -m pip install -q --disable-pip-version-check --force-reinstall --no-deps "$ROOT"/target/wheels/imgsign-*-cp39-abi3-*.whl
 cd "$ROOT/bindings-python/bench" && "$PY" bench.py

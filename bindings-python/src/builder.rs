@@ -11,11 +11,19 @@ use pyo3::prelude::*;
 ///
 /// ``profile`` is ``canonical`` (the same bytes in every language), ``imgix-python``,
 /// ``imgix-js``, ``imgix-swift`` or ``imgix-java`` (byte-for-byte compatibility with the
-/// official imgix libraries). Immutable and safe to share between threads. The key never
-/// appears in ``repr()`` or messages.
+/// official imgix libraries). A scheme with a salt takes ``salt``; ``options`` are the
+/// scheme's options by name (see docs/schemes.md). Immutable and safe to share between
+/// threads. No secret appears in ``repr()`` or messages.
 #[pyclass(frozen, module = "imgsign")]
 pub struct UrlBuilder {
     inner: imgsign::UrlBuilder,
+}
+
+impl UrlBuilder {
+    /// The builder of a source of a `Sources` set.
+    pub(crate) fn from_core(inner: imgsign::UrlBuilder) -> Self {
+        UrlBuilder { inner }
+    }
 }
 
 #[pymethods]
@@ -28,7 +36,10 @@ impl UrlBuilder {
         profile = None,
         use_https = None,
         include_library_param = None,
-        disable_path_encoding = None
+        disable_path_encoding = None,
+        *,
+        salt = None,
+        options = None
     ))]
     #[allow(clippy::too_many_arguments)]
     fn new(
@@ -40,6 +51,8 @@ impl UrlBuilder {
         use_https: Option<&Bound<'_, PyAny>>,
         include_library_param: Option<&Bound<'_, PyAny>>,
         disable_path_encoding: Option<&Bound<'_, PyAny>>,
+        salt: Option<&Bound<'_, PyAny>>,
+        options: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Self> {
         let arg = |name| Arg::new(Op::UrlBuilder, name);
         let domain = str_arg(domain, arg("domain"))?;
@@ -48,6 +61,8 @@ impl UrlBuilder {
         let options = BuilderOptions {
             provider: provider.map(|p| imgsign::Provider::from_name(&p)).transpose().or_raise(py)?,
             key: opt_str(key, arg("key"))?,
+            salt: opt_str(salt, arg("salt"))?,
+            options: params(options, arg("options"))?,
             profile: profile.map(|p| imgsign::Profile::from_name(&p)).transpose().or_raise(py)?,
             use_https: opt_bool(use_https, arg("use_https"))?,
             include_library_param: opt_bool(include_library_param, arg("include_library_param"))?,
@@ -55,6 +70,13 @@ impl UrlBuilder {
         };
         let inner = imgsign::UrlBuilder::new(&domain, options).or_raise(py)?;
         Ok(UrlBuilder { inner })
+    }
+
+    /// A source's path prefix (:meth:`Sources.source`): every path it builds is under it.
+    /// None for a builder made on its own.
+    #[getter]
+    fn path_prefix(&self) -> Option<&str> {
+        self.inner.path_prefix()
     }
 
     /// The domain URLs are built on (lowercased in the canonical profile).
@@ -128,6 +150,21 @@ impl UrlBuilder {
         let url = str_arg(original_url, Arg::new(Op::Reconstruct, "original_url"))?;
         let params = self::params(params, Arg::new(Op::Reconstruct, "params"))?;
         self.inner.reconstruct(&url, &params).or_raise(py)
+    }
+
+    /// The request target (``/path?query``) a client sent for a URL this builder built, from
+    /// ``path`` as the server percent-decoded it (WSGI's ``PATH_INFO``) and ``query`` as
+    /// received: the path is encoded again by this builder's own rules. For servers that give
+    /// no raw request target; hand the result to :meth:`Signer.verify`.
+    fn request_target(
+        &self,
+        py: Python<'_>,
+        path: &Bound<'_, PyAny>,
+        query: &Bound<'_, PyAny>,
+    ) -> PyResult<String> {
+        let path = str_arg(path, Arg::new(Op::RequestTarget, "path"))?;
+        let query = str_arg(query, Arg::new(Op::RequestTarget, "query"))?;
+        self.inner.request_target(&path, &query).or_raise(py)
     }
 
     /// Builds many URLs in one call from ``(path, params-or-None)`` pairs (the GIL is

@@ -8,6 +8,7 @@ mod builder;
 mod convert;
 mod errors;
 mod signer;
+mod sources;
 
 use builder::UrlBuilder;
 use convert::{headers, int_arg, opt_float, opt_int, opt_str, str_arg};
@@ -15,6 +16,7 @@ use errors::{Arg, OrRaise};
 use imgsign::Operation as Op;
 use pyo3::prelude::*;
 use signer::Signer;
+use sources::Sources;
 
 /// The fluid srcset widths from ``min_width`` to ``max_width``, each step at most
 /// ``tolerance`` (a fraction) wider than the previous one, by the rules of ``profile`` (not
@@ -112,14 +114,36 @@ fn argument_error_code(operation: &str, argument: &str) -> Option<&'static str> 
     Op::from_name(operation).map(|op| imgsign::argument_error_code(op, argument).as_str())
 }
 
+/// Every provider name of the core, in its stable order.
+#[pyfunction]
+fn provider_names() -> Vec<&'static str> {
+    imgsign::Provider::ALL.iter().map(|p| p.name()).collect()
+}
+
+/// Every profile name of the core, in its stable order.
+#[pyfunction]
+fn profile_names() -> Vec<&'static str> {
+    imgsign::Profile::ALL.iter().map(|p| p.name()).collect()
+}
+
+/// Every error code of the core, in its stable order.
+#[pyfunction]
+fn error_codes() -> Vec<&'static str> {
+    imgsign::ErrorCode::ALL.iter().map(|c| c.as_str()).collect()
+}
+
 /// imgsign's native core. Use the ``imgsign`` package, which re-exports everything here.
 #[pymodule]
 fn _imgsign(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", imgsign::VERSION)?;
     m.add_class::<Signer>()?;
     m.add_class::<UrlBuilder>()?;
+    m.add_class::<Sources>()?;
     m.add_function(wrap_pyfunction!(target_widths, m)?)?;
     m.add_function(wrap_pyfunction!(argument_error_code, m)?)?;
+    m.add_function(wrap_pyfunction!(provider_names, m)?)?;
+    m.add_function(wrap_pyfunction!(profile_names, m)?)?;
+    m.add_function(wrap_pyfunction!(error_codes, m)?)?;
     m.add_function(wrap_pyfunction!(sign_origin_request, m)?)?;
     m.add_function(wrap_pyfunction!(verify_origin_request, m)?)?;
     m.add_function(wrap_pyfunction!(verify_basic_auth, m)?)?;

@@ -6,8 +6,9 @@ import imgsign
 from imgsign._errors import _BY_CODE
 
 KEY = "FOO123bar-secret"
-CODES = ["invalid_domain", "invalid_key", "invalid_url", "invalid_param", "invalid_srcset",
-         "missing_signature", "signature_mismatch", "expired", "malformed_url", "malformed_header"]
+CODES = imgsign.error_codes()
+VERIFY_CODES = ["missing_signature", "signature_mismatch", "expired", "malformed_url", "malformed_header",
+                "not_yet_valid", "ip_mismatch", "acl_mismatch"]
 
 
 def test_error_hierarchy():
@@ -16,7 +17,8 @@ def test_error_hierarchy():
         assert cls.code == code
         assert issubclass(cls, imgsign.ImgsignError)
         assert issubclass(cls, ValueError) == code.startswith("invalid_")
-        assert issubclass(cls, imgsign.VerifyError) == (not code.startswith("invalid_"))
+        assert issubclass(cls, imgsign.VerifyError) == (code in VERIFY_CODES)
+        assert issubclass(cls, LookupError) == (code == "unknown_source")
         assert getattr(imgsign, cls.__name__) is cls
 
 
@@ -142,3 +144,23 @@ def test_all_names_every_public_name_once():
     assert "Signer" not in _errors.__all__
     for name in imgsign.__all__:
         assert hasattr(imgsign, name), name
+
+
+def test_token_schemes_batch_and_reason_codes():
+    s = imgsign.Signer("bunny", "zone-key")
+    urls = ["https://z.b-cdn.net/a.jpg", "https://z.b-cdn.net/b.jpg?w=1"]
+    many = s.sign_urls(urls, expires=1700003600, values={"ip": "203.0.113.7"})
+    assert many == [s.sign_url(u, expires=1700003600, values={"ip": "203.0.113.7"}) for u in urls]
+    assert all("token=HS256-1-" in u for u in many)
+    s.verify_url(many[0], now=1700000000, values={"ip": "203.0.113.7"})
+    with pytest.raises(imgsign.IpMismatchError):
+        s.verify_url(many[0], now=1700000000)
+    with pytest.raises(imgsign.InvalidParamError):
+        s.sign_urls(urls)  # Bunny URLs always expire
+    a = imgsign.Signer("akamai", "0a1b2c3d")
+    token = a.sign_token(expires=1700003600, values={"acl": "/v/*", "start": 1700000000})
+    a.verify_token(token, now=1700000000, values={"url": "/v/a.m3u8"})
+    with pytest.raises(imgsign.AclMismatchError):
+        a.verify_token(token, now=1700000000, values={"url": "/w/a.m3u8"})
+    with pytest.raises(imgsign.NotYetValidError):
+        a.verify_token(token, now=1699999999, values={"url": "/v/a.m3u8"})

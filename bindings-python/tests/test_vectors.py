@@ -30,7 +30,16 @@ def _builder(i):
         use_https=i["use_https"],
         include_library_param=i["include_library_param"],
         disable_path_encoding=i["disable_path_encoding"],
+        salt=i["salt"],
+        options=i["options"],
     )
+
+
+def _signer(i, previous=True):
+    if not previous:
+        return imgsign.Signer(i["provider"], i["key"], salt=i["salt"], options=i["options"])
+    return imgsign.Signer(i["provider"], i["key"], previous_keys=i["previous_keys"], salt=i["salt"],
+                          previous_salts=i["previous_salts"], options=i["options"])
 
 
 def _opt_float(v):
@@ -44,20 +53,46 @@ def _pairs(params):
 
 
 def run_sign_url(i):
-    signer = imgsign.Signer(i["provider"], i["key"])
-    if i["expires"] is None:
+    signer = _signer(i, previous=False)
+    if i["expires"] is None and not i["values"]:
         return signer.sign_url(i["url"])
-    return signer.sign_url(i["url"], expires=i["expires"])
+    return signer.sign_url(i["url"], expires=i["expires"], values=i["values"])
 
 
 def run_verify_url(i):
-    signer = imgsign.Signer(i["provider"], i["key"], previous_keys=i["previous_keys"])
-    return signer.verify_url(i["url"], now=i["now"])
+    return _signer(i).verify_url(i["url"], now=i["now"], values=i["values"])
 
 
 def run_verify(i):
-    signer = imgsign.Signer(i["provider"], i["key"], previous_keys=i["previous_keys"])
-    return signer.verify(i["target"], now=i["now"])
+    return _signer(i).verify(i["target"], now=i["now"], values=i["values"])
+
+
+def _changed(url, at):
+    """`url` with the byte at `at` changed: `a` becomes `b`, anything else `a` (ASCII URLs)."""
+    return url[:at] + ("b" if url[at] == "a" else "a") + url[at + 1:]
+
+
+def run_verify_tampered(i):
+    signer = _signer(i)
+    signer.verify_url(i["url"], now=i["now"], values=i["values"])
+    for start, end in i["ranges"]:
+        for at in range(start, end):
+            changed = _changed(i["url"], at)
+            try:
+                signer.verify_url(changed, now=i["now"], values=i["values"])
+            except imgsign.VerifyError:
+                continue
+            except imgsign.ImgsignError as e:
+                raise AssertionError(f"byte {at} changed: {e.code}, not a verification failure") from e
+            raise AssertionError(f"byte {at} changed, the URL still verifies: {changed}")
+
+
+def run_sign_token(i):
+    return _signer(i, previous=False).sign_token(expires=i["expires"], values=i["values"])
+
+
+def run_verify_token(i):
+    return _signer(i).verify_token(i["token"], now=i["now"], values=i["values"])
 
 
 def run_build_url(i):
@@ -107,17 +142,23 @@ def run_verify_origin_secret(i):
     return imgsign.verify_origin_secret(i["secret"], [(k, v) for k, v in i["headers"]])
 
 
+def run_request_target(i):
+    return _builder(i).request_target(i["path"], i["query"])
+
+
 # argument_error: a real call of the operation with valid values for every argument but one.
 _K = "FOO123bar"
 _LONE_SURROGATE = "\ud800"
 _BASE = {
-    "signer": dict(provider="imgix", key=_K, previous_keys=[]),
-    "sign_url": dict(url="https://demo.imgix.net/a.jpg", expires=None, expires_in=60, now=0),
-    "sign_urls": dict(urls=["https://demo.imgix.net/a.jpg"]),
-    "verify_url": dict(url="https://demo.imgix.net/a.jpg?s=0", now=0),
-    "verify": dict(target="/a.jpg?s=0", now=0),
+    "signer": dict(provider="imgix", key=_K, previous_keys=[], salt=None, previous_salts=None, options={}),
+    "sign_url": dict(url="https://demo.imgix.net/a.jpg", expires=None, expires_in=60, now=0, values={}),
+    "sign_urls": dict(urls=["https://demo.imgix.net/a.jpg"], expires=None, expires_in=60, now=0, values={}),
+    "verify_url": dict(url="https://demo.imgix.net/a.jpg?s=0", now=0, values={}),
+    "verify": dict(target="/a.jpg?s=0", now=0, values={}),
+    "sign_token": dict(expires=None, expires_in=60, now=0, values={}),
+    "verify_token": dict(token="exp=1~hmac=00", now=0, values={}),
     "url_builder": dict(domain="demo.imgix.net", provider="imgix", key=_K, profile="canonical", use_https=True,
-                        include_library_param=False, disable_path_encoding=False),
+                        include_library_param=False, disable_path_encoding=False, salt=None, options={}),
     "build_url": dict(path="/a.jpg", params={"w": 1}, disable_path_encoding=None),
     "build_urls": dict(items=None, path="/a.jpg", params={"w": 1}),
     "build_srcset": dict(path="/a.jpg", params={"w": 1}, widths=None, min_width=100, max_width=200, tolerance=0.1,
@@ -129,18 +170,29 @@ _BASE = {
     "verify_origin_request": dict(key=_K, headers=[("X-Imgix-Signature", "v1,00")], now=0, tolerance=300),
     "verify_basic_auth": dict(username="u", password="p", headers=[("Authorization", "Basic dTpw")]),
     "verify_origin_secret": dict(secret="s", headers=[("X-Imgix-Origin-Secret", "s")]),
+    "request_target": dict(path="/a.jpg", query="s=0"),
+    "sources": dict(name="a", domain="demo.imgix.net", path_prefix="/x", key=_K, previous_keys=[], use_https=True),
+    "source": dict(name="a"),
 }
 _SIGNER = imgsign.Signer("imgix", _K)
+_SOURCE_SET = imgsign.Sources({"a": {"domain": "demo.imgix.net", "key": _K}})
 _BUILDER = imgsign.UrlBuilder("demo.imgix.net", key=_K)
 _CALLS = {
-    "signer": lambda a: imgsign.Signer(a["provider"], a["key"], previous_keys=a["previous_keys"]),
-    "sign_url": lambda a: _SIGNER.sign_url(a["url"], expires=a["expires"], expires_in=a["expires_in"], now=a["now"]),
-    "sign_urls": lambda a: _SIGNER.sign_urls(a["urls"]),
-    "verify_url": lambda a: _SIGNER.verify_url(a["url"], now=a["now"]),
-    "verify": lambda a: _SIGNER.verify(a["target"], now=a["now"]),
+    "signer": lambda a: imgsign.Signer(a["provider"], a["key"], previous_keys=a["previous_keys"], salt=a["salt"],
+                                       previous_salts=a["previous_salts"], options=a["options"]),
+    "sign_url": lambda a: _SIGNER.sign_url(a["url"], expires=a["expires"], expires_in=a["expires_in"], now=a["now"],
+                                           values=a["values"]),
+    "sign_urls": lambda a: _SIGNER.sign_urls(a["urls"], expires=a["expires"], expires_in=a["expires_in"],
+                                             now=a["now"], values=a["values"]),
+    "verify_url": lambda a: _SIGNER.verify_url(a["url"], now=a["now"], values=a["values"]),
+    "verify": lambda a: _SIGNER.verify(a["target"], now=a["now"], values=a["values"]),
+    "sign_token": lambda a: _SIGNER.sign_token(expires=a["expires"], expires_in=a["expires_in"], now=a["now"],
+                                               values=a["values"]),
+    "verify_token": lambda a: _SIGNER.verify_token(a["token"], now=a["now"], values=a["values"]),
     "url_builder": lambda a: imgsign.UrlBuilder(
         a["domain"], provider=a["provider"], key=a["key"], profile=a["profile"], use_https=a["use_https"],
-        include_library_param=a["include_library_param"], disable_path_encoding=a["disable_path_encoding"]),
+        include_library_param=a["include_library_param"], disable_path_encoding=a["disable_path_encoding"],
+        salt=a["salt"], options=a["options"]),
     "build_url": lambda a: _BUILDER.build_url(a["path"], a["params"], disable_path_encoding=a["disable_path_encoding"]),
     "build_urls": lambda a: _BUILDER.build_urls(a["items"] if a["items"] is not None else [(a["path"], a["params"])]),
     "build_srcset": lambda a: _BUILDER.build_srcset(
@@ -156,6 +208,9 @@ _CALLS = {
         a["key"], a["headers"], now=a["now"], tolerance=a["tolerance"]),
     "verify_basic_auth": lambda a: imgsign.verify_basic_auth(a["username"], a["password"], a["headers"]),
     "verify_origin_secret": lambda a: imgsign.verify_origin_secret(a["secret"], a["headers"]),
+    "request_target": lambda a: _BUILDER.request_target(a["path"], a["query"]),
+    "sources": lambda a: imgsign.Sources([(a["name"], {k: a[k] for k in a if k != "name"})]),
+    "source": lambda a: _SOURCE_SET.source(a["name"]),
 }
 
 
@@ -167,8 +222,11 @@ def _ill_formed(argument):
     """A lone surrogate where the argument holds a string."""
     return {
         "previous_keys": [_LONE_SURROGATE],
+        "previous_salts": [_LONE_SURROGATE],
         "urls": [_LONE_SURROGATE],
         "params": {_LONE_SURROGATE: "x"},
+        "options": {_LONE_SURROGATE: "x"},
+        "values": {"ip": _LONE_SURROGATE},
         "headers": [("X-Imgix-Signature", _LONE_SURROGATE)],
     }.get(argument, _LONE_SURROGATE)
 
@@ -186,10 +244,34 @@ def run_argument_error(i):
         raise
 
 
+def _sources(specs):
+    """A `sources` vector's set, as (name, source) pairs (a name may repeat, in order)."""
+    return imgsign.Sources([(s["name"], {k: v for k, v in s.items() if k != "name"}) for s in specs])
+
+
+_SOURCES_OPS = {
+    "sign_url": lambda set_, i: set_.sign_url(i["url"], expires=i["expires"]),
+    "verify_url": lambda set_, i: set_.verify_url(i["url"], i["now"]),
+    "verify": lambda set_, i: set_.verify(i["target"], i["host"], i["now"]),
+    "build_url": lambda set_, i: set_.source(i["name"]).build_url(i["path"], _pairs(i["params"])),
+}
+
+
+def run_sources(i):
+    op = _SOURCES_OPS.get(i["op"])
+    if op is None:
+        pytest.fail(f"unknown sources op {i['op']!r}")
+    return op(_sources(i["sources"]), i)
+
+
 RUNNERS = {
+    "sources": run_sources,
     "sign_url": run_sign_url,
     "verify_url": run_verify_url,
     "verify": run_verify,
+    "sign_token": run_sign_token,
+    "verify_token": run_verify_token,
+    "verify_tampered": run_verify_tampered,
     "build_url": run_build_url,
     "build_srcset": run_build_srcset,
     "target_widths": run_target_widths,
@@ -199,6 +281,7 @@ RUNNERS = {
     "verify_basic_auth": run_verify_basic_auth,
     "verify_origin_secret": run_verify_origin_secret,
     "argument_error": run_argument_error,
+    "request_target": run_request_target,
 }
 
 

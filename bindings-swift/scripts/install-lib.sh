@@ -6,6 +6,8 @@
 #   INCLUDEDIR/imgsign_uniffi/imgsign_uniffiFFI.h      the C header (for C callers; the
 #                                                      Swift package carries its own copy)
 # LIBDIR defaults to PREFIX/lib, INCLUDEDIR to PREFIX/include; DESTDIR stages an install.
+# IMGSIGN_UNIFFI_LIB installs an already built release library instead of building one (the
+# release tarball, scripts/dist/swift-linux.sh: the glibc-2.17 build).
 # SwiftPM refuses rpath flags from a .pc file, so the library must be where the loader looks:
 # under /usr/local/lib or /usr/lib this script refreshes the loader cache (as root).
 # Usage, from the repository root: make install-lib PREFIX=/usr/local
@@ -26,8 +28,12 @@ if [ "$(uname -s)" != Linux ]; then
 fi
 command -v strip >/dev/null 2>&1 || { echo "install-lib: 'strip' (binutils) is needed" >&2; exit 2; }
 
-cargo build --locked --release -q -p imgsign-uniffi
-SO="${CARGO_TARGET_DIR:-$ROOT/target}/release/libimgsign_uniffi.so"
+if [ -n "${IMGSIGN_UNIFFI_LIB:-}" ]; then
+  SO="$IMGSIGN_UNIFFI_LIB"
+else
+  cargo build --locked --release -q -p imgsign-uniffi
+  SO="${CARGO_TARGET_DIR:-$ROOT/target}/release/libimgsign_uniffi.so"
+fi
 VERSION="$(cargo pkgid -p imgsign-uniffi | sed -E 's/.*[#@]//')"
 
 install -d "$DESTDIR$LIBDIR/pkgconfig" "$DESTDIR$INCLUDEDIR/imgsign_uniffi"

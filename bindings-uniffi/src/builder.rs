@@ -1,8 +1,11 @@
 //! `UrlBuilder`: builds (and signs) URLs for one domain.
 
 use crate::error::Result;
-use crate::types::{InputString, Param, SrcsetOptions, UrlItem, core_params, opt_arg};
+use crate::types::{
+    InputString, Param, ParamValue, SrcsetOptions, UrlItem, core_named, core_params, opt_arg,
+};
 use imgsign::Operation as Op;
+use std::collections::HashMap;
 use std::sync::Arc;
 
 /// Builds (and signs, when it has a key) URLs for one domain. Immutable and thread-safe; no
@@ -19,19 +22,30 @@ impl std::fmt::Debug for UrlBuilder {
     }
 }
 
+impl UrlBuilder {
+    /// The builder of a source of a `Sources` set.
+    pub(crate) fn from_core(inner: imgsign::UrlBuilder) -> Self {
+        UrlBuilder { inner }
+    }
+}
+
 #[uniffi::export]
 impl UrlBuilder {
     /// Creates a builder for `domain`. Every option not given takes the core's default
-    /// (without a key, URLs are unsigned). The key is an argument, not a record field, so
-    /// that no generated `toString`/`description` can ever print it.
+    /// (without a key, URLs are unsigned). A scheme with a salt takes `salt`; `options` are
+    /// the scheme's options by name (docs/schemes.md). The key and salt are arguments, not
+    /// record fields, so that no generated `toString`/`description` can ever print them.
     #[uniffi::constructor(default(
         provider = None,
         key = None,
         profile = None,
         use_https = None,
         include_library_param = None,
-        disable_path_encoding = None
+        disable_path_encoding = None,
+        salt = None,
+        options
     ))]
+    #[allow(clippy::too_many_arguments)]
     pub fn new(
         domain: InputString,
         provider: Option<InputString>,
@@ -40,6 +54,8 @@ impl UrlBuilder {
         use_https: Option<bool>,
         include_library_param: Option<bool>,
         disable_path_encoding: Option<bool>,
+        salt: Option<InputString>,
+        options: HashMap<InputString, ParamValue>,
     ) -> Result<Arc<Self>> {
         let domain = domain.arg(Op::UrlBuilder, "domain")?;
         let provider = opt_arg(provider, Op::UrlBuilder, "provider")?;
@@ -48,6 +64,8 @@ impl UrlBuilder {
         let options = imgsign::BuilderOptions {
             provider: provider.map(|p| imgsign::Provider::from_name(&p)).transpose()?,
             key,
+            salt: opt_arg(salt, Op::UrlBuilder, "salt")?,
+            options: core_named(options, Op::UrlBuilder, "options")?,
             profile: profile.map(|p| imgsign::Profile::from_name(&p)).transpose()?,
             use_https,
             include_library_param,
@@ -79,6 +97,15 @@ impl UrlBuilder {
     pub fn reconstruct(&self, original_url: InputString, params: Vec<Param>) -> Result<String> {
         let url = original_url.arg(Op::Reconstruct, "original_url")?;
         Ok(self.inner.reconstruct(&url, &core_params(params, Op::Reconstruct)?)?)
+    }
+
+    /// The request target (`/path?query`) a client sent for a URL this builder built, from
+    /// `path` as a server percent-decoded it and `query` as received: the path is encoded
+    /// again by this builder's own rules (for servers that give no raw request target).
+    pub fn request_target(&self, path: InputString, query: InputString) -> Result<String> {
+        let path = path.arg(Op::RequestTarget, "path")?;
+        let query = query.arg(Op::RequestTarget, "query")?;
+        Ok(self.inner.request_target(&path, &query)?)
     }
 
     /// Builds many URLs in one crossing; fails on the first bad item, naming its index.
@@ -125,5 +152,11 @@ impl UrlBuilder {
     /// Whether the builder signs its URLs.
     pub fn is_signed(&self) -> bool {
         self.inner.is_signed()
+    }
+
+    /// A source's path prefix (`Sources.source`): every path it builds is under it; none for
+    /// a builder made on its own.
+    pub fn path_prefix(&self) -> Option<String> {
+        self.inner.path_prefix().map(str::to_owned)
     }
 }

@@ -59,6 +59,27 @@ pub enum ImgsignError {
         /// What is wrong (never a secret).
         detail: String,
     },
+    /// `not_yet_valid`: the token's start time is still to come.
+    NotYetValid {
+        /// What is wrong (never a secret).
+        detail: String,
+    },
+    /// `ip_mismatch`: the token is bound to another client address, or to one and none was
+    /// given.
+    IpMismatch {
+        /// What is wrong (never a secret).
+        detail: String,
+    },
+    /// `acl_mismatch`: the token's ACL or allowed path does not cover the requested path.
+    AclMismatch {
+        /// What is wrong (never a secret).
+        detail: String,
+    },
+    /// `unknown_source`: no source has that name, or takes the URL's host and path.
+    UnknownSource {
+        /// What is wrong (never a secret).
+        detail: String,
+    },
 }
 
 #[uniffi::export]
@@ -88,6 +109,10 @@ impl ImgsignError {
             ImgsignError::Expired { .. } => ErrorCode::Expired,
             ImgsignError::MalformedUrl { .. } => ErrorCode::MalformedUrl,
             ImgsignError::MalformedHeader { .. } => ErrorCode::MalformedHeader,
+            ImgsignError::NotYetValid { .. } => ErrorCode::NotYetValid,
+            ImgsignError::IpMismatch { .. } => ErrorCode::IpMismatch,
+            ImgsignError::AclMismatch { .. } => ErrorCode::AclMismatch,
+            ImgsignError::UnknownSource { .. } => ErrorCode::UnknownSource,
         }
     }
 
@@ -102,7 +127,11 @@ impl ImgsignError {
             | ImgsignError::SignatureMismatch { detail }
             | ImgsignError::Expired { detail }
             | ImgsignError::MalformedUrl { detail }
-            | ImgsignError::MalformedHeader { detail } => detail,
+            | ImgsignError::MalformedHeader { detail }
+            | ImgsignError::NotYetValid { detail }
+            | ImgsignError::IpMismatch { detail }
+            | ImgsignError::AclMismatch { detail } => detail,
+            ImgsignError::UnknownSource { detail } => detail,
         }
     }
 }
@@ -130,6 +159,10 @@ impl From<imgsign::Error> for ImgsignError {
             ErrorCode::Expired => ImgsignError::Expired { detail },
             ErrorCode::MalformedUrl => ImgsignError::MalformedUrl { detail },
             ErrorCode::MalformedHeader => ImgsignError::MalformedHeader { detail },
+            ErrorCode::NotYetValid => ImgsignError::NotYetValid { detail },
+            ErrorCode::IpMismatch => ImgsignError::IpMismatch { detail },
+            ErrorCode::AclMismatch => ImgsignError::AclMismatch { detail },
+            ErrorCode::UnknownSource => ImgsignError::UnknownSource { detail },
         }
     }
 }

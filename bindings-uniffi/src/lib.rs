@@ -12,11 +12,13 @@
 mod builder;
 mod error;
 mod signer;
+mod sources;
 mod types;
 
 pub use builder::UrlBuilder;
 pub use error::ImgsignError;
 pub use signer::Signer;
+pub use sources::{SourceSpec, Sources};
 pub use types::{Header, InputString, Param, ParamValue, SrcsetOptions, UrlItem, VariableQuality};
 
 use error::Result;
@@ -119,6 +121,8 @@ pub fn version() -> String {
 mod tests {
     #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
     use super::*;
+    use std::collections::HashMap;
+    use std::sync::Arc;
 
     #[test]
     fn provider_names_are_the_core_list() {
@@ -131,10 +135,14 @@ mod tests {
 
     #[test]
     fn pixta_seed_example() {
-        let s = Signer::new("pixta".into(), "wakanda123@".into(), vec![]).unwrap();
+        let s = signer("pixta", "wakanda123@", vec![]).unwrap();
         let url = s
             .sign_url(
                 "https://image.pvnservices.com/books/database-internals.jpg?w=400&h=600&fit=crop".into(),
+                None,
+                None,
+                None,
+                HashMap::new(),
             )
             .unwrap();
         assert!(url.ends_with("&s=7d0d58f62c945d0ca08269205228bbe7"));
@@ -143,15 +151,36 @@ mod tests {
     #[test]
     fn bytes_that_are_not_utf8_are_the_code_of_the_argument() {
         // Kotlin's encoding of "k\uD800": the surrogate as its own three bytes.
-        let e = Signer::new("imgix".into(), custom(b"k\xED\xA0\x80".to_vec()), vec![]).err().unwrap();
+        let e = Signer::new(
+            "imgix".into(),
+            custom(b"k\xED\xA0\x80".to_vec()),
+            vec![],
+            None,
+            vec![],
+            HashMap::new(),
+        )
+        .err()
+        .unwrap();
         assert_eq!(e.error_code(), "invalid_key");
-        let e = Signer::new("imgix".into(), "k".into(), vec![custom(vec![0xFF])]).err().unwrap();
+        let e = signer("imgix", "k", vec![custom(vec![0xFF])]).err().unwrap();
         assert_eq!(e.error_code(), "invalid_key");
-        let s = Signer::new("imgix".into(), "k".into(), vec![]).unwrap();
+        let s = signer("imgix", "k", vec![]).unwrap();
+        let url = custom(b"https://a.com/\xED\xA0\x80".to_vec());
         assert_eq!(
-            s.sign_url(custom(b"https://a.com/\xED\xA0\x80".to_vec())).err().unwrap().error_code(),
+            s.sign_url(url, None, None, None, HashMap::new()).err().unwrap().error_code(),
             "invalid_url"
         );
+        let bad_name = HashMap::from([(custom(vec![0xFF]), ParamValue::Int { value: 8 })]);
+        let e = Signer::new("imgix".into(), "k".into(), vec![], None, vec![], bad_name).err().unwrap();
+        assert_eq!(e.error_code(), "invalid_param");
+        let bad_salt = Some(custom(vec![0xFF]));
+        let e =
+            Signer::new("imgix".into(), "k".into(), vec![], bad_salt, vec![], HashMap::new()).err().unwrap();
+        assert_eq!(e.error_code(), "invalid_key");
+    }
+
+    fn signer(provider: &str, key: &str, previous: Vec<InputString>) -> Result<Arc<Signer>> {
+        Signer::new(provider.into(), key.into(), previous, None, vec![], HashMap::new())
     }
 
     fn custom(bytes: Vec<u8>) -> InputString {

@@ -6,6 +6,7 @@ use imgsign::{ArgumentProblem, Operation};
 /// that is not well-formed UTF-16 (a lone surrogate) so that the bytes are not UTF-8 either,
 /// instead of throwing an uncoded exception of its own, and the core's code for the argument
 /// is raised here. To Kotlin and Swift it is a plain `String` (`uniffi.toml`).
+#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct InputString(Vec<u8>);
 
 uniffi::custom_type!(InputString, Vec<u8>, {
@@ -74,7 +75,7 @@ pub enum ParamValue {
 }
 
 impl ParamValue {
-    fn into_core(self, op: Operation, argument: &str) -> imgsign::Result<imgsign::ParamValue> {
+    pub(crate) fn into_core(self, op: Operation, argument: &str) -> imgsign::Result<imgsign::ParamValue> {
         Ok(match self {
             ParamValue::Str { value } => imgsign::ParamValue::Str(value.arg(op, argument)?),
             ParamValue::Int { value } => imgsign::ParamValue::Int(value),
@@ -204,6 +205,26 @@ impl From<SrcsetOptions> for imgsign::SrcsetOptions {
             disable_path_encoding: o.disable_path_encoding,
         }
     }
+}
+
+/// A scheme's options or per-call values by name (`argument` is `options` or `values`), as
+/// the core takes them: sorted by name, so that the same call fails the same way whatever
+/// order the map iterates in.
+pub(crate) fn core_named(
+    map: std::collections::HashMap<InputString, ParamValue>,
+    op: Operation,
+    argument: &str,
+) -> imgsign::Result<Vec<(String, imgsign::ParamValue)>> {
+    let mut entries: Vec<(InputString, ParamValue)> = map.into_iter().collect();
+    entries.sort_by(|a, b| a.0.cmp(&b.0));
+    entries
+        .into_iter()
+        .map(|(name, value)| {
+            let name = name.arg(op, &format!("{argument}[]"))?;
+            let value = value.into_core(op, &format!("{argument}[{}]", imgsign::excerpt(&name)))?;
+            Ok((name, value))
+        })
+        .collect()
 }
 
 /// Params as the core takes them, in order (`params[i].key`, `params[i].value`).

@@ -2,11 +2,12 @@
 //! only), calls the core and writes the result.
 
 use imgsign::{
-    BuilderOptions, Error, ErrorCode, Operation as Op, Profile, Provider, SignOptions, SrcsetOptions,
+    BuilderOptions, Error, ErrorCode, Operation as Op, ParamValue, Profile, Provider, Secrets, SignOptions,
+    SourceSpec, SrcsetOptions, VerifyOptions,
 };
 
 use crate::convert::{
-    Arg, Result, array, at, boolean, given, headers, integer, list, number, options, params, string,
+    Arg, Result, array, at, boolean, entries, given, headers, integer, list, number, options, params, string,
     variable_qualities, width,
 };
 use crate::wire::{Args, Val, Writer};
@@ -17,7 +18,7 @@ pub mod op {
     pub const SIGNER_NEW: u32 = 1;
     /// `signer.signUrl(url, options, clock)`.
     pub const SIGN_URL: u32 = 2;
-    /// `signer.signUrls(urls)`.
+    /// `signer.signUrls(urls, options, clock)`.
     pub const SIGN_URLS: u32 = 3;
     /// `signer.verifyUrl(url, options, clock)`.
     pub const VERIFY_URL: u32 = 4;
@@ -49,16 +50,38 @@ pub mod op {
     pub const VERIFY: u32 = 17;
     /// `argumentErrorCode(operation, argument)`: the core's argument rule.
     pub const ARGUMENT_ERROR_CODE: u32 = 18;
+    /// The core's lists → `[providerNames, profileNames, errorCodes]`.
+    pub const NAMES: u32 = 19;
+    /// `signer.signToken(options, clock)`.
+    pub const SIGN_TOKEN: u32 = 20;
+    /// `signer.verifyToken(token, options, clock)`.
+    pub const VERIFY_TOKEN: u32 = 21;
+    /// `new Sources(sources)` → `[handle, toString, names]`.
+    pub const SOURCES_NEW: u32 = 22;
+    /// `sources.signUrl(url, options, clock)`.
+    pub const SOURCES_SIGN_URL: u32 = 23;
+    /// `sources.signUrls(urls)`.
+    pub const SOURCES_SIGN_URLS: u32 = 24;
+    /// `sources.verifyUrl(url, options, clock)`.
+    pub const SOURCES_VERIFY_URL: u32 = 25;
+    /// `sources.verify(target, host, options, clock)`.
+    pub const SOURCES_VERIFY: u32 = 26;
+    /// `sources.source(name)` → a builder, as `BUILDER_NEW` returns it.
+    pub const SOURCE: u32 = 27;
+    /// `builder.requestTarget(path, query)`: the target a client sent, from a decoded path.
+    pub const REQUEST_TARGET: u32 = 28;
     /// `builder.reconstruct(originalUrl, params)`.
-    pub const RECONSTRUCT: u32 = 19;
+    pub const RECONSTRUCT: u32 = 29;
 }
 
 /// An object the JavaScript side holds by handle.
 pub enum Obj {
     /// A `Signer`.
-    Signer(imgsign::Signer),
+    Signer(Box<imgsign::Signer>),
     /// A `UrlBuilder`.
-    Builder(imgsign::UrlBuilder),
+    Builder(Box<imgsign::UrlBuilder>),
+    /// A `Sources` set.
+    Sources(Box<imgsign::Sources>),
 }
 
 /// The objects alive on the JavaScript side, by handle (index + 1; 0 is never a handle).
@@ -119,6 +142,145 @@ fn builder(objects: &Objects, handle: u32) -> Result<&imgsign::UrlBuilder> {
     }
 }
 
+fn sources(objects: &Objects, handle: u32) -> Result<&imgsign::Sources> {
+    match objects.get(handle) {
+        Some(Obj::Sources(s)) => Ok(s),
+        _ => Err(Error::new(ErrorCode::InvalidParam, "this: not a live Sources")),
+    }
+}
+
+/// Named values (a scheme's `options`, per-call `values`) as the core takes them.
+fn named(v: Val<'_>, arg: Arg<'_>) -> Result<Vec<(String, ParamValue)>> {
+    Ok(params(v, arg)?.into_iter().map(|(k, v)| (k.into_owned(), v)).collect())
+}
+
+/// The options of `signUrl` and `signToken` (of `op`); the clock stands in for the system
+/// clock where `expiresIn` comes without `now`.
+fn sign_options(op: Op, v: Val<'_>, clock_arg: Val<'_>) -> Result<SignOptions> {
+    let mut o = SignOptions::default();
+    read_options(op, v, &["expires", "expiresIn", "now", "values"], |k, v, arg| {
+        match k {
+            "values" => o.values = named(v, arg)?,
+            "expires" => o.expires = Some(integer(v, arg)?),
+            "expiresIn" => o.expires_in = Some(integer(v, arg)?),
+            _ => o.now = Some(integer(v, arg)?),
+        }
+        Ok(())
+    })?;
+    // The core reads the system clock only for `expiresIn` without `now`.
+    if o.expires_in.is_some() && o.now.is_none() {
+        o.now = Some(clock(clock_arg)?);
+    }
+    Ok(o)
+}
+
+/// The options of the verify calls (of `op`), the clock standing in for the system clock.
+fn verify_options(op: Op, v: Val<'_>, clock_arg: Val<'_>) -> Result<VerifyOptions> {
+    let mut o = VerifyOptions::default();
+    read_options(op, v, &["now", "values"], |k, v, arg| {
+        match k {
+            "values" => o.values = named(v, arg)?,
+            _ => o.now = Some(integer(v, arg)?),
+        }
+        Ok(())
+    })?;
+    if o.now.is_none() {
+        o.now = Some(clock(clock_arg)?);
+    }
+    Ok(o)
+}
+
+/// The builder options of `new UrlBuilder(domain, options)` (and of a source, `op`).
+fn builder_options<'a>(
+    op: Op,
+    v: Val<'a>,
+    extra: &[&str],
+    mut other: impl FnMut(&str, Val<'a>, Arg<'_>) -> Result<()>,
+) -> Result<BuilderOptions> {
+    let mut o = BuilderOptions::default();
+    let mut fields = vec![
+        "provider",
+        "key",
+        "salt",
+        "options",
+        "profile",
+        "useHttps",
+        "includeLibraryParam",
+        "disablePathEncoding",
+    ];
+    fields.extend_from_slice(extra);
+    let (mut provider, mut profile) = (None, None);
+    read_options(op, v, &fields, |k, v, arg| {
+        match k {
+            "provider" => provider = Some(string(v, arg)?),
+            "key" => o.key = Some(string(v, arg)?.to_owned()),
+            "salt" => o.salt = Some(string(v, arg)?.to_owned()),
+            "options" => o.options = named(v, arg)?,
+            "profile" => profile = Some(string(v, arg)?),
+            "useHttps" => o.use_https = Some(boolean(v, arg)?),
+            "includeLibraryParam" => o.include_library_param = Some(boolean(v, arg)?),
+            "disablePathEncoding" => o.disable_path_encoding = Some(boolean(v, arg)?),
+            _ => other(k, v, arg)?,
+        }
+        Ok(())
+    })?;
+    o.provider = provider.map(Provider::from_name).transpose()?;
+    o.profile = profile.map(Profile::from_name).transpose()?;
+    Ok(o)
+}
+
+/// A builder as the glue holds it: `[handle, toString, domain, provider, profile, isSigned,
+/// pathPrefix]`.
+fn write_builder(objects: &mut Objects, b: imgsign::UrlBuilder, out: &mut Writer) {
+    let shown = format!("UrlBuilder({}, {})", b.provider().name(), b.domain());
+    let (domain, provider, profile, signed) =
+        (b.domain().to_owned(), b.provider().name(), b.profile().name(), b.is_signed());
+    let prefix = b.path_prefix().map(str::to_owned);
+    let h = objects.insert(Obj::Builder(Box::new(b)));
+    out.array(7, |w| {
+        w.num(h as f64);
+        w.str(&shown);
+        w.str(&domain);
+        w.str(provider);
+        w.str(profile);
+        w.bool(signed);
+        match &prefix {
+            Some(p) => w.str(p),
+            None => w.null(),
+        }
+    });
+}
+
+/// The sources of `new Sources(sources)`: by name, each an options object.
+fn source_specs(v: Val<'_>) -> Result<Vec<SourceSpec>> {
+    let mut specs = Vec::new();
+    for (name, spec) in entries(v, Arg::new(Op::Sources, "sources"))? {
+        let location = format!("sources[{name}]");
+        let (mut domain, mut prefix) = (String::new(), None);
+        let (mut previous_keys, mut previous_salts) = (Vec::new(), Vec::new());
+        let extra = ["domain", "pathPrefix", "previousKeys", "previousSalts"];
+        let options = builder_options(Op::Sources, spec, &extra, |k, v, arg| {
+            match k {
+                "domain" => domain = string(v, arg)?.to_owned(),
+                "pathPrefix" => prefix = Some(string(v, arg)?.to_owned()),
+                "previousKeys" => previous_keys = list(v, arg, |x, a| string(x, a).map(str::to_owned))?,
+                _ => previous_salts = list(v, arg, |x, a| string(x, a).map(str::to_owned))?,
+            }
+            Ok(())
+        })
+        .map_err(|e| at(e, &location))?;
+        specs.push(SourceSpec {
+            name: name.into_owned(),
+            domain,
+            path_prefix: prefix,
+            options,
+            previous_keys,
+            previous_salts,
+        });
+    }
+    Ok(specs)
+}
+
 /// The clock the glue passes (JavaScript's `Date.now()`, in whole seconds): this platform
 /// has no system clock of its own, so where the core would read the system clock (a `now`
 /// not given) this value stands in for it.
@@ -145,16 +307,24 @@ pub fn run(objects: &mut Objects, op: u32, handle: u32, args: &Args<'_>, out: &m
     match op {
         op::SIGNER_NEW => {
             let provider = string(a(0), Arg::new(Op::Signer, "provider"))?;
-            let key = string(a(1), Arg::new(Op::Signer, "key"))?;
-            let mut previous = Vec::new();
-            read_options(Op::Signer, a(2), &["previousKeys"], |_, v, arg| {
-                previous = list(v, arg, string)?;
+            let mut secrets =
+                Secrets { key: string(a(1), Arg::new(Op::Signer, "key"))?.to_owned(), ..Secrets::default() };
+            let mut options = Vec::new();
+            let fields = ["previousKeys", "salt", "previousSalts", "options"];
+            read_options(Op::Signer, a(2), &fields, |k, v, arg| {
+                let strings = |v| list(v, arg, |x, a| string(x, a).map(str::to_owned));
+                match k {
+                    "previousKeys" => secrets.previous_keys = strings(v)?,
+                    "salt" => secrets.salt = Some(string(v, arg)?.to_owned()),
+                    "previousSalts" => secrets.previous_salts = strings(v)?,
+                    _ => options = named(v, arg)?,
+                }
                 Ok(())
             })?;
             let provider = Provider::from_name(provider)?;
-            let s = imgsign::Signer::new(provider, key, &previous)?;
+            let s = imgsign::Signer::with(provider, &secrets, &options)?;
             let name = s.provider().name();
-            let h = objects.insert(Obj::Signer(s));
+            let h = objects.insert(Obj::Signer(Box::new(s)));
             out.array(3, |w| {
                 w.num(h as f64);
                 w.str(&format!("Signer({name})"));
@@ -164,79 +334,80 @@ pub fn run(objects: &mut Objects, op: u32, handle: u32, args: &Args<'_>, out: &m
         op::SIGN_URL => {
             let s = signer(objects, handle)?;
             let url = string(a(0), Arg::new(Op::SignUrl, "url"))?;
-            let mut o = SignOptions::default();
-            read_options(Op::SignUrl, a(1), &["expires", "expiresIn", "now"], |k, v, arg| {
-                let n = Some(integer(v, arg)?);
-                match k {
-                    "expires" => o.expires = n,
-                    "expiresIn" => o.expires_in = n,
-                    _ => o.now = n,
-                }
-                Ok(())
-            })?;
-            // The core reads the system clock only for `expiresIn` without `now`.
-            if o.expires_in.is_some() && o.now.is_none() {
-                o.now = Some(clock(a(2))?);
-            }
+            let o = sign_options(Op::SignUrl, a(1), a(2))?;
             out.str(&s.sign_url_with(url, &o)?);
+        }
+        op::SIGN_TOKEN => {
+            let s = signer(objects, handle)?;
+            let o = sign_options(Op::SignToken, a(0), a(1))?;
+            out.str(&s.sign_token(&o)?);
+        }
+        op::VERIFY_TOKEN => {
+            let s = signer(objects, handle)?;
+            let token = string(a(0), Arg::new(Op::VerifyToken, "token"))?;
+            s.verify_token(token, &verify_options(Op::VerifyToken, a(1), a(2))?)?;
+            out.undefined();
         }
         op::SIGN_URLS => {
             let s = signer(objects, handle)?;
             let urls = list(a(0), Arg::new(Op::SignUrls, "urls"), string)?;
-            out.strs(&s.sign_urls(&urls)?);
+            let o = sign_options(Op::SignUrls, a(1), a(2))?;
+            out.strs(&s.sign_urls_with(&urls, &o)?);
         }
         op::VERIFY_URL | op::VERIFY => {
             let s = signer(objects, handle)?;
             let (o, name) = if op == op::VERIFY { (Op::Verify, "target") } else { (Op::VerifyUrl, "url") };
             let url = string(a(0), Arg::new(o, name))?;
-            let mut now = None;
-            read_options(o, a(1), &["now"], |_, v, arg| {
-                now = Some(integer(v, arg)?);
-                Ok(())
-            })?;
-            let now = Some(match now {
-                Some(n) => n,
-                None => clock(a(2))?,
-            });
+            let options = verify_options(o, a(1), a(2))?;
             if op == op::VERIFY {
-                s.verify(url, now)?
+                s.verify_with(url, &options)?
             } else {
-                s.verify_url(url, now)?
+                s.verify_url_with(url, &options)?
             }
             out.undefined();
         }
         op::BUILDER_NEW => {
             let domain = string(a(0), Arg::new(Op::UrlBuilder, "domain"))?;
-            let mut o = BuilderOptions::default();
-            let fields =
-                ["provider", "key", "profile", "useHttps", "includeLibraryParam", "disablePathEncoding"];
-            let (mut provider, mut profile) = (None, None);
-            read_options(Op::UrlBuilder, a(1), &fields, |k, v, arg| {
-                match k {
-                    "provider" => provider = Some(string(v, arg)?),
-                    "key" => o.key = Some(string(v, arg)?.to_owned()),
-                    "profile" => profile = Some(string(v, arg)?),
-                    "useHttps" => o.use_https = Some(boolean(v, arg)?),
-                    "includeLibraryParam" => o.include_library_param = Some(boolean(v, arg)?),
-                    _ => o.disable_path_encoding = Some(boolean(v, arg)?),
-                }
-                Ok(())
-            })?;
-            o.provider = provider.map(Provider::from_name).transpose()?;
-            o.profile = profile.map(Profile::from_name).transpose()?;
-            let b = imgsign::UrlBuilder::new(domain, o)?;
-            let shown = format!("UrlBuilder({}, {})", b.provider().name(), b.domain());
-            let (domain, provider, profile, signed) =
-                (b.domain().to_owned(), b.provider().name(), b.profile().name(), b.is_signed());
-            let h = objects.insert(Obj::Builder(b));
-            out.array(6, |w| {
+            let o = builder_options(Op::UrlBuilder, a(1), &[], |_, _, _| Ok(()))?;
+            write_builder(objects, imgsign::UrlBuilder::new(domain, o)?, out);
+        }
+        op::SOURCES_NEW => {
+            let set = imgsign::Sources::new(&source_specs(a(0))?)?;
+            let names: Vec<String> = set.sources().iter().map(|s| s.name().to_owned()).collect();
+            let h = objects.insert(Obj::Sources(Box::new(set)));
+            out.array(3, |w| {
                 w.num(h as f64);
-                w.str(&shown);
-                w.str(&domain);
-                w.str(provider);
-                w.str(profile);
-                w.bool(signed);
+                w.str(&format!("Sources({})", names.join(", ")));
+                w.strs(&names);
             });
+        }
+        op::SOURCES_SIGN_URL => {
+            let set = sources(objects, handle)?;
+            let url = string(a(0), Arg::new(Op::SignUrl, "url"))?;
+            out.str(&set.sign_url_with(url, &sign_options(Op::SignUrl, a(1), a(2))?)?);
+        }
+        op::SOURCES_SIGN_URLS => {
+            let set = sources(objects, handle)?;
+            let urls = list(a(0), Arg::new(Op::SignUrls, "urls"), string)?;
+            out.strs(&set.sign_urls(&urls)?);
+        }
+        op::SOURCES_VERIFY_URL => {
+            let set = sources(objects, handle)?;
+            let url = string(a(0), Arg::new(Op::VerifyUrl, "url"))?;
+            set.verify_url_with(url, &verify_options(Op::VerifyUrl, a(1), a(2))?)?;
+            out.undefined();
+        }
+        op::SOURCES_VERIFY => {
+            let set = sources(objects, handle)?;
+            let target = string(a(0), Arg::new(Op::Verify, "target"))?;
+            let host = string(a(1), Arg::new(Op::Verify, "host"))?;
+            set.verify_with(target, host, &verify_options(Op::Verify, a(2), a(3))?)?;
+            out.undefined();
+        }
+        op::SOURCE => {
+            let name = string(a(0), Arg::new(Op::Source, "name"))?;
+            let b = sources(objects, handle)?.source(name)?.builder().clone();
+            write_builder(objects, b, out);
         }
         op::BUILD_URL => {
             let b = builder(objects, handle)?;
@@ -254,6 +425,12 @@ pub fn run(objects: &mut Objects, op: u32, handle: u32, args: &Args<'_>, out: &m
             let url = string(a(0), Arg::new(Op::Reconstruct, "originalUrl"))?;
             let p = params(a(1), Arg::new(Op::Reconstruct, "params"))?;
             out.str(&b.reconstruct(url, &p)?);
+        }
+        op::REQUEST_TARGET => {
+            let b = builder(objects, handle)?;
+            let path = string(a(0), Arg::new(Op::RequestTarget, "path"))?;
+            let query = string(a(1), Arg::new(Op::RequestTarget, "query"))?;
+            out.str(&b.request_target(path, query)?);
         }
         op::BUILD_URLS => {
             let b = builder(objects, handle)?;
@@ -348,6 +525,11 @@ pub fn run(objects: &mut Objects, op: u32, handle: u32, args: &Args<'_>, out: &m
             _ => return Err(Error::new(ErrorCode::InvalidParam, "argumentErrorCode: expected two strings")),
         },
         op::VERSION => out.str(imgsign::VERSION),
+        op::NAMES => out.array(3, |w| {
+            w.strs(&Provider::ALL.map(Provider::name));
+            w.strs(&Profile::ALL.map(Profile::name));
+            w.strs(&ErrorCode::ALL.map(ErrorCode::as_str));
+        }),
         op::FREE => {
             objects.remove(handle);
             out.undefined();

@@ -5,24 +5,50 @@
 use crate::args::{Arg, Parsed};
 use crate::input::{arguments, lines, utf8};
 use crate::output::{CliResult, Failure, Out, usage};
-use crate::words;
+use crate::{sources, words};
 use imgsign::{
-    BuilderOptions, Error, ErrorCode, Operation, ParamValue, Profile, Provider, SignOptions, Signer,
-    SrcsetOptions, UrlBuilder, argument_error_code,
+    BuilderOptions, Error, ErrorCode, Operation, ParamValue, Profile, Provider, Secrets, SignOptions, Signer,
+    Sources, SrcsetOptions, UrlBuilder, VerifyOptions, argument_error_code,
 };
 
 /// The environment variable a key may come from.
 pub const KEY_VARIABLE: &str = "IMGSIGN_KEY";
 
+/// The environment variable a salt may come from.
+pub const SALT_VARIABLE: &str = "IMGSIGN_SALT";
+
+/// What `--sources` replaces in `sign` and `verify`: the file says it for each source.
+const SIGNER_FLAGS: [&str; 7] =
+    ["--provider", "--key", "--salt", "--previous-key", "--previous-salt", "--option", "--value"];
+
+/// `--sources FILE`, when given (then none of `replaced` may be): the set it holds.
+fn sources_set(a: &Parsed, replaced: &[&str]) -> CliResult<Option<Sources>> {
+    let Some(path) = a.get("--sources") else {
+        if let Some(flag) = ["--keys-in-file", "--source", "--host"].iter().find(|f| a.has(f)) {
+            return usage(format!("{flag} goes with --sources FILE"));
+        }
+        return Ok(None);
+    };
+    if let Some(flag) = replaced.iter().find(|f| a.has(f)) {
+        return usage(format!("{flag} cannot be given with --sources (the file says it for each source)"));
+    }
+    sources::load(path, a.has("--keys-in-file")).map(Some)
+}
+
 /// `imgsign sign`.
 pub fn sign(a: &Parsed, out: &mut Out) -> CliResult<()> {
-    let key = required_key(a, Operation::Signer)?;
-    let signer = Signer::new(required_provider(a)?, &key.text, &[] as &[&str]).map_err(|e| key.explain(e))?;
-    let options = SignOptions {
-        expires: a.number("--expires", "a UNIX timestamp")?,
-        expires_in: a.number("--expires-in", "a number of seconds")?,
-        now: a.number("--now", "a UNIX timestamp")?,
-    };
+    if let Some(set) = sources_set(a, &SIGNER_FLAGS)? {
+        let options = SignOptions {
+            expires: a.number("--expires", "a UNIX timestamp")?,
+            expires_in: a.number("--expires-in", "a number of seconds")?,
+            now: a.number("--now", "a UNIX timestamp")?,
+            values: Vec::new(),
+        };
+        options.validate()?;
+        return urls(a, out, Operation::SignUrl, |url| set.sign_url_with(url, &options));
+    }
+    let signer = signer(a, false)?;
+    let options = sign_options(a, &signer)?;
     // Checked once up front, so a bad combination is one error, not one per URL.
     options.validate()?;
     urls(a, out, Operation::SignUrl, |url| signer.sign_url_with(url, &options))
@@ -30,11 +56,99 @@ pub fn sign(a: &Parsed, out: &mut Out) -> CliResult<()> {
 
 /// `imgsign verify`.
 pub fn verify(a: &Parsed, out: &mut Out) -> CliResult<()> {
+    if let Some(set) = sources_set(a, &SIGNER_FLAGS)? {
+        let options = VerifyOptions { now: a.number("--now", "a UNIX timestamp")?, values: Vec::new() };
+        return match a.get("--host") {
+            // Request targets a server for the host received, each checked by that host's source.
+            Some(host) => urls(a, out, Operation::Verify, |target| {
+                set.verify_with(target, host, &options).map(|()| format!("valid {target}"))
+            }),
+            None => urls(a, out, Operation::VerifyUrl, |url| {
+                set.verify_url_with(url, &options).map(|()| format!("valid {url}"))
+            }),
+        };
+    }
+    let signer = signer(a, true)?;
+    let options = verify_options(a, &signer)?;
+    urls(a, out, Operation::VerifyUrl, |url| {
+        signer.verify_url_with(url, &options).map(|()| format!("valid {url}"))
+    })
+}
+
+/// `imgsign token sign`.
+pub fn token_sign(a: &Parsed, out: &mut Out) -> CliResult<()> {
+    no_positional(a)?;
+    let signer = signer(a, false)?;
+    let token = signer.sign_token(&sign_options(a, &signer)?)?;
+    out.line(&token)?;
+    out.flush()
+}
+
+/// `imgsign token verify`.
+pub fn token_verify(a: &Parsed, out: &mut Out) -> CliResult<()> {
+    let signer = signer(a, true)?;
+    let options = verify_options(a, &signer)?;
+    let each = |token: &str| signer.verify_token(token, &options).map(|()| format!("valid {token}"));
+    if a.positional.is_empty() {
+        let code = argument_error_code(Operation::VerifyToken, "token");
+        lines(out, too_long(Operation::VerifyToken, "token"), |line| each(utf8(line, "token", code)?))
+    } else {
+        arguments(out, &a.positional, each)
+    }
+}
+
+/// The signer of `sign`, `verify` and `token`: the provider, its secrets (with the previous
+/// ones when `verifying`) and its options.
+fn signer(a: &Parsed, verifying: bool) -> CliResult<Signer> {
+    let provider = required_provider(a)?;
     let key = required_key(a, Operation::Signer)?;
-    let previous = a.all("--previous-key");
-    let signer = Signer::new(required_provider(a)?, &key.text, &previous).map_err(|e| key.explain(e))?;
-    let now = a.number("--now", "a UNIX timestamp")?;
-    urls(a, out, Operation::VerifyUrl, |url| signer.verify_url(url, now).map(|()| format!("valid {url}")))
+    let salt = secret(a, "--salt", SALT_VARIABLE, Operation::Signer, "salt")?;
+    let secrets = Secrets {
+        key: key.text.clone(),
+        salt: salt.as_ref().map(|s| s.text.clone()),
+        previous_keys: if verifying { owned(a.all("--previous-key")) } else { Vec::new() },
+        previous_salts: if verifying { owned(a.all("--previous-salt")) } else { Vec::new() },
+    };
+    let options = named(a, "--option", "options", provider)?;
+    Signer::with(provider, &secrets, &options).map_err(|e| explain(e, &[Some(&key), salt.as_ref()]))
+}
+
+fn owned(values: Vec<&str>) -> Vec<String> {
+    values.into_iter().map(str::to_owned).collect()
+}
+
+/// `--expires`, `--expires-in`, `--now` and `--value`s.
+fn sign_options(a: &Parsed, signer: &Signer) -> CliResult<SignOptions> {
+    Ok(SignOptions {
+        expires: a.number("--expires", "a UNIX timestamp")?,
+        expires_in: a.number("--expires-in", "a number of seconds")?,
+        now: a.number("--now", "a UNIX timestamp")?,
+        values: named(a, "--value", "values", signer.provider())?,
+    })
+}
+
+/// `--now` and `--value`s.
+fn verify_options(a: &Parsed, signer: &Signer) -> CliResult<VerifyOptions> {
+    Ok(VerifyOptions {
+        now: a.number("--now", "a UNIX timestamp")?,
+        values: named(a, "--value", "values", signer.provider())?,
+    })
+}
+
+/// The `NAME=VALUE` words of a repeatable option (`--option`, `--value`), each value read by
+/// the type the core gives the name for `provider` (`field` is `options` or `values`).
+fn named(a: &Parsed, flag: &str, field: &str, provider: Provider) -> CliResult<Vec<(String, ParamValue)>> {
+    a.all(flag)
+        .into_iter()
+        .enumerate()
+        .map(|(i, word)| match word.split_once('=') {
+            Some((name, text)) => {
+                let value = imgsign::option_from_text(provider.scheme(), field, name, text)?;
+                Ok((name.to_owned(), value))
+            }
+            None => usage(format!("{flag} number {}: expected NAME=VALUE", i + 1)),
+        })
+        .collect()
 }
 
 /// `imgsign build`.
@@ -138,41 +252,67 @@ pub fn origin_verify(a: &Parsed, out: &mut Out) -> CliResult<()> {
 
 // --- shared conversions ------------------------------------------------------------------
 
-/// A key and where it came from, so an `invalid_key` error can say so.
-struct Key {
+/// A key or salt and where it came from, so an `invalid_key` error about it can say so.
+struct Secret {
     text: String,
-    from_env: bool,
+    /// The argument the core names it by (`key`, `salt`).
+    field: &'static str,
+    /// The environment variable it came from, if it did.
+    variable: Option<&'static str>,
 }
 
-impl Key {
+impl Secret {
     fn explain(&self, e: Error) -> Failure {
-        if self.from_env && e.code() == ErrorCode::InvalidKey {
-            Failure::Lib(Error::new(e.code(), format!("{} (the key comes from {KEY_VARIABLE})", e.message())))
-        } else {
-            Failure::Lib(e)
-        }
+        explain(e, &[Some(self)])
     }
 }
 
-/// `--key`, else `IMGSIGN_KEY` (set but empty counts as given: the core judges it). A value
-/// of the variable that is not UTF-8 gets the code of `operation`'s key.
-fn key(a: &Parsed, operation: Operation) -> CliResult<Option<Key>> {
-    if let Some(k) = a.get("--key") {
-        return Ok(Some(Key { text: k.to_owned(), from_env: false }));
+/// `e`, saying where the secret it is about came from when that is an environment variable.
+fn explain(e: Error, secrets: &[Option<&Secret>]) -> Failure {
+    let from = secrets.iter().flatten().find(|s| {
+        s.variable.is_some()
+            && e.code() == ErrorCode::InvalidKey
+            && e.message().starts_with(&format!("{}:", s.field))
+    });
+    match from.and_then(|s| s.variable.map(|v| (s, v))) {
+        Some((s, variable)) => Failure::Lib(Error::new(
+            e.code(),
+            format!("{} (the {} comes from {variable})", e.message(), s.field),
+        )),
+        None => Failure::Lib(e),
     }
-    match std::env::var_os(KEY_VARIABLE) {
+}
+
+/// `flag`, else the environment `variable` (set but empty counts as given: the core judges
+/// it). A value of the variable that is not UTF-8 gets the code of `operation`'s `field`.
+fn secret(
+    a: &Parsed,
+    flag: &str,
+    variable: &'static str,
+    operation: Operation,
+    field: &'static str,
+) -> CliResult<Option<Secret>> {
+    if let Some(k) = a.get(flag) {
+        return Ok(Some(Secret { text: k.to_owned(), field, variable: None }));
+    }
+    match std::env::var_os(variable) {
         None => Ok(None),
         Some(v) => match v.into_string() {
-            Ok(text) => Ok(Some(Key { text, from_env: true })),
+            Ok(text) => Ok(Some(Secret { text, field, variable: Some(variable) })),
             Err(_) => {
-                let code = argument_error_code(operation, "key");
-                Err(Failure::Lib(Error::new(code, format!("{KEY_VARIABLE}: not valid UTF-8"))))
+                let code = argument_error_code(operation, field);
+                Err(Failure::Lib(Error::new(code, format!("{variable}: not valid UTF-8"))))
             }
         },
     }
 }
 
-fn required_key(a: &Parsed, operation: Operation) -> CliResult<Key> {
+/// `--key`, else `IMGSIGN_KEY`.
+fn key(a: &Parsed, operation: Operation) -> CliResult<Option<Secret>> {
+    secret(a, "--key", KEY_VARIABLE, operation, "key")
+}
+
+fn required_key(a: &Parsed, operation: Operation) -> CliResult<Secret> {
     match key(a, operation)? {
         Some(k) => Ok(k),
         None => usage(format!("a key is needed: --key KEY or the {KEY_VARIABLE} environment variable")),
@@ -224,23 +364,45 @@ fn urls(
     }
 }
 
+/// What `--sources` replaces in `build` and `srcset`.
+const BUILDER_FLAGS: [&str; 11] = [
+    "--domain",
+    "--provider",
+    "--key",
+    "--salt",
+    "--option",
+    "--profile",
+    "--http",
+    "--https",
+    "--include-library-param",
+    "--no-include-library-param",
+    "--disable-path-encoding",
+];
+
 fn builder(a: &Parsed) -> CliResult<UrlBuilder> {
+    if let Some(set) = sources_set(a, &BUILDER_FLAGS)? {
+        let Some(name) = a.get("--source") else {
+            return usage("--source NAME is required with --sources: the source to build with");
+        };
+        return Ok(set.source(name)?.builder().clone());
+    }
     let Some(domain) = a.get("--domain") else {
         return usage("--domain is required");
     };
     let key = key(a, Operation::UrlBuilder)?;
-    let options = BuilderOptions {
+    let salt = secret(a, "--salt", SALT_VARIABLE, Operation::UrlBuilder, "salt")?;
+    let mut options = BuilderOptions {
         provider: provider(a)?,
         key: key.as_ref().map(|k| k.text.clone()),
+        salt: salt.as_ref().map(|s| s.text.clone()),
+        options: Vec::new(),
         profile: a.get("--profile").map(Profile::from_name).transpose()?,
         use_https: a.switch("--https", "--http"),
         include_library_param: a.switch("--include-library-param", "--no-include-library-param"),
         disable_path_encoding: a.has("--disable-path-encoding").then_some(true),
     };
-    UrlBuilder::new(domain, options).map_err(|e| match &key {
-        Some(k) => k.explain(e),
-        None => Failure::Lib(e),
-    })
+    options.options = named(a, "--option", "options", options.provider_or_default())?;
+    UrlBuilder::new(domain, options).map_err(|e| explain(e, &[key.as_ref(), salt.as_ref()]))
 }
 
 type Params = Vec<(String, ParamValue)>;

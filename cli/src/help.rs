@@ -1,8 +1,8 @@
 //! Help text. Names and defaults come from the core's constants, never typed here.
 
 use crate::output::BROKEN_PIPE_STATUS;
-use crate::spec::{COMMANDS, Command, notes};
-use imgsign::{BuilderOptions, Profile, Provider, UrlBuilder};
+use crate::spec::{COMMANDS, Command, GROUPS, notes};
+use imgsign::{BuilderOptions, OptionKind, OptionSpec, Profile, Provider, UrlBuilder};
 
 const FOOTER: &str = "\
 EXIT STATUS: 0 success; 1 an input failed (refused, or a verification failed) or
@@ -14,12 +14,14 @@ a key, an argument or a header value; arguments are named by position ($1 is 1).
 
 /// `imgsign --help`.
 pub fn main_help() -> String {
-    let mut s = format!(
-        "imgsign {}: build, sign and verify image-CDN URLs ({})\n\n\
-         USAGE:\n  imgsign COMMAND [OPTIONS] [ARGUMENTS]\n  imgsign COMMAND --help     that command's help\n  \
-         imgsign --version\n\nCOMMANDS:\n",
-        imgsign::VERSION,
-        names(Provider::ALL.iter().map(|p| p.name())),
+    let mut s = format!("imgsign {}: build, sign and verify image-CDN URLs\n", imgsign::VERSION);
+    for line in wrap(&format!("Providers: {}.", names(Provider::ALL.iter().map(|p| p.name()))), 90) {
+        s.push_str(line.trim_start());
+        s.push('\n');
+    }
+    s.push_str(
+        "\nUSAGE:\n  imgsign COMMAND [OPTIONS] [ARGUMENTS]\n  imgsign COMMAND --help     that command's help \
+         (sign --help: each provider's secrets and options)\n  imgsign --version\n\nCOMMANDS:\n",
     );
     let width = COMMANDS.iter().map(|c| c.name.len()).max().unwrap_or(0);
     for c in COMMANDS {
@@ -45,7 +47,8 @@ pub fn main_help() -> String {
 
 /// `imgsign origin --help`.
 pub fn group_help(group: &str) -> String {
-    let mut s = format!("imgsign {group}: the commands of an imgix origin (request signing)\n\nCOMMANDS:\n");
+    let about = GROUPS.iter().find(|(g, _)| *g == group).map_or("", |(_, about)| about);
+    let mut s = format!("imgsign {group}: {about}\n\nCOMMANDS:\n");
     let prefix = format!("{group} ");
     for c in COMMANDS.iter().filter(|c| c.name.starts_with(&prefix)) {
         s.push_str(&format!("  imgsign {:14} {}\n", c.name, c.summary));
@@ -72,13 +75,75 @@ pub fn command_help(c: &Command) -> String {
     s.push_str(&format!("  {:width$}  print this help\n", "-h, --help"));
     for note in notes(c.name) {
         s.push('\n');
-        s.push_str(note);
+        s.push_str(&fill(note));
         s.push('\n');
     }
     s.push('\n');
     s.push_str(&fill(FOOTER));
     s.push('\n');
     s
+}
+
+/// Every provider's secrets, options and per-call values, from the core's scheme data.
+fn schemes() -> String {
+    let mut s = String::from(
+        "PROVIDERS: each one's secrets, its options (--option NAME=VALUE) and the values a call\n\
+         gives (--value NAME=VALUE):\n",
+    );
+    let width = Provider::ALL.iter().map(|p| p.name().len()).max().unwrap_or(0);
+    for p in Provider::ALL {
+        let scheme = p.scheme();
+        let forms = scheme.secrets;
+        let mut secrets = format!("--key: the {} ({})", forms.key_name, forms.key.name());
+        if let Some(salt) = forms.salt {
+            let optional = if forms.salt_optional { ", optional" } else { "" };
+            secrets.push_str(&format!("; --salt ({}{optional})", salt.name()));
+        }
+        s.push_str(&format!("  {:width$}  {secrets}\n", p.name()));
+        let lines = scheme
+            .options
+            .iter()
+            .map(|o| ("--option", o))
+            .chain(scheme.values.iter().map(|v| ("--value", v)));
+        for (flag, o) in lines {
+            let indent = " ".repeat(width + 4);
+            for line in wrap(&format!("{flag} {}", describe(o)), 98 - indent.len()) {
+                s.push_str(&format!("{indent}{line}\n"));
+            }
+        }
+    }
+    s.pop();
+    s
+}
+
+/// `name=TYPE (default d): help`, for the providers' table.
+fn describe(o: &OptionSpec) -> String {
+    let kind = match o.kind {
+        OptionKind::Int { min, max: i64::MAX } => format!("{min}.."),
+        OptionKind::Int { min, max } => format!("{min}..{max}"),
+        OptionKind::Bool => "true|false".to_owned(),
+        OptionKind::Choice(names) => names.join("|"),
+        OptionKind::Text => "TEXT".to_owned(),
+    };
+    let default = o.default.describe().map(|d| format!(" (default {d})")).unwrap_or_default();
+    format!("{}={kind}{default}: {}", o.name, o.help)
+}
+
+/// `text` in lines of at most `width` characters, later ones indented by two spaces.
+fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines = vec![String::new()];
+    for word in text.split(' ') {
+        let Some(line) = lines.last_mut() else { break };
+        if !line.trim().is_empty() && line.chars().count() + 1 + word.chars().count() > width {
+            lines.push(format!("  {word}"));
+        } else {
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            line.push_str(word);
+        }
+    }
+    lines
 }
 
 fn names<'a>(it: impl Iterator<Item = &'a str>) -> String {
@@ -111,6 +176,7 @@ fn fill(text: &str) -> String {
         ("{qualities}", qualities.join(",")),
         ("{origin_tolerance}", format!("{} s", imgsign::DEFAULT_ORIGIN_TOLERANCE)),
         ("{broken_pipe}", BROKEN_PIPE_STATUS.to_string()),
+        ("{schemes}", schemes()),
     ];
     let mut out = text.to_owned();
     for (placeholder, value) in values {
@@ -129,7 +195,9 @@ mod tests {
         for c in COMMANDS {
             all.push_str(&command_help(c));
         }
-        all.push_str(&group_help("origin"));
+        for (g, _) in GROUPS {
+            all.push_str(&group_help(g));
+        }
         assert!(!all.contains('{') && !all.contains('}'), "unfilled placeholder in help");
         assert!(all.lines().all(|l| l.chars().count() <= 100), "a help line is too long");
     }

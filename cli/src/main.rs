@@ -8,6 +8,7 @@ mod commands;
 mod help;
 mod input;
 mod output;
+mod sources;
 mod spec;
 mod words;
 

@@ -20,6 +20,8 @@
 //   akamai-edgeauth.generate            the Python op's snake_case input -> token
 //   thumbor-url-builder.buildUrl        {key, server, image, width, height, smart, fit_in,
 //                                        filters, halign, valign, crop, meta} -> {url}
+//   whatwg.url                          {url} -> {href, origin, pathname, search, hash}: the URL
+//                                        as a client sends it (this runtime's WHATWG parser)
 //   cloudflare-images.documented-worker {key, url, exp} -> {url, sig, string_to_sign}
 //        (not a vendor package: the steps of the vendor's documented Worker, run on
 //         this runtime's own WHATWG URL/URLSearchParams, which is what the docs rely on)
@@ -132,6 +134,10 @@ const OPS = {
     if (i.smart) b.smartCrop(true);
     for (const f of i.filters || []) b.filter(f);
     return { url: b.buildUrl() };
+  },
+  'whatwg.url': (i) => {
+    const u = new URL(i.url);
+    return { href: u.href, origin: u.origin, pathname: u.pathname, search: u.search, hash: u.hash };
   },
   'cloudflare-images.documented-worker': (i) => {
     const url = new URL(i.url);

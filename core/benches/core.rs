@@ -7,11 +7,16 @@
 
 use criterion::{Criterion, Throughput};
 use hmac::{Hmac, KeyInit, Mac};
-use imgsign::{BuilderOptions, ParamValue, Profile, Provider, Signer, SrcsetOptions, UrlBuilder};
+use imgsign::{
+    BuilderOptions, Covered, ParamValue, Profile, Provider, Secrets, Signer, SrcsetOptions, UrlBuilder,
+};
 use md5::{Digest, Md5};
+use sha1::Sha1;
 use sha2::Sha256;
 use std::hint::black_box;
-use std::path::PathBuf;
+
+mod common;
+use common::estimate;
 use std::time::SystemTime;
 
 const KEY: &str = "FOO123bar";
@@ -82,13 +87,14 @@ impl RawHash {
                 m.update(msg);
                 m.finalize().into_bytes()[0]
             }
+            other => panic!("{other}: not a query-param provider (see bench_path)"),
         }
     }
 }
 
 fn check(raw: &RawHash, signed_url: &str, msg: &str) {
     // The baseline must hash exactly what the core signs: both give the same digest.
-    let sig_param = raw.provider.scheme().signature_param;
+    let sig_param = raw.provider.scheme().query_param().unwrap_or("s");
     let given = &signed_url[signed_url.rfind(&format!("{sig_param}=")).unwrap() + sig_param.len() + 1..];
     let first = u8::from_str_radix(&given[..2], 16).unwrap();
     assert_eq!(raw.hash(msg.as_bytes()), first, "baseline does not hash the signed bytes of {signed_url}");
@@ -113,10 +119,13 @@ fn bench_build_sign(c: &mut Criterion) {
 fn bench_sign_url(c: &mut Criterion) {
     let input = "https://demo.imgix.net/photos/2024/summer/beach-sunset.jpg?w=800&h=600&fit=crop&auto=format";
     let mut g = c.benchmark_group("sign_url");
-    for provider in Provider::ALL {
+    let query_family = Provider::ALL
+        .into_iter()
+        .filter(|p| matches!(p.scheme().parts.covered, Covered::PathAndQuery { .. }));
+    for provider in query_family {
         let s = signer(provider);
         let signed = s.sign_url(input).unwrap();
-        let msg = signed_string(&signed, provider.scheme().signature_param);
+        let msg = signed_string(&signed, provider.scheme().query_param().unwrap_or("s"));
         let raw = RawHash::new(provider);
         check(&raw, &signed, &msg);
         g.bench_function(provider.name(), |bch| bch.iter(|| s.sign_url(black_box(input))));
@@ -197,6 +206,111 @@ fn bench_batches(c: &mut Criterion) {
     g.finish();
 }
 
+const IMGPROXY_KEY: &str = "943b421c9eb07c830af81030552c86009268de4e532ba2ee2eab8247c6da0881";
+const IMGPROXY_SALT: &str = "520f986b998545b4785e0defbc4f3c1203f22de2374a3d53cb7a7fe9fea309c5";
+
+/// The raw primitive of a path-signature scheme over exactly the bytes it signs, the key (and
+/// salt) prepared once: the baseline of `bench_path`.
+enum RawPath {
+    /// HMAC-SHA256(key, salt ‖ message): imgproxy.
+    HmacSha256(Hmac<Sha256>),
+    /// HMAC-SHA1(key, message): thumbor.
+    HmacSha1(Hmac<Sha1>),
+    /// SHA-1(message ‖ secret): Cloudinary.
+    Sha1Suffix(&'static str),
+}
+
+impl RawPath {
+    fn digest(&self, msg: &[u8]) -> Vec<u8> {
+        match self {
+            RawPath::HmacSha256(m) => {
+                let mut m = m.clone();
+                m.update(msg);
+                m.finalize().into_bytes().to_vec()
+            }
+            RawPath::HmacSha1(m) => {
+                let mut m = m.clone();
+                m.update(msg);
+                m.finalize().into_bytes().to_vec()
+            }
+            RawPath::Sha1Suffix(secret) => {
+                let mut h = Sha1::new();
+                h.update(msg);
+                h.update(secret.as_bytes());
+                h.finalize().to_vec()
+            }
+        }
+    }
+
+    /// One byte of the digest, so that nothing is optimised away.
+    fn hash(&self, msg: &[u8]) -> u8 {
+        self.digest(msg)[0]
+    }
+}
+
+/// sign_url and verify_url of a typical path-signature URL of each family, beside the raw
+/// primitive over the same bytes (the path after the signature, as each scheme signs it).
+fn bench_path(c: &mut Criterion) {
+    let imgproxy_salt = hex_bytes(IMGPROXY_SALT);
+    let mut salted = Hmac::<Sha256>::new_from_slice(&hex_bytes(IMGPROXY_KEY)).unwrap();
+    salted.update(&imgproxy_salt);
+    let cases = [
+        (
+            Provider::Imgproxy,
+            Secrets { key: IMGPROXY_KEY.into(), salt: Some(IMGPROXY_SALT.into()), ..Secrets::default() },
+            "https://imgproxy.example.com/insecure/rs:fill:300:400:0/g:sm/q:80/plain/https://example.com/images/curiosity.jpg",
+            "/rs:fill:300:400:0/g:sm/q:80/plain/https://example.com/images/curiosity.jpg",
+            RawPath::HmacSha256(salted),
+        ),
+        (
+            Provider::Thumbor,
+            Secrets { key: "my-security-key".into(), ..Secrets::default() },
+            "https://thumbor.example.com/unsafe/fit-in/300x200/smart/filters:quality(80)/my.server.com/some/path/to/image.jpg",
+            "fit-in/300x200/smart/filters:quality(80)/my.server.com/some/path/to/image.jpg",
+            RawPath::HmacSha1(Hmac::<Sha1>::new_from_slice(b"my-security-key").unwrap()),
+        ),
+        (
+            Provider::Cloudinary,
+            Secrets { key: "abcd".into(), ..Secrets::default() },
+            "https://res.cloudinary.com/demo/image/upload/c_fill,h_200,w_300/e_sepia/v1312461204/folder/sample.jpg",
+            "c_fill,h_200,w_300/e_sepia/folder/sample.jpg",
+            RawPath::Sha1Suffix("abcd"),
+        ),
+    ];
+    let mut g = c.benchmark_group("path");
+    for (provider, secrets, unsigned, msg, raw) in cases {
+        let s = Signer::with(provider, &secrets, &[] as &[(&str, ParamValue)]).unwrap();
+        let signed = s.sign_url(unsigned).unwrap();
+        assert_eq!(s.verify_url(&signed, None), Ok(()));
+        // The baseline hashes exactly what the core signs: its digest is the URL's signature.
+        use base64::Engine;
+        let b64 = base64::engine::general_purpose::URL_SAFE.encode(raw.digest(msg.as_bytes()));
+        let expected = match provider {
+            Provider::Imgproxy => b64.trim_end_matches('=').to_owned(),
+            Provider::Cloudinary => format!("s--{}--", &b64[..8]),
+            _ => b64,
+        };
+        assert!(
+            signed.contains(&format!("/{expected}/")),
+            "baseline does not hash the signed bytes of {signed}"
+        );
+        g.bench_function(format!("sign_{}", provider.name()), |bch| {
+            bch.iter(|| s.sign_url(black_box(unsigned)))
+        });
+        g.bench_function(format!("verify_{}", provider.name()), |bch| {
+            bch.iter(|| s.verify_url(black_box(&signed), None))
+        });
+        g.bench_function(format!("raw_{}", provider.name()), |bch| {
+            bch.iter(|| raw.hash(black_box(msg.as_bytes())))
+        });
+    }
+    g.finish();
+}
+
+fn hex_bytes(h: &str) -> Vec<u8> {
+    (0..h.len()).step_by(2).map(|i| u8::from_str_radix(&h[i..i + 2], 16).unwrap()).collect()
+}
+
 /// Params in one call for the large-call rows: keys that need encoding, so the sorted fast
 /// path does not apply and the duplicate check runs on its own.
 const MANY: usize = 100_000;
@@ -235,32 +349,6 @@ fn bench_many_params(c: &mut Criterion) {
 // Summary
 // ---------------------------------------------------------------------------------------
 
-/// Where criterion writes its estimates (the rule criterion itself follows).
-fn criterion_dir() -> PathBuf {
-    if let Some(home) = std::env::var_os("CRITERION_HOME") {
-        return PathBuf::from(home);
-    }
-    if let Some(target) = std::env::var_os("CARGO_TARGET_DIR") {
-        return PathBuf::from(target).join("criterion");
-    }
-    // <target>/<profile>/deps/<bench binary>
-    std::env::current_exe()
-        .ok()
-        .and_then(|exe| exe.ancestors().nth(3).map(|t| t.join("criterion")))
-        .unwrap_or_else(|| PathBuf::from("target/criterion"))
-}
-
-/// Nanoseconds per iteration measured by this run (`None` when not measured now).
-fn estimate(id: &str, since: SystemTime) -> Option<f64> {
-    let file = criterion_dir().join(id).join("new").join("estimates.json");
-    let modified = std::fs::metadata(&file).and_then(|m| m.modified()).ok()?;
-    if modified < since {
-        return None;
-    }
-    let json: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(file).ok()?).ok()?;
-    ["slope", "mean"].iter().find_map(|k| json.get(k)?.get("point_estimate")?.as_f64())
-}
-
 fn print_summary(since: SystemTime) {
     // (operation, criterion id, raw id, operations per iteration)
     let rows = [
@@ -279,6 +367,21 @@ fn print_summary(since: SystemTime) {
         ("srcset fixed, 5 dprs (per srcset)", "srcset/fixed_5", "srcset/raw_md5_x5", 1),
         ("build_urls x1000 (per URL)", "batch_1000/build_urls", "batch_1000/raw_md5_build", BATCH),
         ("sign_urls x1000 (per URL)", "batch_1000/sign_urls", "batch_1000/raw_md5_sign", BATCH),
+        ("sign_url imgproxy (HMAC-SHA256)", "path/sign_imgproxy", "path/raw_imgproxy", 1),
+        ("verify_url imgproxy", "path/verify_imgproxy", "path/raw_imgproxy", 1),
+        ("sign_url imgproxy, vs HMAC from the key", "path/sign_imgproxy", "path/raw_imgproxy_from_key", 1),
+        (
+            "verify_url imgproxy, vs HMAC from the key",
+            "path/verify_imgproxy",
+            "path/raw_imgproxy_from_key",
+            1,
+        ),
+        ("sign_url thumbor (HMAC-SHA1)", "path/sign_thumbor", "path/raw_thumbor", 1),
+        ("verify_url thumbor", "path/verify_thumbor", "path/raw_thumbor", 1),
+        ("sign_url thumbor, vs HMAC from the key", "path/sign_thumbor", "path/raw_thumbor_from_key", 1),
+        ("verify_url thumbor, vs HMAC from the key", "path/verify_thumbor", "path/raw_thumbor_from_key", 1),
+        ("sign_url cloudinary (SHA-1)", "path/sign_cloudinary", "path/raw_cloudinary", 1),
+        ("verify_url cloudinary", "path/verify_cloudinary", "path/raw_cloudinary", 1),
     ];
     let measured: Vec<_> = rows
         .iter()
@@ -310,6 +413,16 @@ fn print_summary(since: SystemTime) {
         };
         println!("| {name:<38} | {op:>10.1} | {raw_text:>11} | {ratio:>6} |");
     }
+    for (name, op, raw) in measured
+        .iter()
+        .filter(|m| m.0.contains("imgproxy") || m.0.contains("thumbor") || m.0.contains("cloudinary"))
+    {
+        if let Some(raw) = raw {
+            let ratio = op / raw;
+            let verdict = if ratio <= 2.0 { "meets" } else { "MISSES" };
+            println!("{name} / raw primitive = {ratio:.2}x: {verdict} the 2x target");
+        }
+    }
     if let Some((_, op, Some(raw))) = measured.first().filter(|m| m.0.starts_with("build+sign")) {
         let ratio = op / raw;
         let verdict = if ratio <= 1.5 { "meets" } else { "MISSES" };
@@ -325,6 +438,7 @@ fn main() {
     bench_verify(&mut c);
     bench_srcset(&mut c);
     bench_batches(&mut c);
+    bench_path(&mut c);
     bench_many_params(&mut c);
     c.final_summary();
     print_summary(since);

@@ -10,18 +10,22 @@ use crate::error::{Error, ErrorCode};
 /// casing of the same name).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Operation {
-    /// `Signer(provider, key, previous_keys)`.
+    /// `Signer(provider, key, previous_keys, salt, previous_salts, options)`.
     Signer,
-    /// `Signer.sign_url(url, expires, expires_in, now)`.
+    /// `Signer.sign_url(url, expires, expires_in, now, values)`.
     SignUrl,
-    /// `Signer.sign_urls(urls)`.
+    /// `Signer.sign_urls(urls, expires, expires_in, now, values)`.
     SignUrls,
-    /// `Signer.verify_url(url, now)`.
+    /// `Signer.verify_url(url, now, values)`.
     VerifyUrl,
-    /// `Signer.verify(target, now)`: what a server receives.
+    /// `Signer.verify(target, now, values)`: what a server receives.
     Verify,
+    /// `Signer.sign_token(expires, expires_in, now, values)`: a token on its own.
+    SignToken,
+    /// `Signer.verify_token(token, now, values)`.
+    VerifyToken,
     /// `UrlBuilder(domain, provider, key, profile, use_https, include_library_param,
-    /// disable_path_encoding)`.
+    /// disable_path_encoding, salt, options)`.
     UrlBuilder,
     /// `UrlBuilder.build_url(path, params, disable_path_encoding)`.
     BuildUrl,
@@ -41,6 +45,13 @@ pub enum Operation {
     VerifyBasicAuth,
     /// `verify_origin_secret(secret, headers)`.
     VerifyOriginSecret,
+    /// `UrlBuilder.request_target(path, query)`: the target a client sent, from a decoded path.
+    RequestTarget,
+    /// `Sources(sources)`: each source's `name`, `domain`, `path_prefix`, `provider`, `key`,
+    /// `previous_keys`, `profile` and builder options.
+    Sources,
+    /// `Sources.source(name)`.
+    Source,
 }
 
 use ErrorCode::{
@@ -50,12 +61,14 @@ use ErrorCode::{
 
 impl Operation {
     /// Every operation, in a stable order.
-    pub const ALL: [Operation; 15] = [
+    pub const ALL: [Operation; 20] = [
         Operation::Signer,
         Operation::SignUrl,
         Operation::SignUrls,
         Operation::VerifyUrl,
         Operation::Verify,
+        Operation::SignToken,
+        Operation::VerifyToken,
         Operation::UrlBuilder,
         Operation::BuildUrl,
         Operation::BuildUrls,
@@ -66,6 +79,9 @@ impl Operation {
         Operation::VerifyOriginRequest,
         Operation::VerifyBasicAuth,
         Operation::VerifyOriginSecret,
+        Operation::RequestTarget,
+        Operation::Sources,
+        Operation::Source,
     ];
 
     /// The operation's name (`sign_url`, `url_builder`, ...).
@@ -76,6 +92,8 @@ impl Operation {
             Operation::SignUrls => "sign_urls",
             Operation::VerifyUrl => "verify_url",
             Operation::Verify => "verify",
+            Operation::SignToken => "sign_token",
+            Operation::VerifyToken => "verify_token",
             Operation::UrlBuilder => "url_builder",
             Operation::BuildUrl => "build_url",
             Operation::BuildUrls => "build_urls",
@@ -86,6 +104,9 @@ impl Operation {
             Operation::VerifyOriginRequest => "verify_origin_request",
             Operation::VerifyBasicAuth => "verify_basic_auth",
             Operation::VerifyOriginSecret => "verify_origin_secret",
+            Operation::RequestTarget => "request_target",
+            Operation::Sources => "sources",
+            Operation::Source => "source",
         }
     }
 
@@ -100,15 +121,51 @@ impl Operation {
     /// `build_srcset`, `invalid_param` elsewhere.
     pub fn arguments(self) -> &'static [(&'static str, ErrorCode)] {
         match self {
-            Operation::Signer => {
-                &[("provider", PARAM), ("key", KEY), ("previous_keys", KEY), ("options", PARAM)]
+            Operation::Signer => &[
+                ("provider", PARAM),
+                ("key", KEY),
+                ("previous_keys", KEY),
+                ("salt", KEY),
+                ("previous_salts", KEY),
+                ("options", PARAM),
+            ],
+            Operation::SignUrl => &[
+                ("url", URL),
+                ("expires", PARAM),
+                ("expires_in", PARAM),
+                ("now", PARAM),
+                ("values", PARAM),
+                ("options", PARAM),
+            ],
+            Operation::SignUrls => &[
+                ("urls", URL),
+                ("expires", PARAM),
+                ("expires_in", PARAM),
+                ("now", PARAM),
+                ("values", PARAM),
+                ("options", PARAM),
+            ],
+            Operation::VerifyUrl => {
+                &[("url", MALFORMED), ("now", PARAM), ("values", PARAM), ("options", PARAM)]
             }
-            Operation::SignUrl => {
-                &[("url", URL), ("expires", PARAM), ("expires_in", PARAM), ("now", PARAM), ("options", PARAM)]
+            // `host`: of `Sources.verify(target, host, now, values)`.
+            Operation::Verify => &[
+                ("target", MALFORMED),
+                ("host", PARAM),
+                ("now", PARAM),
+                ("values", PARAM),
+                ("options", PARAM),
+            ],
+            Operation::SignToken => &[
+                ("expires", PARAM),
+                ("expires_in", PARAM),
+                ("now", PARAM),
+                ("values", PARAM),
+                ("options", PARAM),
+            ],
+            Operation::VerifyToken => {
+                &[("token", MALFORMED), ("now", PARAM), ("values", PARAM), ("options", PARAM)]
             }
-            Operation::SignUrls => &[("urls", URL)],
-            Operation::VerifyUrl => &[("url", MALFORMED), ("now", PARAM), ("options", PARAM)],
-            Operation::Verify => &[("target", MALFORMED), ("now", PARAM), ("options", PARAM)],
             Operation::UrlBuilder => &[
                 ("domain", DOMAIN),
                 ("provider", PARAM),
@@ -117,6 +174,7 @@ impl Operation {
                 ("use_https", PARAM),
                 ("include_library_param", PARAM),
                 ("disable_path_encoding", PARAM),
+                ("salt", KEY),
                 ("options", PARAM),
             ],
             Operation::BuildUrl => {
@@ -146,6 +204,21 @@ impl Operation {
             }
             Operation::VerifyBasicAuth => &[("username", KEY), ("password", KEY), ("headers", PARAM)],
             Operation::VerifyOriginSecret => &[("secret", KEY), ("headers", PARAM)],
+            Operation::RequestTarget => &[("path", MALFORMED), ("query", MALFORMED)],
+            Operation::Sources => &[
+                ("sources", PARAM),
+                ("name", PARAM),
+                ("domain", DOMAIN),
+                ("path_prefix", PARAM),
+                ("provider", PARAM),
+                ("key", KEY),
+                ("previous_keys", KEY),
+                ("profile", PARAM),
+                ("use_https", PARAM),
+                ("include_library_param", PARAM),
+                ("disable_path_encoding", PARAM),
+            ],
+            Operation::Source => &[("name", PARAM)],
         }
     }
 }
@@ -180,7 +253,8 @@ fn argument_name(argument: &str) -> String {
     snake_case(argument.get(..end).unwrap_or(argument))
 }
 
-fn snake_case(name: &str) -> String {
+/// `minWidth` is `min_width` (a name already in `snake_case` stays as it is).
+pub(crate) fn snake_case(name: &str) -> String {
     let mut out = String::with_capacity(name.len() + 4);
     for c in name.chars() {
         if c.is_ascii_uppercase() {

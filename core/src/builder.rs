@@ -1,5 +1,7 @@
 //! Building URLs from a domain, a path and params (docs/behaviour.md, "Building").
 
+use crate::digest::SigningKey;
+use crate::encode::ParamValue;
 use crate::encode::{self, encode_into};
 use crate::error::{ErrorCode, Result, err};
 use crate::params::{
@@ -7,8 +9,11 @@ use crate::params::{
     sort_by_key_bytes, sort_by_raw_nfc, sort_by_raw_utf16,
 };
 use crate::profile::{JAVA_ENCODED_PROXY, LibraryParam, Order, PathStyle, Profile, Rules};
-use crate::provider::{Provider, SigningKey};
-use crate::signature::{check_emitted_len, message, push_signature};
+use crate::provider::Provider;
+use crate::scheme::{Grammar, Named, Placement, Resolved, resolve};
+use crate::secrets::{self, Secrets};
+use crate::signature::{check_emitted_len, message, push_signature, sign_segment, signed_path};
+use crate::tokens;
 use crate::validate::{check_domain, check_verbatim_path, check_verbatim_path_for, has_dot_segment};
 use std::borrow::Cow;
 use std::fmt;
@@ -23,6 +28,10 @@ pub struct BuilderOptions {
     pub provider: Option<Provider>,
     /// The signing key; not given builds unsigned URLs.
     pub key: Option<String>,
+    /// The salt that goes with the key, for a scheme that has one.
+    pub salt: Option<String>,
+    /// The scheme's options by name (docs/schemes.md); a `Null` value is not given.
+    pub options: Vec<(String, ParamValue)>,
     /// The encoding profile (not given: canonical).
     pub profile: Option<Profile>,
     /// `https://` (true) or `http://` (not given: true).
@@ -34,11 +43,21 @@ pub struct BuilderOptions {
     pub disable_path_encoding: Option<bool>,
 }
 
+impl BuilderOptions {
+    /// The provider a builder made with these options uses: the one given, else the core's
+    /// default.
+    pub fn provider_or_default(&self) -> Provider {
+        self.provider.unwrap_or(Provider::Imgix)
+    }
+}
+
 impl fmt::Debug for BuilderOptions {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("BuilderOptions")
             .field("provider", &self.provider)
             .field("key", &self.key.as_ref().map(|_| "<redacted>"))
+            .field("salt", &self.salt.as_ref().map(|_| "<redacted>"))
+            .field("options", &self.options)
             .field("profile", &self.profile)
             .field("use_https", &self.use_https)
             .field("include_library_param", &self.include_library_param)
@@ -72,11 +91,14 @@ pub(crate) struct Call<'o> {
 pub struct UrlBuilder {
     domain: String,
     provider: Provider,
+    resolved: Resolved,
     key: Option<SigningKey>,
     profile: Profile,
     use_https: bool,
     include_library_param: bool,
     disable_path_encoding: bool,
+    /// A source's path prefix (`Sources`): a path that is not under it is refused.
+    path_prefix: Option<String>,
 }
 
 impl fmt::Debug for UrlBuilder {
@@ -93,22 +115,54 @@ impl fmt::Debug for UrlBuilder {
 impl UrlBuilder {
     /// Creates a builder for `domain` (a bare host name such as `demo.imgix.net`).
     pub fn new(domain: &str, options: BuilderOptions) -> Result<UrlBuilder> {
-        let provider = options.provider.unwrap_or(Provider::Imgix);
+        let provider = options.provider_or_default();
         let profile = options.profile.unwrap_or_default();
         let rules = profile.rules();
         check_domain(domain, rules.domain_any_case)?;
-        let key = match &options.key {
-            Some(k) => Some(SigningKey::new("key", provider, k)?),
+        let scheme = provider.scheme();
+        let decoded = match &options.key {
+            Some(k) => {
+                let secrets = Secrets { key: k.clone(), salt: options.salt.clone(), ..Secrets::default() };
+                Some(secrets::decode(scheme, &secrets)?)
+            }
+            None if options.salt.is_some() => {
+                return err(
+                    ErrorCode::InvalidKey,
+                    "salt: given without a key (an unsigned builder takes no salt)",
+                );
+            }
+            None => None,
+        };
+        let mut resolved = resolve(scheme, &options.options)?;
+        tokens::check_resolved(&mut resolved)?;
+        if let Grammar::Path(_) = scheme.grammar {
+            // A path grammar is not a query: a profile's encoding and the library param do not apply.
+            let refused = [
+                ("profile", options.profile.is_some_and(|p| p != Profile::Canonical)),
+                ("include_library_param", options.include_library_param == Some(true)),
+                ("disable_path_encoding", options.disable_path_encoding == Some(true)),
+            ];
+            if let Some((field, _)) = refused.iter().find(|(_, r)| *r) {
+                return err(
+                    ErrorCode::InvalidParam,
+                    format!("{field}: {} URLs are built from its path grammar, not a query", scheme.name),
+                );
+            }
+        }
+        let key = match decoded {
+            Some(d) => secrets::prepare(&resolved, &d)?.into_iter().next(),
             None => None,
         };
         Ok(UrlBuilder {
             domain: if rules.lowercase_domain { domain.to_ascii_lowercase() } else { domain.to_owned() },
             provider,
+            resolved,
             key,
             profile,
             use_https: options.use_https.unwrap_or(true),
             include_library_param: options.include_library_param.unwrap_or(rules.library_param_default),
             disable_path_encoding: options.disable_path_encoding.unwrap_or(false),
+            path_prefix: None,
         })
     }
 
@@ -140,9 +194,46 @@ impl UrlBuilder {
     pub fn is_signed(&self) -> bool {
         self.key.is_some()
     }
+    /// The path prefix of a source's builder ([`crate::Sources`]): every URL it builds is under it.
+    pub fn path_prefix(&self) -> Option<&str> {
+        self.path_prefix.as_deref()
+    }
+
+    /// The builder of a source with `prefix` (normalised by `Sources`).
+    pub(crate) fn with_path_prefix(mut self, prefix: Option<String>) -> UrlBuilder {
+        self.path_prefix = prefix;
+        self
+    }
+
+    /// Refuses an emitted path that is not under the source's prefix.
+    fn check_prefix(&self, emitted: &str) -> Result<()> {
+        match &self.path_prefix {
+            Some(prefix) if !crate::sources::is_under(emitted, prefix) => err(
+                ErrorCode::InvalidUrl,
+                format!(
+                    "path: {} is not under this source's path prefix {prefix}",
+                    crate::error::excerpt(emitted)
+                ),
+            ),
+            _ => Ok(()),
+        }
+    }
 
     pub(crate) fn rules(&self) -> &'static Rules {
         self.profile.rules()
+    }
+
+    /// The query param the signature goes in (every scheme built with the query grammar
+    /// signs in the query).
+    pub(crate) fn signature_param(&self) -> Result<&'static str> {
+        match self.resolved.parts.placement {
+            Placement::LastQueryParam(p) => Ok(p),
+            Placement::TokenQuery(t) => Ok(t.token),
+            Placement::TokenParam(t) => Ok(t.name),
+            Placement::PathSegment { .. } => {
+                err(ErrorCode::InvalidParam, format!("{}: not built from query params", self.provider.name()))
+            }
+        }
     }
 
     /// Builds (and signs) the URL for `path` with `params`.
@@ -227,7 +318,7 @@ impl UrlBuilder {
         }
         // The scheme's path rule (Gumlet: one leading `/`), the same helper signing uses.
         let emitted = out.get(start..).unwrap_or_default();
-        let cut = emitted.len() - self.provider.scheme().signed_path(emitted).len();
+        let cut = emitted.len() - signed_path(self.resolved.parts.covered, emitted).len();
         if cut > 0 {
             out.replace_range(start..start + cut, "");
         }
@@ -236,6 +327,13 @@ impl UrlBuilder {
 
     /// Emits the URL for `path` and normalised `items`, signed when the builder has a key.
     pub(crate) fn emit(&self, path: &str, items: &mut Items<'_>, call: &Call<'_>) -> Result<String> {
+        if let Grammar::Path(pieces) = self.resolved.scheme.grammar {
+            return self.emit_path(pieces, path, items, call);
+        }
+        if tokens::handles(&self.resolved.parts) {
+            return self.emit_token(path, items, call);
+        }
+        let sig_param = self.signature_param()?;
         let r = self.render(path, items, None, call)?;
         let signature = self.key.as_ref().map(|key| {
             let (path, query) = r.message_parts();
@@ -243,9 +341,65 @@ impl UrlBuilder {
         });
         let mut out = r.url;
         if let Some((sig, query_is_empty)) = signature {
-            push_signature(&mut out, query_is_empty, self.provider.scheme().signature_param, sig.as_str());
+            push_signature(&mut out, query_is_empty, sig_param, sig.as_str());
             // What imgsign signs, it can verify: a signed URL obeys the one length limit.
             check_emitted_len(&out)?;
+        }
+        Ok(out)
+    }
+
+    /// A token scheme's URL: rendered unsigned by the profile, then signed as given by the
+    /// scheme's parts (the same steps as `sign_url`, with no expiry and no per-call values).
+    fn emit_token(&self, path: &str, items: &mut Items<'_>, call: &Call<'_>) -> Result<String> {
+        let r = self.render(path, items, None, call)?;
+        let Some(key) = &self.key else { return Ok(r.url) };
+        let values = Named::default();
+        let ctx = tokens::Ctx { resolved: &self.resolved, keys: std::slice::from_ref(key), values: &values };
+        let u = tokens::Url {
+            origin: r.url.get(..r.path_start),
+            path: r.url.get(r.path_start..r.path_end).unwrap_or_default(),
+            query: r.url.get(r.path_end + 1..).unwrap_or_default(),
+            fragment: None,
+        };
+        tokens::sign_url(&ctx, &u, None)
+    }
+
+    /// Emits the URL of a path grammar: the pieces rendered, then signed in their segment
+    /// as `sign_url` signs (the same function), when the builder has a key.
+    fn emit_path(
+        &self,
+        pieces: &[crate::scheme::Piece],
+        path: &str,
+        items: &Items<'_>,
+        call: &Call<'_>,
+    ) -> Result<String> {
+        if call.disable_path_encoding == Some(true) {
+            // As the builder option: a path grammar writes its own path.
+            return err(
+                ErrorCode::InvalidParam,
+                format!(
+                    "disable_path_encoding: {} URLs are built from its path grammar, not a query",
+                    self.resolved.scheme.name
+                ),
+            );
+        }
+        let rendered = crate::grammar::render(pieces, &self.resolved, path, items)?;
+        if has_dot_segment(&rendered) {
+            return err(
+                ErrorCode::InvalidUrl,
+                "path: a '.' or '..' segment is removed by browsers before the request, so the signature could never match",
+            );
+        }
+        let scheme = if self.use_https { "https://" } else { "http://" };
+        let mut out = String::with_capacity(scheme.len() + self.domain.len() + rendered.len() + 48);
+        out.push_str(scheme);
+        out.push_str(&self.domain);
+        match &self.key {
+            Some(key) => {
+                sign_segment(&mut out, &rendered, &self.resolved, key)?;
+                check_emitted_len(&out)?;
+            }
+            None => out.push_str(&rendered),
         }
         Ok(out)
     }
@@ -262,13 +416,31 @@ impl UrlBuilder {
         widths: &[crate::Width],
         call: &Call<'_>,
     ) -> Result<String> {
+        if matches!(self.resolved.scheme.grammar, Grammar::Path(_)) || tokens::handles(&self.resolved.parts) {
+            // Each entry through the grammar, or signed as given by a token scheme: the
+            // width is one of its params.
+            let mut out = String::new();
+            for (i, w) in widths.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(",\n");
+                }
+                let mut value = String::new();
+                self.rules().values.write_width(&mut value, *w);
+                crate::params::set_param(items, slot, std::borrow::Cow::Owned(value.clone()));
+                out.push_str(&self.emit(path, items, call)?);
+                out.push(' ');
+                out.push_str(&value);
+                out.push('w');
+            }
+            return Ok(out);
+        }
         let r = self.render(path, items, Some(slot), call)?;
         let Some(at) = r.slot_at else {
             return err(ErrorCode::InvalidParam, format!("params[{slot:?}]: internal slot not rendered"));
         };
         let head = r.url.get(..at).unwrap_or_default();
         let tail = r.url.get(at..).unwrap_or_default();
-        let sig_param = self.provider.scheme().signature_param;
+        let sig_param = self.signature_param()?;
         // The query holds the slot, so each entry's message is `path?query` = everything after
         // the origin: the head is hashed once, then each width and the tail.
         let prefed = self.key.as_ref().map(|k| k.with_prefix(head.get(r.path_start..).unwrap_or_default()));
@@ -307,7 +479,7 @@ impl UrlBuilder {
         let rules = self.rules();
         let signed = self.key.is_some();
         if signed {
-            let sig_param = self.provider.scheme().signature_param;
+            let sig_param = self.signature_param()?;
             items.retain(|(k, _)| *k != sig_param);
         }
         let (key_set, _) = rules.query_sets(signed);
@@ -401,6 +573,7 @@ impl UrlBuilder {
         let path_start = out.len();
         self.encode_path(path, call, &mut out)?;
         let path_end = out.len();
+        self.check_prefix(out.get(path_start..path_end).unwrap_or_default())?;
         let mut slot_at = None;
         let mut write_field = |out: &mut String, key: &str, value: &str, b64: bool| {
             out.push(if out.len() == path_end { '?' } else { '&' });

@@ -7,19 +7,47 @@ use std::fmt::Write;
 /// A set of bytes left as they are; every other byte becomes `%XX` (uppercase hex).
 pub(crate) struct Keep([bool; 256]);
 
+/// `t` with the bytes of `extra` kept too.
 // Const evaluation: an out-of-range index would fail the build, never run time.
 #[allow(clippy::indexing_slicing)]
-const fn keep_set(extra: &[u8]) -> Keep {
-    let mut t = [false; 256];
-    let mut b = 0usize;
-    while b < 256 {
-        let c = b as u8;
-        t[b] = c.is_ascii_alphanumeric() || c == b'-' || c == b'.' || c == b'_' || c == b'~';
-        b += 1;
-    }
+const fn with(mut t: [bool; 256], extra: &[u8]) -> Keep {
     let mut i = 0;
     while i < extra.len() {
         t[extra[i] as usize] = true;
+        i += 1;
+    }
+    Keep(t)
+}
+
+/// ASCII letters and digits and the bytes of `extra`.
+#[allow(clippy::indexing_slicing)]
+pub(crate) const fn keep_alnum_and(extra: &[u8]) -> Keep {
+    let mut t = [false; 256];
+    let mut b = 0usize;
+    while b < 256 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    with(t, extra)
+}
+
+/// RFC 3986 unreserved (`A-Z a-z 0-9 - . _ ~`) and the bytes of `extra`.
+const fn keep_set(extra: &[u8]) -> Keep {
+    with(keep_alnum_and(b"-._~").0, extra)
+}
+
+/// Printable ASCII (`!` to `~`) except the bytes of `excluded`.
+#[allow(clippy::indexing_slicing)]
+pub(crate) const fn keep_printable_except(excluded: &[u8]) -> Keep {
+    let mut t = [false; 256];
+    let mut b = 0x21usize;
+    while b < 0x7f {
+        t[b] = true;
+        b += 1;
+    }
+    let mut i = 0;
+    while i < excluded.len() {
+        t[excluded[i] as usize] = false;
         i += 1;
     }
     Keep(t)
@@ -36,6 +64,9 @@ pub(crate) static IMGIX_JS_COMPONENT: Keep = keep_set(b"!'()*");
 /// imgix-js components of a signed query: as above but `'`, which clients send as `%27` in
 /// a query (the WHATWG special-query set), is written `%27` so the signature covers it.
 pub(crate) static IMGIX_JS_SIGNED_QUERY: Keep = keep_set(b"!()*");
+/// RFC 3986 `pchar` and `/`: unreserved plus `! $ & ' ( ) * + , ; = : @ /`, the bytes a path
+/// may carry unencoded (the request target of a path used as given, from its decoded form).
+pub(crate) static PATH_CHARS: Keep = keep_set(b"!$&'()*+,;=:@/");
 /// imgix-js paths: `encodeURI`, then `# ? : +` re-encoded.
 pub(crate) static IMGIX_JS_PATH: Keep = keep_set(b"!'()*;,/@&=$");
 /// imgix-swift paths: Foundation's `urlPathAllowed` (which has no `;`) without `# ? : +`.
@@ -51,8 +82,21 @@ fn hex_digit(n: u8) -> char {
 
 impl Keep {
     #[inline]
-    fn keeps(&self, b: u8) -> bool {
+    pub(crate) fn keeps(&self, b: u8) -> bool {
         self.0.get(b as usize).copied().unwrap_or(false)
+    }
+
+    /// Appends `bytes`, percent-encoding (uppercase hex) every byte this set does not keep.
+    pub(crate) fn encode_bytes_into(&self, out: &mut String, bytes: &[u8]) {
+        for &b in bytes {
+            if self.keeps(b) {
+                out.push(char::from(b));
+            } else {
+                out.push('%');
+                out.push(hex_digit(b >> 4));
+                out.push(hex_digit(b & 0x0f));
+            }
+        }
     }
 
     /// True when `s` would come out of [`Keep::encode_into`] unchanged.

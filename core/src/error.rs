@@ -25,11 +25,20 @@ pub enum ErrorCode {
     MalformedUrl,
     /// Origin verification: a header is present but not of the documented form.
     MalformedHeader,
+    /// Verification: the token's start time is still to come.
+    NotYetValid,
+    /// Verification: the token is bound to another client address, or to one and none was
+    /// given.
+    IpMismatch,
+    /// Verification: the token's ACL (or allowed path) does not cover the requested path.
+    AclMismatch,
+    /// Sources: no source has that name, or takes the URL's host and path.
+    UnknownSource,
 }
 
 impl ErrorCode {
     /// Every code, in a stable order.
-    pub const ALL: [ErrorCode; 10] = [
+    pub const ALL: [ErrorCode; 14] = [
         ErrorCode::InvalidDomain,
         ErrorCode::InvalidKey,
         ErrorCode::InvalidUrl,
@@ -40,6 +49,10 @@ impl ErrorCode {
         ErrorCode::Expired,
         ErrorCode::MalformedUrl,
         ErrorCode::MalformedHeader,
+        ErrorCode::NotYetValid,
+        ErrorCode::IpMismatch,
+        ErrorCode::AclMismatch,
+        ErrorCode::UnknownSource,
     ];
 
     /// The code as written in every language (`snake_case`).
@@ -55,6 +68,10 @@ impl ErrorCode {
             ErrorCode::Expired => "expired",
             ErrorCode::MalformedUrl => "malformed_url",
             ErrorCode::MalformedHeader => "malformed_header",
+            ErrorCode::NotYetValid => "not_yet_valid",
+            ErrorCode::IpMismatch => "ip_mismatch",
+            ErrorCode::AclMismatch => "acl_mismatch",
+            ErrorCode::UnknownSource => "unknown_source",
         }
     }
 
@@ -72,6 +89,9 @@ impl ErrorCode {
                 | ErrorCode::Expired
                 | ErrorCode::MalformedUrl
                 | ErrorCode::MalformedHeader
+                | ErrorCode::NotYetValid
+                | ErrorCode::IpMismatch
+                | ErrorCode::AclMismatch
         )
     }
 }

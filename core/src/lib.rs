@@ -1,7 +1,7 @@
 //! # imgsign
 //!
-//! Builds, signs and verifies image-CDN URLs (imgix, Gumlet, Pixta, ImageBoss). This crate is
-//! the whole product: the Python, Node, Swift and Kotlin packages are thin skins over it, so
+//! Builds, signs and verifies image-CDN URLs (imgix, Gumlet, Pixta, ImageBoss, and every
+//! scheme of docs/schemes.md). This crate is the whole product: the Python, Node, Swift and Kotlin packages are thin skins over it, so
 //! the same inputs give the same bytes in every language.
 //!
 //! ```
@@ -19,16 +19,25 @@
 
 mod arguments;
 mod builder;
+mod digest;
 mod encode;
 mod error;
+mod forms;
+mod grammar;
 mod origin;
 mod params;
 mod profile;
 mod provider;
 mod reconstruct;
+mod scheme;
+mod secrets;
+mod sent;
 mod signature;
 mod signer;
+mod sources;
 mod srcset;
+mod target;
+mod tokens;
 mod validate;
 mod values;
 mod widths;
@@ -43,9 +52,16 @@ pub use origin::{
     verify_basic_auth, verify_origin_request, verify_origin_secret,
 };
 pub use profile::Profile;
-pub use provider::{Algorithm, Provider, Scheme};
+pub use provider::Provider;
+pub use scheme::{
+    Alphabet, Anchor, Covered, Effect, Encoding, Expiry, ExpiryForm, Grammar, Hash, KeyForm, Mix,
+    OptionDefault, OptionKind, OptionSpec, Parts, Placement, Primitive, Scheme, SecretForms, SegmentPattern,
+    Setting, Slot, Truncate, option_from_text,
+};
+pub use secrets::Secrets;
 pub use signature::MAX_URL_LEN;
-pub use signer::{SignOptions, Signer, unix_now};
+pub use signer::{SignOptions, Signer, VerifyOptions, unix_now};
+pub use sources::{MAX_SOURCE_NAME_LEN, Source, SourceSpec, Sources};
 pub use srcset::{SrcsetOptions, Width};
 pub use validate::is_valid_domain;
 pub use widths::{
@@ -63,5 +79,6 @@ mod send_sync {
     fn objects_are_send_and_sync() {
         assert_send_sync::<crate::Signer>();
         assert_send_sync::<crate::UrlBuilder>();
+        assert_send_sync::<crate::Sources>();
     }
 }

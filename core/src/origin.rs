@@ -2,8 +2,8 @@
 //! "Origin requests"): per-request HMAC signatures,
 //! Basic auth and the handshake header, all compared in constant time.
 
+use crate::digest::is_control;
 use crate::error::{ErrorCode, Result, err};
-use crate::provider::is_control;
 use crate::signer::unix_now;
 use base64::Engine;
 use hmac::{Hmac, KeyInit, Mac};

@@ -7,15 +7,20 @@ use crate::encode::{ParamValue, encode_into};
 use crate::error::{ErrorCode, Result, err, excerpt};
 use crate::params::{Items, normalize_params};
 use crate::profile::ReconstructStyle;
-use crate::signer::Parts;
+use crate::scheme::{Grammar, Placement};
+use crate::sent::SentUrl;
 use base64::Engine;
 
 /// `scheme://host[:port]` of a parsed URL, without user info.
-fn origin(url: &url::Url) -> String {
-    let host = url.host_str().unwrap_or_default();
-    match url.port() {
-        Some(port) => format!("{}://{host}:{port}", url.scheme()),
-        None => format!("{}://{host}", url.scheme()),
+fn origin(url: &SentUrl<'_>) -> String {
+    let o = url.origin();
+    let Some(start) = o.find("://").map(|i| i + 3) else { return o.to_owned() };
+    let authority = o.get(start..).unwrap_or_default();
+    match authority.rfind('@') {
+        Some(at) => {
+            format!("{}{}", o.get(..start).unwrap_or_default(), authority.get(at + 1..).unwrap_or_default())
+        }
+        None => o.to_owned(),
     }
 }
 
@@ -68,21 +73,26 @@ impl UrlBuilder {
         params: &[(K, ParamValue)],
     ) -> Result<String> {
         let scheme = self.provider().scheme();
-        if !scheme.reconstructs {
-            return err(
-                ErrorCode::InvalidParam,
-                format!(
-                    "provider: {} URLs do not carry their params in the query, so reconstruct cannot take them apart",
-                    scheme.name
-                ),
-            );
-        }
-        let original = Parts::parse_field(original_url, ErrorCode::InvalidUrl, "original_url")?;
+        // A query-grammar scheme signed by the formula over path and query, its signature the
+        // last query param; a signature in the path or a token's fields are not taken apart.
+        let signature_param = match (scheme.grammar, scheme.parts.placement) {
+            (Grammar::Query, Placement::LastQueryParam(p)) if !crate::tokens::handles(&scheme.parts) => p,
+            _ => {
+                return err(
+                    ErrorCode::InvalidParam,
+                    format!(
+                        "provider: {} URLs are not its params in a query signed by one last param, so reconstruct cannot take them apart",
+                        scheme.name
+                    ),
+                );
+            }
+        };
+        let original = SentUrl::parse_field(original_url, ErrorCode::InvalidUrl, "original_url")?;
         let rules = self.rules();
         let swift = rules.reconstruct == ReconstructStyle::Swift;
         let (key_set, _) = rules.query_sets(self.is_signed());
         let mut merged: Vec<(String, ParamValue)> = Vec::new();
-        let query = original.url.query().unwrap_or_default();
+        let query = original.query().unwrap_or_default();
         for piece in query.split('&').filter(|p| !p.is_empty()) {
             let (raw_name, raw_value) = match piece.split_once('=') {
                 Some((n, v)) => (n, Some(v)),
@@ -98,7 +108,7 @@ impl UrlBuilder {
                 }
                 continue;
             }
-            if name == scheme.signature_param {
+            if name == signature_param {
                 // The old signature covers the old URL only.
                 continue;
             }
@@ -121,10 +131,10 @@ impl UrlBuilder {
         let mut scratch = String::new();
         let mut items = Items::new();
         normalize_params(&merged, rules.values, &mut scratch, &mut items)?;
-        let origin = origin(&original.url);
+        let origin = origin(&original);
         if swift {
             // `URL.path`: percent-decoded, trailing slashes removed; then built again.
-            let raw = original.url.path();
+            let raw = original.path();
             let Some(path) = percent_decode(raw) else {
                 return err(ErrorCode::InvalidUrl, "original_url: the path does not decode to UTF-8 text");
             };
@@ -134,7 +144,7 @@ impl UrlBuilder {
             return self.emit(path, &mut items, &call);
         }
         let call = Call { origin: Some(&origin), path_as_sent: true, ..Call::default() };
-        self.emit(original.url.path(), &mut items, &call)
+        self.emit(original.path(), &mut items, &call)
     }
 }
 

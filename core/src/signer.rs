@@ -1,11 +1,18 @@
 //! Signing URLs as given and verifying signed URLs (docs/behaviour.md, "Signing a URL as
-//! given" and "Verifying").
+//! given" and "Verifying"), for every scheme of the model (docs/schemes.md).
 
-use crate::error::{Error, ErrorCode, Result, err};
-use crate::provider::{Provider, SigningKey};
+use crate::digest::SigningKey;
+use crate::encode::ParamValue;
+use crate::error::{ErrorCode, Result, err};
+use crate::provider::Provider;
+use crate::scheme::{Named, Placement, Resolved, read_named, resolve};
+use crate::secrets::{self, Secrets};
+use crate::sent::SentUrl;
 use crate::signature::{
-    MAX_URL_LEN, check_emitted_len, message, piece_key, push_signature, split_signature, strip_signature,
+    MAX_URL_LEN, check_emitted_len, message, piece_key, push_signature, sign_segment, signed_path,
+    split_signature, strip_signature, verify_segment,
 };
+use crate::tokens;
 use std::fmt;
 use std::time::{SystemTime, UNIX_EPOCH};
 use subtle::ConstantTimeEq;
@@ -15,8 +22,9 @@ pub fn unix_now() -> i64 {
     SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
 }
 
-/// How [`Signer::sign_url_with`] sets an expiry. `Default` is no expiry.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+/// How [`Signer::sign_url_with`] and [`Signer::sign_token`] set an expiry, and the per-call
+/// values a scheme signs for one URL or token only. `Default` is no expiry and no values.
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct SignOptions {
     /// Expire at this UNIX time (seconds).
     pub expires: Option<i64>,
@@ -24,6 +32,9 @@ pub struct SignOptions {
     pub expires_in: Option<i64>,
     /// The clock for `expires_in` (the system clock when `None`).
     pub now: Option<i64>,
+    /// Per-call values by name (docs/schemes.md lists each scheme's); a `Null` value is not
+    /// given.
+    pub values: Vec<(String, ParamValue)>,
 }
 
 impl SignOptions {
@@ -38,95 +49,72 @@ impl SignOptions {
             _ => Ok(()),
         }
     }
+
+    /// The absolute expiry the options ask for, if any.
+    fn expiry(&self) -> Result<Option<i64>> {
+        self.validate()?;
+        match (self.expires, self.expires_in) {
+            (Some(at), _) if at < 0 => err(ErrorCode::InvalidParam, "expires: must not be negative"),
+            (Some(at), _) => Ok(Some(at)),
+            (None, Some(secs)) if secs < 0 => {
+                err(ErrorCode::InvalidParam, "expires_in: must not be negative")
+            }
+            (None, Some(secs)) => Ok(Some(self.now.unwrap_or_else(unix_now).saturating_add(secs))),
+            (None, None) => Ok(None),
+        }
+    }
+}
+
+/// How [`Signer::verify_url_with`], [`Signer::verify_with`] and [`Signer::verify_token`]
+/// check: the clock for expiry and the per-call values the signature covers.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct VerifyOptions {
+    /// The clock, UNIX seconds (the system clock when `None`).
+    pub now: Option<i64>,
+    /// Per-call values by name; a `Null` value is not given.
+    pub values: Vec<(String, ParamValue)>,
 }
 
 /// Signs URLs as given and verifies them, for one provider. Holds the current key and any
-/// previous keys (verification accepts all of them: key rotation). Immutable,
-/// `Send + Sync`.
+/// previous keys (verification accepts all of them: key rotation), each with its salt for a
+/// scheme that has one, and the scheme's options. Immutable, `Send + Sync`.
 #[derive(Clone)]
 pub struct Signer {
     provider: Provider,
-    key: SigningKey,
-    previous: Vec<SigningKey>,
+    resolved: Resolved,
+    /// The signing key first, then the previous keys.
+    keys: Vec<SigningKey>,
 }
 
 impl fmt::Debug for Signer {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Signer")
             .field("provider", &self.provider)
-            .field("previous_keys", &self.previous.len())
+            .field("previous_keys", &self.previous_key_count())
             .finish_non_exhaustive()
     }
 }
 
-/// A URL split into the parts signing needs, borrowed from the parsed URL.
-pub(crate) struct Parts {
-    pub(crate) url: url::Url,
-}
-
-impl Parts {
-    fn parse(input: &str, code: ErrorCode) -> Result<Parts> {
-        Parts::parse_field(input, code, "url")
-    }
-
-    /// Parses `input` as a browser does (http or https with a host, within the length
-    /// limit, no control characters or surrounding white space); a failure is `code`, its
-    /// message naming `field`.
-    pub(crate) fn parse_field(input: &str, code: ErrorCode, field: &str) -> Result<Parts> {
-        let fail = |m: &str| -> Result<Parts> { Err(Error::new(code, format!("{field}: {m}"))) };
-        if input.len() > MAX_URL_LEN {
-            return fail(&format!("longer than {MAX_URL_LEN} bytes"));
-        }
-        if has_control(input) {
-            return fail("contains a control character");
-        }
-        if input.starts_with(char::is_whitespace) || input.ends_with(char::is_whitespace) {
-            return fail("has leading or trailing white space");
-        }
-        let url = match url::Url::parse(input) {
-            Ok(u) => u,
-            Err(e) => return fail(&format!("cannot be parsed ({e})")),
-        };
-        if url.scheme() != "http" && url.scheme() != "https" {
-            return fail("scheme must be http or https");
-        }
-        if url.host_str().is_none_or(str::is_empty) {
-            return fail("has no host");
-        }
-        Ok(Parts { url })
-    }
-
-    fn origin(&self) -> &str {
-        &self.url[..url::Position::BeforePath]
-    }
-
-    fn query(&self) -> &str {
-        self.url.query().unwrap_or("")
-    }
-}
-
-/// True when `s` has a C0 control, DEL or a C1 control (U+0080–U+009F, UTF-8 `C2 80`–`C2 9F`).
-fn has_control(s: &str) -> bool {
-    let b = s.as_bytes();
-    // A quick pass the compiler can vectorise; the exact check only when it finds a suspect.
-    if !b.iter().fold(false, |hit, &c| hit | (c < 0x20) | (c == 0x7f) | (c == 0xc2)) {
-        return false;
-    }
-    b.iter().enumerate().any(|(i, &c)| {
-        c < 0x20 || c == 0x7f || (c == 0xc2 && b.get(i + 1).is_some_and(|n| (0x80..=0x9f).contains(n)))
-    })
-}
-
 impl Signer {
-    /// Creates a signer. `previous_keys` are accepted by verification only.
+    /// Creates a signer with a key and previous keys, for a scheme without a salt or options.
     pub fn new<S: AsRef<str>>(provider: Provider, key: &str, previous_keys: &[S]) -> Result<Signer> {
-        let key = SigningKey::new("key", provider, key)?;
-        let previous = previous_keys
-            .iter()
-            .enumerate()
-            .map(|(i, k)| SigningKey::new(&format!("previous_keys[{i}]"), provider, k.as_ref()))
-            .collect::<Result<Vec<_>>>()?;
-        Ok(Signer { provider, key, previous })
+        Signer::with(provider, &Secrets::key(key, previous_keys), &[] as &[(&str, ParamValue)])
+    }
+
+    /// Creates a signer with its secrets and the scheme's options by name (docs/schemes.md;
+    /// a name may be written `snake_case` or `camelCase`, a `Null` value is not given). The
+    /// secrets are checked first, in argument order, then the options.
+    pub fn with<K: AsRef<str>>(
+        provider: Provider,
+        secrets: &Secrets,
+        options: &[(K, ParamValue)],
+    ) -> Result<Signer> {
+        let scheme = provider.scheme();
+        let decoded = secrets::decode(scheme, secrets)?;
+        let mut resolved = resolve(scheme, options)?;
+        tokens::check_resolved(&mut resolved)?;
+        let keys = secrets::prepare(&resolved, &decoded)?;
+        Ok(Signer { provider, resolved, keys })
     }
 
     /// The provider.
@@ -136,57 +124,117 @@ impl Signer {
 
     /// How many previous keys verification also accepts.
     pub fn previous_key_count(&self) -> usize {
-        self.previous.len()
+        self.keys.len().saturating_sub(1)
+    }
+
+    /// The signing key (the first one; a signer always has it).
+    fn key(&self) -> Result<&SigningKey> {
+        match self.keys.first() {
+            Some(k) => Ok(k),
+            None => err(ErrorCode::InvalidKey, "key: missing"),
+        }
+    }
+
+    /// The per-call values, checked against the scheme's.
+    fn values(&self, values: &[(String, ParamValue)]) -> Result<Named> {
+        let scheme = self.resolved.scheme;
+        read_named(scheme, "values", scheme.values, values)
     }
 
     /// Signs `url` as given, replacing any existing signature param.
     pub fn sign_url(&self, url: &str) -> Result<String> {
-        self.sign_with_expiry(url, None)
+        self.sign_with_expiry(url, None, &Named::default())
     }
 
     /// Signs `url` with `expires=<expires_at>` (UNIX seconds) set before signing.
     pub fn sign_url_expiring(&self, url: &str, expires_at: i64) -> Result<String> {
-        if expires_at < 0 {
-            return err(ErrorCode::InvalidParam, "expires: must not be negative");
-        }
-        self.sign_with_expiry(url, Some(expires_at))
+        self.sign_url_with(url, &SignOptions { expires: Some(expires_at), ..SignOptions::default() })
     }
 
     /// Signs `url` so that it expires `seconds` after `now` (the system clock when `None`).
     pub fn sign_url_expiring_in(&self, url: &str, seconds: i64, now: Option<i64>) -> Result<String> {
-        if seconds < 0 {
-            return err(ErrorCode::InvalidParam, "expires_in: must not be negative");
-        }
-        let at = now.unwrap_or_else(unix_now).saturating_add(seconds);
-        self.sign_url_expiring(url, at)
+        self.sign_url_with(url, &SignOptions { expires_in: Some(seconds), now, ..SignOptions::default() })
     }
 
-    /// Signs `url` with the expiry `options` ask for (see [`SignOptions::validate`]). This
-    /// is the one place that reads the options of every language's `sign_url`.
+    /// Signs `url` with the expiry and per-call values `options` give (see
+    /// [`SignOptions::validate`]). This is the one place that reads the options of every
+    /// language's `sign_url`.
     pub fn sign_url_with(&self, url: &str, options: &SignOptions) -> Result<String> {
-        options.validate()?;
-        match (options.expires, options.expires_in) {
-            (Some(at), _) => self.sign_url_expiring(url, at),
-            (None, Some(secs)) => self.sign_url_expiring_in(url, secs, options.now),
-            (None, None) => self.sign_url(url),
-        }
+        let expires = options.expiry()?;
+        let values = self.values(&options.values)?;
+        self.sign_with_expiry(url, expires, &values)
     }
 
     /// Signs many URLs in one call; fails on the first bad URL, naming its index.
     pub fn sign_urls<S: AsRef<str>>(&self, urls: &[S]) -> Result<Vec<String>> {
+        self.sign_urls_with(urls, &SignOptions::default())
+    }
+
+    /// [`Signer::sign_urls`] with one expiry and one set of per-call values for every URL
+    /// (an `expires_in` is counted from one reading of the clock).
+    pub fn sign_urls_with<S: AsRef<str>>(&self, urls: &[S], options: &SignOptions) -> Result<Vec<String>> {
+        let expires = options.expiry()?;
+        let values = self.values(&options.values)?;
         urls.iter()
             .enumerate()
-            .map(|(i, u)| self.sign_url(u.as_ref()).map_err(|e| e.at(&format!("urls[{i}]"))))
+            .map(|(i, u)| {
+                self.sign_with_expiry(u.as_ref(), expires, &values).map_err(|e| e.at(&format!("urls[{i}]")))
+            })
             .collect()
     }
 
-    fn sign_with_expiry(&self, input: &str, expires: Option<i64>) -> Result<String> {
-        let parts = Parts::parse(input, ErrorCode::InvalidUrl)?;
-        let scheme = self.provider.scheme();
-        let path = scheme.signed_path(parts.url.path());
-        let query = strip_signature(parts.query(), scheme.signature_param, expires);
-        let sig = self.key.sign(&message(path, &query));
-        let fragment = parts.url.fragment();
+    /// A token on its own (for a cookie or a header), for a scheme whose signature is a
+    /// token; a scheme that signs URLs only refuses it (`invalid_param`).
+    pub fn sign_token(&self, options: &SignOptions) -> Result<String> {
+        let expires = options.expiry()?;
+        let values = self.values(&options.values)?;
+        tokens::sign_token(&self.token_ctx(&values), expires)
+    }
+
+    /// Verifies a token on its own (from a cookie or a header): its signature under the
+    /// current or a previous key, then its expiry against `options.now`.
+    pub fn verify_token(&self, token: &str, options: &VerifyOptions) -> Result<()> {
+        let values = self.values(&options.values)?;
+        tokens::verify_token(&self.token_ctx(&values), token, options.now)
+    }
+
+    fn token_ctx<'a>(&'a self, values: &'a Named) -> tokens::Ctx<'a> {
+        tokens::Ctx { resolved: &self.resolved, keys: &self.keys, values }
+    }
+
+    /// The expiry param of the scheme, for a URL that is to expire.
+    fn expiry_name(&self, expires: Option<i64>) -> Result<Option<(&'static str, i64)>> {
+        match (expires, self.resolved.parts.expiry) {
+            (None, _) => Ok(None),
+            (Some(at), Some(e)) => Ok(Some((e.name, at))),
+            (Some(_), None) => err(
+                ErrorCode::InvalidParam,
+                format!("expires: {} URLs carry no expiry", self.provider.name()),
+            ),
+        }
+    }
+
+    fn sign_with_expiry(&self, input: &str, expires: Option<i64>, values: &Named) -> Result<String> {
+        if tokens::handles(&self.resolved.parts) {
+            let parts = SentUrl::parse(input, ErrorCode::InvalidUrl)?;
+            let u = tokens::Url {
+                origin: Some(parts.origin()),
+                path: parts.path(),
+                query: parts.query().unwrap_or_default(),
+                fragment: parts.fragment(),
+            };
+            return tokens::sign_url(&self.token_ctx(values), &u, expires);
+        }
+        let expiry = self.expiry_name(expires)?;
+        let parts = SentUrl::parse(input, ErrorCode::InvalidUrl)?;
+        let scheme = self.resolved.parts;
+        let Placement::LastQueryParam(param) = scheme.placement else {
+            return self.sign_in_path(&parts);
+        };
+        let path = signed_path(scheme.covered, parts.path());
+        let query = strip_signature(parts.query().unwrap_or_default(), param, expiry);
+        let sig = self.key()?.sign(&message(path, &query));
+        let fragment = parts.fragment();
         let mut out = String::with_capacity(
             parts.origin().len() + path.len() + query.len() + fragment.map_or(0, str::len) + 80,
         );
@@ -196,7 +244,27 @@ impl Signer {
             out.push('?');
             out.push_str(&query);
         }
-        push_signature(&mut out, query.is_empty(), scheme.signature_param, sig.as_str());
+        push_signature(&mut out, query.is_empty(), param, sig.as_str());
+        if let Some(fragment) = fragment {
+            out.push('#');
+            out.push_str(fragment);
+        }
+        check_emitted_len(&out)?;
+        Ok(out)
+    }
+
+    /// Signs a URL whose signature is a path segment: the query and fragment are kept and
+    /// not signed.
+    fn sign_in_path(&self, parts: &SentUrl<'_>) -> Result<String> {
+        let (path, query, fragment) = (parts.path(), parts.query(), parts.fragment());
+        let mut out =
+            String::with_capacity(parts.origin().len() + path.len() + query.map_or(0, str::len) + 96);
+        out.push_str(parts.origin());
+        sign_segment(&mut out, path, &self.resolved, self.key()?)?;
+        if let Some(query) = query {
+            out.push('?');
+            out.push_str(query);
+        }
         if let Some(fragment) = fragment {
             out.push('#');
             out.push_str(fragment);
@@ -206,10 +274,25 @@ impl Signer {
     }
 
     /// Verifies `url`: its signature under the current or a previous key, then its
-    /// `expires` against `now` (the system clock when `None`).
+    /// expiry against `now` (the system clock when `None`).
     pub fn verify_url(&self, url: &str, now: Option<i64>) -> Result<()> {
-        let parts = Parts::parse(url, ErrorCode::MalformedUrl)?;
-        self.verify_parts(parts.url.path(), parts.query(), now)
+        self.verify_url_with(url, &VerifyOptions { now, ..VerifyOptions::default() })
+    }
+
+    /// [`Signer::verify_url`] with per-call values.
+    pub fn verify_url_with(&self, url: &str, options: &VerifyOptions) -> Result<()> {
+        let values = self.values(&options.values)?;
+        let parts = SentUrl::parse(url, ErrorCode::MalformedUrl)?;
+        if tokens::handles(&self.resolved.parts) {
+            let u = tokens::Url {
+                origin: Some(parts.origin()),
+                path: parts.path(),
+                query: parts.query().unwrap_or_default(),
+                fragment: None,
+            };
+            return tokens::verify(&self.token_ctx(&values), &u, options.now);
+        }
+        self.verify_parts(parts.path(), parts.query().unwrap_or_default(), options.now, &values)
     }
 
     /// Verifies what a server receives: the request target of an HTTP request in origin form
@@ -220,9 +303,15 @@ impl Signer {
     /// server gives them (`req.url`, `RAW_URI`, `scope["raw_path"]` and the query) and never
     /// rebuild a URL.
     pub fn verify(&self, target: &str, now: Option<i64>) -> Result<()> {
+        self.verify_with(target, &VerifyOptions { now, ..VerifyOptions::default() })
+    }
+
+    /// [`Signer::verify`] with per-call values.
+    pub fn verify_with(&self, target: &str, options: &VerifyOptions) -> Result<()> {
         if !target.starts_with('/') {
-            return self.verify_url(target, now);
+            return self.verify_url_with(target, options);
         }
+        let values = self.values(&options.values)?;
         let fail = |m: &str| err(ErrorCode::MalformedUrl, format!("target: {m}"));
         if target.len() > MAX_URL_LEN {
             return fail(&format!("longer than {MAX_URL_LEN} bytes"));
@@ -236,42 +325,72 @@ impl Signer {
             });
         }
         let (path, query) = target.split_once('?').unwrap_or((target, ""));
-        self.verify_parts(path, query, now)
+        if tokens::handles(&self.resolved.parts) {
+            let u = tokens::Url { origin: None, path, query, fragment: None };
+            return tokens::verify(&self.token_ctx(&values), &u, options.now);
+        }
+        self.verify_parts(path, query, options.now, &values)
+    }
+
+    /// Whether `given` is the signature of the message `parts` under any key (constant time
+    /// for each comparison; every key is tried, the signing key first).
+    fn matches(&self, parts: &[&str], given: &str) -> bool {
+        self.keys.iter().any(|k| same(k.sign_parts(parts).as_bytes(), given.as_bytes()))
     }
 
     /// Verifies a path and the query received with it (both exactly as sent).
-    fn verify_parts(&self, path: &str, query: &str, now: Option<i64>) -> Result<()> {
-        let scheme = self.provider.scheme();
-        let sig_param = scheme.signature_param;
+    fn verify_parts(&self, path: &str, query: &str, now: Option<i64>, values: &Named) -> Result<()> {
+        let _ = values;
+        let scheme = self.resolved.parts;
+        let Placement::LastQueryParam(sig_param) = scheme.placement else {
+            return verify_segment(path, &self.resolved, |parts, given| self.matches(parts, given));
+        };
         let (signed_query, given) = split_signature(query, sig_param)?;
-        let msg = message(scheme.signed_path(path), signed_query);
-        let matched = std::iter::once(&self.key)
-            .chain(self.previous.iter())
-            .any(|k| bool::from(k.sign(&msg).as_bytes().ct_eq(given.as_bytes())));
-        if !matched {
+        let msg = message(signed_path(scheme.covered, path), signed_query);
+        if !self.matches(msg.parts(), given) {
             return err(
                 ErrorCode::SignatureMismatch,
                 format!("url: the {sig_param} param does not match the path and query"),
             );
         }
-        let mut expires = signed_query.split('&').filter(|p| piece_key(p) == "expires");
+        let Some(expiry) = scheme.expiry else { return Ok(()) };
+        let name = expiry.name;
+        let mut expires = signed_query.split('&').filter(|p| piece_key(p) == name);
         if let Some(piece) = expires.next() {
             if expires.next().is_some() {
-                return err(ErrorCode::MalformedUrl, "url: expires given more than once");
+                return err(ErrorCode::MalformedUrl, format!("url: {name} given more than once"));
             }
             let value = piece.split_once('=').map_or("", |(_, v)| v);
-            let at = (!value.is_empty() && value.bytes().all(|b| b.is_ascii_digit()))
-                .then(|| value.parse::<i64>().ok())
-                .flatten();
-            let Some(at) = at else {
-                return err(ErrorCode::MalformedUrl, "url: expires is not a UNIX timestamp in seconds");
-            };
-            if now.unwrap_or_else(unix_now) > at {
-                return err(ErrorCode::Expired, format!("url: expired at {at}"));
-            }
+            check_expiry(name, value, now)?;
         }
         Ok(())
     }
+}
+
+/// Whether `a` and `b` are equal, in time that depends on their length only (which is not a
+/// secret: every signature of a scheme has the same). The bytes are folded first, so one
+/// constant-time comparison of the result decides.
+fn same(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let diff = a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y));
+    bool::from(diff.ct_eq(&0))
+}
+
+/// Checks an expiry value as received: a decimal UNIX time (`malformed_url` otherwise), not
+/// before `now` (`expired`).
+pub(crate) fn check_expiry(name: &str, value: &str, now: Option<i64>) -> Result<()> {
+    let at = (!value.is_empty() && value.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| value.parse::<i64>().ok())
+        .flatten();
+    let Some(at) = at else {
+        return err(ErrorCode::MalformedUrl, format!("url: {name} is not a UNIX timestamp in seconds"));
+    };
+    if now.unwrap_or_else(unix_now) > at {
+        return err(ErrorCode::Expired, format!("url: expired at {at}"));
+    }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -287,7 +406,7 @@ mod tests {
         let at = SignOptions { expires: Some(1060), ..SignOptions::default() };
         let rel = SignOptions { expires_in: Some(60), now: Some(1000), ..SignOptions::default() };
         assert_eq!(code(at), code(rel));
-        let both = SignOptions { expires: Some(1), expires_in: Some(2), now: None };
+        let both = SignOptions { expires: Some(1), expires_in: Some(2), ..SignOptions::default() };
         assert_eq!(code(both), Err(ErrorCode::InvalidParam));
         let stray_now = SignOptions { now: Some(5), ..SignOptions::default() };
         assert_eq!(code(stray_now), Err(ErrorCode::InvalidParam));

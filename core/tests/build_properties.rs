@@ -38,7 +38,7 @@ proptest! {
                 prop_assert!(url.starts_with(&format!("{scheme}{}", b.domain())), "{url:?}");
                 prop_assert!(is_url_safe_ascii(&url), "not URL-safe ASCII: {url:?}");
                 if signed {
-                    let sig = provider.scheme().signature_param;
+                    let sig = provider.scheme().query_param().unwrap_or("s");
                     prop_assert!(last_piece(&url).starts_with(&format!("{sig}=")), "{url:?}");
                 }
             }

@@ -30,7 +30,7 @@ proptest! {
         let s = signer(provider, &key);
         let signed = s.sign_url(&url).unwrap_or_else(|e| panic!("sign_url({url:?}): {e}"));
         prop_assert!(is_url_safe_ascii(&signed), "not URL-safe ASCII: {signed:?}");
-        let sig_param = provider.scheme().signature_param;
+        let sig_param = provider.scheme().query_param().unwrap_or("s");
         let last = last_piece(&signed);
         prop_assert!(last.starts_with(&format!("{sig_param}=")), "signature not last: {signed:?}");
         prop_assert_eq!(s.verify_url(&signed, Some(now)), Ok(()), "{}", signed);
@@ -257,7 +257,7 @@ proptest! {
         };
         let (head, query) = before_fragment.split_once('?').unwrap();
         let mut pieces: Vec<String> = query.split('&').map(str::to_owned).collect();
-        let sig = provider.scheme().signature_param;
+        let sig = provider.scheme().query_param().unwrap_or("s");
         pieces.insert(at.index(pieces.len()), format!("{sig}{value}"));
         let mut tampered = format!("{head}?{}", pieces.join("&"));
         if let Some(f) = fragment {

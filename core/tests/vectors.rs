@@ -3,10 +3,13 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing, missing_docs)]
 
 use imgsign::{
-    ArgumentProblem, BuilderOptions, Error, Operation, ParamValue, Profile, Provider, Signer, SrcsetOptions,
-    UrlBuilder, UrlOptions, Width,
+    ArgumentProblem, BuilderOptions, Error, Operation, ParamValue, Profile, Provider, Secrets, SignOptions,
+    Signer, SrcsetOptions, UrlBuilder, UrlOptions, VerifyOptions, Width,
 };
 use serde_json::Value;
+
+#[path = "vectors/sources.rs"]
+mod sources;
 
 const MIN_VECTORS: usize = 250;
 
@@ -68,21 +71,49 @@ fn pairs<'a>(input: &'a Value, field: &str) -> Result<Vec<(&'a str, &'a Value)>,
 }
 
 fn params(input: &Value) -> Result<Vec<(String, ParamValue)>, String> {
-    pairs(input, "params")?
-        .into_iter()
-        .map(|(k, v)| {
-            let value = match v {
-                Value::Null => ParamValue::Null,
-                Value::Bool(x) => ParamValue::Bool(*x),
-                Value::String(x) => ParamValue::Str(x.clone()),
-                Value::Number(n) if n.is_i64() => ParamValue::Int(n.as_i64().unwrap()),
-                Value::Number(n) if n.is_u64() => return Err(format!("param {k}: integer out of range")),
-                Value::Number(n) => ParamValue::Float(n.as_f64().unwrap()),
-                _ => return Err(format!("param {k}: unsupported value {v}")),
-            };
-            Ok((k.to_owned(), value))
-        })
+    pairs(input, "params")?.into_iter().map(|(k, v)| Ok((k.to_owned(), param_value(k, v)?))).collect()
+}
+
+/// A JSON object of named values (`options`, `values`), in the file's order.
+fn named(input: &Value, field: &str) -> Result<Vec<(String, ParamValue)>, String> {
+    input[field]
+        .as_object()
+        .ok_or_else(|| format!("input.{field} is not an object"))?
+        .iter()
+        .map(|(k, v)| Ok((k.clone(), param_value(k, v)?)))
         .collect()
+}
+
+fn param_value(k: &str, v: &Value) -> Result<ParamValue, String> {
+    Ok(match v {
+        Value::Null => ParamValue::Null,
+        Value::Bool(x) => ParamValue::Bool(*x),
+        Value::String(x) => ParamValue::Str(x.clone()),
+        Value::Number(n) if n.is_i64() => ParamValue::Int(n.as_i64().unwrap()),
+        Value::Number(n) if n.is_u64() => return Err(format!("param {k}: integer out of range")),
+        Value::Number(n) => ParamValue::Float(n.as_f64().unwrap()),
+        _ => return Err(format!("param {k}: unsupported value {v}")),
+    })
+}
+
+/// The secrets of a `sign_*` (no previous keys) or `verify*` vector.
+fn secrets(input: &Value, with_previous: bool) -> Result<Secrets, String> {
+    Ok(Secrets {
+        key: s(input, "key")?.to_owned(),
+        salt: opt_s(input, "salt")?.map(str::to_owned),
+        previous_keys: if with_previous { string_list(input, "previous_keys")? } else { Vec::new() },
+        previous_salts: if with_previous { string_list(input, "previous_salts")? } else { Vec::new() },
+    })
+}
+
+fn signer(input: &Value, with_previous: bool) -> Result<Result<Signer, Error>, String> {
+    let secrets = secrets(input, with_previous)?;
+    let options = named(input, "options")?;
+    Ok(Provider::from_name(s(input, "provider")?).and_then(|p| Signer::with(p, &secrets, &options)))
+}
+
+fn verify_options(input: &Value) -> Result<VerifyOptions, String> {
+    Ok(VerifyOptions { now: Some(i(input, "now")?), values: named(input, "values")? })
 }
 
 fn string_list(input: &Value, field: &str) -> Result<Vec<String>, String> {
@@ -117,6 +148,8 @@ fn builder(input: &Value) -> Result<Result<UrlBuilder, Error>, String> {
     let options = BuilderOptions {
         provider,
         key: opt_s(input, "key")?.map(str::to_owned),
+        salt: opt_s(input, "salt")?.map(str::to_owned),
+        options: named(input, "options")?,
         profile,
         use_https: opt_b(input, "use_https")?,
         include_library_param: opt_b(input, "include_library_param")?,
@@ -188,38 +221,70 @@ fn run(kind: &str, input: &Value) -> Result<Result<Value, Error>, String> {
     let unit = |r: Result<(), Error>| r.map(|()| Value::Null);
     Ok(match kind {
         "sign_url" => {
-            let provider = Provider::from_name(s(input, "provider")?);
-            let expires = opt_i(input, "expires")?;
+            let options = SignOptions {
+                expires: opt_i(input, "expires")?,
+                values: named(input, "values")?,
+                ..SignOptions::default()
+            };
             let url = s(input, "url")?;
-            let key = s(input, "key")?;
-            text(provider.and_then(|p| Signer::new(p, key, &[] as &[&str])).and_then(
-                |signer| match expires {
-                    Some(at) => signer.sign_url_expiring(url, at),
-                    None => signer.sign_url(url),
-                },
-            ))
+            text(signer(input, false)?.and_then(|signer| signer.sign_url_with(url, &options)))
         }
         "verify_url" => {
-            let previous = string_list(input, "previous_keys")?;
-            let now = i(input, "now")?;
+            let options = verify_options(input)?;
             let url = s(input, "url")?;
-            let key = s(input, "key")?;
-            unit(
-                Provider::from_name(s(input, "provider")?)
-                    .and_then(|p| Signer::new(p, key, &previous))
-                    .and_then(|signer| signer.verify_url(url, Some(now))),
-            )
+            unit(signer(input, true)?.and_then(|signer| signer.verify_url_with(url, &options)))
         }
         "verify" => {
-            let previous = string_list(input, "previous_keys")?;
-            let now = i(input, "now")?;
+            let options = verify_options(input)?;
             let target = s(input, "target")?;
-            let key = s(input, "key")?;
-            unit(
-                Provider::from_name(s(input, "provider")?)
-                    .and_then(|p| Signer::new(p, key, &previous))
-                    .and_then(|signer| signer.verify(target, Some(now))),
-            )
+            unit(signer(input, true)?.and_then(|signer| signer.verify_with(target, &options)))
+        }
+        "verify_tampered" => {
+            let options = verify_options(input)?;
+            let url = s(input, "url")?;
+            let signer = match signer(input, true)? {
+                Ok(signer) => signer,
+                Err(e) => return Ok(Err(e)),
+            };
+            if let Err(e) = signer.verify_url_with(url, &options) {
+                return Ok(Err(e));
+            }
+            for range in input["ranges"].as_array().ok_or("input.ranges is not a list")? {
+                let (from, to) = match range.as_array().map(Vec::as_slice) {
+                    Some([a, b]) => {
+                        (a.as_u64().ok_or("bad range")? as usize, b.as_u64().ok_or("bad range")? as usize)
+                    }
+                    _ => return Err("input.ranges has an entry that is not [from, to]".into()),
+                };
+                for at in from..to {
+                    let mut bytes = url.as_bytes().to_vec();
+                    bytes[at] = if bytes[at] == b'a' { b'b' } else { b'a' };
+                    let changed = String::from_utf8(bytes).map_err(|_| "a changed URL is not UTF-8")?;
+                    match signer.verify_url_with(&changed, &options) {
+                        Ok(()) => {
+                            return Err(format!("byte {at} changed, the URL still verifies: {changed}"));
+                        }
+                        Err(e) if !e.code().is_verify_failure() => {
+                            return Err(format!("byte {at} changed: {e} is not a verification failure"));
+                        }
+                        Err(_) => {}
+                    }
+                }
+            }
+            Ok(Value::Null)
+        }
+        "sign_token" => {
+            let options = SignOptions {
+                expires: opt_i(input, "expires")?,
+                values: named(input, "values")?,
+                ..SignOptions::default()
+            };
+            text(signer(input, false)?.and_then(|signer| signer.sign_token(&options)))
+        }
+        "verify_token" => {
+            let options = verify_options(input)?;
+            let token = s(input, "token")?;
+            unit(signer(input, true)?.and_then(|signer| signer.verify_token(token, &options)))
         }
         "build_url" => {
             let params = params(input)?;
@@ -237,6 +302,11 @@ fn run(kind: &str, input: &Value) -> Result<Result<Value, Error>, String> {
             let options = srcset_options(input)?;
             let path = s(input, "path")?;
             text(builder(input)?.and_then(|bld| bld.build_srcset(path, &params, &options)))
+        }
+        "request_target" => {
+            let path = s(input, "path")?;
+            let query = s(input, "query")?;
+            text(builder(input)?.and_then(|bld| bld.request_target(path, query)))
         }
         "target_widths" => match opt_s(input, "profile")?.map(Profile::from_name).transpose() {
             Err(e) => Err(e),
@@ -284,6 +354,7 @@ fn run(kind: &str, input: &Value) -> Result<Result<Value, Error>, String> {
             };
             Err(imgsign::argument_error(op, argument, problem))
         }
+        "sources" => return sources::run(input),
         other => return Err(format!("unknown vector kind {other:?}")),
     })
 }

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import ClassVar, Dict, Tuple, Type
 
+from ._names import ErrorCode
+
 # A tuple: imgsign/__init__.py extends its own copy with the native names.
 __all__: Tuple[str, ...] = (
     "ImgsignError",
@@ -22,13 +24,20 @@ __all__: Tuple[str, ...] = (
     "ExpiredError",
     "MalformedUrlError",
     "MalformedHeaderError",
+    "NotYetValidError",
+    "IpMismatchError",
+    "AclMismatchError",
+    "UnknownSourceError",
 )
 
 
 class ImgsignError(Exception):
-    """Base class of every imgsign error; ``.code`` is the stable error code."""
+    """Base class of every imgsign error; ``.code`` is the stable error code.
 
-    code: ClassVar[str] = ""
+    Only the subclasses, one per code, are ever raised; each sets ``code``.
+    """
+
+    code: ClassVar[ErrorCode]
 
     def __init__(self, message: str) -> None:
         super().__init__(message)
@@ -106,6 +115,33 @@ class MalformedHeaderError(VerifyError):
     code = "malformed_header"
 
 
+class NotYetValidError(VerifyError):
+    """The token's start time is still to come (code ``not_yet_valid``)."""
+
+    code = "not_yet_valid"
+
+
+class IpMismatchError(VerifyError):
+    """The token is bound to another client address, or to one and none was given (code
+    ``ip_mismatch``)."""
+
+    code = "ip_mismatch"
+
+
+class AclMismatchError(VerifyError):
+    """The token's ACL or allowed path does not cover the requested path (code
+    ``acl_mismatch``)."""
+
+    code = "acl_mismatch"
+
+
+class UnknownSourceError(ImgsignError, LookupError):
+    """No source of a :class:`Sources` set has that name, or takes the URL's host and path
+    (code ``unknown_source``)."""
+
+    code = "unknown_source"
+
+
 _BY_CODE: Dict[str, Type[ImgsignError]] = {
     cls.code: cls
     for cls in (
@@ -119,5 +155,9 @@ _BY_CODE: Dict[str, Type[ImgsignError]] = {
         ExpiredError,
         MalformedUrlError,
         MalformedHeaderError,
+        NotYetValidError,
+        IpMismatchError,
+        AclMismatchError,
+        UnknownSourceError,
     )
 }

@@ -44,9 +44,17 @@ extension Signer {
     ///   - provider: The provider, such as `.pixta`.
     ///   - key: The signing key. It never appears in an error or a printout.
     ///   - previousKeys: Older keys that verification still accepts (key rotation).
-    /// - Throws: `ImgsignError` when the core refuses the provider or a key.
-    public convenience init(provider: Provider, key: String, previousKeys: [String] = []) throws {
-        try self.init(provider: provider.rawValue, key: key, previousKeys: previousKeys)
+    ///   - salt: The salt of a scheme that has one (imgproxy); `previousSalts`, one per
+    ///     previous key.
+    ///   - options: The scheme's options by name: `["signature_size": 8]` (docs/schemes.md).
+    /// - Throws: `ImgsignError` when the core refuses the provider, a secret or an option.
+    public convenience init(
+        provider: Provider, key: String, previousKeys: [String] = [], salt: String? = nil,
+        previousSalts: [String] = [], options: [String: ParamValue] = [:]
+    ) throws {
+        try self.init(
+            provider: provider.rawValue, key: key, previousKeys: previousKeys, salt: salt,
+            previousSalts: previousSalts, options: options)
     }
 }
 
@@ -94,11 +102,13 @@ extension UrlBuilder {
     /// - Throws: `ImgsignError` when the core refuses the domain, provider, key or profile.
     public convenience init(
         domain: String, provider: Provider, key: String? = nil, profile: String? = nil,
-        useHttps: Bool? = nil, includeLibraryParam: Bool? = nil, disablePathEncoding: Bool? = nil
+        useHttps: Bool? = nil, includeLibraryParam: Bool? = nil, disablePathEncoding: Bool? = nil,
+        salt: String? = nil, options: [String: ParamValue] = [:]
     ) throws {
         try self.init(
             domain: domain, provider: provider.rawValue, key: key, profile: profile, useHttps: useHttps,
-            includeLibraryParam: includeLibraryParam, disablePathEncoding: disablePathEncoding)
+            includeLibraryParam: includeLibraryParam, disablePathEncoding: disablePathEncoding, salt: salt,
+            options: options)
     }
 }
 

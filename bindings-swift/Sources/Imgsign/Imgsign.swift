@@ -597,12 +597,21 @@ public protocol SignerProtocol: AnyObject, Sendable {
     func provider()  -> String
     
     /**
-     * Signs a URL as given, replacing any existing signature.
+     * A token on its own (for a cookie or a header), for a scheme whose signature is a
+     * token; the arguments are those of `sign_url`. A scheme that signs URLs only throws
+     * `invalid_param`.
      */
-    func signUrl(url: InputString) throws  -> String
+    func signToken(expires: Int64?, expiresIn: Int64?, now: Int64?, values: [InputString: ParamValue]) throws  -> String
     
     /**
-     * Signs a URL with an `expires` param set to `expires_at` (UNIX seconds).
+     * Signs a URL as given, replacing any existing signature. With `expires` (UNIX seconds)
+     * or `expires_in` (seconds after `now`, the system clock when not given) the scheme's
+     * expiry is set before signing; `values` are the per-call values it signs.
+     */
+    func signUrl(url: InputString, expires: Int64?, expiresIn: Int64?, now: Int64?, values: [InputString: ParamValue]) throws  -> String
+    
+    /**
+     * Signs a URL with the scheme's expiry set to `expires_at` (UNIX seconds).
      */
     func signUrlExpiring(url: InputString, expiresAt: Int64) throws  -> String
     
@@ -612,22 +621,30 @@ public protocol SignerProtocol: AnyObject, Sendable {
     func signUrlExpiringIn(url: InputString, seconds: Int64, now: Int64?) throws  -> String
     
     /**
-     * Signs many URLs in one crossing; fails on the first bad URL, naming its index.
+     * Signs many URLs in one crossing; fails on the first bad URL, naming its index. The
+     * expiry and per-call values are those of `sign_url`, the same for every URL.
      */
-    func signUrls(urls: [InputString]) throws  -> [String]
+    func signUrls(urls: [InputString], expires: Int64?, expiresIn: Int64?, now: Int64?, values: [InputString: ParamValue]) throws  -> [String]
     
     /**
      * Verifies what a server receives: a request target (`/a.jpg?w=1&s=…`, the path and
-     * query exactly as the request line carries them) or a full URL, and its `expires`
+     * query exactly as the request line carries them) or a full URL, and its expiry
      * against `now` (the system clock when not given). Throws the failing check.
      */
-    func verify(target: InputString, now: Int64?) throws 
+    func verify(target: InputString, now: Int64?, values: [InputString: ParamValue]) throws 
     
     /**
-     * Verifies a signed URL against the key and previous keys, and its `expires` against
-     * `now` (the system clock when not given). Throws the failing check.
+     * Verifies a token on its own (from a cookie or a header) against the keys, its expiry
+     * against `now` and the per-call `values`. Throws the failing check.
      */
-    func verifyUrl(url: InputString, now: Int64?) throws 
+    func verifyToken(token: InputString, now: Int64?, values: [InputString: ParamValue]) throws 
+    
+    /**
+     * Verifies a signed URL against the key and previous keys, and its expiry against
+     * `now` (the system clock when not given), with the per-call `values` it was signed
+     * with. Throws the failing check.
+     */
+    func verifyUrl(url: InputString, now: Int64?, values: [InputString: ParamValue]) throws 
     
 }
 /**
@@ -674,16 +691,21 @@ open class Signer: SignerProtocol, @unchecked Sendable, CustomDebugStringConvert
         return try! rustCall { uniffi_imgsign_uniffi_fn_clone_signer(self.handle, $0) }
     }
     /**
-     * Creates a signer for a provider of the core (`imgix`, ...) and its key.
+     * Creates a signer for a provider of the core (`imgix`, ...) and its key. A scheme with
+     * a salt (imgproxy) takes `salt` and one of `previous_salts` per previous key;
+     * `options` are the scheme's options by name (docs/schemes.md).
      */
-public convenience init(provider: InputString, key: InputString, previousKeys: [InputString] = [])throws  {
+public convenience init(provider: InputString, key: InputString, previousKeys: [InputString] = [], salt: InputString? = nil, previousSalts: [InputString] = [], options: [InputString: ParamValue] = [:])throws  {
     let handle =
         try rustCallWithError(FfiConverterTypeImgsignError_lift) {
         uniffiCallStatus in
     uniffi_imgsign_uniffi_fn_constructor_signer_new(
         FfiConverterTypeInputString_lower(provider),
         FfiConverterTypeInputString_lower(key),
-        FfiConverterSequenceTypeInputString.lower(previousKeys),uniffiCallStatus
+        FfiConverterSequenceTypeInputString.lower(previousKeys),
+        FfiConverterOptionTypeInputString.lower(salt),
+        FfiConverterSequenceTypeInputString.lower(previousSalts),
+        FfiConverterDictionaryTypeInputStringTypeParamValue.lower(options),uniffiCallStatus
     )
 }
     self.init(unsafeFromHandle: handle)
@@ -714,20 +736,44 @@ open func provider() -> String  {
 }
     
     /**
-     * Signs a URL as given, replacing any existing signature.
+     * A token on its own (for a cookie or a header), for a scheme whose signature is a
+     * token; the arguments are those of `sign_url`. A scheme that signs URLs only throws
+     * `invalid_param`.
      */
-open func signUrl(url: InputString)throws  -> String  {
+open func signToken(expires: Int64? = nil, expiresIn: Int64? = nil, now: Int64? = nil, values: [InputString: ParamValue] = [:])throws  -> String  {
     return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeImgsignError_lift) {
         uniffiCallStatus in
-    uniffi_imgsign_uniffi_fn_method_signer_sign_url(
+    uniffi_imgsign_uniffi_fn_method_signer_sign_token(
             self.uniffiCloneHandle(),
-        FfiConverterTypeInputString_lower(url),uniffiCallStatus
+        FfiConverterOptionInt64.lower(expires),
+        FfiConverterOptionInt64.lower(expiresIn),
+        FfiConverterOptionInt64.lower(now),
+        FfiConverterDictionaryTypeInputStringTypeParamValue.lower(values),uniffiCallStatus
     )
 })
 }
     
     /**
-     * Signs a URL with an `expires` param set to `expires_at` (UNIX seconds).
+     * Signs a URL as given, replacing any existing signature. With `expires` (UNIX seconds)
+     * or `expires_in` (seconds after `now`, the system clock when not given) the scheme's
+     * expiry is set before signing; `values` are the per-call values it signs.
+     */
+open func signUrl(url: InputString, expires: Int64? = nil, expiresIn: Int64? = nil, now: Int64? = nil, values: [InputString: ParamValue] = [:])throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeImgsignError_lift) {
+        uniffiCallStatus in
+    uniffi_imgsign_uniffi_fn_method_signer_sign_url(
+            self.uniffiCloneHandle(),
+        FfiConverterTypeInputString_lower(url),
+        FfiConverterOptionInt64.lower(expires),
+        FfiConverterOptionInt64.lower(expiresIn),
+        FfiConverterOptionInt64.lower(now),
+        FfiConverterDictionaryTypeInputStringTypeParamValue.lower(values),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Signs a URL with the scheme's expiry set to `expires_at` (UNIX seconds).
      */
 open func signUrlExpiring(url: InputString, expiresAt: Int64)throws  -> String  {
     return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeImgsignError_lift) {
@@ -756,43 +802,66 @@ open func signUrlExpiringIn(url: InputString, seconds: Int64, now: Int64? = nil)
 }
     
     /**
-     * Signs many URLs in one crossing; fails on the first bad URL, naming its index.
+     * Signs many URLs in one crossing; fails on the first bad URL, naming its index. The
+     * expiry and per-call values are those of `sign_url`, the same for every URL.
      */
-open func signUrls(urls: [InputString])throws  -> [String]  {
+open func signUrls(urls: [InputString], expires: Int64? = nil, expiresIn: Int64? = nil, now: Int64? = nil, values: [InputString: ParamValue] = [:])throws  -> [String]  {
     return try  FfiConverterSequenceString.lift(try rustCallWithError(FfiConverterTypeImgsignError_lift) {
         uniffiCallStatus in
     uniffi_imgsign_uniffi_fn_method_signer_sign_urls(
             self.uniffiCloneHandle(),
-        FfiConverterSequenceTypeInputString.lower(urls),uniffiCallStatus
+        FfiConverterSequenceTypeInputString.lower(urls),
+        FfiConverterOptionInt64.lower(expires),
+        FfiConverterOptionInt64.lower(expiresIn),
+        FfiConverterOptionInt64.lower(now),
+        FfiConverterDictionaryTypeInputStringTypeParamValue.lower(values),uniffiCallStatus
     )
 })
 }
     
     /**
      * Verifies what a server receives: a request target (`/a.jpg?w=1&s=…`, the path and
-     * query exactly as the request line carries them) or a full URL, and its `expires`
+     * query exactly as the request line carries them) or a full URL, and its expiry
      * against `now` (the system clock when not given). Throws the failing check.
      */
-open func verify(target: InputString, now: Int64? = nil)throws   {try rustCallWithError(FfiConverterTypeImgsignError_lift) {
+open func verify(target: InputString, now: Int64? = nil, values: [InputString: ParamValue] = [:])throws   {try rustCallWithError(FfiConverterTypeImgsignError_lift) {
         uniffiCallStatus in
     uniffi_imgsign_uniffi_fn_method_signer_verify(
             self.uniffiCloneHandle(),
         FfiConverterTypeInputString_lower(target),
-        FfiConverterOptionInt64.lower(now),uniffiCallStatus
+        FfiConverterOptionInt64.lower(now),
+        FfiConverterDictionaryTypeInputStringTypeParamValue.lower(values),uniffiCallStatus
     )
 }
 }
     
     /**
-     * Verifies a signed URL against the key and previous keys, and its `expires` against
-     * `now` (the system clock when not given). Throws the failing check.
+     * Verifies a token on its own (from a cookie or a header) against the keys, its expiry
+     * against `now` and the per-call `values`. Throws the failing check.
      */
-open func verifyUrl(url: InputString, now: Int64? = nil)throws   {try rustCallWithError(FfiConverterTypeImgsignError_lift) {
+open func verifyToken(token: InputString, now: Int64? = nil, values: [InputString: ParamValue] = [:])throws   {try rustCallWithError(FfiConverterTypeImgsignError_lift) {
+        uniffiCallStatus in
+    uniffi_imgsign_uniffi_fn_method_signer_verify_token(
+            self.uniffiCloneHandle(),
+        FfiConverterTypeInputString_lower(token),
+        FfiConverterOptionInt64.lower(now),
+        FfiConverterDictionaryTypeInputStringTypeParamValue.lower(values),uniffiCallStatus
+    )
+}
+}
+    
+    /**
+     * Verifies a signed URL against the key and previous keys, and its expiry against
+     * `now` (the system clock when not given), with the per-call `values` it was signed
+     * with. Throws the failing check.
+     */
+open func verifyUrl(url: InputString, now: Int64? = nil, values: [InputString: ParamValue] = [:])throws   {try rustCallWithError(FfiConverterTypeImgsignError_lift) {
         uniffiCallStatus in
     uniffi_imgsign_uniffi_fn_method_signer_verify_url(
             self.uniffiCloneHandle(),
         FfiConverterTypeInputString_lower(url),
-        FfiConverterOptionInt64.lower(now),uniffiCallStatus
+        FfiConverterOptionInt64.lower(now),
+        FfiConverterDictionaryTypeInputStringTypeParamValue.lower(values),uniffiCallStatus
     )
 }
 }
@@ -859,6 +928,453 @@ public func FfiConverterTypeSigner_lower(_ value: Signer) -> UInt64 {
 
 
 /**
+ * One source of a `Sources` set: a name, a domain (and optional path prefix) and what its
+ * builder and signer take. Its `toString`/`description` shows the name and domain, never a
+ * key or salt (they are constructor arguments, not record fields).
+ */
+public protocol SourceSpecProtocol: AnyObject, Sendable {
+    
+    /**
+     * The source's name.
+     */
+    func name()  -> String
+    
+}
+/**
+ * One source of a `Sources` set: a name, a domain (and optional path prefix) and what its
+ * builder and signer take. Its `toString`/`description` shows the name and domain, never a
+ * key or salt (they are constructor arguments, not record fields).
+ */
+open class SourceSpec: SourceSpecProtocol, @unchecked Sendable, CustomDebugStringConvertible, CustomStringConvertible {
+    fileprivate let handle: UInt64
+
+    /// Used to instantiate a [FFIObject] without an actual handle, for fakes in tests, mostly.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public struct NoHandle {
+        public init() {}
+    }
+
+    // TODO: We'd like this to be `private` but for Swifty reasons,
+    // we can't implement `FfiConverter` without making this `required` and we can't
+    // make it `required` without making it `public`.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    required public init(unsafeFromHandle handle: UInt64) {
+        self.handle = handle
+    }
+
+    // This constructor can be used to instantiate a fake object.
+    // - Parameter noHandle: Placeholder value so we can have a constructor separate from the default empty one that may be implemented for classes extending [FFIObject].
+    //
+    // - Warning:
+    //     Any object instantiated with this constructor cannot be passed to an actual Rust-backed object. Since there isn't a backing handle the FFI lower functions will crash.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public init(noHandle: NoHandle) {
+        self.handle = 0
+    }
+
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public func uniffiCloneHandle() -> UInt64 {
+        return try! rustCall { uniffi_imgsign_uniffi_fn_clone_sourcespec(self.handle, $0) }
+    }
+    /**
+     * A source named `name` on `domain`; every argument not given takes the core's default
+     * (a source without a key builds unsigned URLs and cannot sign). Names, domains, prefixes
+     * and keys are checked when the `Sources` set is made.
+     */
+public convenience init(name: InputString, domain: InputString, pathPrefix: InputString? = nil, provider: InputString? = nil, key: InputString? = nil, previousKeys: [InputString] = [], salt: InputString? = nil, previousSalts: [InputString] = [], options: [InputString: ParamValue] = [:], profile: InputString? = nil, useHttps: Bool? = nil, includeLibraryParam: Bool? = nil, disablePathEncoding: Bool? = nil)throws  {
+    let handle =
+        try rustCallWithError(FfiConverterTypeImgsignError_lift) {
+        uniffiCallStatus in
+    uniffi_imgsign_uniffi_fn_constructor_sourcespec_new(
+        FfiConverterTypeInputString_lower(name),
+        FfiConverterTypeInputString_lower(domain),
+        FfiConverterOptionTypeInputString.lower(pathPrefix),
+        FfiConverterOptionTypeInputString.lower(provider),
+        FfiConverterOptionTypeInputString.lower(key),
+        FfiConverterSequenceTypeInputString.lower(previousKeys),
+        FfiConverterOptionTypeInputString.lower(salt),
+        FfiConverterSequenceTypeInputString.lower(previousSalts),
+        FfiConverterDictionaryTypeInputStringTypeParamValue.lower(options),
+        FfiConverterOptionTypeInputString.lower(profile),
+        FfiConverterOptionBool.lower(useHttps),
+        FfiConverterOptionBool.lower(includeLibraryParam),
+        FfiConverterOptionBool.lower(disablePathEncoding),uniffiCallStatus
+    )
+}
+    self.init(unsafeFromHandle: handle)
+}
+
+    deinit {
+        if handle == 0 {
+            // Mock objects have handle=0 don't try to free them
+            return
+        }
+
+        try! rustCall { uniffi_imgsign_uniffi_fn_free_sourcespec(handle, $0) }
+    }
+
+    
+
+    
+    /**
+     * The source's name.
+     */
+open func name() -> String  {
+    return try!  FfiConverterString.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_imgsign_uniffi_fn_method_sourcespec_name(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+
+    
+// The local Rust `Debug` implementation.
+public var debugDescription: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_imgsign_uniffi_fn_method_sourcespec_uniffi_trait_debug(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+}
+    )
+}
+// The local Rust `Display` implementation.
+public var description: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_imgsign_uniffi_fn_method_sourcespec_uniffi_trait_display(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+}
+    )
+}
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeSourceSpec: FfiConverter {
+    typealias FfiType = UInt64
+    typealias SwiftType = SourceSpec
+
+    public static func lift(_ handle: UInt64) throws -> SourceSpec {
+        return SourceSpec(unsafeFromHandle: handle)
+    }
+
+    public static func lower(_ value: SourceSpec) -> UInt64 {
+        return value.uniffiCloneHandle()
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SourceSpec {
+        let handle: UInt64 = try readInt(&buf)
+        return try lift(handle)
+    }
+
+    public static func write(_ value: SourceSpec, into buf: inout [UInt8]) {
+        writeInt(&buf, lower(value))
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSourceSpec_lift(_ handle: UInt64) throws -> SourceSpec {
+    return try FfiConverterTypeSourceSpec.lift(handle)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSourceSpec_lower(_ value: SourceSpec) -> UInt64 {
+    return FfiConverterTypeSourceSpec.lower(value)
+}
+
+
+
+
+
+
+/**
+ * Several named sources in one object. `sign_url`, `verify_url` and `verify` choose the
+ * source by the URL's host and path (the longest path prefix wins); `source(name)` gives a
+ * source's `UrlBuilder`. A URL no source takes, or an unknown name, throws
+ * `unknown_source`. Immutable and thread-safe.
+ */
+public protocol SourcesProtocol: AnyObject, Sendable {
+    
+    /**
+     * The sources' names, in the order given.
+     */
+    func names()  -> [String]
+    
+    /**
+     * Signs a URL with the key of the source its host and path choose; the arguments are
+     * those of `Signer.sign_url`.
+     */
+    func signUrl(url: InputString, expires: Int64?, expiresIn: Int64?, now: Int64?, values: [InputString: ParamValue]) throws  -> String
+    
+    /**
+     * Signs many URLs in one crossing, each with the key of its source; fails on the first
+     * bad URL, naming its index.
+     */
+    func signUrls(urls: [InputString]) throws  -> [String]
+    
+    /**
+     * The builder of the source named `name` (a path outside its prefix throws
+     * `invalid_url`).
+     */
+    func source(name: InputString) throws  -> UrlBuilder
+    
+    /**
+     * Verifies what a server for `host` (its Host header: a port and letter case do not
+     * matter) receives: a request target or a full URL, with the keys of the source of
+     * `host` and the target's path (see `Signer.verify`).
+     */
+    func verify(target: InputString, host: InputString, now: Int64?, values: [InputString: ParamValue]) throws 
+    
+    /**
+     * Verifies a signed URL with the keys of its source (see `Signer.verify_url`).
+     */
+    func verifyUrl(url: InputString, now: Int64?, values: [InputString: ParamValue]) throws 
+    
+}
+/**
+ * Several named sources in one object. `sign_url`, `verify_url` and `verify` choose the
+ * source by the URL's host and path (the longest path prefix wins); `source(name)` gives a
+ * source's `UrlBuilder`. A URL no source takes, or an unknown name, throws
+ * `unknown_source`. Immutable and thread-safe.
+ */
+open class Sources: SourcesProtocol, @unchecked Sendable, CustomDebugStringConvertible {
+    fileprivate let handle: UInt64
+
+    /// Used to instantiate a [FFIObject] without an actual handle, for fakes in tests, mostly.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public struct NoHandle {
+        public init() {}
+    }
+
+    // TODO: We'd like this to be `private` but for Swifty reasons,
+    // we can't implement `FfiConverter` without making this `required` and we can't
+    // make it `required` without making it `public`.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    required public init(unsafeFromHandle handle: UInt64) {
+        self.handle = handle
+    }
+
+    // This constructor can be used to instantiate a fake object.
+    // - Parameter noHandle: Placeholder value so we can have a constructor separate from the default empty one that may be implemented for classes extending [FFIObject].
+    //
+    // - Warning:
+    //     Any object instantiated with this constructor cannot be passed to an actual Rust-backed object. Since there isn't a backing handle the FFI lower functions will crash.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public init(noHandle: NoHandle) {
+        self.handle = 0
+    }
+
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public func uniffiCloneHandle() -> UInt64 {
+        return try! rustCall { uniffi_imgsign_uniffi_fn_clone_sources(self.handle, $0) }
+    }
+    /**
+     * Creates the set; the core checks each source and the set (unique names, no two
+     * sources with the same host and prefix).
+     */
+public convenience init(sources: [SourceSpec])throws  {
+    let handle =
+        try rustCallWithError(FfiConverterTypeImgsignError_lift) {
+        uniffiCallStatus in
+    uniffi_imgsign_uniffi_fn_constructor_sources_new(
+        FfiConverterSequenceTypeSourceSpec.lower(sources),uniffiCallStatus
+    )
+}
+    self.init(unsafeFromHandle: handle)
+}
+
+    deinit {
+        if handle == 0 {
+            // Mock objects have handle=0 don't try to free them
+            return
+        }
+
+        try! rustCall { uniffi_imgsign_uniffi_fn_free_sources(handle, $0) }
+    }
+
+    
+
+    
+    /**
+     * The sources' names, in the order given.
+     */
+open func names() -> [String]  {
+    return try!  FfiConverterSequenceString.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_imgsign_uniffi_fn_method_sources_names(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Signs a URL with the key of the source its host and path choose; the arguments are
+     * those of `Signer.sign_url`.
+     */
+open func signUrl(url: InputString, expires: Int64? = nil, expiresIn: Int64? = nil, now: Int64? = nil, values: [InputString: ParamValue] = [:])throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeImgsignError_lift) {
+        uniffiCallStatus in
+    uniffi_imgsign_uniffi_fn_method_sources_sign_url(
+            self.uniffiCloneHandle(),
+        FfiConverterTypeInputString_lower(url),
+        FfiConverterOptionInt64.lower(expires),
+        FfiConverterOptionInt64.lower(expiresIn),
+        FfiConverterOptionInt64.lower(now),
+        FfiConverterDictionaryTypeInputStringTypeParamValue.lower(values),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Signs many URLs in one crossing, each with the key of its source; fails on the first
+     * bad URL, naming its index.
+     */
+open func signUrls(urls: [InputString])throws  -> [String]  {
+    return try  FfiConverterSequenceString.lift(try rustCallWithError(FfiConverterTypeImgsignError_lift) {
+        uniffiCallStatus in
+    uniffi_imgsign_uniffi_fn_method_sources_sign_urls(
+            self.uniffiCloneHandle(),
+        FfiConverterSequenceTypeInputString.lower(urls),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The builder of the source named `name` (a path outside its prefix throws
+     * `invalid_url`).
+     */
+open func source(name: InputString)throws  -> UrlBuilder  {
+    return try  FfiConverterTypeUrlBuilder_lift(try rustCallWithError(FfiConverterTypeImgsignError_lift) {
+        uniffiCallStatus in
+    uniffi_imgsign_uniffi_fn_method_sources_source(
+            self.uniffiCloneHandle(),
+        FfiConverterTypeInputString_lower(name),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Verifies what a server for `host` (its Host header: a port and letter case do not
+     * matter) receives: a request target or a full URL, with the keys of the source of
+     * `host` and the target's path (see `Signer.verify`).
+     */
+open func verify(target: InputString, host: InputString, now: Int64? = nil, values: [InputString: ParamValue] = [:])throws   {try rustCallWithError(FfiConverterTypeImgsignError_lift) {
+        uniffiCallStatus in
+    uniffi_imgsign_uniffi_fn_method_sources_verify(
+            self.uniffiCloneHandle(),
+        FfiConverterTypeInputString_lower(target),
+        FfiConverterTypeInputString_lower(host),
+        FfiConverterOptionInt64.lower(now),
+        FfiConverterDictionaryTypeInputStringTypeParamValue.lower(values),uniffiCallStatus
+    )
+}
+}
+    
+    /**
+     * Verifies a signed URL with the keys of its source (see `Signer.verify_url`).
+     */
+open func verifyUrl(url: InputString, now: Int64? = nil, values: [InputString: ParamValue] = [:])throws   {try rustCallWithError(FfiConverterTypeImgsignError_lift) {
+        uniffiCallStatus in
+    uniffi_imgsign_uniffi_fn_method_sources_verify_url(
+            self.uniffiCloneHandle(),
+        FfiConverterTypeInputString_lower(url),
+        FfiConverterOptionInt64.lower(now),
+        FfiConverterDictionaryTypeInputStringTypeParamValue.lower(values),uniffiCallStatus
+    )
+}
+}
+    
+
+    
+// The local Rust `Debug` implementation.
+public var debugDescription: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_imgsign_uniffi_fn_method_sources_uniffi_trait_debug(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+}
+    )
+}
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeSources: FfiConverter {
+    typealias FfiType = UInt64
+    typealias SwiftType = Sources
+
+    public static func lift(_ handle: UInt64) throws -> Sources {
+        return Sources(unsafeFromHandle: handle)
+    }
+
+    public static func lower(_ value: Sources) -> UInt64 {
+        return value.uniffiCloneHandle()
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Sources {
+        let handle: UInt64 = try readInt(&buf)
+        return try lift(handle)
+    }
+
+    public static func write(_ value: Sources, into buf: inout [UInt8]) {
+        writeInt(&buf, lower(value))
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSources_lift(_ handle: UInt64) throws -> Sources {
+    return try FfiConverterTypeSources.lift(handle)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSources_lower(_ value: Sources) -> UInt64 {
+    return FfiConverterTypeSources.lower(value)
+}
+
+
+
+
+
+
+/**
  * Builds (and signs, when it has a key) URLs for one domain. Immutable and thread-safe; no
  * `close()` is needed.
  */
@@ -891,6 +1407,12 @@ public protocol UrlBuilderProtocol: AnyObject, Sendable {
     func isSigned()  -> Bool
     
     /**
+     * A source's path prefix (`Sources.source`): every path it builds is under it; none for
+     * a builder made on its own.
+     */
+    func pathPrefix()  -> String?
+    
+    /**
      * The profile name.
      */
     func profile()  -> String
@@ -907,6 +1429,13 @@ public protocol UrlBuilderProtocol: AnyObject, Sendable {
      * sizing an image for this device's width and density.
      */
     func reconstruct(originalUrl: InputString, params: [Param]) throws  -> String
+    
+    /**
+     * The request target (`/path?query`) a client sent for a URL this builder built, from
+     * `path` as a server percent-decoded it and `query` as received: the path is encoded
+     * again by this builder's own rules (for servers that give no raw request target).
+     */
+    func requestTarget(path: InputString, query: InputString) throws  -> String
     
 }
 /**
@@ -954,10 +1483,11 @@ open class UrlBuilder: UrlBuilderProtocol, @unchecked Sendable, CustomDebugStrin
     }
     /**
      * Creates a builder for `domain`. Every option not given takes the core's default
-     * (without a key, URLs are unsigned). The key is an argument, not a record field, so
-     * that no generated `toString`/`description` can ever print it.
+     * (without a key, URLs are unsigned). A scheme with a salt takes `salt`; `options` are
+     * the scheme's options by name (docs/schemes.md). The key and salt are arguments, not
+     * record fields, so that no generated `toString`/`description` can ever print them.
      */
-public convenience init(domain: InputString, provider: InputString? = nil, key: InputString? = nil, profile: InputString? = nil, useHttps: Bool? = nil, includeLibraryParam: Bool? = nil, disablePathEncoding: Bool? = nil)throws  {
+public convenience init(domain: InputString, provider: InputString? = nil, key: InputString? = nil, profile: InputString? = nil, useHttps: Bool? = nil, includeLibraryParam: Bool? = nil, disablePathEncoding: Bool? = nil, salt: InputString? = nil, options: [InputString: ParamValue] = [:])throws  {
     let handle =
         try rustCallWithError(FfiConverterTypeImgsignError_lift) {
         uniffiCallStatus in
@@ -968,7 +1498,9 @@ public convenience init(domain: InputString, provider: InputString? = nil, key: 
         FfiConverterOptionTypeInputString.lower(profile),
         FfiConverterOptionBool.lower(useHttps),
         FfiConverterOptionBool.lower(includeLibraryParam),
-        FfiConverterOptionBool.lower(disablePathEncoding),uniffiCallStatus
+        FfiConverterOptionBool.lower(disablePathEncoding),
+        FfiConverterOptionTypeInputString.lower(salt),
+        FfiConverterDictionaryTypeInputStringTypeParamValue.lower(options),uniffiCallStatus
     )
 }
     self.init(unsafeFromHandle: handle)
@@ -1055,6 +1587,19 @@ open func isSigned() -> Bool  {
 }
     
     /**
+     * A source's path prefix (`Sources.source`): every path it builds is under it; none for
+     * a builder made on its own.
+     */
+open func pathPrefix() -> String?  {
+    return try!  FfiConverterOptionString.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_imgsign_uniffi_fn_method_urlbuilder_path_prefix(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
      * The profile name.
      */
 open func profile() -> String  {
@@ -1091,6 +1636,22 @@ open func reconstruct(originalUrl: InputString, params: [Param] = [])throws  -> 
             self.uniffiCloneHandle(),
         FfiConverterTypeInputString_lower(originalUrl),
         FfiConverterSequenceTypeParam.lower(params),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The request target (`/path?query`) a client sent for a URL this builder built, from
+     * `path` as a server percent-decoded it and `query` as received: the path is encoded
+     * again by this builder's own rules (for servers that give no raw request target).
+     */
+open func requestTarget(path: InputString, query: InputString)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeImgsignError_lift) {
+        uniffiCallStatus in
+    uniffi_imgsign_uniffi_fn_method_urlbuilder_request_target(
+            self.uniffiCloneHandle(),
+        FfiConverterTypeInputString_lower(path),
+        FfiConverterTypeInputString_lower(query),uniffiCallStatus
     )
 })
 }
@@ -1675,6 +2236,39 @@ enum ImgsignError: Swift.Error, Equatable, Hashable, Foundation.LocalizedError {
          * What is wrong (never a secret).
          */detail: String
     )
+    /**
+     * `not_yet_valid`: the token's start time is still to come.
+     */
+    case NotYetValid(
+        /**
+         * What is wrong (never a secret).
+         */detail: String
+    )
+    /**
+     * `ip_mismatch`: the token is bound to another client address, or to one and none was
+     * given.
+     */
+    case IpMismatch(
+        /**
+         * What is wrong (never a secret).
+         */detail: String
+    )
+    /**
+     * `acl_mismatch`: the token's ACL or allowed path does not cover the requested path.
+     */
+    case AclMismatch(
+        /**
+         * What is wrong (never a secret).
+         */detail: String
+    )
+    /**
+     * `unknown_source`: no source has that name, or takes the URL's host and path.
+     */
+    case UnknownSource(
+        /**
+         * What is wrong (never a secret).
+         */detail: String
+    )
 
     
     /**
@@ -1769,6 +2363,18 @@ public struct FfiConverterTypeImgsignError: FfiConverterRustBuffer {
         case 10: return .MalformedHeader(
             detail: try FfiConverterString.read(from: &buf)
             )
+        case 11: return .NotYetValid(
+            detail: try FfiConverterString.read(from: &buf)
+            )
+        case 12: return .IpMismatch(
+            detail: try FfiConverterString.read(from: &buf)
+            )
+        case 13: return .AclMismatch(
+            detail: try FfiConverterString.read(from: &buf)
+            )
+        case 14: return .UnknownSource(
+            detail: try FfiConverterString.read(from: &buf)
+            )
 
          default: throw UniffiInternalError.unexpectedEnumCase
         }
@@ -1828,6 +2434,26 @@ public struct FfiConverterTypeImgsignError: FfiConverterRustBuffer {
         
         case let .MalformedHeader(detail):
             writeInt(&buf, Int32(10))
+            FfiConverterString.write(detail, into: &buf)
+            
+        
+        case let .NotYetValid(detail):
+            writeInt(&buf, Int32(11))
+            FfiConverterString.write(detail, into: &buf)
+            
+        
+        case let .IpMismatch(detail):
+            writeInt(&buf, Int32(12))
+            FfiConverterString.write(detail, into: &buf)
+            
+        
+        case let .AclMismatch(detail):
+            writeInt(&buf, Int32(13))
+            FfiConverterString.write(detail, into: &buf)
+            
+        
+        case let .UnknownSource(detail):
+            writeInt(&buf, Int32(14))
             FfiConverterString.write(detail, into: &buf)
             
         }
@@ -2248,6 +2874,31 @@ fileprivate struct FfiConverterSequenceString: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterSequenceTypeSourceSpec: FfiConverterRustBuffer {
+    typealias SwiftType = [SourceSpec]
+
+    public static func write(_ value: [SourceSpec], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeSourceSpec.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [SourceSpec] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [SourceSpec]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeSourceSpec.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceTypeHeader: FfiConverterRustBuffer {
     typealias SwiftType = [Header]
 
@@ -2367,6 +3018,32 @@ fileprivate struct FfiConverterSequenceTypeInputString: FfiConverterRustBuffer {
             seq.append(try FfiConverterTypeInputString.read(from: &buf))
         }
         return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterDictionaryTypeInputStringTypeParamValue: FfiConverterRustBuffer {
+    public static func write(_ value: [InputString: ParamValue], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for (key, value) in value {
+            FfiConverterTypeInputString.write(key, into: &buf)
+            FfiConverterTypeParamValue.write(value, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [InputString: ParamValue] {
+        let len: Int32 = try readInt(&buf)
+        var dict = [InputString: ParamValue]()
+        dict.reserveCapacity(Int(len))
+        for _ in 0..<len {
+            let key = try FfiConverterTypeInputString.read(from: &buf)
+            let value = try FfiConverterTypeParamValue.read(from: &buf)
+            dict[key] = value
+        }
+        return dict
     }
 }
 
@@ -2591,6 +3268,9 @@ private let initializationResult: InitializationResult = {
     if (uniffi_imgsign_uniffi_checksum_method_urlbuilder_is_signed() != 64604) {
         return InitializationResult.apiChecksumMismatch
     }
+    if (uniffi_imgsign_uniffi_checksum_method_urlbuilder_path_prefix() != 6052) {
+        return InitializationResult.apiChecksumMismatch
+    }
     if (uniffi_imgsign_uniffi_checksum_method_urlbuilder_profile() != 3638) {
         return InitializationResult.apiChecksumMismatch
     }
@@ -2600,31 +3280,67 @@ private let initializationResult: InitializationResult = {
     if (uniffi_imgsign_uniffi_checksum_method_urlbuilder_reconstruct() != 13199) {
         return InitializationResult.apiChecksumMismatch
     }
+    if (uniffi_imgsign_uniffi_checksum_method_urlbuilder_request_target() != 5429) {
+        return InitializationResult.apiChecksumMismatch
+    }
     if (uniffi_imgsign_uniffi_checksum_method_signer_provider() != 41298) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imgsign_uniffi_checksum_method_signer_sign_url() != 34948) {
+    if (uniffi_imgsign_uniffi_checksum_method_signer_sign_token() != 36544) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imgsign_uniffi_checksum_method_signer_sign_url_expiring() != 546) {
+    if (uniffi_imgsign_uniffi_checksum_method_signer_sign_url() != 34209) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_imgsign_uniffi_checksum_method_signer_sign_url_expiring() != 64333) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_imgsign_uniffi_checksum_method_signer_sign_url_expiring_in() != 48837) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imgsign_uniffi_checksum_method_signer_sign_urls() != 47516) {
+    if (uniffi_imgsign_uniffi_checksum_method_signer_sign_urls() != 15428) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imgsign_uniffi_checksum_method_signer_verify() != 2521) {
+    if (uniffi_imgsign_uniffi_checksum_method_signer_verify() != 54546) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imgsign_uniffi_checksum_method_signer_verify_url() != 64991) {
+    if (uniffi_imgsign_uniffi_checksum_method_signer_verify_token() != 55651) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imgsign_uniffi_checksum_constructor_urlbuilder_new() != 23797) {
+    if (uniffi_imgsign_uniffi_checksum_method_signer_verify_url() != 6957) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imgsign_uniffi_checksum_constructor_signer_new() != 21913) {
+    if (uniffi_imgsign_uniffi_checksum_method_sourcespec_name() != 19223) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_imgsign_uniffi_checksum_method_sources_names() != 15527) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_imgsign_uniffi_checksum_method_sources_sign_url() != 2665) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_imgsign_uniffi_checksum_method_sources_sign_urls() != 24015) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_imgsign_uniffi_checksum_method_sources_source() != 21888) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_imgsign_uniffi_checksum_method_sources_verify() != 22913) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_imgsign_uniffi_checksum_method_sources_verify_url() != 58793) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_imgsign_uniffi_checksum_constructor_urlbuilder_new() != 617) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_imgsign_uniffi_checksum_constructor_signer_new() != 2613) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_imgsign_uniffi_checksum_constructor_sourcespec_new() != 20480) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_imgsign_uniffi_checksum_constructor_sources_new() != 36409) {
         return InitializationResult.apiChecksumMismatch
     }
 

@@ -11,6 +11,28 @@ extension Provider {
     public static let pixta = Provider(rawValue: "pixta")
     /// The `imageboss` provider.
     public static let imageboss = Provider(rawValue: "imageboss")
+    /// The `imgproxy` provider.
+    public static let imgproxy = Provider(rawValue: "imgproxy")
+    /// The `thumbor` provider.
+    public static let thumbor = Provider(rawValue: "thumbor")
+    /// The `imagor` provider.
+    public static let imagor = Provider(rawValue: "imagor")
+    /// The `cloudinary` provider.
+    public static let cloudinary = Provider(rawValue: "cloudinary")
+    /// The `imagekit` provider.
+    public static let imagekit = Provider(rawValue: "imagekit")
+    /// The `bunny` provider.
+    public static let bunny = Provider(rawValue: "bunny")
+    /// The `cloudflare-images` provider.
+    public static let cloudflareImages = Provider(rawValue: "cloudflare-images")
+    /// The `akamai` provider.
+    public static let akamai = Provider(rawValue: "akamai")
+    /// The `uploadcare` provider.
+    public static let uploadcare = Provider(rawValue: "uploadcare")
+    /// The `glide` provider.
+    public static let glide = Provider(rawValue: "glide")
+    /// The `keycdn` provider.
+    public static let keycdn = Provider(rawValue: "keycdn")
 
     /// Every provider of the core, in the core's order.
     public static let allCases: [Provider] = [
@@ -18,5 +40,16 @@ extension Provider {
         .gumlet,
         .pixta,
         .imageboss,
+        .imgproxy,
+        .thumbor,
+        .imagor,
+        .cloudinary,
+        .imagekit,
+        .bunny,
+        .cloudflareImages,
+        .akamai,
+        .uploadcare,
+        .glide,
+        .keycdn,
     ]
 }

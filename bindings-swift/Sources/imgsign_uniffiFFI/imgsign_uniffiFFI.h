@@ -255,7 +255,7 @@ void uniffi_imgsign_uniffi_fn_free_urlbuilder(uint64_t handle, RustCallStatus *_
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_CONSTRUCTOR_URLBUILDER_NEW
 #define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_CONSTRUCTOR_URLBUILDER_NEW
-uint64_t uniffi_imgsign_uniffi_fn_constructor_urlbuilder_new(RustBuffer domain, RustBuffer provider, RustBuffer key, RustBuffer profile, RustBuffer use_https, RustBuffer include_library_param, RustBuffer disable_path_encoding, RustCallStatus *_Nonnull out_status
+uint64_t uniffi_imgsign_uniffi_fn_constructor_urlbuilder_new(RustBuffer domain, RustBuffer provider, RustBuffer key, RustBuffer profile, RustBuffer use_https, RustBuffer include_library_param, RustBuffer disable_path_encoding, RustBuffer salt, RustBuffer options, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_METHOD_URLBUILDER_BUILD_SRCSET
@@ -283,6 +283,11 @@ RustBuffer uniffi_imgsign_uniffi_fn_method_urlbuilder_domain(uint64_t ptr, RustC
 int8_t uniffi_imgsign_uniffi_fn_method_urlbuilder_is_signed(uint64_t ptr, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_METHOD_URLBUILDER_PATH_PREFIX
+#define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_METHOD_URLBUILDER_PATH_PREFIX
+RustBuffer uniffi_imgsign_uniffi_fn_method_urlbuilder_path_prefix(uint64_t ptr, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_METHOD_URLBUILDER_PROFILE
 #define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_METHOD_URLBUILDER_PROFILE
 RustBuffer uniffi_imgsign_uniffi_fn_method_urlbuilder_profile(uint64_t ptr, RustCallStatus *_Nonnull out_status
@@ -296,6 +301,11 @@ RustBuffer uniffi_imgsign_uniffi_fn_method_urlbuilder_provider(uint64_t ptr, Rus
 #ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_METHOD_URLBUILDER_RECONSTRUCT
 #define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_METHOD_URLBUILDER_RECONSTRUCT
 RustBuffer uniffi_imgsign_uniffi_fn_method_urlbuilder_reconstruct(uint64_t ptr, RustBuffer original_url, RustBuffer params, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_METHOD_URLBUILDER_REQUEST_TARGET
+#define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_METHOD_URLBUILDER_REQUEST_TARGET
+RustBuffer uniffi_imgsign_uniffi_fn_method_urlbuilder_request_target(uint64_t ptr, RustBuffer path, RustBuffer query, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_METHOD_URLBUILDER_UNIFFI_TRAIT_DEBUG
@@ -315,7 +325,7 @@ void uniffi_imgsign_uniffi_fn_free_signer(uint64_t handle, RustCallStatus *_Nonn
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_CONSTRUCTOR_SIGNER_NEW
 #define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_CONSTRUCTOR_SIGNER_NEW
-uint64_t uniffi_imgsign_uniffi_fn_constructor_signer_new(RustBuffer provider, RustBuffer key, RustBuffer previous_keys, RustCallStatus *_Nonnull out_status
+uint64_t uniffi_imgsign_uniffi_fn_constructor_signer_new(RustBuffer provider, RustBuffer key, RustBuffer previous_keys, RustBuffer salt, RustBuffer previous_salts, RustBuffer options, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_METHOD_SIGNER_PROVIDER
@@ -323,9 +333,14 @@ uint64_t uniffi_imgsign_uniffi_fn_constructor_signer_new(RustBuffer provider, Ru
 RustBuffer uniffi_imgsign_uniffi_fn_method_signer_provider(uint64_t ptr, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_METHOD_SIGNER_SIGN_TOKEN
+#define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_METHOD_SIGNER_SIGN_TOKEN
+RustBuffer uniffi_imgsign_uniffi_fn_method_signer_sign_token(uint64_t ptr, RustBuffer expires, RustBuffer expires_in, RustBuffer now, RustBuffer values, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_METHOD_SIGNER_SIGN_URL
 #define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_METHOD_SIGNER_SIGN_URL
-RustBuffer uniffi_imgsign_uniffi_fn_method_signer_sign_url(uint64_t ptr, RustBuffer url, RustCallStatus *_Nonnull out_status
+RustBuffer uniffi_imgsign_uniffi_fn_method_signer_sign_url(uint64_t ptr, RustBuffer url, RustBuffer expires, RustBuffer expires_in, RustBuffer now, RustBuffer values, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_METHOD_SIGNER_SIGN_URL_EXPIRING
@@ -340,22 +355,107 @@ RustBuffer uniffi_imgsign_uniffi_fn_method_signer_sign_url_expiring_in(uint64_t 
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_METHOD_SIGNER_SIGN_URLS
 #define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_METHOD_SIGNER_SIGN_URLS
-RustBuffer uniffi_imgsign_uniffi_fn_method_signer_sign_urls(uint64_t ptr, RustBuffer urls, RustCallStatus *_Nonnull out_status
+RustBuffer uniffi_imgsign_uniffi_fn_method_signer_sign_urls(uint64_t ptr, RustBuffer urls, RustBuffer expires, RustBuffer expires_in, RustBuffer now, RustBuffer values, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_METHOD_SIGNER_VERIFY
 #define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_METHOD_SIGNER_VERIFY
-void uniffi_imgsign_uniffi_fn_method_signer_verify(uint64_t ptr, RustBuffer target, RustBuffer now, RustCallStatus *_Nonnull out_status
+void uniffi_imgsign_uniffi_fn_method_signer_verify(uint64_t ptr, RustBuffer target, RustBuffer now, RustBuffer values, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_METHOD_SIGNER_VERIFY_TOKEN
+#define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_METHOD_SIGNER_VERIFY_TOKEN
+void uniffi_imgsign_uniffi_fn_method_signer_verify_token(uint64_t ptr, RustBuffer token, RustBuffer now, RustBuffer values, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_METHOD_SIGNER_VERIFY_URL
 #define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_METHOD_SIGNER_VERIFY_URL
-void uniffi_imgsign_uniffi_fn_method_signer_verify_url(uint64_t ptr, RustBuffer url, RustBuffer now, RustCallStatus *_Nonnull out_status
+void uniffi_imgsign_uniffi_fn_method_signer_verify_url(uint64_t ptr, RustBuffer url, RustBuffer now, RustBuffer values, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_METHOD_SIGNER_UNIFFI_TRAIT_DEBUG
 #define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_METHOD_SIGNER_UNIFFI_TRAIT_DEBUG
 RustBuffer uniffi_imgsign_uniffi_fn_method_signer_uniffi_trait_debug(uint64_t ptr, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_CLONE_SOURCESPEC
+#define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_CLONE_SOURCESPEC
+uint64_t uniffi_imgsign_uniffi_fn_clone_sourcespec(uint64_t handle, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_FREE_SOURCESPEC
+#define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_FREE_SOURCESPEC
+void uniffi_imgsign_uniffi_fn_free_sourcespec(uint64_t handle, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_CONSTRUCTOR_SOURCESPEC_NEW
+#define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_CONSTRUCTOR_SOURCESPEC_NEW
+uint64_t uniffi_imgsign_uniffi_fn_constructor_sourcespec_new(RustBuffer name, RustBuffer domain, RustBuffer path_prefix, RustBuffer provider, RustBuffer key, RustBuffer previous_keys, RustBuffer salt, RustBuffer previous_salts, RustBuffer options, RustBuffer profile, RustBuffer use_https, RustBuffer include_library_param, RustBuffer disable_path_encoding, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_METHOD_SOURCESPEC_NAME
+#define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_METHOD_SOURCESPEC_NAME
+RustBuffer uniffi_imgsign_uniffi_fn_method_sourcespec_name(uint64_t ptr, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_METHOD_SOURCESPEC_UNIFFI_TRAIT_DEBUG
+#define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_METHOD_SOURCESPEC_UNIFFI_TRAIT_DEBUG
+RustBuffer uniffi_imgsign_uniffi_fn_method_sourcespec_uniffi_trait_debug(uint64_t ptr, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_METHOD_SOURCESPEC_UNIFFI_TRAIT_DISPLAY
+#define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_METHOD_SOURCESPEC_UNIFFI_TRAIT_DISPLAY
+RustBuffer uniffi_imgsign_uniffi_fn_method_sourcespec_uniffi_trait_display(uint64_t ptr, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_CLONE_SOURCES
+#define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_CLONE_SOURCES
+uint64_t uniffi_imgsign_uniffi_fn_clone_sources(uint64_t handle, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_FREE_SOURCES
+#define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_FREE_SOURCES
+void uniffi_imgsign_uniffi_fn_free_sources(uint64_t handle, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_CONSTRUCTOR_SOURCES_NEW
+#define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_CONSTRUCTOR_SOURCES_NEW
+uint64_t uniffi_imgsign_uniffi_fn_constructor_sources_new(RustBuffer sources, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_METHOD_SOURCES_NAMES
+#define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_METHOD_SOURCES_NAMES
+RustBuffer uniffi_imgsign_uniffi_fn_method_sources_names(uint64_t ptr, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_METHOD_SOURCES_SIGN_URL
+#define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_METHOD_SOURCES_SIGN_URL
+RustBuffer uniffi_imgsign_uniffi_fn_method_sources_sign_url(uint64_t ptr, RustBuffer url, RustBuffer expires, RustBuffer expires_in, RustBuffer now, RustBuffer values, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_METHOD_SOURCES_SIGN_URLS
+#define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_METHOD_SOURCES_SIGN_URLS
+RustBuffer uniffi_imgsign_uniffi_fn_method_sources_sign_urls(uint64_t ptr, RustBuffer urls, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_METHOD_SOURCES_SOURCE
+#define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_METHOD_SOURCES_SOURCE
+uint64_t uniffi_imgsign_uniffi_fn_method_sources_source(uint64_t ptr, RustBuffer name, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_METHOD_SOURCES_VERIFY
+#define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_METHOD_SOURCES_VERIFY
+void uniffi_imgsign_uniffi_fn_method_sources_verify(uint64_t ptr, RustBuffer target, RustBuffer host, RustBuffer now, RustBuffer values, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_METHOD_SOURCES_VERIFY_URL
+#define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_METHOD_SOURCES_VERIFY_URL
+void uniffi_imgsign_uniffi_fn_method_sources_verify_url(uint64_t ptr, RustBuffer url, RustBuffer now, RustBuffer values, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_METHOD_SOURCES_UNIFFI_TRAIT_DEBUG
+#define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_METHOD_SOURCES_UNIFFI_TRAIT_DEBUG
+RustBuffer uniffi_imgsign_uniffi_fn_method_sources_uniffi_trait_debug(uint64_t ptr, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_METHOD_IMGSIGNERROR_ERROR_CODE
@@ -774,6 +874,12 @@ uint16_t uniffi_imgsign_uniffi_checksum_method_urlbuilder_is_signed(void
     
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_CHECKSUM_METHOD_URLBUILDER_PATH_PREFIX
+#define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_CHECKSUM_METHOD_URLBUILDER_PATH_PREFIX
+uint16_t uniffi_imgsign_uniffi_checksum_method_urlbuilder_path_prefix(void
+    
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_CHECKSUM_METHOD_URLBUILDER_PROFILE
 #define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_CHECKSUM_METHOD_URLBUILDER_PROFILE
 uint16_t uniffi_imgsign_uniffi_checksum_method_urlbuilder_profile(void
@@ -792,9 +898,21 @@ uint16_t uniffi_imgsign_uniffi_checksum_method_urlbuilder_reconstruct(void
     
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_CHECKSUM_METHOD_URLBUILDER_REQUEST_TARGET
+#define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_CHECKSUM_METHOD_URLBUILDER_REQUEST_TARGET
+uint16_t uniffi_imgsign_uniffi_checksum_method_urlbuilder_request_target(void
+    
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_CHECKSUM_METHOD_SIGNER_PROVIDER
 #define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_CHECKSUM_METHOD_SIGNER_PROVIDER
 uint16_t uniffi_imgsign_uniffi_checksum_method_signer_provider(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_CHECKSUM_METHOD_SIGNER_SIGN_TOKEN
+#define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_CHECKSUM_METHOD_SIGNER_SIGN_TOKEN
+uint16_t uniffi_imgsign_uniffi_checksum_method_signer_sign_token(void
     
 );
 #endif
@@ -828,9 +946,57 @@ uint16_t uniffi_imgsign_uniffi_checksum_method_signer_verify(void
     
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_CHECKSUM_METHOD_SIGNER_VERIFY_TOKEN
+#define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_CHECKSUM_METHOD_SIGNER_VERIFY_TOKEN
+uint16_t uniffi_imgsign_uniffi_checksum_method_signer_verify_token(void
+    
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_CHECKSUM_METHOD_SIGNER_VERIFY_URL
 #define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_CHECKSUM_METHOD_SIGNER_VERIFY_URL
 uint16_t uniffi_imgsign_uniffi_checksum_method_signer_verify_url(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_CHECKSUM_METHOD_SOURCESPEC_NAME
+#define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_CHECKSUM_METHOD_SOURCESPEC_NAME
+uint16_t uniffi_imgsign_uniffi_checksum_method_sourcespec_name(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_CHECKSUM_METHOD_SOURCES_NAMES
+#define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_CHECKSUM_METHOD_SOURCES_NAMES
+uint16_t uniffi_imgsign_uniffi_checksum_method_sources_names(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_CHECKSUM_METHOD_SOURCES_SIGN_URL
+#define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_CHECKSUM_METHOD_SOURCES_SIGN_URL
+uint16_t uniffi_imgsign_uniffi_checksum_method_sources_sign_url(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_CHECKSUM_METHOD_SOURCES_SIGN_URLS
+#define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_CHECKSUM_METHOD_SOURCES_SIGN_URLS
+uint16_t uniffi_imgsign_uniffi_checksum_method_sources_sign_urls(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_CHECKSUM_METHOD_SOURCES_SOURCE
+#define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_CHECKSUM_METHOD_SOURCES_SOURCE
+uint16_t uniffi_imgsign_uniffi_checksum_method_sources_source(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_CHECKSUM_METHOD_SOURCES_VERIFY
+#define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_CHECKSUM_METHOD_SOURCES_VERIFY
+uint16_t uniffi_imgsign_uniffi_checksum_method_sources_verify(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_CHECKSUM_METHOD_SOURCES_VERIFY_URL
+#define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_CHECKSUM_METHOD_SOURCES_VERIFY_URL
+uint16_t uniffi_imgsign_uniffi_checksum_method_sources_verify_url(void
     
 );
 #endif
@@ -843,6 +1009,18 @@ uint16_t uniffi_imgsign_uniffi_checksum_constructor_urlbuilder_new(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_CHECKSUM_CONSTRUCTOR_SIGNER_NEW
 #define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_CHECKSUM_CONSTRUCTOR_SIGNER_NEW
 uint16_t uniffi_imgsign_uniffi_checksum_constructor_signer_new(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_CHECKSUM_CONSTRUCTOR_SOURCESPEC_NEW
+#define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_CHECKSUM_CONSTRUCTOR_SOURCESPEC_NEW
+uint16_t uniffi_imgsign_uniffi_checksum_constructor_sourcespec_new(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_CHECKSUM_CONSTRUCTOR_SOURCES_NEW
+#define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_CHECKSUM_CONSTRUCTOR_SOURCES_NEW
+uint16_t uniffi_imgsign_uniffi_checksum_constructor_sources_new(void
     
 );
 #endif

@@ -25,6 +25,28 @@ final class ApiTests: XCTestCase {
         }
     }
 
+    func testPathSchemesTakeSaltsAndOptions() throws {
+        let keyHex = "943b421c9eb07c830af81030552c86009268de4e532ba2ee2eab8247c6da0881"
+        let saltHex = "520f986b998545b4785e0defbc4f3c1203f22de2374a3d53cb7a7fe9fea309c5"
+        let s = try Signer(provider: .imgproxy, key: keyHex, salt: saltHex, options: ["signatureSize": 8])
+        let url = try s.signUrl(url: "https://imgproxy.example.com/insecure/rs:fill:300/plain/local:///a.png")
+        XCTAssertFalse(url.contains("/insecure/"))
+        try s.verifyUrl(url: url, now: now)
+        XCTAssertThrowsError(try Signer(provider: .imgproxy, key: keyHex)) { e in
+            XCTAssertEqual((e as? ImgsignError)?.code, "invalid_key")
+        }
+        XCTAssertThrowsError(try Signer(provider: .thumbor, key: "k", options: ["truncate": 20])) { e in
+            XCTAssertEqual((e as? ImgsignError)?.code, "invalid_param")
+        }
+        let thumbor = try UrlBuilder(domain: "thumbor.example.com", provider: .thumbor, key: "my-security-key")
+        XCTAssertEqual(
+            try thumbor.buildUrl(path: "my.server.com/some/path/to/image.jpg", params: ["width": 300, "height": 200]),
+            "https://thumbor.example.com/8ammJH8D-7tXy6kU3lTvoXlhu4o=/300x200/my.server.com/some/path/to/image.jpg")
+        XCTAssertThrowsError(try s.signToken()) { e in
+            XCTAssertEqual((e as? ImgsignError)?.code, "invalid_param")
+        }
+    }
+
     func testTamperedAndUnsigned() throws {
         let s = try Signer(provider: "imgix", key: "FOO123bar")
         let url = try s.signUrl(url: "https://demo.imgix.net/a.jpg?w=400")
@@ -33,6 +55,24 @@ final class ApiTests: XCTestCase {
         }
         XCTAssertThrowsError(try s.verifyUrl(url: "https://demo.imgix.net/a.jpg?w=400", now: now)) { e in
             XCTAssertEqual((e as? ImgsignError)?.code, "missing_signature")
+        }
+    }
+
+    func testTokenSchemesBatchAndCodes() throws {
+        let s = try Signer(provider: "bunny", key: "zone-key")
+        let urls = ["https://z.b-cdn.net/a.jpg", "https://z.b-cdn.net/b.jpg?w=1"]
+        let ip: [String: ParamValue] = ["ip": "203.0.113.7"]
+        let many = try s.signUrls(urls: urls, expires: 1_700_003_600, values: ip)
+        XCTAssertEqual(many, try urls.map { try s.signUrl(url: $0, expires: 1_700_003_600, values: ip) })
+        try s.verifyUrl(url: many[0], now: 1_700_000_000, values: ip)
+        XCTAssertThrowsError(try s.verifyUrl(url: many[0], now: 1_700_000_000)) { e in
+            XCTAssertEqual((e as? ImgsignError)?.code, "ip_mismatch")
+        }
+        let a = try Signer(provider: "akamai", key: "0a1b2c3d")
+        let token = try a.signToken(expires: 1_700_003_600, values: ["acl": "/v/*", "start": 1_700_000_000])
+        try a.verifyToken(token: token, now: 1_700_000_000, values: ["url": "/v/a.m3u8"])
+        XCTAssertThrowsError(try a.verifyToken(token: token, now: 1_700_000_000, values: ["url": "/w/a"])) { e in
+            XCTAssertEqual((e as? ImgsignError)?.code, "acl_mismatch")
         }
     }
 

@@ -104,45 +104,81 @@ extension Array where Element == HeaderPair {
     var asHeaders: [Header] { map { Header(name: $0.first, value: $0.second) } }
 }
 
+/// A JSON object of named values (`options`, `values`) as the API takes them.
+typealias NamedValues = [String: JSONScalar]
+
+extension Dictionary where Key == String, Value == JSONScalar {
+    var asNamed: [String: ParamValue] { mapValues { $0.paramValue } }
+}
+
+/// The secrets and options every signer vector carries (`sign_*` vectors have no previous
+/// keys or salts).
+struct SignerFields: Decodable {
+    let provider: String
+    let key: String
+    let previousKeys: [String]?
+    let salt: String?
+    let previousSalts: [String]?
+    let options: NamedValues
+
+    enum CodingKeys: String, CodingKey {
+        case provider, key, salt, options
+        case previousKeys = "previous_keys"
+        case previousSalts = "previous_salts"
+    }
+
+    func signer() throws -> Signer {
+        try Signer(
+            provider: provider, key: key, previousKeys: previousKeys ?? [], salt: salt,
+            previousSalts: previousSalts ?? [], options: options.asNamed)
+    }
+}
+
 // MARK: - Inputs, one type per kind (fields as vectors.json spells them)
 
 struct SignUrlInput: Decodable {
-    let provider: String
-    let key: String
     let url: String
     let expires: Int64?
+    let values: NamedValues
 }
 
 struct VerifyUrlInput: Decodable {
-    let provider: String
-    let key: String
     let url: String
-    let previousKeys: [String]
     let now: Int64
-
-    enum CodingKeys: String, CodingKey {
-        case provider, key, url, now
-        case previousKeys = "previous_keys"
-    }
+    let values: NamedValues
 }
 
 struct VerifyTargetInput: Decodable {
-    let provider: String
-    let key: String
     let target: String
-    let previousKeys: [String]
     let now: Int64
+    let values: NamedValues
+}
 
-    enum CodingKeys: String, CodingKey {
-        case provider, key, target, now
-        case previousKeys = "previous_keys"
-    }
+struct VerifyTamperedInput: Decodable {
+    let url: String
+    let now: Int64
+    let values: NamedValues
+    /// `[from, to)` byte ranges of `url` whose every byte, changed, must fail verification.
+    let ranges: [[Int]]
+}
+
+struct SignTokenInput: Decodable {
+    let expires: Int64?
+    let values: NamedValues
+}
+
+struct VerifyTokenInput: Decodable {
+    let token: String
+    let now: Int64
+    let values: NamedValues
 }
 
 struct BuilderInput: Decodable {
     let domain: String
     let provider: String?
     let key: String?
+    let salt: String?
+    let options: NamedValues
     let profile: String?
     let useHttps: Bool?
     let includeLibraryParam: Bool?
@@ -153,7 +189,7 @@ struct BuilderInput: Decodable {
     let callDisablePathEncoding: Bool?
 
     enum CodingKeys: String, CodingKey {
-        case domain, provider, key, profile, path, params
+        case domain, provider, key, salt, options, profile, path, params
         case useHttps = "use_https"
         case includeLibraryParam = "include_library_param"
         case disablePathEncoding = "disable_path_encoding"
@@ -163,7 +199,37 @@ struct BuilderInput: Decodable {
     func builder() throws -> UrlBuilder {
         try UrlBuilder(
             domain: domain, provider: provider, key: key, profile: profile, useHttps: useHttps,
-            includeLibraryParam: includeLibraryParam, disablePathEncoding: disablePathEncoding)
+            includeLibraryParam: includeLibraryParam, disablePathEncoding: disablePathEncoding, salt: salt,
+            options: options.asNamed)
+    }
+}
+
+/// The builder fields of `build_url` (without params), a decoded path and a query.
+struct RequestTargetInput: Decodable {
+    let domain: String
+    let provider: String?
+    let key: String?
+    let salt: String?
+    let options: NamedValues
+    let profile: String?
+    let useHttps: Bool?
+    let includeLibraryParam: Bool?
+    let disablePathEncoding: Bool?
+    let path: String
+    let query: String
+
+    enum CodingKeys: String, CodingKey {
+        case domain, provider, key, salt, options, profile, path, query
+        case useHttps = "use_https"
+        case includeLibraryParam = "include_library_param"
+        case disablePathEncoding = "disable_path_encoding"
+    }
+
+    func builder() throws -> UrlBuilder {
+        try UrlBuilder(
+            domain: domain, provider: provider, key: key, profile: profile, useHttps: useHttps,
+            includeLibraryParam: includeLibraryParam, disablePathEncoding: disablePathEncoding, salt: salt,
+            options: options.asNamed)
     }
 }
 
@@ -265,6 +331,82 @@ struct OriginSecretInput: Decodable {
     let headers: [HeaderPair]
 }
 
+/// One source of a `sources` vector (null fields: not given).
+struct SourceFields: Decodable {
+    let name: String
+    let domain: String
+    let pathPrefix: String?
+    let provider: String?
+    let key: String?
+    let previousKeys: [String]
+    let salt: String?
+    let previousSalts: [String]
+    let options: NamedValues
+    let profile: String?
+    let useHttps: Bool?
+    let includeLibraryParam: Bool?
+    let disablePathEncoding: Bool?
+
+    enum CodingKeys: String, CodingKey {
+        case name, domain, provider, key, salt, options, profile
+        case pathPrefix = "path_prefix"
+        case previousKeys = "previous_keys"
+        case previousSalts = "previous_salts"
+        case useHttps = "use_https"
+        case includeLibraryParam = "include_library_param"
+        case disablePathEncoding = "disable_path_encoding"
+    }
+
+    func spec() throws -> SourceSpec {
+        try SourceSpec(
+            name: name, domain: domain, pathPrefix: pathPrefix, provider: provider, key: key,
+            previousKeys: previousKeys, salt: salt, previousSalts: previousSalts, options: options.asNamed,
+            profile: profile, useHttps: useHttps, includeLibraryParam: includeLibraryParam,
+            disablePathEncoding: disablePathEncoding)
+    }
+}
+
+/// A set of sources and one call on it.
+struct SourcesInput: Decodable {
+    let sources: [SourceFields]
+    let op: String
+    let url: String?
+    let target: String?
+    let host: String?
+    let name: String?
+    let path: String?
+    let params: [ParamPair]
+    let expires: Int64?
+    let now: Int64?
+
+    func field(_ value: String?, _ label: String) throws -> String {
+        guard let value = value else { throw VectorError(description: "sources: no \(label) for \(op)") }
+        return value
+    }
+
+    func run() throws -> Outcome {
+        let sourceSet = try Sources(sources: sources.map { try $0.spec() })
+        switch op {
+        case "sign_url":
+            if let expires = expires {
+                return .string(try sourceSet.signUrl(url: try field(url, "url"), expires: expires))
+            }
+            return .string(try sourceSet.signUrl(url: try field(url, "url")))
+        case "verify_url":
+            try sourceSet.verifyUrl(url: try field(url, "url"), now: now)
+            return .valid
+        case "verify":
+            try sourceSet.verify(target: try field(target, "target"), host: try field(host, "host"), now: now)
+            return .valid
+        case "build_url":
+            let builder = try sourceSet.source(name: try field(name, "name"))
+            return .string(try builder.buildUrl(path: try field(path, "path"), params: params.asParams))
+        default:
+            throw VectorError(description: "sources: unknown op '\(op)'")
+        }
+    }
+}
+
 /// A wrong-typed or ill-formed argument of an operation.
 struct ArgumentErrorInput: Decodable {
     let operation: String
@@ -273,11 +415,15 @@ struct ArgumentErrorInput: Decodable {
 }
 
 enum VectorInput {
-    case signUrl(SignUrlInput)
-    case verifyUrl(VerifyUrlInput)
-    case verifyTarget(VerifyTargetInput)
+    case signUrl(SignerFields, SignUrlInput)
+    case verifyUrl(SignerFields, VerifyUrlInput)
+    case verifyTarget(SignerFields, VerifyTargetInput)
+    case verifyTampered(SignerFields, VerifyTamperedInput)
+    case signToken(SignerFields, SignTokenInput)
+    case verifyToken(SignerFields, VerifyTokenInput)
     case buildUrl(BuilderInput)
     case buildSrcset(BuilderInput, SrcsetInput)
+    case requestTarget(RequestTargetInput)
     case targetWidths(TargetWidthsInput)
     case reconstruct(ReconstructInput)
     case signOriginRequest(SignOriginInput)
@@ -285,6 +431,7 @@ enum VectorInput {
     case verifyBasicAuth(BasicAuthInput)
     case verifyOriginSecret(OriginSecretInput)
     case argumentError(ArgumentErrorInput)
+    case sources(SourcesInput)
     /// A kind this runner does not know: running it fails.
     case unknownKind(String)
     /// An input this runner cannot decode: running it fails with the decoding error.
@@ -349,13 +496,32 @@ struct Vector: Decodable {
     private static func decodeInput(_ kind: String, _ c: KeyedDecodingContainer<CodingKeys>) -> VectorInput {
         do {
             switch kind {
-            case "sign_url": return .signUrl(try c.decode(SignUrlInput.self, forKey: .input))
-            case "verify_url": return .verifyUrl(try c.decode(VerifyUrlInput.self, forKey: .input))
-            case "verify": return .verifyTarget(try c.decode(VerifyTargetInput.self, forKey: .input))
+            case "sign_url":
+                return .signUrl(
+                    try c.decode(SignerFields.self, forKey: .input), try c.decode(SignUrlInput.self, forKey: .input))
+            case "verify_url":
+                return .verifyUrl(
+                    try c.decode(SignerFields.self, forKey: .input), try c.decode(VerifyUrlInput.self, forKey: .input))
+            case "verify":
+                return .verifyTarget(
+                    try c.decode(SignerFields.self, forKey: .input),
+                    try c.decode(VerifyTargetInput.self, forKey: .input))
+            case "verify_tampered":
+                return .verifyTampered(
+                    try c.decode(SignerFields.self, forKey: .input),
+                    try c.decode(VerifyTamperedInput.self, forKey: .input))
+            case "sign_token":
+                return .signToken(
+                    try c.decode(SignerFields.self, forKey: .input), try c.decode(SignTokenInput.self, forKey: .input))
+            case "verify_token":
+                return .verifyToken(
+                    try c.decode(SignerFields.self, forKey: .input),
+                    try c.decode(VerifyTokenInput.self, forKey: .input))
             case "build_url": return .buildUrl(try c.decode(BuilderInput.self, forKey: .input))
             case "build_srcset":
                 let builder = try c.decode(BuilderInput.self, forKey: .input)
                 return .buildSrcset(builder, try c.decode(SrcsetInput.self, forKey: .input))
+            case "request_target": return .requestTarget(try c.decode(RequestTargetInput.self, forKey: .input))
             case "target_widths": return .targetWidths(try c.decode(TargetWidthsInput.self, forKey: .input))
             case "reconstruct": return .reconstruct(try c.decode(ReconstructInput.self, forKey: .input))
             case "sign_origin_request": return .signOriginRequest(try c.decode(SignOriginInput.self, forKey: .input))
@@ -365,6 +531,7 @@ struct Vector: Decodable {
             case "verify_origin_secret":
                 return .verifyOriginSecret(try c.decode(OriginSecretInput.self, forKey: .input))
             case "argument_error": return .argumentError(try c.decode(ArgumentErrorInput.self, forKey: .input))
+            case "sources": return .sources(try c.decode(SourcesInput.self, forKey: .input))
             default: return .unknownKind(kind)
             }
         } catch {
@@ -383,22 +550,59 @@ struct VectorFile: Decodable {
     }
 }
 
+/// The codes of a failed verification.
+let verifyCodes: Set<String> = [
+    "missing_signature", "signature_mismatch", "expired", "malformed_url", "malformed_header", "not_yet_valid",
+    "ip_mismatch", "acl_mismatch",
+]
+
 /// Runs one vector through the Swift API.
 func runVector(_ v: Vector) throws -> Outcome {
     switch v.input {
-    case let .signUrl(i):
-        let s = try Signer(provider: i.provider, key: i.key)
+    case let .signUrl(f, i):
+        let s = try f.signer()
+        if !i.values.isEmpty {
+            return .string(try s.signUrl(url: i.url, expires: i.expires, values: i.values.asNamed))
+        }
         if let expires = i.expires {
             return .string(try s.signUrlExpiring(url: i.url, expiresAt: expires))
         }
         return .string(try s.signUrl(url: i.url))
-    case let .verifyUrl(i):
-        let s = try Signer(provider: i.provider, key: i.key, previousKeys: i.previousKeys)
-        try s.verifyUrl(url: i.url, now: i.now)
+    case let .verifyUrl(f, i):
+        try f.signer().verifyUrl(url: i.url, now: i.now, values: i.values.asNamed)
         return .valid
-    case let .verifyTarget(i):
-        let s = try Signer(provider: i.provider, key: i.key, previousKeys: i.previousKeys)
-        try s.verify(target: i.target, now: i.now)
+    case let .verifyTarget(f, i):
+        try f.signer().verify(target: i.target, now: i.now, values: i.values.asNamed)
+        return .valid
+    case let .verifyTampered(f, i):
+        let s = try f.signer()
+        try s.verifyUrl(url: i.url, now: i.now, values: i.values.asNamed)
+        let bytes = Array(i.url.utf8)
+        for range in i.ranges {
+            guard range.count == 2, range[0] >= 0, range[0] <= range[1], range[1] <= bytes.count else {
+                throw VectorError(description: "verify_tampered: bad range \(range)")
+            }
+            for at in range[0]..<range[1] {
+                // The byte changed: `a` becomes `b`, anything else `a` (the URLs are ASCII).
+                var changed = bytes
+                changed[at] = changed[at] == UInt8(ascii: "a") ? UInt8(ascii: "b") : UInt8(ascii: "a")
+                let text = String(decoding: changed, as: UTF8.self)
+                do {
+                    try s.verifyUrl(url: text, now: i.now, values: i.values.asNamed)
+                } catch let e as ImgsignError {
+                    guard verifyCodes.contains(e.code) else {
+                        throw VectorError(description: "byte \(at) changed: \(e.code) is not a verification failure")
+                    }
+                    continue
+                }
+                throw VectorError(description: "byte \(at) changed, the URL still verifies: \(text)")
+            }
+        }
+        return .valid
+    case let .signToken(f, i):
+        return .string(try f.signer().signToken(expires: i.expires, values: i.values.asNamed))
+    case let .verifyToken(f, i):
+        try f.signer().verifyToken(token: i.token, now: i.now, values: i.values.asNamed)
         return .valid
     case let .buildUrl(i):
         return .string(
@@ -406,6 +610,8 @@ func runVector(_ v: Vector) throws -> Outcome {
                 path: i.path, params: i.params.asParams, disablePathEncoding: i.callDisablePathEncoding))
     case let .buildSrcset(i, o):
         return .string(try i.builder().buildSrcset(path: i.path, params: i.params.asParams, options: o.options))
+    case let .requestTarget(i):
+        return .string(try i.builder().requestTarget(path: i.path, query: i.query))
     case let .targetWidths(i):
         return .widths(
             try targetWidths(minWidth: i.minWidth, maxWidth: i.maxWidth, tolerance: i.tolerance, profile: i.profile))
@@ -422,6 +628,8 @@ func runVector(_ v: Vector) throws -> Outcome {
     case let .verifyOriginSecret(i):
         try verifyOriginSecret(secret: i.secret, headers: i.headers.asHeaders)
         return .valid
+    case let .sources(i):
+        return try i.run()
     case let .argumentError(i):
         // Swift's types rule out a wrong-typed argument and a String holds no lone surrogate:
         // what a Swift caller relies on is the core's rule, as the package exposes it.

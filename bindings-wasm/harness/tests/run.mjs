@@ -31,6 +31,8 @@ const BIN = {
 
 // The napi loader itself: the native addon, or an exception (never the wasm fallback).
 const native = require(join(PKG, 'native.js'))
+// The package's main entry over it (the native exports plus index.js's own: the type guards).
+const main = require(join(PKG, 'index.js'))
 const ImgixClient = require('@imgix/js-core')
 
 const vectors = JSON.parse(readFileSync(join(ROOT, 'conformance/vectors.json'), 'utf8'))
@@ -104,7 +106,7 @@ function shape(m) {
       .join()
   const failures = []
   const pairs = [
-    ['exports', native, m],
+    ['exports', main, m],
     ['Signer', native.Signer.prototype, m.Signer.prototype],
     ['UrlBuilder', native.UrlBuilder.prototype, m.UrlBuilder.prototype],
   ]

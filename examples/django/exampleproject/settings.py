@@ -6,6 +6,7 @@ SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "example-only-not-secret")
 DEBUG = True
 ALLOWED_HOSTS = ["localhost", "127.0.0.1", "testserver", "img.example.com"]
 ROOT_URLCONF = "exampleproject.urls"
+WSGI_APPLICATION = "exampleproject.wsgi.application"
 INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "imgsign",
@@ -23,11 +24,16 @@ TEMPLATES = [
 DATABASES = {}
 USE_TZ = True
 
-# The app serves its own images behind the signed domain img.example.com.
-# The key comes from the environment (IMGSIGN_KEY) so it stays out of the code.
+# [readme:django-settings]
+# The app serves its own images behind the signed domain img.example.com; the keys come
+# from the environment, so they stay out of the code.
 IMGSIGN = {
     "domain": "img.example.com",
     "provider": "imgix",
     "key_env": "IMGSIGN_KEY",
-    "profile": "canonical",
 }
+# More sources, each chosen by name: {% imgsign_url "a.jpg" source="mirror" %}.
+IMGSIGN_SOURCES = {
+    "mirror": {"domain": "mirror.example.com", "profile": "imgix-js", "key_env": "IMGSIGN_MIRROR_KEY"},
+}
+# [/readme]

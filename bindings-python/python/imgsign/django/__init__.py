@@ -1,143 +1,201 @@
 """Django integration for imgsign.
 
-Settings (``settings.IMGSIGN``)::
+One source (``settings.IMGSIGN``)::
 
     IMGSIGN = {
-        "domain": "demo.imgix.net",      # required
+        "domain": "img.example.com",     # required
         # Optional: a setting left out is not passed on, so imgsign's own default applies.
-        "provider": "imgix",             # imgix | gumlet | pixta | imageboss
-        "key": None,                     # the signing key, or None to read it from key_env
-        "key_env": "IMGSIGN_KEY",        # environment variable holding the key
-        "previous_keys": [],             # rotated-out keys verify_signed_url still accepts
-        "profile": "canonical",          # canonical | imgix-python | imgix-js
+        "provider": "imgix",
+        "key_env": "IMGSIGN_KEY",        # environment variable holding the key (the default),
+                                         # or "key": "..." (keep keys out of settings files)
+        "previous_keys_env": [],         # variables holding rotated-out keys verification accepts
+        "profile": "canonical",
         "use_https": True,
         "include_library_param": False,
         "disable_path_encoding": False,
     }
 
-With neither ``key`` nor the environment variable set, URLs are built unsigned and
-:func:`verify_signed_url` refuses every request (403).
+Several sources (``settings.IMGSIGN_SOURCES``), each with the keys above, chosen with
+``source="name"`` in the template tags, :func:`get_builder`, :func:`get_signer` and
+:func:`verify_signed_url`; without it, ``settings.IMGSIGN`` (or the source named
+``"default"``, or the only source) is used::
 
-Add ``"imgsign"`` to ``INSTALLED_APPS`` for the template tags (``{% load imgsign %}``).
+    IMGSIGN_SOURCES = {
+        "photos": {"domain": "photos.imgix.net", "key_env": "PHOTOS_KEY"},
+        "avatars": {"domain": "avatars.gumlet.io", "provider": "gumlet", "key_env": "AVATARS_KEY"},
+    }
+
+``manage.py check`` reports problems with these settings (ids ``imgsign.E001`` to
+``imgsign.E008``, ``imgsign.W001``; see :mod:`imgsign.django.checks`). Without a key, URLs
+are built unsigned and :func:`verify_signed_url` refuses every request (403).
+
+Add ``"imgsign"`` to ``INSTALLED_APPS`` for the template tags (``{% load imgsign %}``) and the
+checks.
 """
 
 from __future__ import annotations
 
+import asyncio
 import functools
-import os
-from typing import Any, Callable, Dict, Mapping, Optional, Tuple, TypeVar, cast
+import json
+from typing import Any, Callable, Dict, Optional, TypeVar, Union, cast, overload
 
 from django.core.exceptions import ImproperlyConfigured
-from django.http import HttpRequest, HttpResponse, HttpResponseForbidden, HttpResponseGone
+from django.http import HttpRequest, HttpResponse
 
-from .. import ExpiredError, Signer, UrlBuilder, VerifyError
+from .. import ImgsignError, Signer, Sources, UrlBuilder
+from .._server import ERROR_HEADER, asgi_target, refusal
+from .conf import DEFAULT, SourceSettings, read_sources
 
-__all__ = ["get_builder", "get_signer", "signed_request_target", "verify_signed_url"]
+__all__ = ["get_builder", "get_signer", "get_sources", "signed_request_target", "verify_signed_url", "ERROR_HEADER"]
 
-_View = TypeVar("_View", bound=Callable[..., HttpResponse])
-
-_Config = Tuple[
-    str, Optional[str], Optional[str], Tuple[str, ...], Optional[str], Optional[bool], Optional[bool], Optional[bool]
-]
+_View = TypeVar("_View", bound=Callable[..., Any])
 
 
-def _config() -> _Config:
+class _Configured:
+    """The settings' sources as one :class:`imgsign.Sources` set, and how names map onto it."""
+
+    def __init__(self, settings: Dict[str, SourceSettings]) -> None:
+        self.real = {name: s.name for name, s in settings.items()}  # "default" may be an alias
+        self.settings = {s.name: s for s in settings.values()}
+        self.sources = Sources({name: cast(Any, s.spec()) for name, s in self.settings.items()})
+        self.signers: Dict[str, Optional[Signer]] = {}
+
+    def name(self, source: Optional[str]) -> str:
+        name = DEFAULT if source is None else source
+        if name not in self.real:
+            if source is None:
+                raise ImproperlyConfigured("imgsign: no default source: set settings.IMGSIGN, or name a source "
+                                           "'default' in settings.IMGSIGN_SOURCES, or pass source=")
+            raise ImproperlyConfigured(f"imgsign: no source {name!r} in settings.IMGSIGN_SOURCES")
+        return self.real[name]
+
+
+_CACHE: Dict[str, _Configured] = {}
+
+
+def _configured() -> _Configured:
     from django.conf import settings  # imported late: importing imgsign.django needs no settings
 
-    conf: Mapping[str, Any] = getattr(settings, "IMGSIGN", None) or {}
-    domain = conf.get("domain")
-    if not domain:
-        raise ImproperlyConfigured('settings.IMGSIGN["domain"] is required')
-    key = conf.get("key")
-    if key is None:
-        key = os.environ.get(conf.get("key_env") or "IMGSIGN_KEY")
-    # What the settings leave out is passed as None ("not given"): the defaults are imgsign's.
-    return (
-        str(domain),
-        conf.get("provider"),
-        key,
-        tuple(conf.get("previous_keys") or ()),
-        conf.get("profile"),
-        conf.get("use_https"),
-        conf.get("include_library_param"),
-        conf.get("disable_path_encoding"),
-    )
-
-
-_CACHE: Dict[_Config, Tuple[UrlBuilder, Optional[Signer]]] = {}
-
-
-def _objects() -> Tuple[UrlBuilder, Optional[Signer]]:
-    config = _config()
-    hit = _CACHE.get(config)
+    sources, problems = read_sources(settings)
+    fatal = [p for p in (*problems, *(q for s in sources.values() for q in s.problems))
+             if p.what in ("not_a_mapping", "no_domain", "two_defaults")]
+    if fatal:
+        raise ImproperlyConfigured("imgsign: " + fatal[0].message)
+    key = json.dumps({n: [s.name, s.spec()] for n, s in sources.items()}, sort_keys=True, default=str)
+    hit = _CACHE.get(key)
     if hit is None:
-        domain, provider, key, previous, profile, https, lib, raw = config
-        builder = UrlBuilder(domain, provider=provider, key=key, profile=profile, use_https=https,
-                             include_library_param=lib, disable_path_encoding=raw)
-        # The signer takes the provider the builder resolved (the core's default when not set).
-        signer = None if key is None else Signer(builder.provider, key, previous_keys=previous)
         if len(_CACHE) >= 8:
             _CACHE.clear()
-        hit = _CACHE[config] = (builder, signer)
+        hit = _CACHE[key] = _Configured(sources)
     return hit
 
 
-def get_builder() -> UrlBuilder:
-    """The :class:`~imgsign.UrlBuilder` configured by ``settings.IMGSIGN`` (cached)."""
-    return _objects()[0]
+def get_sources() -> Sources:
+    """Every configured source as one :class:`~imgsign.Sources` set (``settings.IMGSIGN`` is
+    the source ``"default"``), cached: ``get_sources().sign_url(url)`` signs a URL of any of
+    them with the key of the source its host chooses."""
+    return _configured().sources
 
 
-def get_signer() -> Optional[Signer]:
-    """The :class:`~imgsign.Signer` configured by ``settings.IMGSIGN``, or None without a key."""
-    return _objects()[1]
+def get_builder(source: Optional[str] = None) -> UrlBuilder:
+    """The :class:`~imgsign.UrlBuilder` of ``source`` (the default source when None)."""
+    c = _configured()
+    return c.sources.source(c.name(source))
 
 
-def signed_request_target(request: HttpRequest) -> str:
+def get_signer(source: Optional[str] = None) -> Optional[Signer]:
+    """A :class:`~imgsign.Signer` with the keys of ``source`` (the default source when None),
+    or None when it has no key."""
+    c = _configured()
+    name = c.name(source)
+    if name not in c.signers:
+        s = c.settings[name]
+        c.signers[name] = None if s.key is None else Signer(
+            c.sources.source(name).provider, s.key, previous_keys=s.previous_keys, salt=s.salt, options=s.options)
+    return c.signers[name]
+
+
+def signed_request_target(request: HttpRequest, source: Optional[str] = None) -> str:
     """The request target (path and query) whose signature :func:`verify_signed_url` checks,
     exactly as the client sent it.
 
-    The signature of every provider covers the path and query bytes only, so neither a host
-    nor a scheme is needed (behind a CDN or reverse proxy the app sees its own internal host
-    name). Django has already percent-decoded the path (``%3B`` and ``;``, ``%2F`` and ``/`` are
-    one and the same to it), so the raw target comes from the server: ``RAW_URI`` (gunicorn),
-    ``REQUEST_URI`` (uWSGI, mod_wsgi) or ASGI's ``raw_path``. Under a server that provides none
-    of them (e.g. Django's runserver and test client), Django's ``get_full_path()`` is used,
-    which gives the same bytes for paths made of letters, digits, ``/ - . _ ~ @ & $ ,`` and
-    percent-escapes of other characters except ``; = :``.
+    The signature of every provider covers the path and query only, so neither a host nor a
+    scheme is needed (behind a CDN or reverse proxy the app sees its own host name). Django
+    percent-decodes the path (``%2B`` and ``+`` are one and the same in ``request.path``), so
+    the raw target comes from the server: ``RAW_URI`` (gunicorn), ``REQUEST_URI`` (uWSGI,
+    mod_wsgi) or ASGI's ``raw_path`` (uvicorn, daphne, hypercorn). A server that gives none of
+    them (Django's runserver and test client) hands over the decoded path only; then the
+    source's builder encodes it again by its own rules (``UrlBuilder.request_target``), which
+    gives back the bytes of every URL it built.
     """
+    builder = get_builder(source)
     meta = request.META
     for name in ("RAW_URI", "REQUEST_URI"):
         raw = meta.get(name)
         if isinstance(raw, str) and raw.startswith("/"):
             return raw
     scope = getattr(request, "scope", None)
-    if isinstance(scope, dict) and isinstance(scope.get("raw_path"), bytes):
-        target: str = scope["raw_path"].decode("latin-1")
-        query: bytes = scope.get("query_string") or b""
-        return target + "?" + query.decode("latin-1") if query else target
-    full_path: str = request.get_full_path()
-    return full_path
+    if isinstance(scope, dict):
+        return asgi_target(scope, builder)
+    return builder.request_target(request.path, str(meta.get("QUERY_STRING") or ""))
 
 
-def verify_signed_url(view: _View) -> _View:
-    """View decorator: serves the request only when its URL carries a valid signature.
+def _refuse(code: str, status: int) -> HttpResponse:
+    response = HttpResponse(code, status=status, content_type="text/plain")
+    response[ERROR_HEADER] = code
+    return response
 
-    Missing, wrong or malformed signature: 403 Forbidden. Signed but past ``expires``: 410 Gone.
-    The request target checked is :func:`signed_request_target`, with the signer's
-    ``verify`` (what a server receives: no URL is rebuilt).
-    """
+
+def _check(request: HttpRequest, source: Optional[str]) -> Optional[HttpResponse]:
+    c = _configured()
+    name = c.name(source)
+    if c.settings[name].key is None:
+        return _refuse("no_key", 403)
+    try:
+        # The set verifies with the keys of the source its host (this source's domain) and
+        # the target's path choose.
+        c.sources.verify(signed_request_target(request, source), c.sources.source(name).domain)
+    except ImgsignError as e:
+        status, body = refusal(e)
+        return _refuse(body, status)
+    return None
+
+
+def _decorate(view: _View, source: Optional[str]) -> _View:
+    if asyncio.iscoroutinefunction(view):
+
+        @functools.wraps(view)
+        async def async_wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> Any:
+            refused = _check(request, source)
+            return refused if refused is not None else await view(request, *args, **kwargs)
+
+        return cast(_View, async_wrapper)
 
     @functools.wraps(view)
-    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        signer = get_signer()
-        if signer is None:
-            return HttpResponseForbidden("imgsign: no signing key configured", content_type="text/plain")
-        try:
-            signer.verify(signed_request_target(request))
-        except ExpiredError:
-            return HttpResponseGone("expired", content_type="text/plain")
-        except VerifyError as e:
-            return HttpResponseForbidden(e.code, content_type="text/plain")
-        return view(request, *args, **kwargs)
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> Any:
+        refused = _check(request, source)
+        return refused if refused is not None else view(request, *args, **kwargs)
 
     return cast(_View, wrapper)
+
+
+@overload
+def verify_signed_url(view: _View, *, source: Optional[str] = None) -> _View: ...
+@overload
+def verify_signed_url(view: None = None, *, source: Optional[str] = None) -> Callable[[_View], _View]: ...
+
+
+def verify_signed_url(
+    view: Optional[_View] = None, *, source: Optional[str] = None
+) -> Union[_View, Callable[[_View], _View]]:
+    """View decorator (``@verify_signed_url`` or ``@verify_signed_url(source="photos")``):
+    serves the request only when its URL carries a valid signature of the source.
+
+    Missing, wrong or malformed signature: 403 Forbidden. Signed but past ``expires``: 410
+    Gone. The error code is the body and the ``X-Imgsign-Error`` header. The request target
+    checked is :func:`signed_request_target`, with the signer's ``verify``.
+    """
+    if view is not None:
+        return _decorate(view, source)
+    return lambda v: _decorate(v, source)

@@ -9,11 +9,59 @@ function builder(m, i) {
   return new m.UrlBuilder(i.domain, {
     provider: i.provider,
     key: i.key,
+    salt: i.salt,
+    options: i.options,
     profile: i.profile,
     useHttps: i.use_https,
     includeLibraryParam: i.include_library_param,
     disablePathEncoding: i.disable_path_encoding,
   })
+}
+
+// A vector's signer: sign_* vectors have no previous keys.
+function signerOf(m, i) {
+  return new m.Signer(i.provider, i.key, {
+    previousKeys: i.previous_keys,
+    salt: i.salt,
+    previousSalts: i.previous_salts,
+    options: i.options,
+  })
+}
+
+// A `sources` vector's set, as [name, source] pairs (a name may repeat, in order).
+function sourcesOf(m, list) {
+  return new m.Sources(
+    list.map((s) => [
+      s.name,
+      {
+        domain: s.domain,
+        pathPrefix: s.path_prefix,
+        provider: s.provider,
+        key: s.key,
+        previousKeys: s.previous_keys,
+        salt: s.salt,
+        previousSalts: s.previous_salts,
+        options: s.options,
+        profile: s.profile,
+        useHttps: s.use_https,
+        includeLibraryParam: s.include_library_param,
+        disablePathEncoding: s.disable_path_encoding,
+      },
+    ]),
+  )
+}
+
+const SOURCES = {
+  sign_url: (set, i) => set.signUrl(i.url, i.expires === null ? undefined : { expires: i.expires }),
+  verify_url: (set, i) => set.verifyUrl(i.url, { now: i.now }) ?? null,
+  verify: (set, i) => set.verify(i.target, i.host, { now: i.now }) ?? null,
+  build_url: (set, i) => set.source(i.name).buildUrl(i.path, i.params),
+}
+
+function runSources(m, i) {
+  const op = SOURCES[i.op]
+  if (!op) throw new Error(`unknown sources op ${JSON.stringify(i.op)}`)
+  return op(sourcesOf(m, i.sources), i)
 }
 
 function outcome(f) {
@@ -28,14 +76,34 @@ function same(a, b) {
   return JSON.stringify(a) === JSON.stringify(b)
 }
 
+// The codes of a failed verification.
+const VERIFY_CODES = [
+  'missing_signature',
+  'signature_mismatch',
+  'expired',
+  'malformed_url',
+  'malformed_header',
+  'not_yet_valid',
+  'ip_mismatch',
+  'acl_mismatch',
+]
+
 // argument_error: a real call of the operation with valid values for every argument but one.
 const K = 'FOO123bar'
 const BASE = {
-  signer: { provider: 'imgix', key: K, previous_keys: [] },
-  sign_url: { url: 'https://demo.imgix.net/a.jpg', expires: undefined, expires_in: 60, now: 0 },
-  sign_urls: { urls: ['https://demo.imgix.net/a.jpg'] },
-  verify_url: { url: 'https://demo.imgix.net/a.jpg?s=0', now: 0 },
-  verify: { target: '/a.jpg?s=0', now: 0 },
+  signer: { provider: 'imgix', key: K, previous_keys: [], salt: undefined, previous_salts: [], options: {} },
+  sign_url: { url: 'https://demo.imgix.net/a.jpg', expires: undefined, expires_in: 60, now: 0, values: {} },
+  sign_urls: {
+    urls: ['https://demo.imgix.net/a.jpg'],
+    expires: undefined,
+    expires_in: 60,
+    now: 0,
+    values: {},
+  },
+  verify_url: { url: 'https://demo.imgix.net/a.jpg?s=0', now: 0, values: {} },
+  verify: { target: '/a.jpg?s=0', now: 0, values: {} },
+  sign_token: { expires: undefined, expires_in: 60, now: 0, values: {} },
+  verify_token: { token: 'exp=1~hmac=00', now: 0, values: {} },
   url_builder: {
     domain: 'demo.imgix.net',
     provider: 'imgix',
@@ -44,6 +112,8 @@ const BASE = {
     use_https: true,
     include_library_param: false,
     disable_path_encoding: false,
+    salt: undefined,
+    options: {},
   },
   build_url: { path: '/a.jpg', params: { w: 1 }, disable_path_encoding: undefined },
   build_urls: { items: undefined, path: '/a.jpg', params: { w: 1 } },
@@ -65,18 +135,55 @@ const BASE = {
   verify_origin_request: { key: K, headers: { 'X-Imgix-Signature': 'v1,00' }, now: 0, tolerance: 300 },
   verify_basic_auth: { username: 'u', password: 'p', headers: { Authorization: 'Basic dTpw' } },
   verify_origin_secret: { secret: 's', headers: { 'X-Imgix-Origin-Secret': 's' } },
+  request_target: { path: '/a.jpg', query: 's=0' },
+  sources: {
+    name: 'a',
+    domain: 'demo.imgix.net',
+    path_prefix: '/x',
+    key: K,
+    previous_keys: [],
+    use_https: true,
+  },
+  source: { name: 'a' },
 }
 const CALL = {
-  signer: (m, a) => new m.Signer(a.provider, a.key, { previousKeys: a.previous_keys }),
+  signer: (m, a) =>
+    new m.Signer(a.provider, a.key, {
+      previousKeys: a.previous_keys,
+      salt: a.salt,
+      previousSalts: a.previous_salts,
+      options: a.options,
+    }),
   sign_url: (m, a) =>
-    new m.Signer('imgix', K).signUrl(a.url, { expires: a.expires, expiresIn: a.expires_in, now: a.now }),
-  sign_urls: (m, a) => new m.Signer('imgix', K).signUrls(a.urls),
-  verify_url: (m, a) => new m.Signer('imgix', K).verifyUrl(a.url, { now: a.now }),
-  verify: (m, a) => new m.Signer('imgix', K).verify(a.target, { now: a.now }),
+    new m.Signer('imgix', K).signUrl(a.url, {
+      expires: a.expires,
+      expiresIn: a.expires_in,
+      now: a.now,
+      values: a.values,
+    }),
+  sign_urls: (m, a) =>
+    new m.Signer('imgix', K).signUrls(a.urls, {
+      expires: a.expires,
+      expiresIn: a.expires_in,
+      now: a.now,
+      values: a.values,
+    }),
+  verify_url: (m, a) => new m.Signer('imgix', K).verifyUrl(a.url, { now: a.now, values: a.values }),
+  verify: (m, a) => new m.Signer('imgix', K).verify(a.target, { now: a.now, values: a.values }),
+  sign_token: (m, a) =>
+    new m.Signer('imgix', K).signToken({
+      expires: a.expires,
+      expiresIn: a.expires_in,
+      now: a.now,
+      values: a.values,
+    }),
+  verify_token: (m, a) => new m.Signer('imgix', K).verifyToken(a.token, { now: a.now, values: a.values }),
   url_builder: (m, a) =>
     new m.UrlBuilder(a.domain, {
       provider: a.provider,
       key: a.key,
+      salt: a.salt,
+      options: a.options,
       profile: a.profile,
       useHttps: a.use_https,
       includeLibraryParam: a.include_library_param,
@@ -108,14 +215,30 @@ const CALL = {
     m.verifyOriginRequest(a.key, a.headers, { now: a.now, tolerance: a.tolerance }),
   verify_basic_auth: (m, a) => m.verifyBasicAuth(a.username, a.password, a.headers),
   verify_origin_secret: (m, a) => m.verifyOriginSecret(a.secret, a.headers),
+  request_target: (m, a) => new m.UrlBuilder('demo.imgix.net', { key: K }).requestTarget(a.path, a.query),
+  sources: (m, a) =>
+    new m.Sources([
+      [
+        a.name,
+        {
+          domain: a.domain,
+          pathPrefix: a.path_prefix,
+          key: a.key,
+          previousKeys: a.previous_keys,
+          useHttps: a.use_https,
+        },
+      ],
+    ]),
+  source: (m, a) => new m.Sources({ a: { domain: 'demo.imgix.net', key: K } }).source(a.name),
 }
 
 // A lone surrogate inside the argument's value, wherever it holds strings.
 function illFormed(v) {
   const bad = 'x\uD800y'
+  if (v === undefined) return bad
   if (typeof v === 'string') return v + bad
   if (Array.isArray(v)) return [...v, bad]
-  return { ...v, [Object.keys(v)[0]]: bad }
+  return Object.keys(v).length === 0 ? { [bad]: 1 } : { ...v, [Object.keys(v)[0]]: bad }
 }
 
 function argumentError(m, i) {
@@ -135,13 +258,31 @@ function argumentError(m, i) {
 
 const RUN = {
   sign_url: (m, i) => {
-    const signer = new m.Signer(i.provider, i.key)
-    return i.expires === null ? signer.signUrl(i.url) : signer.signUrl(i.url, { expires: i.expires })
+    const signer = signerOf(m, i)
+    return i.expires === null && Object.keys(i.values).length === 0
+      ? signer.signUrl(i.url)
+      : signer.signUrl(i.url, { expires: i.expires, values: i.values })
   },
-  verify_url: (m, i) => {
-    const signer = new m.Signer(i.provider, i.key, { previousKeys: i.previous_keys })
-    return signer.verifyUrl(i.url, { now: i.now }) ?? null
+  verify_url: (m, i) => signerOf(m, i).verifyUrl(i.url, { now: i.now, values: i.values }) ?? null,
+  sign_token: (m, i) => signerOf(m, i).signToken({ expires: i.expires, values: i.values }),
+  verify_tampered: (m, i) => {
+    const signer = signerOf(m, i)
+    const options = { now: i.now, values: i.values }
+    signer.verifyUrl(i.url, options)
+    for (const [start, end] of i.ranges) {
+      for (let at = start; at < end; at++) {
+        // The byte changed: `a` becomes `b`, anything else `a` (the URLs are ASCII).
+        const changed = i.url.slice(0, at) + (i.url[at] === 'a' ? 'b' : 'a') + i.url.slice(at + 1)
+        const got = outcome(() => signer.verifyUrl(changed, options))
+        if (!got.error) throw new Error(`byte ${at} changed, the URL still verifies: ${changed}`)
+        if (!VERIFY_CODES.includes(got.code))
+          throw new Error(`byte ${at} changed: ${got.code} is not a verification failure`)
+      }
+    }
+    return null
   },
+  verify_token: (m, i) => signerOf(m, i).verifyToken(i.token, { now: i.now, values: i.values }) ?? null,
+  sources: runSources,
   build_url: (m, i) => {
     if (i.call_disable_path_encoding != null) {
       return builder(m, i).buildUrl(i.path, i.params, { disablePathEncoding: i.call_disable_path_encoding })
@@ -178,11 +319,9 @@ const RUN = {
       disablePathEncoding: i.call_disable_path_encoding,
     }),
   reconstruct: (m, i) => builder(m, i).reconstruct(i.original_url, i.params),
-  verify: (m, i) => {
-    const signer = new m.Signer(i.provider, i.key, { previousKeys: i.previous_keys })
-    return signer.verify(i.target, { now: i.now }) ?? null
-  },
+  verify: (m, i) => signerOf(m, i).verify(i.target, { now: i.now, values: i.values }) ?? null,
   argument_error: argumentError,
+  request_target: (m, i) => builder(m, i).requestTarget(i.path, i.query),
   target_widths: (m, i) => m.targetWidths(i.min_width, i.max_width, i.tolerance, i.profile),
   sign_origin_request: (m, i) => m.signOriginRequest(i.key, i.request_id, i.timestamp),
   verify_origin_request: (m, i) =>

@@ -1,12 +1,13 @@
 // Idiomatic Kotlin on top of the generated UniFFI bindings (same package, io.imgsign).
 //
 // These helpers only convert Kotlin values into the records the bindings take: every rule
-// (encoding, validation, defaults, signing) is in the Rust core.
+// (encoding, validation, defaults, signing) is in the Rust core. Java callers reach the same
+// helpers through the `Imgsign` object (Facade.kt).
 //
 // Signer and UrlBuilder are immutable and thread-safe. They implement AutoCloseable, but no
 // close() is needed: a java.lang.ref.Cleaner frees the Rust side when the garbage collector
 // collects the Kotlin object. close()/use {} only frees it earlier.
-@file:JvmName("Imgsign")
+@file:JvmName("ImgsignKotlin")
 
 package io.imgsign
 
@@ -17,7 +18,11 @@ package io.imgsign
  * Any other type is the core's coded error for a param ([ImgsignException.InvalidParam]),
  * naming the type, never the value.
  */
-fun paramValueOf(value: Any?): ParamValue = when (value) {
+@Throws(ImgsignException::class)
+fun paramValueOf(value: Any?): ParamValue = valueOf(value, "build_url", "params")
+
+/** [paramValueOf] with the operation and argument a wrong type is reported for. */
+private fun valueOf(value: Any?, operation: String, argument: String): ParamValue = when (value) {
     null -> ParamValue.Null
     is ParamValue -> value
     is CharSequence -> ParamValue.Str(value.toString())
@@ -30,8 +35,8 @@ fun paramValueOf(value: Any?): ParamValue = when (value) {
     is Float -> ParamValue.Float(value.toString().toDouble())
     else -> throw checkNotNull(
         argumentTypeError(
-            "build_url",
-            "params",
+            operation,
+            argument,
             "a String, Int, Long, Short, Byte, Double, Float, Boolean or null",
             value::class.qualifiedName ?: value.javaClass.name,
         ),
@@ -39,10 +44,34 @@ fun paramValueOf(value: Any?): ParamValue = when (value) {
 }
 
 /** Params in the map's iteration order (a `mapOf`/`LinkedHashMap` keeps insertion order). */
+@Throws(ImgsignException::class)
 fun paramsOf(params: Map<String, Any?>): List<Param> = params.map { (k, v) -> Param(k, paramValueOf(v)) }
 
 /** Params from pairs: `paramsOf("w" to 400, "fit" to "crop")`. */
+@Throws(ImgsignException::class)
 fun paramsOf(vararg params: Pair<String, Any?>): List<Param> = params.map { (k, v) -> Param(k, paramValueOf(v)) }
+
+/**
+ * A scheme's options by name, for `Signer(..., options = ...)` and `UrlBuilder(..., options =
+ * ...)`: `optionsOf("signatureSize" to 8)`. Values convert as [paramValueOf] does; the core
+ * checks names, types and ranges (docs/schemes.md).
+ */
+@Throws(ImgsignException::class)
+fun optionsOf(vararg options: Pair<String, Any?>): Map<String, ParamValue> =
+    options.associate { (k, v) -> k to valueOf(v, "signer", "options") }
+
+/** A scheme's options from a map (Java: `Imgsign.optionsOf(Map.of("signature_size", 8))`). */
+@Throws(ImgsignException::class)
+fun optionsOf(options: Map<String, Any?>): Map<String, ParamValue> = options.mapValues { (_, v) -> valueOf(v, "signer", "options") }
+
+/** Per-call values from a map (Java: `Imgsign.valuesOf(Map.of("ip", "10.0.0.1"))`). */
+@Throws(ImgsignException::class)
+fun valuesOf(values: Map<String, Any?>): Map<String, ParamValue> = values.mapValues { (_, v) -> valueOf(v, "sign_url", "values") }
+
+/** Per-call values by name, for `signUrl(..., values = ...)` and the verify calls. */
+@Throws(ImgsignException::class)
+fun valuesOf(vararg values: Pair<String, Any?>): Map<String, ParamValue> =
+    values.associate { (k, v) -> k to valueOf(v, "sign_url", "values") }
 
 /** Headers from a map (one value per name). */
 fun headersOf(headers: Map<String, String>): List<Header> = headers.map { (k, v) -> Header(k, v) }
@@ -51,26 +80,13 @@ fun headersOf(headers: Map<String, String>): List<Header> = headers.map { (k, v)
 fun headersOf(vararg headers: Pair<String, String>): List<Header> = headers.map { (k, v) -> Header(k, v) }
 
 /**
- * Builds (and signs) the URL for [path] with [params] given as a map; [disablePathEncoding]
- * given here wins over the builder's.
- */
-fun UrlBuilder.buildUrl(path: String, params: Map<String, Any?>, disablePathEncoding: Boolean? = null): String =
-    buildUrl(path, paramsOf(params), disablePathEncoding)
-
-/**
- * Merges [params] into the query of [originalUrl] (an image URL an API returned, say; new
- * values win) and writes and signs it again, keeping its scheme, host and port:
- * `builder.reconstruct(apiUrl, mapOf("w" to widthPx, "dpr" to density))`.
- */
-fun UrlBuilder.reconstruct(originalUrl: String, params: Map<String, Any?>): String = reconstruct(originalUrl, paramsOf(params))
-
-/**
  * A [UrlBuilder] whose signing key comes from [key], called once here: a key your app
  * fetched from its own backend and keeps in Android Keystore-backed storage, never a
  * literal compiled into the app (see docs/mobile-keys.md). [key] returning `null` builds
  * unsigned URLs. The other options are [UrlBuilder]'s own.
  */
 @Suppress("ktlint:standard:function-naming", "FunctionName")
+@Throws(ImgsignException::class)
 fun UrlBuilder(
     domain: String,
     key: () -> String?,
@@ -86,18 +102,12 @@ fun UrlBuilder(
  * [key] and [previousKeys], called once here (see docs/mobile-keys.md).
  */
 @Suppress("ktlint:standard:function-naming", "FunctionName")
+@Throws(ImgsignException::class)
 fun Signer(provider: String, key: () -> String, previousKeys: () -> List<String> = { emptyList() }): Signer =
     Signer(provider, key(), previousKeys())
 
-/** Builds many URLs in one crossing of the native boundary: `(path, params)` pairs. */
-fun UrlBuilder.buildUrls(items: List<Pair<String, Map<String, Any?>?>>): List<String> =
-    buildUrls(items.map { (path, params) -> UrlItem(path, if (params == null) emptyList() else paramsOf(params)) })
-
-/** Builds a srcset for [path] with [params] given as a map. */
-fun UrlBuilder.buildSrcset(path: String, params: Map<String, Any?>, options: SrcsetOptions = SrcsetOptions()): String =
-    buildSrcset(path, paramsOf(params), options)
-
 /** Verifies an origin request with headers given as a map. */
+@Throws(ImgsignException::class)
 fun verifyOriginRequest(key: String, headers: Map<String, String>, now: Long? = null, tolerance: Long? = null) =
     verifyOriginRequest(key, headersOf(headers), now, tolerance)
 

@@ -21,6 +21,25 @@ class ApiTest {
     }
 
     @Test
+    fun `token schemes sign in batches with one expiry and values, and fail with their own codes`() {
+        val s = Signer("bunny", "zone-key")
+        val urls = listOf("https://z.b-cdn.net/a.jpg", "https://z.b-cdn.net/b.jpg?w=1")
+        val ip = valuesOf("ip" to "203.0.113.7")
+        val many = s.signUrls(urls, expires = 1700003600L, values = ip)
+        assertEquals(urls.map { s.signUrl(it, expires = 1700003600L, values = ip) }, many)
+        s.verifyUrl(many[0], 1700000000L, ip)
+        assertThrows<ImgsignException.IpMismatch> { s.verifyUrl(many[0], 1700000000L) }
+        val a = Signer("akamai", "0a1b2c3d")
+        val token = a.signToken(expires = 1700003600L, values = valuesOf("acl" to "/v/*", "start" to 1700000000L))
+        a.verifyToken(token, 1700000000L, valuesOf("url" to "/v/a.m3u8"))
+        assertEquals(
+            "acl_mismatch",
+            assertThrows<ImgsignException> { a.verifyToken(token, 1700000000L, valuesOf("url" to "/w/a")) }.code,
+        )
+        assertThrows<ImgsignException.NotYetValid> { a.verifyToken(token, 1699999999L, valuesOf("url" to "/v/a")) }
+    }
+
+    @Test
     fun `sign then verify round trip for every provider`() {
         for (p in listOf("imgix", "gumlet", "pixta", "imageboss")) {
             val s = Signer(p, "0123456789abcdef")
@@ -181,6 +200,24 @@ class ApiTest {
     }
 
     @Test
+    fun `path schemes take salts and options`() {
+        val keyHex = "943b421c9eb07c830af81030552c86009268de4e532ba2ee2eab8247c6da0881"
+        val saltHex = "520f986b998545b4785e0defbc4f3c1203f22de2374a3d53cb7a7fe9fea309c5"
+        val s = Signer("imgproxy", keyHex, salt = saltHex, options = optionsOf("signatureSize" to 8))
+        val url = s.signUrl("https://imgproxy.example.com/insecure/rs:fill:300/plain/local:///a.png")
+        assertTrue("/insecure/" !in url)
+        s.verifyUrl(url, 1_700_000_000L)
+        val noSalt = assertThrows<ImgsignException> { Signer("imgproxy", keyHex) }
+        assertEquals("invalid_key", noSalt.code)
+        val thumbor = UrlBuilder("thumbor.example.com", provider = "thumbor", key = "my-security-key")
+        assertEquals(
+            "https://thumbor.example.com/8ammJH8D-7tXy6kU3lTvoXlhu4o=/300x200/my.server.com/some/path/to/image.jpg",
+            thumbor.buildUrl("my.server.com/some/path/to/image.jpg", mapOf("width" to 300, "height" to 200)),
+        )
+        assertEquals("invalid_param", assertThrows<ImgsignException> { s.signToken() }.code)
+    }
+
+    @Test
     fun `objects are AutoCloseable but need no close`() {
         Signer("imgix", "FOO123bar").use { it.signUrl("https://demo.imgix.net/a.jpg") }
         repeat(2_000) { Signer("imgix", "FOO123bar").signUrl("https://demo.imgix.net/a.jpg") }
@@ -194,6 +231,7 @@ class ApiTest {
         val eligible = Vectors.all.filter { v ->
             val i = v["input"]
             v.str("kind") == "build_url" && v.has("expected") && !i["key"].isNull && i.str("key").isNotEmpty() &&
+                !i["profile"].isNull && (i["options"] == null || i["options"].isEmpty) &&
                 !i.str("path").startsWith("-") && i["params"].all { p ->
                     p[1].isTextual && !p[0].asText().contains('=') && !p[0].asText().startsWith("-")
                 } && !i.toString().contains("\\u0000") &&
@@ -203,17 +241,19 @@ class ApiTest {
         var compared = 0
         for (v in eligible) {
             val i = v["input"]
-            val args = mutableListOf(
-                cli.path, "build", "--domain", i.str("domain"), "--key", i.str("key"),
-                "--provider", i.str("provider"), "--profile", i.str("profile"),
-            )
-            if (!i["use_https"].asBoolean()) args += "--http"
-            when {
-                i["include_library_param"].isNull -> {}
-                i["include_library_param"].asBoolean() -> args += "--include-library-param"
-                else -> args += "--no-include-library-param"
+            val args = mutableListOf(cli.path, "build", "--domain", i.str("domain"), "--key", i.str("key"))
+            // A field that is null is not given: no flag.
+            i.optStr("provider")?.let { args += listOf("--provider", it) }
+            i.optStr("profile")?.let { args += listOf("--profile", it) }
+            i.optStr("salt")?.let { args += listOf("--salt", it) }
+            i["options"].fields().forEach { (name, value) -> args += listOf("--option", "$name=${value.asText()}") }
+            if (i.optBool("use_https") == false) args += "--http"
+            when (i.optBool("include_library_param")) {
+                true -> args += "--include-library-param"
+                false -> args += "--no-include-library-param"
+                null -> {}
             }
-            if (i["disable_path_encoding"].asBoolean()) args += "--disable-path-encoding"
+            if (i.optBool("disable_path_encoding") == true) args += "--disable-path-encoding"
             args += i.str("path")
             i["params"].forEach { args += "${it[0].asText()}=${it[1].asText()}" }
             val pb = ProcessBuilder(args).redirectErrorStream(false)

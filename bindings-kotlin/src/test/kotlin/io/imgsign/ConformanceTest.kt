@@ -45,6 +45,21 @@ internal fun u32(n: JsonNode): Long {
 }
 
 internal fun params(n: JsonNode): List<Param> = n.map { Param(it[0].asText(), paramValue(it[1])) }
+
+/** A JSON object of named values (`options`, `values`). */
+internal fun named(n: JsonNode): Map<String, ParamValue> = n.fields().asSequence().associate { (k, v) -> k to paramValue(v) }
+
+internal fun strings(n: JsonNode): List<String> = n.map { it.asText() }
+
+/** A vector's signer (`sign_*` vectors have no previous keys). */
+internal fun signer(i: JsonNode) = Signer(
+    i.str("provider"),
+    i.str("key"),
+    i["previous_keys"]?.let { strings(it) } ?: emptyList(),
+    i.optStr("salt"),
+    i["previous_salts"]?.let { strings(it) } ?: emptyList(),
+    named(i["options"]),
+)
 internal fun headers(n: JsonNode): List<Header> = n.map { Header(it[0].asText(), it[1].asText()) }
 
 internal fun builder(i: JsonNode) = UrlBuilder(
@@ -55,6 +70,8 @@ internal fun builder(i: JsonNode) = UrlBuilder(
     useHttps = i.optBool("use_https"),
     includeLibraryParam = i.optBool("include_library_param"),
     disablePathEncoding = i.optBool("disable_path_encoding"),
+    salt = i.optStr("salt"),
+    options = named(i["options"]),
 )
 
 internal fun srcsetOptions(i: JsonNode) = SrcsetOptions(
@@ -74,23 +91,53 @@ internal fun run(v: JsonNode): Any? {
     val i = v["input"]
     return when (val kind = v.str("kind")) {
         "sign_url" -> {
-            val s = Signer(i.str("provider"), i.str("key"))
+            val s = signer(i)
             val expires = i.optLong("expires")
-            if (expires == null) s.signUrl(i.str("url")) else s.signUrlExpiring(i.str("url"), expires)
+            val values = named(i["values"])
+            when {
+                values.isNotEmpty() -> s.signUrl(i.str("url"), expires = expires, values = values)
+                expires == null -> s.signUrl(i.str("url"))
+                else -> s.signUrlExpiring(i.str("url"), expires)
+            }
         }
         "verify_url" -> {
-            Signer(i.str("provider"), i.str("key"), i["previous_keys"].map { it.asText() })
-                .verifyUrl(i.str("url"), i.long("now"))
+            signer(i).verifyUrl(i.str("url"), i.long("now"), named(i["values"]))
             null
         }
         "verify" -> {
-            Signer(i.str("provider"), i.str("key"), i["previous_keys"].map { it.asText() })
-                .verify(i.str("target"), i.long("now"))
+            signer(i).verify(i.str("target"), i.long("now"), named(i["values"]))
+            null
+        }
+        "sign_token" -> signer(i).signToken(expires = i.optLong("expires"), values = named(i["values"]))
+        "verify_tampered" -> {
+            val s = signer(i)
+            val url = i.str("url")
+            val values = named(i["values"])
+            s.verifyUrl(url, i.long("now"), values)
+            for (range in i["ranges"]) {
+                for (at in range[0].asInt() until range[1].asInt()) {
+                    // The byte changed: `a` becomes `b`, anything else `a` (the URLs are ASCII).
+                    val changed = url.substring(0, at) + (if (url[at] == 'a') 'b' else 'a') + url.substring(at + 1)
+                    val failed = try {
+                        s.verifyUrl(changed, i.long("now"), values)
+                        false
+                    } catch (e: ImgsignException) {
+                        check(e.code in VERIFY_CODES) { "byte $at changed: ${e.code} is not a verification failure" }
+                        true
+                    }
+                    check(failed) { "byte $at changed, the URL still verifies: $changed" }
+                }
+            }
+            null
+        }
+        "verify_token" -> {
+            signer(i).verifyToken(i.str("token"), i.long("now"), named(i["values"]))
             null
         }
         "build_url" -> builder(i).buildUrl(i.str("path"), params(i["params"]), i.optBool("call_disable_path_encoding"))
         "reconstruct" -> builder(i).reconstruct(i.str("original_url"), params(i["params"]))
         "build_srcset" -> builder(i).buildSrcset(i.str("path"), params(i["params"]), srcsetOptions(i))
+        "request_target" -> builder(i).requestTarget(i.str("path"), i.str("query"))
         "target_widths" ->
             targetWidths(i.optDouble("min_width"), i.optDouble("max_width"), i.optDouble("tolerance"), i.optStr("profile"))
         "sign_origin_request" -> signOriginRequest(i.str("key"), i.str("request_id"), i.long("timestamp"))
@@ -106,10 +153,24 @@ internal fun run(v: JsonNode): Any? {
             verifyOriginSecret(i.str("secret"), headers(i["headers"]))
             null
         }
+        "sources" -> runSources(i)
         "argument_error" -> runArgumentError(i.str("operation"), i.str("argument"), i.str("problem"))
         else -> fail("unknown vector kind '$kind' (${v.str("id")}): the Kotlin runner must know every kind")
     }
 }
+
+/** The codes of a failed verification. */
+internal val VERIFY_CODES =
+    setOf(
+        "missing_signature",
+        "signature_mismatch",
+        "expired",
+        "malformed_url",
+        "malformed_header",
+        "not_yet_valid",
+        "ip_mismatch",
+        "acl_mismatch",
+    )
 
 internal fun expectedValue(n: JsonNode): Any? = when {
     n.isNull -> null
@@ -153,9 +214,11 @@ class ConformanceTest {
     fun `every kind of the README is covered by the vectors`() {
         val kinds = Vectors.all.map { it.str("kind") }.toSet()
         for (k in listOf(
-            "sign_url", "verify_url", "verify", "build_url", "build_srcset", "target_widths", "reconstruct",
+            "sign_url", "verify_url", "verify", "sign_token", "verify_token", "verify_tampered", "build_url",
+            "build_srcset",
+            "target_widths", "reconstruct",
             "sign_origin_request", "verify_origin_request", "verify_basic_auth", "verify_origin_secret",
-            "argument_error",
+            "argument_error", "request_target",
         )) {
             assertTrue(k in kinds, "no vector of kind $k")
         }

@@ -1,8 +1,6 @@
 package io.imgsign.example.images
 
 import io.imgsign.UrlBuilder
-import io.imgsign.buildUrl
-import io.imgsign.reconstruct
 
 /**
  * The app's image URLs, signed with a key from [keys]. The `imgix-java` profile writes the

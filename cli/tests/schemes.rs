@@ -1,0 +1,104 @@
+//! The command line signs and verifies every provider as the library does: each `sign_url` and
+//! `verify_url` vector of the path-signature providers (whose expected values come from the
+//! vendors' packages) run through `imgsign sign` / `imgsign verify`, with `--salt` and
+//! `--option NAME=VALUE`, and the same URL or error code.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing, missing_docs)]
+
+mod common;
+
+use common::{error_lines, imgsign, run};
+use imgsign::{ParamValue, Provider, option_from_text};
+use serde_json::Value;
+
+const PROVIDERS: [&str; 4] = ["imgproxy", "thumbor", "imagor", "cloudinary"];
+
+fn vectors() -> Vec<Value> {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../conformance/vectors.json");
+    let doc: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    doc["vectors"].as_array().unwrap().clone()
+}
+
+/// The value a JSON option stands for, when the command line can write it (`None`: it
+/// cannot, such as a null or a number given as text).
+fn option_words(provider: Provider, options: &Value) -> Option<Vec<String>> {
+    let mut words = Vec::new();
+    for (name, value) in options.as_object()? {
+        let (text, want) = match value {
+            Value::String(s) => (s.clone(), ParamValue::Str(s.clone())),
+            Value::Bool(b) => (b.to_string(), ParamValue::Bool(*b)),
+            Value::Number(n) if n.is_i64() => (n.to_string(), ParamValue::Int(n.as_i64()?)),
+            _ => return None,
+        };
+        match option_from_text(provider.scheme(), "options", name, &text) {
+            Ok(got) if got == want => {}
+            Ok(_) => return None,
+            Err(_) => {}
+        }
+        words.push("--option".to_owned());
+        words.push(format!("{name}={text}"));
+    }
+    Some(words)
+}
+
+#[test]
+fn every_path_signature_vector_through_the_command_line() {
+    let mut ran = 0;
+    for v in vectors() {
+        let kind = v["kind"].as_str().unwrap();
+        let i = &v["input"];
+        let provider = i["provider"].as_str().unwrap_or_default();
+        if !(kind == "sign_url" || kind == "verify_url") || !PROVIDERS.contains(&provider) {
+            continue;
+        }
+        let url = i["url"].as_str().unwrap();
+        let key = i["key"].as_str().unwrap();
+        let values_given = i["values"].as_object().is_some_and(|m| !m.is_empty());
+        if url.starts_with('-') || key.is_empty() || url.contains('\n') || values_given {
+            continue;
+        }
+        let Some(options) = option_words(Provider::from_name(provider).unwrap(), &i["options"]) else {
+            continue;
+        };
+        let mut args: Vec<String> = vec![if kind == "sign_url" { "sign" } else { "verify" }.into()];
+        args.extend(["--provider".into(), provider.into(), "--key".into(), key.into()]);
+        if let Some(salt) = i["salt"].as_str() {
+            args.extend(["--salt".into(), salt.into()]);
+        }
+        args.extend(options);
+        if kind == "sign_url" {
+            if let Some(at) = i["expires"].as_i64() {
+                args.extend(["--expires".into(), at.to_string()]);
+            }
+        } else {
+            args.extend(["--now".into(), i["now"].as_i64().unwrap().to_string()]);
+            for k in i["previous_keys"].as_array().unwrap() {
+                args.extend(["--previous-key".into(), k.as_str().unwrap().into()]);
+            }
+            for s in i["previous_salts"].as_array().unwrap() {
+                args.extend(["--previous-salt".into(), s.as_str().unwrap().into()]);
+            }
+        }
+        args.extend(["--".into(), url.into()]);
+        let r = run(&mut imgsign(&args), b"");
+        let id = v["id"].as_str().unwrap();
+        match (v.get("expected"), v.get("error")) {
+            (Some(Value::String(want)), _) => {
+                assert_eq!(r.code(), Some(0), "{id}: {}", r.err());
+                assert_eq!(r.out(), format!("{want}\n"), "{id}");
+            }
+            (Some(Value::Null), _) => {
+                assert_eq!(r.code(), Some(0), "{id}: {}", r.err());
+                assert_eq!(r.out(), format!("valid {url}\n"), "{id}");
+            }
+            (_, Some(code)) => {
+                assert_eq!(r.code(), Some(1), "{id}: {} {}", r.out(), r.err());
+                let lines = error_lines(&r.err());
+                assert_eq!(lines.len(), 1, "{id}: {}", r.err());
+                assert_eq!(lines[0].0, code.as_str().unwrap(), "{id}: {}", r.err());
+            }
+            _ => panic!("{id}: a vector has expected or error"),
+        }
+        ran += 1;
+    }
+    assert!(ran >= 150, "only {ran} vectors ran through the command line");
+}

@@ -1,0 +1,315 @@
+//! A URL as clients send it (docs/behaviour.md, "Signing a URL as given"): parsed as a
+//! browser parses it (WHATWG, the `url` crate), or, when it is already in the form a browser
+//! keeps byte for byte, taken as it is without the full parser (the common case: a URL that
+//! imgsign or a CDN's SDK wrote). Both give the same bytes; the tests check it.
+
+use crate::error::{Error, ErrorCode, Result};
+use crate::signature::MAX_URL_LEN;
+use std::borrow::Cow;
+
+/// An absolute `http`/`https` URL in its sent form, split into origin, path, query and
+/// fragment.
+pub(crate) struct SentUrl<'a> {
+    text: Cow<'a, str>,
+    /// End of `scheme://host[:port]`.
+    origin_end: usize,
+    /// End of the path (the `?`, the `#` or the end).
+    path_end: usize,
+    /// End of `?query` (the `#` or the end); equal to `path_end` when there is no query.
+    query_end: usize,
+}
+
+/// True when `s` has a C0 control, DEL or a C1 control (U+0080–U+009F, UTF-8 `C2 80`–`C2 9F`).
+fn has_control(s: &str) -> bool {
+    let b = s.as_bytes();
+    // A quick pass the compiler can vectorise; the exact check only when it finds a suspect.
+    if !b.iter().fold(false, |hit, &c| hit | (c < 0x20) | (c == 0x7f) | (c == 0xc2)) {
+        return false;
+    }
+    b.iter().enumerate().any(|(i, &c)| {
+        c < 0x20 || c == 0x7f || (c == 0xc2 && b.get(i + 1).is_some_and(|n| (0x80..=0x9f).contains(n)))
+    })
+}
+
+/// `.` or `..`, also written with `%2e` in any case: a segment browsers remove.
+fn is_dot_segment(seg: &[u8]) -> bool {
+    if seg.len() > 6 || !matches!(seg.first(), Some(b'.' | b'%')) {
+        return false;
+    }
+    let mut lower = [0u8; 6];
+    for (l, c) in lower.iter_mut().zip(seg) {
+        *l = c.to_ascii_lowercase();
+    }
+    matches!(lower.get(..seg.len()), Some(b"." | b"%2e" | b".." | b".%2e" | b"%2e." | b"%2e%2e"))
+}
+
+/// Whether `c` is a byte the fast path takes in a path (`'` too: `query` says whether it is
+/// a query, where a parser encodes it). Written with `&`/`|` on booleans, not `&&`/`||`, so
+/// that the loops over it can be vectorised.
+#[inline(always)]
+#[allow(clippy::nonminimal_bool)]
+fn kept(c: u8, query: bool) -> bool {
+    let alnum = (c.wrapping_sub(b'0') < 10) | ((c | 0x20).wrapping_sub(b'a') < 26);
+    let marks = (c == b'-')
+        | (c == b'.')
+        | (c == b'_')
+        | (c == b'~')
+        | (c == b'!')
+        | (c == b'$')
+        | (c == b'&')
+        | (c == b'(')
+        | (c == b')')
+        | (c == b'*')
+        | (c == b'+')
+        | (c == b',')
+        | (c == b';')
+        | (c == b'=')
+        | (c == b':')
+        | (c == b'@')
+        | (c == b'/')
+        | (c == b'%')
+        | (query & (c == b'?'));
+    alnum | marks | ((c == b'\'') & !query)
+}
+
+/// Whether every byte of `part` is one the fast path takes ([`kept`]), every `%` starts an
+/// escape of two hex digits, and (with `segments`) no `/`-separated segment is a dot segment.
+fn clean(part: &[u8], query: bool, segments: bool) -> bool {
+    // In blocks of 16 bytes, which the compiler vectorises.
+    let mut blocks = part.chunks_exact(16);
+    for block in &mut blocks {
+        if !block.iter().fold(true, |ok, &c| ok & kept(c, query)) {
+            return false;
+        }
+    }
+    if !blocks.remainder().iter().fold(true, |ok, &c| ok & kept(c, query)) {
+        return false;
+    }
+    let hex = |i: usize| part.get(i).is_some_and(u8::is_ascii_hexdigit);
+    if part.contains(&b'%') && part.iter().enumerate().any(|(i, &c)| c == b'%' && !(hex(i + 1) && hex(i + 2)))
+    {
+        return false;
+    }
+    // Only a segment starting with `.` or `%` can be a dot segment: look closer only then.
+    let suspect = |a: u8, b: u8| (a == b'/') & ((b == b'.') | (b == b'%'));
+    let pairs = part.iter().zip(part.iter().skip(1)).fold(false, |any, (&a, &b)| any | suspect(a, b));
+    if !segments || !(pairs || matches!(part.first(), Some(b'.' | b'%'))) {
+        return true;
+    }
+    !part.split(|&c| c == b'/').any(is_dot_segment)
+}
+
+/// A lowercase host of letters, digits, `-` and `.`, without empty labels, no label starting
+/// `xn--` (punycode, which a parser checks), the last label starting with a letter (so it is
+/// never read as an IPv4 address).
+fn plain_host(host: &[u8]) -> bool {
+    let punycode = |label: usize| {
+        matches!(
+            (host.get(label), host.get(label + 1), host.get(label + 2), host.get(label + 3)),
+            (Some(b'x'), Some(b'n'), Some(b'-'), Some(b'-'))
+        )
+    };
+    let mut label_start = 0;
+    for (i, &c) in host.iter().enumerate() {
+        match c {
+            b'a'..=b'z' | b'0'..=b'9' | b'-' => {}
+            b'.' => {
+                if i == label_start || punycode(label_start) {
+                    return false;
+                }
+                label_start = i + 1;
+            }
+            _ => return false,
+        }
+    }
+    host.get(label_start).is_some_and(u8::is_ascii_lowercase) && !punycode(label_start)
+}
+
+/// The split of `input` when a WHATWG parser would keep it byte for byte: `http` or `https`,
+/// a [`plain_host`] with no port or user, a path starting with `/` with no dot segment, and
+/// path, query and fragment of bytes it keeps with valid escapes. `None`: use the full parser.
+fn fast_split(input: &str) -> Option<(usize, usize, usize)> {
+    let b = input.as_bytes();
+    let host_start = if input.starts_with("https://") {
+        8
+    } else if input.starts_with("http://") {
+        7
+    } else {
+        return None;
+    };
+    let rest = b.get(host_start..)?;
+    let host_len = rest.iter().position(|&c| c == b'/')?;
+    if !plain_host(rest.get(..host_len)?) {
+        return None;
+    }
+    let origin_end = host_start + host_len;
+    let from = |i: usize| b.get(i..).unwrap_or_default();
+    let end_of = |i: usize, query: bool| {
+        i + from(i).iter().position(|&c| (c == b'#') | (!query & (c == b'?'))).unwrap_or(from(i).len())
+    };
+    let path_end = end_of(origin_end, false);
+    if !clean(b.get(origin_end..path_end)?, false, true) {
+        return None;
+    }
+    let query_end = match b.get(path_end) {
+        Some(b'?') => end_of(path_end, true),
+        _ => path_end,
+    };
+    if !clean(b.get((path_end + 1).min(query_end)..query_end)?, true, false) {
+        return None;
+    }
+    if let Some(fragment) = b.get(query_end + 1..)
+        && !fragment.iter().all(|&c| kept(c, false) || c == b'?' || c == b'#')
+    {
+        return None;
+    }
+    Some((origin_end, path_end, query_end))
+}
+
+impl<'a> SentUrl<'a> {
+    /// Parses `input` as a browser does. `code` is the error code of an input that is not an
+    /// `http`/`https` URL with a host, has a control character or surrounding white space, or
+    /// is longer than [`MAX_URL_LEN`].
+    pub(crate) fn parse(input: &'a str, code: ErrorCode) -> Result<SentUrl<'a>> {
+        SentUrl::parse_field(input, code, "url")
+    }
+
+    /// [`SentUrl::parse`], its messages naming `field` (`original_url` for reconstruct).
+    pub(crate) fn parse_field(input: &'a str, code: ErrorCode, field: &str) -> Result<SentUrl<'a>> {
+        let fail = |m: &str| -> Result<SentUrl<'a>> { Err(Error::new(code, format!("{field}: {m}"))) };
+        if input.len() > MAX_URL_LEN {
+            return fail(&format!("longer than {MAX_URL_LEN} bytes"));
+        }
+        // What the fast path takes has no control character or white space.
+        if let Some((origin_end, path_end, query_end)) = fast_split(input) {
+            return Ok(SentUrl { text: Cow::Borrowed(input), origin_end, path_end, query_end });
+        }
+        if has_control(input) {
+            return fail("contains a control character");
+        }
+        if input.starts_with(char::is_whitespace) || input.ends_with(char::is_whitespace) {
+            return fail("has leading or trailing white space");
+        }
+        let url = match url::Url::parse(input) {
+            Ok(u) => u,
+            Err(e) => return fail(&format!("cannot be parsed ({e})")),
+        };
+        if url.scheme() != "http" && url.scheme() != "https" {
+            return fail("scheme must be http or https");
+        }
+        if url.host_str().is_none_or(str::is_empty) {
+            return fail("has no host");
+        }
+        let origin_end = url[..url::Position::BeforePath].len();
+        let path_end = url[..url::Position::AfterPath].len();
+        let query_end = url[..url::Position::AfterQuery].len();
+        Ok(SentUrl { text: Cow::Owned(url.into()), origin_end, path_end, query_end })
+    }
+
+    /// `scheme://host[:port]`.
+    pub(crate) fn origin(&self) -> &str {
+        self.text.get(..self.origin_end).unwrap_or_default()
+    }
+
+    /// The path, as sent.
+    pub(crate) fn path(&self) -> &str {
+        self.text.get(self.origin_end..self.path_end).unwrap_or_default()
+    }
+
+    /// The query without its `?`, when there is a `?`.
+    pub(crate) fn query(&self) -> Option<&str> {
+        (self.query_end > self.path_end)
+            .then(|| self.text.get(self.path_end + 1..self.query_end).unwrap_or_default())
+    }
+
+    /// The fragment without its `#`, when there is a `#`.
+    pub(crate) fn fragment(&self) -> Option<&str> {
+        (self.text.len() > self.query_end).then(|| self.text.get(self.query_end + 1..).unwrap_or_default())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The split by the full parser, for comparison.
+    fn full(input: &str) -> Option<(String, String, Option<String>, Option<String>)> {
+        let u = url::Url::parse(input).ok()?;
+        Some((
+            u[..url::Position::BeforePath].to_owned(),
+            u.path().to_owned(),
+            u.query().map(str::to_owned),
+            u.fragment().map(str::to_owned),
+        ))
+    }
+
+    fn fast(input: &str) -> Option<(String, String, Option<String>, Option<String>)> {
+        fast_split(input)?;
+        let s = SentUrl::parse(input, ErrorCode::InvalidUrl).ok()?;
+        Some((
+            s.origin().to_owned(),
+            s.path().to_owned(),
+            s.query().map(str::to_owned),
+            s.fragment().map(str::to_owned),
+        ))
+    }
+
+    #[test]
+    fn the_fast_path_agrees_with_the_full_parser() {
+        let taken = [
+            "https://demo.imgix.net/a.jpg?w=1&s=x",
+            "http://res.cloudinary.com/demo/image/upload/s----SjmNDA--/v1/a%20b.jpg",
+            "https://i.example.com/insecure/rs:fill:300/plain/https://e.com/a.jpg@png",
+            "https://t.example.com/abc=/300x200/filters:a(1):b(2)/x.com/i.jpg?",
+            "https://a.com/x#frag?y#z",
+            "https://a.com/?",
+            "https://a.com/it's/(1)!*~:@,;.jpg?a=b:c@d",
+            "https://a.com//a//b",
+            "https://a.com/..x/x..",
+        ];
+        for input in taken {
+            assert!(fast_split(input).is_some(), "{input} should take the fast path");
+            assert_eq!(fast(input), full(input), "{input}");
+        }
+        let left = [
+            "https://Demo.imgix.net/a",
+            "https://a.com:443/a",
+            "https://a.com",
+            "https://a.com/./b",
+            "https://a.com/a/../b",
+            "https://a.com/%2e%2E/b",
+            "https://a.com/.%2E/b",
+            "https://a.com/a b",
+            "https://a.com/a\\b",
+            "https://a.com/é",
+            "https://a.com/a?it's",
+            "https://a.com/%zz",
+            "https://1.2.3/a",
+            "https://a.com/a|b",
+            "ftp://a.com/a",
+            "https://user@a.com/a",
+            "https://xn--zz.com/a",
+            "https://a.com./a",
+        ];
+        for input in left {
+            assert!(fast_split(input).is_none(), "{input} should take the full parser");
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 2000, failure_persistence: None,
+                                                                ..proptest::prelude::ProptestConfig::default() })]
+        /// Whatever the fast path takes, the full parser splits into the same bytes.
+        #[test]
+        fn taken_means_kept_byte_for_byte(
+            scheme in "https?",
+            host in "[a-z0-9.-]{1,12}",
+            rest in "[/a-zA-Z0-9.%~!$&'()*+,;=:@?#_-]{0,30}",
+        ) {
+            let input = format!("{scheme}://{host}/{rest}");
+            if fast_split(&input).is_some() {
+                proptest::prop_assert_eq!(fast(&input), full(&input), "{}", input);
+            }
+        }
+    }
+}
