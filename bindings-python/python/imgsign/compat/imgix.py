@@ -13,14 +13,14 @@ send it, and a path with a ``.`` or ``..`` segment is refused.
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Mapping, Optional, Sequence, Union
+from typing import Any, Dict, Final, List, Mapping, Optional, Sequence, Union
 
 from .. import UrlBuilder as _UrlBuilder
 from .. import target_widths as _target_widths
 
 __all__ = ["UrlBuilder", "target_widths"]
 
-_PROFILE = "imgix-python"
+_PROFILE: Final = "imgix-python"
 _Number = Union[int, float]
 
 
