@@ -54,3 +54,19 @@ esac
   'https://thumbor.example.com/unsafe/300x200/my.server.com/some/path/to/image.jpg'
 "$BIN" build --domain res.cloudinary.com --provider cloudinary --key b --option cloud_name=demo \
   sample.jpg transformation=c_fill,w_300 version=1312461204
+
+say "8. Tokens: Bunny (bound to a client address), Akamai EdgeAuth on its own"
+bunny=$("$BIN" sign --provider bunny --key SecurityKey --expires 1598024587 \
+  --value ip=1.2.3.4 --value countries_blocked=RU,CN https://token-tester.b-cdn.net/300kb.jpg)
+echo "$bunny"
+case "$bunny" in
+  *'token=HS256-1-myF6Rnz7Z9VAfAjjkyUHJQ_6gr-AJ7VyPsG5rQdQKm8&'*) echo "   matches Bunny's published end-to-end vector" ;;
+  *) echo "   DOES NOT match the published token" >&2; exit 1 ;;
+esac
+"$BIN" verify --provider bunny --key SecurityKey --now 1598000000 --value ip=1.2.3.4 "$bunny"
+if "$BIN" verify --provider bunny --key SecurityKey --now 1598000000 --value ip=5.6.7.8 "$bunny" 2>/dev/null; then
+  echo "   accepted from another address: this is a bug" >&2; exit 1
+else
+  echo "   refused from another client address, as it must be"
+fi
+"$BIN" token sign --provider akamai --key 0a1b2c3d4e5f --expires 1700000300 --value 'acl=/videos/*'

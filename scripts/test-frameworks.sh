@@ -14,9 +14,11 @@ export CARGO_TERM_COLOR=never NEXT_TELEMETRY_DISABLED=1
 # Python: the wheel (cargo's cache makes this quick after make test-python) and the pins.
 [ -x "$PY" ] || python3 -m venv "$ROOT/.venv"
 "$PY" -m pip install -q --disable-pip-version-check maturin==1.16.0 -r examples/requirements-frameworks.txt
-rm -f "$ROOT"/dist/imgsign-*.whl
-(cd bindings-python && "$ROOT/.venv/bin/maturin" build --release --out "$ROOT/dist" -q)
-"$PY" -m pip install -q --disable-pip-version-check --force-reinstall --no-deps "$ROOT"/dist/imgsign-*-cp39-abi3-*.whl
+# (Into target/, like the Python tests' wheel: dist/ holds only make dist's artifacts.)
+WHEELS=$ROOT/target/wheels-frameworks
+rm -rf "$WHEELS"
+(cd bindings-python && "$ROOT/.venv/bin/maturin" build --release --out "$WHEELS" -q)
+"$PY" -m pip install -q --disable-pip-version-check --force-reinstall --no-deps "$WHEELS"/imgsign-*.whl
 
 # Node: the native addon, then each example's dependencies.
 (cd bindings-node && npm install --no-audit --no-fund --loglevel=error && npx napi build --platform --release --js native.js >/dev/null)

@@ -73,7 +73,7 @@ export function verifyGroups() {
   return [...groups.values()]
 }
 
-// The same target with a byte added to the end of its path: never valid.
+// The same target with a byte added to the end of its path.
 export const tamper = (target) => {
   const q = target.indexOf('?')
   const at = q === -1 ? target.length : q
