@@ -257,6 +257,12 @@ export declare class UrlBuilder {
  */
 export declare function argumentErrorCode(operation: string, argument: string): ImgsignErrorCode | null
 
+/** Options of `UrlBuilder.buildUrl`. */
+export interface BuildUrlOptions {
+  /** Use this call's path as given (not given: the builder's `disablePathEncoding`). */
+  disablePathEncoding?: boolean
+}
+
 /** Every error code of the core, in its stable order. */
 export declare function errorCodes(): ImgsignErrorCode[]
 
@@ -265,12 +271,6 @@ export declare function profileNames(): ProfileName[]
 
 /** Every provider name of the core, in its stable order. */
 export declare function providerNames(): ProviderName[]
-
-/** Options of `UrlBuilder.buildUrl`. */
-export interface BuildUrlOptions {
-  /** Use this call's path as given (not given: the builder's `disablePathEncoding`). */
-  disablePathEncoding?: boolean
-}
 
 /** Options of `new Signer(...)`. */
 export interface SignerOptions {
