@@ -81,7 +81,7 @@ impl UrlBuilder {
                 return err(
                     ErrorCode::InvalidParam,
                     format!(
-                        "provider: {} URLs are not its params in a query signed by one last param, so reconstruct cannot take them apart",
+                        "provider: reconstruct takes apart URLs whose params are the query, signed in its last param; {} URLs are not",
                         scheme.name
                     ),
                 );

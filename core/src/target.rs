@@ -20,7 +20,8 @@ impl UrlBuilder {
     /// `path` as a server percent-decoded it (WSGI's `PATH_INFO`, read as UTF-8) and `query`
     /// exactly as received (the query is never decoded by servers). One leading `/` of
     /// `path` is taken off and put back; the rest is encoded as [`UrlBuilder::build_url`]
-    /// encodes a path in this builder's profile (a web-proxy path as one component), or, for a
+    /// encodes a path in this builder's profile (a web-proxy path as one component; in
+    /// `imgix-swift` the proxy test sees the whole path, as its builder does), or, for a
     /// builder that uses paths as given, with every byte that is not an RFC 3986 path
     /// character (`A-Z a-z 0-9 - . _ ~ ! $ & ' ( ) * + , ; = : @ /`) as `%XX`. Hand the result
     /// to [`crate::Signer::verify`]. A `path` or `query` over [`MAX_URL_LEN`] bytes is

@@ -280,6 +280,8 @@ struct ReconstructInput: Decodable {
     let domain: String
     let provider: String?
     let key: String?
+    let salt: String?
+    let options: NamedValues
     let profile: String?
     let useHttps: Bool?
     let includeLibraryParam: Bool?
@@ -288,7 +290,7 @@ struct ReconstructInput: Decodable {
     let params: [ParamPair]
 
     enum CodingKeys: String, CodingKey {
-        case domain, provider, key, profile, params
+        case domain, provider, key, salt, options, profile, params
         case useHttps = "use_https"
         case includeLibraryParam = "include_library_param"
         case disablePathEncoding = "disable_path_encoding"
@@ -298,7 +300,8 @@ struct ReconstructInput: Decodable {
     func builder() throws -> UrlBuilder {
         try UrlBuilder(
             domain: domain, provider: provider, key: key, profile: profile, useHttps: useHttps,
-            includeLibraryParam: includeLibraryParam, disablePathEncoding: disablePathEncoding)
+            includeLibraryParam: includeLibraryParam, disablePathEncoding: disablePathEncoding, salt: salt,
+            options: options.asNamed)
     }
 }
 
