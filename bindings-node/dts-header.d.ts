@@ -20,7 +20,7 @@ export type ProviderName =
   | 'glide'
   | 'keycdn'
 /** A profile name of the core (at run time: `profileNames()`). */
-export type ProfileName = 'canonical' | 'imgix-python' | 'imgix-js'
+export type ProfileName = 'canonical' | 'imgix-python' | 'imgix-js' | 'imgix-swift' | 'imgix-java'
 /** An error code of the core: the `.code` of every error imgsign throws (at run time: `errorCodes()`). */
 export type ImgsignErrorCode =
   | 'invalid_domain'

@@ -20,7 +20,7 @@ export type ProviderName =
   | 'glide'
   | 'keycdn'
 /** A profile name of the core (at run time: `profileNames()`). */
-export type ProfileName = 'canonical' | 'imgix-python' | 'imgix-js'
+export type ProfileName = 'canonical' | 'imgix-python' | 'imgix-js' | 'imgix-swift' | 'imgix-java'
 /** An error code of the core: the `.code` of every error imgsign throws (at run time: `errorCodes()`). */
 export type ImgsignErrorCode =
   | 'invalid_domain'
@@ -211,10 +211,18 @@ export declare class UrlBuilder {
   get pathPrefix(): string | null
   /**
    * Builds (and signs) the URL for `path` with `params` (a plain object, a `Map` or
-   * `[key, value]` pairs).
+   * `[key, value]` pairs); `options.disablePathEncoding` given here wins over the
+   * builder's.
    * @throws {Error} `.code` `invalid_param`, `invalid_url`.
    */
-  buildUrl(path: string, params?: Params | null): string
+  buildUrl(path: string, params?: Params | null, options?: BuildUrlOptions): string
+  /**
+   * Takes `originalUrl` (an image URL an API returned, say), merges `params` into its
+   * query (new values win) and writes and signs it again by this builder's profile,
+   * provider and key, keeping the URL's scheme, host and port.
+   * @throws {Error} `.code` `invalid_url`, `invalid_param`.
+   */
+  reconstruct(originalUrl: string, params?: Params | null): string
   /**
    * The request target (`/path?query`) a client sent for a URL this builder built, from
    * `path` as a server percent-decoded it and `query` as received: the path is encoded
@@ -253,6 +261,12 @@ export declare function _fast(call: Uint8Array): string | null
  * operation. The rule is the core's (see docs/behaviour.md).
  */
 export declare function argumentErrorCode(operation: string, argument: string): ImgsignErrorCode | null
+
+/** Options of `UrlBuilder.buildUrl`. */
+export interface BuildUrlOptions {
+  /** Use this call's path as given (not given: the builder's `disablePathEncoding`). */
+  disablePathEncoding?: boolean
+}
 
 /** Every error code of the core, in its stable order. */
 export declare function errorCodes(): ImgsignErrorCode[]
@@ -330,7 +344,10 @@ export interface SourceOptions {
 
 /** Options of `UrlBuilder.buildSrcset`. */
 export interface SrcsetOptions {
-  /** Explicit widths of a fluid srcset. */
+  /**
+   * Explicit widths of a fluid srcset (whole numbers; the `imgix-python` profile also
+   * takes fractions).
+   */
   widths?: Array<number>
   /** Smallest generated width (not given: the core's default). */
   minWidth?: number
@@ -347,14 +364,17 @@ export interface SrcsetOptions {
   variableQualities?: Record<string, number> | Map<number, number>
   /** Add no generated `q` to fixed entries (not given: the core's default). */
   disableVariableQuality?: boolean
+  /** Use this call's path as given (not given: the builder's `disablePathEncoding`). */
+  disablePathEncoding?: boolean
 }
 
 /**
- * The canonical fluid srcset widths from `minWidth` to `maxWidth`, `tolerance` apart (an
- * argument not given, `undefined` or `null`, takes the core's default).
- * @throws {Error} `.code` `invalid_srcset`.
+ * The fluid srcset widths from `minWidth` to `maxWidth`, `tolerance` apart, by the rules of
+ * `profile` (not given: canonical; a compatibility profile computes them as its library
+ * does). An argument not given, `undefined` or `null`, takes the core's default.
+ * @throws {Error} `.code` `invalid_srcset`, `invalid_param`.
  */
-export declare function targetWidths(minWidth?: number | null, maxWidth?: number | null, tolerance?: number | null): Array<number>
+export declare function targetWidths(minWidth?: number | null, maxWidth?: number | null, tolerance?: number | null, profile?: string | null): Array<number>
 
 /** Options of `new UrlBuilder(domain, ...)`. */
 export interface UrlBuilderOptions {

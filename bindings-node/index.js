@@ -156,10 +156,11 @@ if (typeof native._fast === 'function') {
   const signer = native.Signer.prototype
   const { buildUrl, buildSrcset } = builder
   const { signUrl, verifyUrl, verify } = signer
-  define(builder, 'buildUrl', function buildUrlFast(path, params) {
+  define(builder, 'buildUrl', function buildUrlFast(path, params, options) {
     begin()
-    const url = putPathAndParams(path, params) ? run(OP_BUILD_URL, idOf(this)) : null
-    return url === null ? buildUrl.call(this, path, params) : url
+    const plain = options === undefined && putPathAndParams(path, params)
+    const url = plain ? run(OP_BUILD_URL, idOf(this)) : null
+    return url === null ? buildUrl.call(this, path, params, options) : url
   })
   define(builder, 'buildSrcset', function buildSrcsetFast(path, params, options) {
     begin()

@@ -62,6 +62,7 @@ _ensure_oracles()
 sys.path.insert(0, str(HERE))
 
 from imgix import UrlBuilder  # noqa: E402
+from imgix import target_widths as imgix_target_widths  # noqa: E402
 import imgix.errors  # noqa: E402
 
 import gen_schemes  # noqa: E402
@@ -70,6 +71,7 @@ import gen_sources  # noqa: E402
 import reference as ref  # noqa: E402
 from reference import RefError  # noqa: E402
 from gen_request_target import gen_request_target  # noqa: E402
+import gen_compat as mobile  # noqa: E402  (gen_compat.py; `gen_compat` below is this file's own section)
 
 NOW = 1700000000  # injected clock for verify vectors
 KEYS = {"imgix": "FOO123bar", "gumlet": "sample123xyz", "pixta": "wakanda123@", "imageboss": "abc"}
@@ -102,6 +104,7 @@ class Gen:
         self.vectors = []
         self.ids = set()
         self.js_requests = []
+        self.checks = []  # (vector, check) run once every expected value is final
         # Other generated files (path -> text), written and checked with vectors.json.
         self.extra_files = {}
 
@@ -145,6 +148,8 @@ class Gen:
                 idx, post = v.pop("_pending")
                 self._set(v, post(results[idx]))
         self.sign_as_sent()
+        for v, check in self.checks:
+            check(v)
 
     def sign_as_sent(self):
         """A signed URL of a compatibility profile is written as clients send it: each signed
@@ -152,8 +157,8 @@ class Gen:
         where the path or query a client sends differs (imgix-python's empty path, imgix-js's
         `'` in a query), the expected URL is the sent form signed by the reference formula."""
         todo = [v for v in self.vectors if v.pop("_as_sent", False) and "expected" in v]
-        urls = [u for v in todo for u in _signed_urls(v)]
-        sent = iter(self.run_node([{"op": "sent", "url": u, "param": "s"} for u in urls]))
+        urls = [(u, ref.SIG_PARAM[ref.given(v["input"]["provider"], "provider")]) for v in todo for u in _signed_urls(v)]
+        sent = iter(self.run_node([{"op": "sent", "url": u, "param": sp} for u, sp in urls]))
         for v in todo:
             fixed = [_resign_as_sent(u, next(sent)["ok"], v["input"]) for u in _signed_urls(v)]
             v["expected"] = _replace_signed_urls(v, fixed)
@@ -202,9 +207,34 @@ def verify_target(vid, desc, provider, key, target, previous_keys=(), now=NOW, e
     G.add(vid, "verify", desc, inp, check_hand(vid, res, error))
 
 
-def twidths(vid, desc, mn, mx, tol, error=None):
+def twidths(vid, desc, mn, mx, tol, error=None, profile=None):
+    """target_widths; with `profile`, that profile's widths, from its official library (or,
+    for imgix-java, the Java implementation of gen_compat.py): a library that throws is
+    `invalid_srcset`, imgix-swift (no target widths) `invalid_param`."""
     inp = {"min_width": mn, "max_width": mx, "tolerance": tol}
-    G.add(vid, "target_widths", desc, inp, check_hand(vid, ref_call(ref.target_widths, mn, mx, tol), error))
+    if profile is None:
+        return G.add(vid, "target_widths", desc, inp,
+                     check_hand(vid, ref_call(ref.target_widths, mn, mx, tol), error))
+    inp["profile"] = profile
+    if profile == "canonical":
+        return G.add(vid, "target_widths", desc, inp,
+                     check_hand(vid, ref_call(ref.target_widths, mn, mx, tol), error))
+    if profile == "imgix-swift":
+        return G.add(vid, "target_widths", desc, inp, check_hand(vid, ("error", "invalid_param"), error))
+    if profile == "imgix-js":
+        def post(r):
+            return ("expected", r["ok"]) if "ok" in r else ("error", "invalid_srcset")
+        return G.add(vid, "target_widths", desc, inp, pending=(G.js({"op": "widths", "args": [mn, mx, tol]}), post))
+    try:
+        if profile == "imgix-python":
+            res = ("expected", list(imgix_target_widths(**_given(start=mn, stop=mx, tol=tol))))
+        else:
+            res = ("expected", mobile.java_target_widths(100 if mn is None else mn, 8192 if mx is None else mx,
+                                                            0.08 if tol is None else tol))
+    except (ValueError, IndexError, imgix.errors.WidthRangeError, imgix.errors.WidthToleranceError,
+            mobile.LibraryRaises):
+        res = ("error", "invalid_srcset")
+    return G.add(vid, "target_widths", desc, inp, check_hand(vid, res, error))
 
 
 def origin_sign(vid, desc, key, rid, ts, error=None):
@@ -257,9 +287,15 @@ def _given(**kw):
 
 
 def _builder_options(inp):
-    """Builder options with imgsign's documented defaults for those not given: they are
-    imgsign's in every profile (the official libraries add ixlib by default, imgsign does not)."""
-    return [ref.given(inp[k], k) for k in ("use_https", "include_library_param", "disable_path_encoding")]
+    """Builder options with imgsign's documented defaults for those not given: the
+    compatibility profiles add ixlib by default, as their libraries do. The call's own
+    `disable_path_encoding`, when given, wins over the builder's (both libraries take it per
+    call only)."""
+    use_https, lib, dpe = [ref.given(inp[k], k, inp["profile"])
+                           for k in ("use_https", "include_library_param", "disable_path_encoding")]
+    if inp.get("call_disable_path_encoding") is not None:
+        dpe = inp["call_disable_path_encoding"]
+    return use_https, lib, dpe
 
 
 def _py_run(inp, pairs, srcset):
@@ -289,7 +325,7 @@ def _js_request(inp, pairs, srcset):
     req = {"op": "url" if srcset is None else "srcset",
            "client": {"domain": inp["domain"], "useHTTPS": use_https, "secureURLToken": inp["key"],
                       "includeLibraryParam": lib},
-           "path": inp["path"], "params": [list(p) for p in pairs],
+           "path": inp["path"], "params": [[k, mobile.js_base64_value(k, v)] for k, v in pairs],
            "options": {"disablePathEncoding": dpe},
            "variableQualities": None}
     if srcset is not None:
@@ -324,13 +360,13 @@ def _compat_outcome(vid, lib_res, error, deviation, pre_error):
 
 
 def _signed_urls(v):
-    if v["kind"] == "build_url":
+    if v["kind"] in ("build_url", "reconstruct"):
         return [v["expected"]]
     return [entry.rsplit(" ", 1)[0] for entry in v["expected"].split(",\n")]
 
 
 def _replace_signed_urls(v, urls):
-    if v["kind"] == "build_url":
+    if v["kind"] in ("build_url", "reconstruct"):
         return urls[0]
     entries = v["expected"].split(",\n")
     return ",\n".join(u + " " + e.rsplit(" ", 1)[1] for u, e in zip(urls, entries))
@@ -366,9 +402,12 @@ def _js_post(vid, error, deviation, pre_error):
 
 def builder_vector(vid, desc, srcset=None, *, profile="canonical", provider="imgix",
                    domain=None, key=None, use_https=True, lib=False, dpe=False,
-                   path="/a.jpg", params=(), error=None, deviation=False):
+                   path="/a.jpg", params=(), error=None, deviation=False, call_dpe=None):
     domain = DOMAINS.get(provider, "demo.imgix.net") if domain is None else domain
+    params = typed_for(profile, params)
     inp = _builder_input(profile, provider, domain, key, use_https, lib, dpe, path, params)
+    if call_dpe is not None:
+        inp["call_disable_path_encoding"] = call_dpe
     kind = "build_url" if srcset is None else "build_srcset"
     if srcset is not None:
         full = dict(SRCSET_DEFAULTS)
@@ -379,24 +418,29 @@ def builder_vector(vid, desc, srcset=None, *, profile="canonical", provider="img
             full["variable_qualities"] = [[ratio_in(r), q] for r, q in full["variable_qualities"]]
         srcset = full
         inp.update(full)
-    args = {k: v for k, v in inp.items() if k not in ("salt", "options")}
-    if profile not in ("imgix-python", "imgix-js"):
+    args = {k: v for k, v in inp.items() if k not in ("salt", "options", "call_disable_path_encoding")}
+    if call_dpe is not None:
+        args["disable_path_encoding"] = call_dpe
+    if profile not in ref.COMPAT_PROFILES:
         if profile in ("canonical", None):
             fn = ref.build_url if srcset is None else ref.build_srcset
             res = ref_call(fn, **args)
         else:
             res = ref_call(ref.check_profile, profile)
             assert res[0] == "error"
-        G.add(vid, kind, desc, inp, check_hand(vid, res, error))
-        return
+        return G.add(vid, kind, desc, inp, check_hand(vid, res, error))
     assert provider in ("imgix", None), "compat vectors only for provider imgix"
     pre_error = None
+    effective_dpe = _builder_options(inp)[2]
     try:
-        pairs = ref.prepare_compat(domain, provider, key, profile, dpe, path, params)
+        pairs = ref.prepare_compat(domain, provider, key, profile, effective_dpe, path, params)
     except RefError as e:
         pre_error = e.code
         pairs = _loose_pairs(params)
-    if profile == "imgix-python":
+    if profile in ("imgix-swift", "imgix-java"):
+        lib_res = mobile.run_mobile(profile, inp, pairs, srcset, *_builder_options(inp))
+        v = G.add(vid, kind, desc, inp, _compat_outcome(vid, lib_res, error, deviation, pre_error))
+    elif profile == "imgix-python":
         v = G.add(vid, kind, desc, inp,
                   _compat_outcome(vid, _py_run(inp, pairs, srcset), error, deviation, pre_error))
     else:
@@ -404,17 +448,48 @@ def builder_vector(vid, desc, srcset=None, *, profile="canonical", provider="img
         v = G.add(vid, kind, desc, inp, pending=(idx, _js_post(vid, error, deviation, pre_error)))
     if key is not None:
         v["_as_sent"] = True
+    return v
 
 
 def url(vid, desc, **kw):
-    builder_vector(vid, desc, None, **kw)
+    return builder_vector(vid, desc, None, **kw)
 
 
 def srcset(vid, desc, opts=None, **kw):
-    builder_vector(vid, desc, opts or {}, **kw)
+    return builder_vector(vid, desc, opts or {}, **kw)
 
 
 PROFILES3 = ("canonical", "imgix-python", "imgix-js")
+PROFILES5 = ref.PROFILES
+
+
+SAFE_INT = 2 ** 53
+
+
+def typed_for(profile, params):
+    """Params a vector of `profile` can hold. JavaScript has one number type (an integer is
+    only told apart up to 2^53) and Swift's JSON decoding reads `2.0` as an integer, so where
+    a profile prints an integer and a whole float differently (imgix-python's and imgix-java's
+    `2.0`, NSNumber's `1e+16`), such a value is not one every runner can give: a whole float
+    up to 2^53 is given as the integer, and larger whole numbers below 2^63 are left out."""
+    if profile not in ("imgix-python", "imgix-java", "imgix-swift"):
+        return params
+    out = []
+    for k, v in params:
+        if _ambiguous_float(v) and abs(v) <= SAFE_INT and profile != "imgix-swift":
+            v = int(v)
+        if _ambiguous_float(v) and abs(v) > SAFE_INT or _ambiguous_int(v):
+            continue
+        out.append((k, v))
+    return out
+
+
+def _ambiguous_float(v):
+    return isinstance(v, float) and v.is_integer() and abs(v) < 2.0 ** 63 and not (v == 0 and str(v).startswith("-"))
+
+
+def _ambiguous_int(v):
+    return isinstance(v, int) and not isinstance(v, bool) and abs(v) > SAFE_INT
 
 
 # ====================================================================== sign_url
@@ -766,9 +841,9 @@ def gen_build_url():
         ("many", [(f"p{i}", str(i)) for i in range(12)], "12 params, p10/p11 sort before p2"),
     ]
     for name, ps, desc in params:
-        for prof in PROFILES3:
+        for prof in PROFILES5:
             sfx = "" if prof == "canonical" else "-" + prof
-            url(f"build-params-{name}{sfx}", f"{desc} ({prof})", profile=prof, params=ps, **c)
+            url(f"build-params-{name}{sfx}", f"{desc} ({prof})", profile=prof, params=typed_for(prof, ps), **c)
 
     url("build-unsigned", "no key: unsigned URL", params=[("w", 100)])
     url("build-unsigned-no-params", "no key, no params", path="/a.jpg")
@@ -991,7 +1066,7 @@ def gen_disagreements():
          dict(path="", params=[("w", 100)]), {}),
         ("07", "/ in a key is kept by imgix-python", None, dict(params=[("a/b", "c/d")]), {}),
         ("08", "64 suffix tested on the encoded (python) or raw key", None, dict(params=[("txtö4", "hi")]), {}),
-        ("09", "non-string values are stringified by the canonical rule in every profile", None,
+        ("09", "non-string values are printed as each library prints them", None,
          dict(params=[("w", 100), ("dpr", 1.5), ("lossless", True), ("q", None), ("blur", 1.0),
                       ("mark64", 12)]), {}),
         ("10", "ixlib value and a user ixlib", None,
@@ -1389,7 +1464,8 @@ ARGUMENTS = {
                     ("use_https", "invalid_param", "bool"), ("include_library_param", "invalid_param", "bool"),
                     ("disable_path_encoding", "invalid_param", "bool"), ("salt", "invalid_key", "string"),
                     ("options", "invalid_param", "options")],
-    "build_url": [("path", "invalid_url", "string"), ("params", "invalid_param", "params")],
+    "build_url": [("path", "invalid_url", "string"), ("params", "invalid_param", "params"),
+                  ("disable_path_encoding", "invalid_param", "bool")],
     "build_urls": [("items", "invalid_param", "items"), ("path", "invalid_url", "string"),
                    ("params", "invalid_param", "params")],
     "build_srcset": [("path", "invalid_url", "string"), ("params", "invalid_param", "params"),
@@ -1397,9 +1473,11 @@ ARGUMENTS = {
                      ("max_width", "invalid_srcset", "int"), ("tolerance", "invalid_srcset", "float"),
                      ("device_pixel_ratios", "invalid_srcset", "float_list"),
                      ("variable_qualities", "invalid_srcset", "qualities"),
-                     ("disable_variable_quality", "invalid_srcset", "bool")],
+                     ("disable_variable_quality", "invalid_srcset", "bool"),
+                     ("disable_path_encoding", "invalid_param", "bool")],
     "target_widths": [("min_width", "invalid_srcset", "int"), ("max_width", "invalid_srcset", "int"),
-                      ("tolerance", "invalid_srcset", "float")],
+                      ("tolerance", "invalid_srcset", "float"), ("profile", "invalid_param", "string")],
+    "reconstruct": [("original_url", "invalid_url", "string"), ("params", "invalid_param", "params")],
     "sign_origin_request": [("key", "invalid_key", "string"), ("request_id", "invalid_param", "string"),
                             ("timestamp", "invalid_param", "int")],
     "verify_origin_request": [("key", "invalid_key", "string"), ("headers", "invalid_param", "headers"),
@@ -1617,6 +1695,16 @@ def assert_published():
     assert agree >= 5, agree
 
 
+# ====================================================================== compat (gen_compat.py)
+
+def compat_namespace():
+    """What gen_compat.py uses of this file."""
+    import types
+    return types.SimpleNamespace(
+        G=G, url=url, srcset=srcset, twidths=twidths, typed_for=typed_for, ref=ref, RefError=RefError, DOMAINS=DOMAINS, KEYS=KEYS,
+        PyUrlBuilder=UrlBuilder, on_resolved=lambda v, check: G.checks.append((v, check)))
+
+
 # ====================================================================== main
 
 def generate():
@@ -1638,10 +1726,17 @@ def generate():
     gen_schemes.generate(G)
     gen_tokens.generate_tokens(G)
     gen_sources.generate(G)
+    mobile.generate(compat_namespace())
     G.resolve_js()
     assert_published()
     for v in G.vectors:
         assert ("expected" in v) != ("error" in v), v["id"]
+        profile = v["input"].get("profile")
+        if profile in ("imgix-python", "imgix-java", "imgix-swift") and "params" in v["input"]:
+            values = [p[1] for p in v["input"]["params"]] + list(v["input"].get("widths") or [])
+            assert not any(_ambiguous_int(x) for x in values), v["id"]
+            assert not any(_ambiguous_float(x) and (profile != "imgix-swift" or abs(x) > SAFE_INT)
+                           for x in values), v["id"]
     doc = {"schema_version": 1, "vectors": G.vectors}
     return json.dumps(doc, indent=1, ensure_ascii=False, sort_keys=False) + "\n"
 

@@ -4,6 +4,9 @@
 //           path, params: [[key, stringValue], ...], options: {...}, variableQualities: [[ratio, q]] | null}
 //       or {op: "sent", url, param}: the path and query a client sends for `url` without its
 //           last `param` piece (the signature), as the WHATWG URL parser serialises them.
+//       or {op: "parse", url}: {origin: "scheme://host[:port]", pathname, search} of `url` as
+//           the WHATWG URL parser reads it (what `reconstruct` starts from).
+//       or {op: "widths", args: [min, max, tolerance]}: ImgixClient.targetWidths(...args).
 // result:  {ok: "<string>"} or {error: "<message>"}
 import ImgixClient from '@imgix/js-core';
 
@@ -13,6 +16,13 @@ const requests = JSON.parse(Buffer.concat(chunks).toString('utf8'));
 
 const results = requests.map((req) => {
   try {
+    if (req.op === 'parse') {
+      const u = new URL(req.url);
+      return { ok: { origin: `${u.protocol}//${u.host}`, pathname: u.pathname, search: u.search } };
+    }
+    if (req.op === 'widths') {
+      return { ok: ImgixClient.targetWidths(...req.args.map((a) => (a === null ? undefined : a))) };
+    }
     if (req.op === 'sent') {
       const cut = Math.max(req.url.lastIndexOf(`?${req.param}=`), req.url.lastIndexOf(`&${req.param}=`));
       const u = new URL(req.url.slice(0, cut));

@@ -17,7 +17,8 @@ import math
 import re
 
 PROVIDERS = ("imgix", "gumlet", "pixta", "imageboss")
-PROFILES = ("canonical", "imgix-python", "imgix-js")
+PROFILES = ("canonical", "imgix-python", "imgix-js", "imgix-swift", "imgix-java")
+COMPAT_PROFILES = PROFILES[1:]
 SIG_PARAM = {"imgix": "s", "gumlet": "s", "pixta": "s", "imageboss": "bossToken"}
 
 UNRESERVED = frozenset(
@@ -34,10 +35,13 @@ SRCSET_DEFAULTS = {"min_width": 100, "max_width": 8192, "tolerance": 0.08,
 ORIGIN_TOLERANCE = 300
 
 
-def given(value, name):
-    """`value`, or the documented default of option `name` when it is not given (None)."""
+def given(value, name, profile=None):
+    """`value`, or the documented default of option `name` when it is not given (None). The
+    compatibility profiles add the library param by default, as their libraries do."""
     if value is not None:
         return value
+    if name == "include_library_param" and profile in COMPAT_PROFILES:
+        return True
     return {**BUILDER_DEFAULTS, **SRCSET_DEFAULTS}[name]
 
 
@@ -163,7 +167,7 @@ def valid_domain(domain, lowercase_only=False):
 
 
 def check_domain(domain, profile):
-    if not valid_domain(domain, lowercase_only=(profile == "imgix-python")):
+    if not valid_domain(domain, lowercase_only=(profile in ("imgix-python", "imgix-java"))):
         raise RefError("invalid_domain", "domain")
 
 
@@ -413,11 +417,19 @@ def build_url(domain, provider, key, profile, use_https, include_library_param,
     return append_signature(provider, key, prefix, epath, query)
 
 
-def prepare_compat(domain, provider, key, profile, disable_path_encoding, path, params):
-    """imgsign's own checks and param preparation for the compatibility profiles.
+JAVA_ENCODED_PROXY = ("http%3A%2F%2F", "https%3A%2F%2F", "http%3a%2f%2f", "https%3a%2f%2f")
 
-    Returns the string-only (key, value) pairs to hand to the official library."""
-    assert profile in ("imgix-python", "imgix-js")
+
+def prepare_compat(domain, provider, key, profile, disable_path_encoding, path, params):
+    """imgsign's own checks and param preparation for the compatibility profiles (the house
+    rules: a valid domain and key, no duplicate key, no non-finite float, no dot segment, a
+    verbatim path that is a valid URL path, the reserved signature param dropped when signing).
+
+    Returns the (key, value) pairs, values as the caller gave them, to hand to the official
+    library (or its reference): null is kept for imgix-python (which prints it) and imgix-js
+    (which skips it, but keeps its key's place when a srcset sets it), dropped for the
+    others."""
+    assert profile in COMPAT_PROFILES
     provider, disable_path_encoding = given(provider, "provider"), given(disable_path_encoding, "disable_path_encoding")
     check_builder(domain, provider, key, profile)
     check_params(params, allow_empty_key=True)
@@ -425,17 +437,26 @@ def prepare_compat(domain, provider, key, profile, disable_path_encoding, path, 
     if disable_path_encoding:
         check_raw_path(rest)
         check_dot_segments("/" + rest)
+    elif profile == "imgix-swift":
+        if not path.startswith(("http://", "https://")):
+            check_dot_segments(path if path.startswith("/") else "/" + path)
+    elif profile == "imgix-java":
+        if rest.startswith(JAVA_ENCODED_PROXY):
+            check_raw_path(rest)
+            check_dot_segments("/" + rest)
+        elif not rest.startswith(("http://", "https://")):
+            check_dot_segments("/" + rest.rstrip("/"))
     elif path and not (rest.startswith("http") if profile == "imgix-python"
                        else re.match(r"https?://", rest)):
         # Ordinary paths keep `.` and `/` when encoded, so the emitted segments are these.
         check_dot_segments("/" + rest)
     out = []
     for k, v in params:
-        if v is None:
+        if v is None and profile in ("imgix-swift", "imgix-java"):
             continue
         if key is not None and k == SIG_PARAM[provider]:
             continue
-        out.append((k, stringify(v)))
+        out.append((k, v))
     return out
 
 
@@ -443,6 +464,8 @@ def prepare_compat(domain, provider, key, profile, disable_path_encoding, path, 
 
 
 def check_width_range(min_width, max_width, tolerance):
+    if not all(float(w).is_integer() for w in (min_width, max_width)):
+        raise RefError("invalid_srcset", "min_width/max_width")
     if not (1 <= min_width <= max_width <= 8192):
         raise RefError("invalid_srcset", "min_width/max_width")
     if not (math.isfinite(tolerance) and tolerance >= 0.01):
@@ -453,6 +476,7 @@ def target_widths(min_width=None, max_width=None, tolerance=None):
     min_width, max_width = given(min_width, "min_width"), given(max_width, "max_width")
     tolerance = given(tolerance, "tolerance")
     check_width_range(min_width, max_width, tolerance)
+    min_width, max_width = int(min_width), int(max_width)
     if min_width == max_width:
         return [min_width]
     out = []

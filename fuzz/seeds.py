@@ -19,7 +19,7 @@ VECTORS = HERE.parent / "conformance" / "vectors.json"
 OUT = HERE / "seeds" / "parse_sign_verify"
 
 PROVIDERS = ["imgix", "gumlet", "pixta", "imageboss"]
-PROFILES = ["canonical", "imgix-python", "imgix-js"]
+PROFILES = ["canonical", "imgix-python", "imgix-js", "imgix-swift"]
 SEP = b"\xff"  # never part of UTF-8 text (see fuzz_targets/parse_sign_verify.rs)
 
 
@@ -51,7 +51,7 @@ def seed(v):
     numbers = ",".join("" if b is None else str(b) for b in bounds + (i.get("widths") or []))
     ratios = [r for r, _ in i.get("variable_qualities") or []] or i.get("device_pixel_ratios") or []
     fields = [
-        i.get("url") or "",
+        i.get("url") or i.get("original_url") or "",
         i.get("key") or i.get("secret") or i.get("username") or "",
         i.get("path") or i.get("request_id") or i.get("password") or "",
         "&".join(f"{k}={value(x)}" for k, x in i.get("params") or []),
@@ -61,6 +61,7 @@ def seed(v):
         i.get("domain") or "",
         str(i.get("now") or i.get("timestamp") or 0),
         i.get("target") or "",
+        i.get("profile") or "",
     ]
     return bytes([selector]) + SEP.join(f.encode("utf-8", "surrogatepass") for f in fields)
 

@@ -30,6 +30,7 @@ import {
   verifyOriginSecret,
   version,
 } from 'imgsign'
+import ImgixClient, { type SrcSetOptions as ImgixSrcSetOptions } from 'imgsign/compat/imgix'
 
 const signerOptions: SignerOptions = { previousKeys: ['old'] }
 const signer: Signer = new Signer('imgix', 'key', signerOptions)
@@ -98,6 +99,25 @@ try {
   }
 }
 
+// The js-core drop-in and the mobile-era additions.
+const client = new ImgixClient({
+  domain: 'demo.imgix.net',
+  secureURLToken: 'key',
+  includeLibraryParam: false,
+})
+const jsUrl: string = client.buildURL(
+  '/a.jpg',
+  { w: 400, flip: true, q: null },
+  { disablePathEncoding: false },
+)
+const jsSrcsetOptions: ImgixSrcSetOptions = { widths: [100, 200], widthTolerance: 0.1 }
+const jsSrcset: string = client.buildSrcSet('/a.jpg', {}, jsSrcsetOptions)
+const jsWidths: number[] = ImgixClient.targetWidths(100, 400, 0.1, {})
+const jsVersion: string = ImgixClient.version()
+const mobile = new UrlBuilder('demo.imgix.net', { profile: 'imgix-swift', key: 'key' })
+const rebuilt: string = mobile.reconstruct('https://demo.imgix.net/a.jpg?w=1', { w: 390, dpr: 3 })
+const verbatim: string = mobile.buildUrl('/a%20b.jpg', null, { disablePathEncoding: true })
+const pythonWidths: number[] = targetWidths(103, 200, 0.25, 'imgix-python')
 // Names are the core's literal unions: a typo is a compile error, a string is narrowed first.
 const providers: ProviderName[] = providerNames()
 const profiles: ProfileName[] = profileNames()
@@ -116,6 +136,13 @@ new Signer(name as string, 'key')
 void [providers, profiles, codes, builtProvider, builtProfile]
 
 void [
+  jsUrl,
+  jsSrcset,
+  jsWidths,
+  jsVersion,
+  rebuilt,
+  verbatim,
+  pythonWidths,
   provider,
   many,
   json,

@@ -109,7 +109,7 @@ const BASE = {
     salt: undefined,
     options: {},
   },
-  build_url: { path: '/a.jpg', params: { w: 1 } },
+  build_url: { path: '/a.jpg', params: { w: 1 }, disable_path_encoding: undefined },
   build_urls: { items: undefined, path: '/a.jpg', params: { w: 1 } },
   build_srcset: {
     path: '/a.jpg',
@@ -121,8 +121,10 @@ const BASE = {
     device_pixel_ratios: [1],
     variable_qualities: { 1: 50 },
     disable_variable_quality: false,
+    disable_path_encoding: undefined,
   },
-  target_widths: { min_width: 100, max_width: 200, tolerance: 0.1 },
+  target_widths: { min_width: 100, max_width: 200, tolerance: 0.1, profile: 'canonical' },
+  reconstruct: { original_url: 'https://demo.imgix.net/a.jpg?w=1', params: { h: 2 } },
   sign_origin_request: { key: K, request_id: 'r', timestamp: 1 },
   verify_origin_request: { key: K, headers: { 'X-Imgix-Signature': 'v1,00' }, now: 0, tolerance: 300 },
   verify_basic_auth: { username: 'u', password: 'p', headers: { Authorization: 'Basic dTpw' } },
@@ -167,7 +169,7 @@ const CALL = {
       includeLibraryParam: a.include_library_param,
       disablePathEncoding: a.disable_path_encoding,
     }),
-  build_url: (a) => urlBuilder.buildUrl(a.path, a.params),
+  build_url: (a) => urlBuilder.buildUrl(a.path, a.params, { disablePathEncoding: a.disable_path_encoding }),
   build_urls: (a) => urlBuilder.buildUrls(a.items !== undefined ? a.items : [[a.path, a.params]]),
   build_srcset: (a) =>
     urlBuilder.buildSrcset(a.path, a.params, {
@@ -178,8 +180,10 @@ const CALL = {
       devicePixelRatios: a.device_pixel_ratios,
       variableQualities: a.variable_qualities,
       disableVariableQuality: a.disable_variable_quality,
+      disablePathEncoding: a.disable_path_encoding,
     }),
-  target_widths: (a) => imgsign.targetWidths(a.min_width, a.max_width, a.tolerance),
+  target_widths: (a) => imgsign.targetWidths(a.min_width, a.max_width, a.tolerance, a.profile),
+  reconstruct: (a) => urlBuilder.reconstruct(a.original_url, a.params),
   sign_origin_request: (a) => imgsign.signOriginRequest(a.key, a.request_id, a.timestamp),
   verify_origin_request: (a) =>
     imgsign.verifyOriginRequest(a.key, a.headers, { now: a.now, tolerance: a.tolerance }),
@@ -295,6 +299,9 @@ const RUN = {
   },
   verify_token: (i) => signerOf(i).verifyToken(i.token, { now: i.now, values: i.values }) ?? null,
   build_url: (i) => {
+    if (i.call_disable_path_encoding != null) {
+      return builder(i).buildUrl(i.path, i.params, { disablePathEncoding: i.call_disable_path_encoding })
+    }
     const url = outcome(() => builder(i).buildUrl(i.path, i.params))
     // The same params as a plain object take the packed fast path: it must agree whenever
     // an object can express them (unique keys, no integer-like key that JS would reorder).
@@ -323,6 +330,7 @@ const RUN = {
     if (
       plain.every((o) => o === null) &&
       i.disable_variable_quality === null &&
+      (i.call_disable_path_encoding ?? null) === null &&
       new Set(keys).size === keys.length &&
       !keys.some((k) => /^(0|[1-9][0-9]*)$/.test(k))
     ) {
@@ -340,9 +348,11 @@ const RUN = {
       devicePixelRatios: i.device_pixel_ratios,
       variableQualities: i.variable_qualities === null ? null : new Map(i.variable_qualities),
       disableVariableQuality: i.disable_variable_quality,
+      disablePathEncoding: i.call_disable_path_encoding,
     })
   },
-  target_widths: (i) => imgsign.targetWidths(i.min_width, i.max_width, i.tolerance),
+  target_widths: (i) => imgsign.targetWidths(i.min_width, i.max_width, i.tolerance, i.profile),
+  reconstruct: (i) => builder(i).reconstruct(i.original_url, i.params),
   sign_origin_request: (i) => imgsign.signOriginRequest(i.key, i.request_id, i.timestamp),
   verify_origin_request: (i) =>
     imgsign.verifyOriginRequest(i.key, i.headers, { now: i.now, tolerance: i.tolerance }) ?? null,

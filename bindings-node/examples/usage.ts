@@ -1,7 +1,15 @@
 // The README's usage example: type-checked with `tsc --strict` and run by
 // bindings-node/scripts/test.sh (scripts/readme_examples.py keeps the README's copy equal).
 import assert from 'node:assert/strict'
-import { isImgsignError, isProviderName, type Params, Signer, Sources, UrlBuilder } from 'imgsign'
+import {
+  isImgsignError,
+  isProviderName,
+  type Params,
+  Signer,
+  Sources,
+  targetWidths,
+  UrlBuilder,
+} from 'imgsign'
 
 // region readme
 const builder = new UrlBuilder('demo.imgix.net', { key: 'FOO123bar', profile: 'canonical' })
@@ -29,6 +37,11 @@ try {
   if (!isImgsignError(e)) throw e
   assert.equal(e.code, 'signature_mismatch') // e.code: ImgsignErrorCode, a union of the core's codes
 }
+
+// An image URL an API returned, sized for this screen and signed again; a call's own options.
+builder.reconstruct('https://demo.imgix.net/a.jpg?fit=crop', { w: 390, dpr: 2 })
+builder.buildUrl('/a%20b.jpg', null, { disablePathEncoding: true })
+assert.deepEqual(targetWidths(103, 200, 0.25, 'imgix-python'), [103, 154, 200]) // a profile's own widths
 
 // Provider and profile names are literal unions; a name read from configuration is checked first.
 const configured: string = process.env.IMAGE_CDN ?? 'imgix'

@@ -2,7 +2,7 @@
 
 use crate::convert::{array, params, string};
 use crate::error::{Arg, Result, at, core};
-use crate::options::{SrcsetOptions, UrlBuilderOptions};
+use crate::options::{BuildUrlOptions, SrcsetOptions, UrlBuilderOptions};
 use imgsign::Operation as Op;
 use napi::Env;
 use napi::bindgen_prelude::{Object, Unknown};
@@ -89,7 +89,8 @@ impl UrlBuilder {
     }
 
     /// Builds (and signs) the URL for `path` with `params` (a plain object, a `Map` or
-    /// `[key, value]` pairs).
+    /// `[key, value]` pairs); `options.disablePathEncoding` given here wins over the
+    /// builder's.
     /// @throws {Error} `.code` `invalid_param`, `invalid_url`.
     #[napi(catch_unwind)]
     pub fn build_url(
@@ -97,10 +98,29 @@ impl UrlBuilder {
         env: Env,
         #[napi(ts_arg_type = "string")] path: Unknown,
         #[napi(ts_arg_type = "Params | null")] params: Option<Unknown>,
+        #[napi(ts_arg_type = "BuildUrlOptions")] options: Option<Unknown>,
     ) -> Result<String> {
         let path = string(path, Arg::new(Op::BuildUrl, "path"))?;
         let params = self::params(&env, params, Arg::new(Op::BuildUrl, "params"))?;
-        self.inner.build_url(&path, &params).map_err(core)
+        let o = BuildUrlOptions::read(&env, Op::BuildUrl, options)?;
+        let options = imgsign::UrlOptions { disable_path_encoding: o.disable_path_encoding };
+        self.inner.build_url_with(&path, &params, &options).map_err(core)
+    }
+
+    /// Takes `originalUrl` (an image URL an API returned, say), merges `params` into its
+    /// query (new values win) and writes and signs it again by this builder's profile,
+    /// provider and key, keeping the URL's scheme, host and port.
+    /// @throws {Error} `.code` `invalid_url`, `invalid_param`.
+    #[napi(catch_unwind)]
+    pub fn reconstruct(
+        &self,
+        env: Env,
+        #[napi(ts_arg_type = "string")] original_url: Unknown,
+        #[napi(ts_arg_type = "Params | null")] params: Option<Unknown>,
+    ) -> Result<String> {
+        let url = string(original_url, Arg::new(Op::Reconstruct, "originalUrl"))?;
+        let params = self::params(&env, params, Arg::new(Op::Reconstruct, "params"))?;
+        self.inner.reconstruct(&url, &params).map_err(core)
     }
 
     /// The request target (`/path?query`) a client sent for a URL this builder built, from

@@ -230,10 +230,10 @@ fn run(call: &[u8]) -> Option<Result<String>> {
     }
 }
 
-/// A JavaScript number as a param value: a safe integer as an integer (the core writes it as
-/// it writes the integral float: `400`, and `0` for `-0`), anything else as the float.
+/// A JavaScript number as a param value, as the regular path reads it: a safe integer (not
+/// `-0`) as an integer, anything else as the float.
 fn number(x: f64) -> ParamRef<'static> {
-    if x.fract() == 0.0 && x.abs() <= 9_007_199_254_740_991.0 {
+    if x.fract() == 0.0 && x.abs() <= 9_007_199_254_740_991.0 && !(x == 0.0 && x.is_sign_negative()) {
         #[allow(clippy::cast_possible_truncation)]
         return ParamRef::Int(x as i64);
     }
@@ -248,7 +248,7 @@ mod tests {
     #[test]
     fn numbers_read_as_the_core_writes_them() {
         assert_eq!(number(400.0), ParamRef::Int(400));
-        assert_eq!(number(-0.0), ParamRef::Int(0));
+        assert!(matches!(number(-0.0), ParamRef::Float(f) if f == 0.0 && f.is_sign_negative()));
         assert_eq!(number(0.5), ParamRef::Float(0.5));
         assert_eq!(number(1e21), ParamRef::Float(1e21));
         assert!(matches!(number(f64::NAN), ParamRef::Float(f) if f.is_nan()));

@@ -25,20 +25,24 @@ use napi::bindgen_prelude::Unknown;
 use napi_derive::napi;
 use options::VerifyOriginRequestOptions;
 
-/// The canonical fluid srcset widths from `minWidth` to `maxWidth`, `tolerance` apart (an
-/// argument not given, `undefined` or `null`, takes the core's default).
-/// @throws {Error} `.code` `invalid_srcset`.
+/// The fluid srcset widths from `minWidth` to `maxWidth`, `tolerance` apart, by the rules of
+/// `profile` (not given: canonical; a compatibility profile computes them as its library
+/// does). An argument not given, `undefined` or `null`, takes the core's default.
+/// @throws {Error} `.code` `invalid_srcset`, `invalid_param`.
 #[napi(catch_unwind)]
 pub fn target_widths(
     #[napi(ts_arg_type = "number | null")] min_width: Option<Unknown>,
     #[napi(ts_arg_type = "number | null")] max_width: Option<Unknown>,
     #[napi(ts_arg_type = "number | null")] tolerance: Option<Unknown>,
+    #[napi(ts_arg_type = "string | null")] profile: Option<Unknown>,
 ) -> Result<Vec<u32>> {
     let arg = |name| Arg::new(Op::TargetWidths, name);
-    let min = given(min_width, arg("minWidth"))?.map(|v| integer(v, arg("minWidth"))).transpose()?;
-    let max = given(max_width, arg("maxWidth"))?.map(|v| integer(v, arg("maxWidth"))).transpose()?;
+    let min = given(min_width, arg("minWidth"))?.map(|v| number(v, arg("minWidth"))).transpose()?;
+    let max = given(max_width, arg("maxWidth"))?.map(|v| number(v, arg("maxWidth"))).transpose()?;
     let tol = given(tolerance, arg("tolerance"))?.map(|v| number(v, arg("tolerance"))).transpose()?;
-    imgsign::target_widths(min, max, tol).map_err(core)
+    let profile = given(profile, arg("profile"))?.map(|v| string(v, arg("profile"))).transpose()?;
+    let profile = profile.map(|p| imgsign::Profile::from_name(&p)).transpose().map_err(core)?;
+    imgsign::target_widths_for(profile, min, max, tol).map_err(core)
 }
 
 /// The `X-Imgix-Signature` header value imgix sends to a Web Proxy origin for this request:

@@ -242,16 +242,26 @@ read!(UrlBuilderOptions {
     disable_path_encoding
 });
 
+/// Options of `UrlBuilder.buildUrl`.
+#[napi(object, object_to_js = false, object_from_js = false)]
+#[derive(Default)]
+pub struct BuildUrlOptions {
+    /// Use this call's path as given (not given: the builder's `disablePathEncoding`).
+    pub disable_path_encoding: Option<bool>,
+}
+read!(BuildUrlOptions { disable_path_encoding });
+
 /// Options of `UrlBuilder.buildSrcset`.
 #[napi(object, object_to_js = false, object_from_js = false)]
 #[derive(Default)]
 pub struct SrcsetOptions {
-    /// Explicit widths of a fluid srcset.
-    pub widths: Option<Vec<i64>>,
+    /// Explicit widths of a fluid srcset (whole numbers; the `imgix-python` profile also
+    /// takes fractions).
+    pub widths: Option<Vec<f64>>,
     /// Smallest generated width (not given: the core's default).
-    pub min_width: Option<i64>,
+    pub min_width: Option<f64>,
     /// Largest generated width (not given: the core's default).
-    pub max_width: Option<i64>,
+    pub max_width: Option<f64>,
     /// Tolerance between consecutive widths (not given: the core's default).
     pub tolerance: Option<f64>,
     /// Ratios of a fixed srcset (not given: the core's default).
@@ -262,6 +272,8 @@ pub struct SrcsetOptions {
     pub variable_qualities: Option<VariableQualities>,
     /// Add no generated `q` to fixed entries (not given: the core's default).
     pub disable_variable_quality: Option<bool>,
+    /// Use this call's path as given (not given: the builder's `disablePathEncoding`).
+    pub disable_path_encoding: Option<bool>,
 }
 read!(SrcsetOptions {
     widths,
@@ -271,6 +283,7 @@ read!(SrcsetOptions {
     device_pixel_ratios,
     variable_qualities,
     disable_variable_quality,
+    disable_path_encoding,
 });
 
 /// Options of `verifyOriginRequest`.
@@ -316,13 +329,14 @@ impl SignerOptions {
 impl From<SrcsetOptions> for imgsign::SrcsetOptions {
     fn from(o: SrcsetOptions) -> Self {
         imgsign::SrcsetOptions {
-            widths: o.widths,
+            widths: o.widths.map(|ws| ws.into_iter().map(crate::convert::width_value).collect()),
             min_width: o.min_width,
             max_width: o.max_width,
             tolerance: o.tolerance,
             device_pixel_ratios: o.device_pixel_ratios,
             variable_qualities: o.variable_qualities.map(|q| q.0),
             disable_variable_quality: o.disable_variable_quality,
+            disable_path_encoding: o.disable_path_encoding,
         }
     }
 }

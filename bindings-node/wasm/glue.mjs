@@ -56,6 +56,7 @@ const OP_SOURCES_VERIFY_URL = 25
 const OP_SOURCES_VERIFY = 26
 const OP_SOURCE = 27
 const OP_REQUEST_TARGET = 28
+const OP_RECONSTRUCT = 29
 
 // Containers carry their item count and byte length (the module reads them lazily).
 // Deeper than any argument is read (buildUrls items: array > item > params > pair > value);
@@ -401,12 +402,20 @@ function createApi(exports, textReader) {
     get pathPrefix() {
       return this.#pathPrefix
     }
-    buildUrl(path, params) {
+    buildUrl(path, params, options) {
       const h = this.#handle
-      c.begin(2)
+      c.begin(3)
       c.arg(path)
       c.arg(params)
+      c.arg(options)
       return c.run(OP_BUILD_URL, h)
+    }
+    reconstruct(originalUrl, params) {
+      const h = this.#handle
+      c.begin(2)
+      c.arg(originalUrl)
+      c.arg(params)
+      return c.run(OP_RECONSTRUCT, h)
     }
     requestTarget(path, query) {
       const h = this.#handle
@@ -503,11 +512,12 @@ function createApi(exports, textReader) {
     }
   }
 
-  function targetWidths(minWidth, maxWidth, tolerance) {
-    c.begin(3)
+  function targetWidths(minWidth, maxWidth, tolerance, profile) {
+    c.begin(4)
     c.arg(minWidth)
     c.arg(maxWidth)
     c.arg(tolerance)
+    c.arg(profile)
     return c.run(OP_TARGET_WIDTHS, 0)
   }
 

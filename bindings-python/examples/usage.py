@@ -24,6 +24,9 @@ builder.build_srcset("/a.jpg")  # fluid: 31 widths 100..8192
 builder.build_srcset("/a.jpg", {"w": 400})  # fixed: 1x..5x with q 75/50/35/23/20
 builder.build_srcset("/a.jpg", widths=[320, 640], variable_qualities={1.5: 60})
 imgsign.target_widths(min_width=100, max_width=8192, tolerance=0.08)
+assert imgsign.target_widths(103, 200, 0.25, profile="imgix-python") == [103, 154, 200]  # a profile's own
+builder.build_url("/a%20b.jpg", disable_path_encoding=True)  # this call's path as given
+builder.reconstruct("https://demo.imgix.net/a.jpg?fit=crop", {"w": 390, "dpr": 2})
 
 try:
     signer.verify_url(url.replace("w=400", "w=401"))

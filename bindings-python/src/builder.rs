@@ -1,20 +1,20 @@
 //! `UrlBuilder`: builds (and, with a key, signs) URLs on one domain.
 
 use crate::convert::{
-    borrowed_params, dict_items, float_arg, int_arg, opt_bool, opt_float, opt_int, opt_list, opt_str, params,
-    seq, str_arg, str_ref, variable_qualities,
+    borrowed_params, dict_items, float_arg, opt_bool, opt_float, opt_list, opt_str, params, seq, str_arg,
+    str_ref, variable_qualities, width_arg,
 };
 use crate::errors::{Arg, OrRaise};
-use imgsign::{BuilderOptions, Operation as Op, SrcsetOptions};
+use imgsign::{BuilderOptions, Operation as Op, SrcsetOptions, UrlOptions};
 use pyo3::prelude::*;
 
 /// Builds (and, with a key, signs) URLs on one domain.
 ///
-/// ``profile`` is ``canonical`` (the same bytes in every language), ``imgix-python`` or
-/// ``imgix-js`` (byte-for-byte compatibility with the official imgix libraries). A scheme
-/// with a salt takes ``salt``; ``options`` are the scheme's options by name (see
-/// docs/schemes.md). Immutable and safe to share between threads. No secret appears in
-/// ``repr()`` or messages.
+/// ``profile`` is ``canonical`` (the same bytes in every language), ``imgix-python``,
+/// ``imgix-js``, ``imgix-swift`` or ``imgix-java`` (byte-for-byte compatibility with the
+/// official imgix libraries). A scheme with a salt takes ``salt``; ``options`` are the
+/// scheme's options by name (see docs/schemes.md). Immutable and safe to share between
+/// threads. No secret appears in ``repr()`` or messages.
 #[pyclass(frozen, module = "imgsign")]
 pub struct UrlBuilder {
     inner: imgsign::UrlBuilder,
@@ -117,23 +117,44 @@ impl UrlBuilder {
     }
 
     /// Builds (and signs) the URL for ``path`` with ``params`` (a mapping of
-    /// ``str | int | float | bool | None``; None drops the param).
-    #[pyo3(signature = (path, params = None))]
+    /// ``str | int | float | bool | None``; None drops the param, except in a profile whose
+    /// library prints it). ``disable_path_encoding`` given here wins over the builder's.
+    #[pyo3(signature = (path, params = None, *, disable_path_encoding = None))]
     fn build_url(
         &self,
         py: Python<'_>,
         path: &Bound<'_, PyAny>,
         params: Option<&Bound<'_, PyAny>>,
+        disable_path_encoding: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<String> {
         let path = str_ref(path, Arg::new(Op::BuildUrl, "path"))?;
+        let options = || -> PyResult<UrlOptions> {
+            let arg = Arg::new(Op::BuildUrl, "disable_path_encoding");
+            Ok(UrlOptions { disable_path_encoding: opt_bool(disable_path_encoding, arg)? })
+        };
         // The common case, a dict of plain values, borrowed as it is.
         if let Some(items) = dict_items(params)
             && let Some(borrowed) = borrowed_params(&items)
         {
-            return self.inner.build_url(path, &borrowed).or_raise(py);
+            return self.inner.build_url_with(path, &borrowed, &options()?).or_raise(py);
         }
         let params = self::params(params, Arg::new(Op::BuildUrl, "params"))?;
-        self.inner.build_url(path, &params).or_raise(py)
+        self.inner.build_url_with(path, &params, &options()?).or_raise(py)
+    }
+
+    /// Takes ``original_url`` (an image URL an API returned), merges ``params`` into its
+    /// query (new values win) and writes and signs it again by this builder's profile,
+    /// provider and key, on the URL's own scheme, host and port.
+    #[pyo3(signature = (original_url, params = None))]
+    fn reconstruct(
+        &self,
+        py: Python<'_>,
+        original_url: &Bound<'_, PyAny>,
+        params: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<String> {
+        let url = str_arg(original_url, Arg::new(Op::Reconstruct, "original_url"))?;
+        let params = self::params(params, Arg::new(Op::Reconstruct, "params"))?;
+        self.inner.reconstruct(&url, &params).or_raise(py)
     }
 
     /// The request target (``/path?query``) a client sent for a URL this builder built, from
@@ -182,7 +203,8 @@ impl UrlBuilder {
         tolerance = None,
         device_pixel_ratios = None,
         variable_qualities = None,
-        disable_variable_quality = None
+        disable_variable_quality = None,
+        disable_path_encoding = None
     ))]
     #[allow(clippy::too_many_arguments)]
     fn build_srcset(
@@ -197,18 +219,20 @@ impl UrlBuilder {
         device_pixel_ratios: Option<&Bound<'_, PyAny>>,
         variable_qualities: Option<&Bound<'_, PyAny>>,
         disable_variable_quality: Option<&Bound<'_, PyAny>>,
+        disable_path_encoding: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<String> {
         let arg = |name| Arg::new(Op::BuildSrcset, name);
         let path = str_arg(path, arg("path"))?;
         let params = self::params(params, arg("params"))?;
         let options = SrcsetOptions {
-            widths: opt_list(widths, arg("widths"), int_arg)?,
-            min_width: opt_int(min_width, arg("min_width"))?,
-            max_width: opt_int(max_width, arg("max_width"))?,
+            widths: opt_list(widths, arg("widths"), width_arg)?,
+            min_width: opt_float(min_width, arg("min_width"))?,
+            max_width: opt_float(max_width, arg("max_width"))?,
             tolerance: opt_float(tolerance, arg("tolerance"))?,
             device_pixel_ratios: opt_list(device_pixel_ratios, arg("device_pixel_ratios"), float_arg)?,
             variable_qualities: self::variable_qualities(variable_qualities, arg("variable_qualities"))?,
             disable_variable_quality: opt_bool(disable_variable_quality, arg("disable_variable_quality"))?,
+            disable_path_encoding: opt_bool(disable_path_encoding, arg("disable_path_encoding"))?,
         };
         let inner = &self.inner;
         py.detach(|| inner.build_srcset(&path, &params, &options)).or_raise(py)

@@ -46,6 +46,14 @@ pub fn float_arg(obj: &Bound<'_, PyAny>, arg: Arg<'_>) -> PyResult<f64> {
     obj.extract::<f64>().map_err(|_| arg.out_of_range(obj.py(), "a float"))
 }
 
+/// A srcset width: an `int` as an integer, a `float` as a float (not a `bool`).
+pub fn width_arg(obj: &Bound<'_, PyAny>, arg: Arg<'_>) -> PyResult<imgsign::Width> {
+    if obj.is_instance_of::<PyInt>() && !obj.is_instance_of::<PyBool>() {
+        return int_arg(obj, arg).map(imgsign::Width::Int);
+    }
+    float_arg(obj, arg).map(imgsign::Width::Float)
+}
+
 pub fn opt_float(obj: Option<&Bound<'_, PyAny>>, arg: Arg<'_>) -> PyResult<Option<f64>> {
     given(obj).map(|o| float_arg(o, arg)).transpose()
 }

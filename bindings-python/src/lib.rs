@@ -11,29 +11,33 @@ mod signer;
 mod sources;
 
 use builder::UrlBuilder;
-use convert::{headers, int_arg, opt_float, opt_int, str_arg};
+use convert::{headers, int_arg, opt_float, opt_int, opt_str, str_arg};
 use errors::{Arg, OrRaise};
 use imgsign::Operation as Op;
 use pyo3::prelude::*;
 use signer::Signer;
 use sources::Sources;
 
-/// The canonical fluid srcset widths from ``min_width`` to ``max_width``, each step at most
-/// ``tolerance`` (a fraction) wider than the previous one. An argument left as None takes
-/// the core's default.
+/// The fluid srcset widths from ``min_width`` to ``max_width``, each step at most
+/// ``tolerance`` (a fraction) wider than the previous one, by the rules of ``profile`` (not
+/// given: canonical; the compatibility profiles compute them as their library does). An
+/// argument left as None takes the core's default.
 #[pyfunction]
-#[pyo3(signature = (min_width = None, max_width = None, tolerance = None))]
+#[pyo3(signature = (min_width = None, max_width = None, tolerance = None, *, profile = None))]
 fn target_widths(
     py: Python<'_>,
     min_width: Option<&Bound<'_, PyAny>>,
     max_width: Option<&Bound<'_, PyAny>>,
     tolerance: Option<&Bound<'_, PyAny>>,
+    profile: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<Vec<u32>> {
     let arg = |name| Arg::new(Op::TargetWidths, name);
-    let min = opt_int(min_width, arg("min_width"))?;
-    let max = opt_int(max_width, arg("max_width"))?;
+    let min = opt_float(min_width, arg("min_width"))?;
+    let max = opt_float(max_width, arg("max_width"))?;
     let tol = opt_float(tolerance, arg("tolerance"))?;
-    imgsign::target_widths(min, max, tol).or_raise(py)
+    let profile = opt_str(profile, arg("profile"))?;
+    let profile = profile.map(|p| imgsign::Profile::from_name(&p)).transpose().or_raise(py)?;
+    imgsign::target_widths_for(profile, min, max, tol).or_raise(py)
 }
 
 /// Signs an origin request (imgix Web Proxy sources): returns the ``X-Imgix-Signature``

@@ -96,7 +96,13 @@ def run_verify_token(i):
 
 
 def run_build_url(i):
-    return _builder(i).build_url(i["path"], _pairs(i["params"]))
+    return _builder(i).build_url(
+        i["path"], _pairs(i["params"]), disable_path_encoding=i.get("call_disable_path_encoding")
+    )
+
+
+def run_reconstruct(i):
+    return _builder(i).reconstruct(i["original_url"], _pairs(i["params"]))
 
 
 def run_build_srcset(i):
@@ -111,11 +117,12 @@ def run_build_srcset(i):
         device_pixel_ratios=None if i["device_pixel_ratios"] is None else [float(r) for r in i["device_pixel_ratios"]],
         variable_qualities=None if vq is None else [(float(r), q) for r, q in vq],
         disable_variable_quality=i["disable_variable_quality"],
+        disable_path_encoding=i.get("call_disable_path_encoding"),
     )
 
 
 def run_target_widths(i):
-    return imgsign.target_widths(i["min_width"], i["max_width"], _opt_float(i["tolerance"]))
+    return imgsign.target_widths(i["min_width"], i["max_width"], _opt_float(i["tolerance"]), profile=i.get("profile"))
 
 
 def run_sign_origin_request(i):
@@ -152,11 +159,13 @@ _BASE = {
     "verify_token": dict(token="exp=1~hmac=00", now=0, values={}),
     "url_builder": dict(domain="demo.imgix.net", provider="imgix", key=_K, profile="canonical", use_https=True,
                         include_library_param=False, disable_path_encoding=False, salt=None, options={}),
-    "build_url": dict(path="/a.jpg", params={"w": 1}),
+    "build_url": dict(path="/a.jpg", params={"w": 1}, disable_path_encoding=None),
     "build_urls": dict(items=None, path="/a.jpg", params={"w": 1}),
     "build_srcset": dict(path="/a.jpg", params={"w": 1}, widths=None, min_width=100, max_width=200, tolerance=0.1,
-                         device_pixel_ratios=[1.0], variable_qualities={1.0: 50}, disable_variable_quality=False),
-    "target_widths": dict(min_width=100, max_width=200, tolerance=0.1),
+                         device_pixel_ratios=[1.0], variable_qualities={1.0: 50}, disable_variable_quality=False,
+                         disable_path_encoding=None),
+    "target_widths": dict(min_width=100, max_width=200, tolerance=0.1, profile=None),
+    "reconstruct": dict(original_url="https://demo.imgix.net/a.jpg?w=1", params={"h": 2}),
     "sign_origin_request": dict(key=_K, request_id="r", timestamp=1),
     "verify_origin_request": dict(key=_K, headers=[("X-Imgix-Signature", "v1,00")], now=0, tolerance=300),
     "verify_basic_auth": dict(username="u", password="p", headers=[("Authorization", "Basic dTpw")]),
@@ -184,13 +193,16 @@ _CALLS = {
         a["domain"], provider=a["provider"], key=a["key"], profile=a["profile"], use_https=a["use_https"],
         include_library_param=a["include_library_param"], disable_path_encoding=a["disable_path_encoding"],
         salt=a["salt"], options=a["options"]),
-    "build_url": lambda a: _BUILDER.build_url(a["path"], a["params"]),
+    "build_url": lambda a: _BUILDER.build_url(a["path"], a["params"], disable_path_encoding=a["disable_path_encoding"]),
     "build_urls": lambda a: _BUILDER.build_urls(a["items"] if a["items"] is not None else [(a["path"], a["params"])]),
     "build_srcset": lambda a: _BUILDER.build_srcset(
         a["path"], a["params"], widths=a["widths"], min_width=a["min_width"], max_width=a["max_width"],
         tolerance=a["tolerance"], device_pixel_ratios=a["device_pixel_ratios"],
-        variable_qualities=a["variable_qualities"], disable_variable_quality=a["disable_variable_quality"]),
-    "target_widths": lambda a: imgsign.target_widths(a["min_width"], a["max_width"], a["tolerance"]),
+        variable_qualities=a["variable_qualities"], disable_variable_quality=a["disable_variable_quality"],
+        disable_path_encoding=a["disable_path_encoding"]),
+    "target_widths": lambda a: imgsign.target_widths(a["min_width"], a["max_width"], a["tolerance"],
+                                                     profile=a["profile"]),
+    "reconstruct": lambda a: _BUILDER.reconstruct(a["original_url"], a["params"]),
     "sign_origin_request": lambda a: imgsign.sign_origin_request(a["key"], a["request_id"], a["timestamp"]),
     "verify_origin_request": lambda a: imgsign.verify_origin_request(
         a["key"], a["headers"], now=a["now"], tolerance=a["tolerance"]),
@@ -263,6 +275,7 @@ RUNNERS = {
     "build_url": run_build_url,
     "build_srcset": run_build_srcset,
     "target_widths": run_target_widths,
+    "reconstruct": run_reconstruct,
     "sign_origin_request": run_sign_origin_request,
     "verify_origin_request": run_verify_origin_request,
     "verify_basic_auth": run_verify_basic_auth,

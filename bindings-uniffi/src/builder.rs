@@ -75,11 +75,28 @@ impl UrlBuilder {
         Ok(Arc::new(UrlBuilder { inner }))
     }
 
-    /// Builds (and signs) the URL for `path` with `params`.
-    #[uniffi::method(default(params = []))]
-    pub fn build_url(&self, path: InputString, params: Vec<Param>) -> Result<String> {
+    /// Builds (and signs) the URL for `path` with `params`; `disable_path_encoding` given
+    /// here wins over the builder's.
+    #[uniffi::method(default(params = [], disable_path_encoding = None))]
+    pub fn build_url(
+        &self,
+        path: InputString,
+        params: Vec<Param>,
+        disable_path_encoding: Option<bool>,
+    ) -> Result<String> {
         let path = path.arg(Op::BuildUrl, "path")?;
-        Ok(self.inner.build_url(&path, &core_params(params, Op::BuildUrl)?)?)
+        let options = imgsign::UrlOptions { disable_path_encoding };
+        Ok(self.inner.build_url_with(&path, &core_params(params, Op::BuildUrl)?, &options)?)
+    }
+
+    /// Takes `original_url` (an image URL an API returned, say), merges `params` into its
+    /// query (new values win) and writes and signs it again by this builder's profile,
+    /// provider and key, keeping the URL's scheme, host and port: the everyday mobile case of
+    /// sizing an image for this device's width and density.
+    #[uniffi::method(default(params = []))]
+    pub fn reconstruct(&self, original_url: InputString, params: Vec<Param>) -> Result<String> {
+        let url = original_url.arg(Op::Reconstruct, "original_url")?;
+        Ok(self.inner.reconstruct(&url, &core_params(params, Op::Reconstruct)?)?)
     }
 
     /// The request target (`/path?query`) a client sent for a URL this builder built, from

@@ -23,19 +23,23 @@ pub use types::{Header, InputString, Param, ParamValue, SrcsetOptions, UrlItem, 
 
 use error::Result;
 use imgsign::{ArgumentProblem, Operation as Op};
-use types::core_headers;
+use types::{core_headers, opt_arg};
 
 uniffi::setup_scaffolding!();
 
-/// The fluid srcset widths between `min_width` and `max_width` with `tolerance` (the core's
-/// defaults for any argument not given).
-#[uniffi::export(default(min_width = None, max_width = None, tolerance = None))]
+/// The fluid srcset widths between `min_width` and `max_width` with `tolerance`, by the rules
+/// of `profile` (not given: canonical; a compatibility profile computes them as its library
+/// does). The core's defaults apply for any argument not given.
+#[uniffi::export(default(min_width = None, max_width = None, tolerance = None, profile = None))]
 pub fn target_widths(
-    min_width: Option<i64>,
-    max_width: Option<i64>,
+    min_width: Option<f64>,
+    max_width: Option<f64>,
     tolerance: Option<f64>,
+    profile: Option<InputString>,
 ) -> Result<Vec<i64>> {
-    let widths = imgsign::target_widths(min_width, max_width, tolerance)?;
+    let profile = opt_arg(profile, Op::TargetWidths, "profile")?;
+    let profile = profile.map(|p| imgsign::Profile::from_name(&p)).transpose()?;
+    let widths = imgsign::target_widths_for(profile, min_width, max_width, tolerance)?;
     Ok(widths.into_iter().map(i64::from).collect())
 }
 

@@ -151,17 +151,19 @@ pub struct VariableQuality {
 }
 
 /// srcset options. A field left `null`/`nil` is "not given" and takes the core's default.
+/// Widths are numbers: whole numbers (written as integers), or, in the `imgix-python`
+/// profile only, fractions.
 #[derive(uniffi::Record)]
 pub struct SrcsetOptions {
     /// Explicit widths of a fluid srcset.
     #[uniffi(default = None)]
-    pub widths: Option<Vec<i64>>,
+    pub widths: Option<Vec<f64>>,
     /// Smallest generated width.
     #[uniffi(default = None)]
-    pub min_width: Option<i64>,
+    pub min_width: Option<f64>,
     /// Largest generated width.
     #[uniffi(default = None)]
-    pub max_width: Option<i64>,
+    pub max_width: Option<f64>,
     /// Tolerance between consecutive widths.
     #[uniffi(default = None)]
     pub tolerance: Option<f64>,
@@ -174,12 +176,24 @@ pub struct SrcsetOptions {
     /// Add no generated `q` to fixed entries.
     #[uniffi(default = None)]
     pub disable_variable_quality: Option<bool>,
+    /// Use this call's path as given (not given: the builder's `disable_path_encoding`).
+    #[uniffi(default = None)]
+    pub disable_path_encoding: Option<bool>,
+}
+
+/// A width given as a `Double`: a whole number below 2^53 is an integer width.
+fn width(w: f64) -> imgsign::Width {
+    if w.fract() == 0.0 && w.abs() <= 9_007_199_254_740_991.0 {
+        #[allow(clippy::cast_possible_truncation)]
+        return imgsign::Width::Int(w as i64);
+    }
+    imgsign::Width::Float(w)
 }
 
 impl From<SrcsetOptions> for imgsign::SrcsetOptions {
     fn from(o: SrcsetOptions) -> Self {
         imgsign::SrcsetOptions {
-            widths: o.widths,
+            widths: o.widths.map(|ws| ws.into_iter().map(width).collect()),
             min_width: o.min_width,
             max_width: o.max_width,
             tolerance: o.tolerance,
@@ -188,6 +202,7 @@ impl From<SrcsetOptions> for imgsign::SrcsetOptions {
                 .variable_qualities
                 .map(|v| v.into_iter().map(|q| (q.ratio, q.quality)).collect()),
             disable_variable_quality: o.disable_variable_quality,
+            disable_path_encoding: o.disable_path_encoding,
         }
     }
 }

@@ -8,7 +8,7 @@ use imgsign::{
 
 use crate::convert::{
     Arg, Result, array, at, boolean, entries, given, headers, integer, list, number, options, params, string,
-    variable_qualities,
+    variable_qualities, width,
 };
 use crate::wire::{Args, Val, Writer};
 
@@ -24,13 +24,13 @@ pub mod op {
     pub const VERIFY_URL: u32 = 4;
     /// `new UrlBuilder(domain, options)` → `[handle, toString, domain, provider, profile, isSigned]`.
     pub const BUILDER_NEW: u32 = 5;
-    /// `builder.buildUrl(path, params)`.
+    /// `builder.buildUrl(path, params, options)`.
     pub const BUILD_URL: u32 = 6;
     /// `builder.buildUrls(items)`.
     pub const BUILD_URLS: u32 = 7;
     /// `builder.buildSrcset(path, params, options)`.
     pub const BUILD_SRCSET: u32 = 8;
-    /// `targetWidths(minWidth, maxWidth, tolerance)`.
+    /// `targetWidths(minWidth, maxWidth, tolerance, profile)`.
     pub const TARGET_WIDTHS: u32 = 9;
     /// `signOriginRequest(key, requestId, timestamp)`.
     pub const SIGN_ORIGIN_REQUEST: u32 = 10;
@@ -70,6 +70,8 @@ pub mod op {
     pub const SOURCE: u32 = 27;
     /// `builder.requestTarget(path, query)`: the target a client sent, from a decoded path.
     pub const REQUEST_TARGET: u32 = 28;
+    /// `builder.reconstruct(originalUrl, params)`.
+    pub const RECONSTRUCT: u32 = 29;
 }
 
 /// An object the JavaScript side holds by handle.
@@ -411,7 +413,18 @@ pub fn run(objects: &mut Objects, op: u32, handle: u32, args: &Args<'_>, out: &m
             let b = builder(objects, handle)?;
             let path = string(a(0), Arg::new(Op::BuildUrl, "path"))?;
             let p = params(a(1), Arg::new(Op::BuildUrl, "params"))?;
-            out.str(&b.build_url(path, &p)?);
+            let mut o = imgsign::UrlOptions::default();
+            read_options(Op::BuildUrl, a(2), &["disablePathEncoding"], |_, v, arg| {
+                o.disable_path_encoding = Some(boolean(v, arg)?);
+                Ok(())
+            })?;
+            out.str(&b.build_url_with(path, &p, &o)?);
+        }
+        op::RECONSTRUCT => {
+            let b = builder(objects, handle)?;
+            let url = string(a(0), Arg::new(Op::Reconstruct, "originalUrl"))?;
+            let p = params(a(1), Arg::new(Op::Reconstruct, "params"))?;
+            out.str(&b.reconstruct(url, &p)?);
         }
         op::REQUEST_TARGET => {
             let b = builder(objects, handle)?;
@@ -449,10 +462,12 @@ pub fn run(objects: &mut Objects, op: u32, handle: u32, args: &Args<'_>, out: &m
         }
         op::TARGET_WIDTHS => {
             let arg = |name| Arg::new(Op::TargetWidths, name);
-            let min = given(a(0)).map(|v| integer(v, arg("minWidth"))).transpose()?;
-            let max = given(a(1)).map(|v| integer(v, arg("maxWidth"))).transpose()?;
+            let min = given(a(0)).map(|v| number(v, arg("minWidth"))).transpose()?;
+            let max = given(a(1)).map(|v| number(v, arg("maxWidth"))).transpose()?;
             let tol = given(a(2)).map(|v| number(v, arg("tolerance"))).transpose()?;
-            let widths = imgsign::target_widths(min, max, tol)?;
+            let profile = given(a(3)).map(|v| string(v, arg("profile"))).transpose()?;
+            let profile = profile.map(Profile::from_name).transpose()?;
+            let widths = imgsign::target_widths_for(profile, min, max, tol)?;
             out.array(widths.len(), |out| {
                 for w in widths {
                     out.num(f64::from(w));
@@ -535,16 +550,18 @@ fn srcset_options(v: Val<'_>) -> Result<SrcsetOptions> {
         "devicePixelRatios",
         "variableQualities",
         "disableVariableQuality",
+        "disablePathEncoding",
     ];
     read_options(Op::BuildSrcset, v, &fields, |k, v, arg| {
         match k {
-            "widths" => o.widths = Some(list(v, arg, integer)?),
-            "minWidth" => o.min_width = Some(integer(v, arg)?),
-            "maxWidth" => o.max_width = Some(integer(v, arg)?),
+            "widths" => o.widths = Some(list(v, arg, width)?),
+            "minWidth" => o.min_width = Some(number(v, arg)?),
+            "maxWidth" => o.max_width = Some(number(v, arg)?),
             "tolerance" => o.tolerance = Some(number(v, arg)?),
             "devicePixelRatios" => o.device_pixel_ratios = Some(list(v, arg, number)?),
             "variableQualities" => o.variable_qualities = Some(variable_qualities(v, arg)?),
-            _ => o.disable_variable_quality = Some(boolean(v, arg)?),
+            "disableVariableQuality" => o.disable_variable_quality = Some(boolean(v, arg)?),
+            _ => o.disable_path_encoding = Some(boolean(v, arg)?),
         }
         Ok(())
     })?;

@@ -209,15 +209,24 @@ pub fn variable_qualities(v: Val<'_>, arg: Arg<'_>) -> Result<Vec<(f64, i64)>> {
     Ok(out)
 }
 
-/// A JavaScript number as a param value: a safe integer is an integer (which the core writes
-/// without float formatting), anything else a float. The core writes an integral float the
-/// same way (`400.0` and `-0.0` as `400` and `0`), so this only takes the faster path.
-fn number_param(x: f64) -> ParamRef<'static> {
-    if x.fract() == 0.0 && x.abs() <= 9_007_199_254_740_991.0 {
+/// A JavaScript number as a param value: JavaScript has one number type, so a safe integer
+/// (not `-0`) is an integer and anything else a float, as in the Node addon. (The canonical
+/// profile writes both alike; the profiles that print like Python or Java tell them apart.)
+pub fn number_param(x: f64) -> ParamRef<'static> {
+    if x.fract() == 0.0 && x.abs() <= 9_007_199_254_740_991.0 && !(x == 0.0 && x.is_sign_negative()) {
         #[allow(clippy::cast_possible_truncation)]
         return ParamRef::Int(x as i64);
     }
     ParamRef::Float(x)
+}
+
+/// A srcset width: a safe integer is an integer width, anything else a float.
+pub fn width(v: Val<'_>, arg: Arg<'_>) -> Result<imgsign::Width> {
+    Ok(match number_param(number(v, arg)?) {
+        ParamRef::Int(i) => imgsign::Width::Int(i),
+        ParamRef::Float(f) => imgsign::Width::Float(f),
+        _ => imgsign::Width::Float(0.0),
+    })
 }
 
 /// A param value: string (borrowed from the call's input), number, boolean, or

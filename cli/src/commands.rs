@@ -185,12 +185,29 @@ pub fn srcset(a: &Parsed, out: &mut Out) -> CliResult<()> {
     }
 }
 
+/// `imgsign reconstruct`.
+pub fn reconstruct(a: &Parsed, out: &mut Out) -> CliResult<()> {
+    let builder = builder(a)?;
+    match a.positional.split_first() {
+        Some((url, rest)) => {
+            let params = argument_params(rest)?;
+            out.line(&builder.reconstruct(&url.text, &params)?)?;
+            out.flush()
+        }
+        None => lines(out, too_long(Operation::Reconstruct, "original_url"), |line| {
+            let (url, params) = line_input(line, Operation::Reconstruct)?;
+            builder.reconstruct(&url, &params)
+        }),
+    }
+}
+
 /// `imgsign widths`.
 pub fn widths(a: &Parsed, out: &mut Out) -> CliResult<()> {
     no_positional(a)?;
-    let widths = imgsign::target_widths(
-        a.number("--min-width", "an integer")?,
-        a.number("--max-width", "an integer")?,
+    let widths = imgsign::target_widths_for(
+        a.get("--profile").map(Profile::from_name).transpose()?,
+        a.number("--min-width", "a number")?,
+        a.number("--max-width", "a number")?,
         a.number("--tolerance", "a number")?,
     )?;
     let text: Vec<String> = widths.iter().map(u32::to_string).collect();
@@ -405,8 +422,9 @@ fn argument_params(words: &[Arg]) -> CliResult<Params> {
 /// A fault in the first word gets the code of `operation`'s path, in a later one that of
 /// its params; the word is named by its number, never shown.
 fn line_input(line: &[u8], operation: Operation) -> Result<(String, Params), Error> {
-    let argument = |word: usize| if word == 1 { "path" } else { "params" };
-    let field = |word: usize| if word == 1 { "path".to_owned() } else { format!("word {word}") };
+    let first = if operation == Operation::Reconstruct { "original_url" } else { "path" };
+    let argument = |word: usize| if word == 1 { first } else { "params" };
+    let field = |word: usize| if word == 1 { first.to_owned() } else { format!("word {word}") };
     let fail = |word: usize, what: &str| {
         Error::new(argument_error_code(operation, argument(word)), format!("{}: {what}", field(word)))
     };
@@ -461,12 +479,24 @@ fn qualities(a: &Parsed) -> CliResult<Option<Vec<(f64, i64)>>> {
 
 fn srcset_options(a: &Parsed) -> CliResult<SrcsetOptions> {
     Ok(SrcsetOptions {
-        widths: list(a, "--widths", "integers")?,
-        min_width: a.number("--min-width", "an integer")?,
-        max_width: a.number("--max-width", "an integer")?,
+        widths: list::<f64>(a, "--widths", "numbers")?.map(|ws| {
+            // A width written without a fraction or exponent is an integer width.
+            let texts = a.get("--widths").unwrap_or_default().split(',');
+            ws.into_iter()
+                .zip(texts)
+                .map(|(w, t)| match t.trim().parse::<i64>() {
+                    Ok(i) => imgsign::Width::Int(i),
+                    Err(_) => imgsign::Width::Float(w),
+                })
+                .collect()
+        }),
+        min_width: a.number("--min-width", "a number")?,
+        max_width: a.number("--max-width", "a number")?,
         tolerance: a.number("--tolerance", "a number")?,
         device_pixel_ratios: list(a, "--dpr", "numbers")?,
         variable_qualities: qualities(a)?,
         disable_variable_quality: a.has("--no-variable-quality").then_some(true),
+        // The builder's --disable-path-encoding is the one switch: nothing per call here.
+        disable_path_encoding: None,
     })
 }

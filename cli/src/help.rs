@@ -164,7 +164,10 @@ fn fill(text: &str) -> String {
     let values = [
         ("{providers}", names(Provider::ALL.iter().map(|p| p.name()))),
         ("{default_provider}", provider),
-        ("{profiles}", names(Profile::ALL.iter().map(|p| p.name()))),
+        (
+            "{compat_profiles}",
+            names(Profile::ALL.iter().filter(|p| **p != Profile::default()).map(|p| p.name())),
+        ),
         ("{profile}", Profile::default().name().to_owned()),
         ("{min_width}", imgsign::DEFAULT_MIN_WIDTH.to_string()),
         ("{max_width}", imgsign::DEFAULT_MAX_WIDTH.to_string()),

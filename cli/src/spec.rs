@@ -70,7 +70,7 @@ opt!(KEYS_IN_FILE, "--keys-in-file", None, "let the sources file hold keys and s
 opt!(SOURCE, "--source", Some("NAME"), "the source of --sources to build with");
 opt!(HOST, "--host", Some("HOST"), "with --sources: verify request targets a server for HOST received");
 opt!(BUILD_KEY, "--key", Some("KEY"), "signing key (default: IMGSIGN_KEY; unsigned when neither is set)");
-opt!(PROFILE, "--profile", Some("NAME"), "{profiles} (default {profile})");
+opt!(PROFILE, "--profile", Some("NAME"), "{profile} (default) or {compat_profiles}");
 opt!(HTTP, "--http", None, "emit http:// URLs");
 opt!(HTTPS, "--https", None, "emit https:// URLs");
 opt!(LIBRARY_PARAM, "--include-library-param", None, "add the library-identifying ixlib param");
@@ -195,11 +195,23 @@ from standard input, each srcset is one line with entries separated by \", \".",
         run: commands::srcset,
     },
     Command {
+        name: "reconstruct",
+        summary: "merge params into an image URL's query and sign it again",
+        synopsis: "(--domain HOST | --sources FILE --source NAME) [OPTIONS] [URL [NAME=VALUE...]]",
+        description: "\
+Takes URL (an image URL an API returned, say), merges the params into its query (new
+values win) and writes and signs it again by the builder's profile, provider and key,
+keeping the URL's scheme, host and port. With no URL, reads standard input: one URL and
+its params per line, in the format below.",
+        groups: &[BUILDER_OPTS],
+        run: commands::reconstruct,
+    },
+    Command {
         name: "widths",
         summary: "print the widths a fluid srcset uses",
-        synopsis: "[--min-width N] [--max-width N] [--tolerance T]",
+        synopsis: "[--profile NAME] [--min-width N] [--max-width N] [--tolerance T]",
         description: "Prints the generated widths, comma-separated, on one line.",
-        groups: &[&[&MIN_WIDTH, &MAX_WIDTH, &TOLERANCE]],
+        groups: &[&[&PROFILE, &MIN_WIDTH, &MAX_WIDTH, &TOLERANCE]],
         run: commands::widths,
     },
     Command {
@@ -242,7 +254,7 @@ line.",
 /// Extra help paragraphs of a command. `{schemes}` is the providers' table, from the core.
 pub fn notes(name: &str) -> &'static [&'static str] {
     match name {
-        "build" | "srcset" => &[LINE_FORMAT, BATCH_NOTE, SOURCES_FILE, "{schemes}"],
+        "build" | "srcset" | "reconstruct" => &[LINE_FORMAT, BATCH_NOTE, SOURCES_FILE, "{schemes}"],
         "sign" | "verify" => &[BATCH_NOTE, SOURCES_FILE, "{schemes}"],
         "token verify" => &[BATCH_NOTE, "{schemes}"],
         "token sign" => &["{schemes}"],

@@ -98,7 +98,7 @@ fn a_missing_value_or_required_option_is_a_usage_error() {
         (&["sign", "--provider", "imgix", "https://a.imgix.net/x"][..], "a key is needed"),
         (&["build", "/x.jpg"][..], "--domain is required"),
         (&["origin", "sign", "--key", "k", "--timestamp", "1"][..], "--request-id is required"),
-        (&["widths", "--min-width", "wide"][..], "--min-width: expected an integer"),
+        (&["widths", "--min-width", "wide"][..], "--min-width: expected a number"),
         (&["srcset", "--domain", "a.imgix.net", "--widths", "1,x", "/x"][..], "--widths: expected"),
         (
             &["sign", "--provider", "imgix", "--key", "k", "--expires", "soon", "https://a.imgix.net/x"][..],
@@ -181,7 +181,8 @@ fn each_command_has_its_own_help() {
         ("verify", vec!["verify"], &["--previous-key", "--now"][..]),
         ("build", vec!["build"], &["--domain", "--profile", "--http", "NAME=VALUE"][..]),
         ("srcset", vec!["srcset"], &["--widths", "--dpr", "--quality", "--tolerance"][..]),
-        ("widths", vec!["widths"], &["--min-width", "--max-width"][..]),
+        ("widths", vec!["widths"], &["--profile", "--min-width", "--max-width"][..]),
+        ("reconstruct", vec!["reconstruct"], &["--domain", "--profile", "URL", "NAME=VALUE"][..]),
         ("origin sign", vec!["origin", "sign"], &["--request-id", "--timestamp"][..]),
         ("origin verify", vec!["origin", "verify"], &["--header", "--tolerance"][..]),
     ];

@@ -73,6 +73,53 @@ fn srcset_and_widths_without_options_are_the_cores_defaults() {
 }
 
 #[test]
+fn a_profile_alone_adds_its_librarys_ixlib_and_reconstruct_and_widths_take_the_profile() {
+    let r = run_args(&["build", "--domain", DOMAIN, "--profile", "imgix-java", "/a.jpg", "w=640"]);
+    r.exits(0);
+    let java = core_builder(BuilderOptions {
+        profile: Some(imgsign::Profile::ImgixJava),
+        ..BuilderOptions::default()
+    });
+    assert_eq!(r.out(), java.build_url("/a.jpg", &params()).unwrap() + "\n");
+    assert!(r.out().contains("ixlib=java-2.3.2"));
+
+    let api = "https://b.imgix.net/x.jpg?fit=crop&w=1";
+    let r = run_args(&[
+        "reconstruct",
+        "--domain",
+        DOMAIN,
+        "--key",
+        "k",
+        "--profile",
+        "imgix-swift",
+        api,
+        "w=640",
+    ]);
+    r.exits(0);
+    let swift = core_builder(BuilderOptions {
+        key: Some("k".to_owned()),
+        profile: Some(imgsign::Profile::ImgixSwift),
+        ..BuilderOptions::default()
+    });
+    assert_eq!(r.out(), swift.reconstruct(api, &params()).unwrap() + "\n");
+    assert!(r.out().starts_with("https://b.imgix.net/x.jpg?fit=crop&ixlib=swift-1.1.3&w=640&s="));
+
+    let r = run_args(&[
+        "widths",
+        "--profile",
+        "imgix-python",
+        "--min-width",
+        "103",
+        "--max-width",
+        "200",
+        "--tolerance",
+        "0.25",
+    ]);
+    assert_eq!(r.out(), "103,154,200\n");
+    run_args(&["widths", "--profile", "imgix-swift"]).exits(1);
+}
+
+#[test]
 fn origin_tolerance_not_given_is_the_cores() {
     let key = "0123456789abcdef";
     let ts: i64 = 1_709_332_618;

@@ -28,7 +28,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 import swift_reference  # noqa: E402
 
-PROFILES = ["canonical", "imgix-python", "imgix-js"]
+PROFILES = ["canonical", "imgix-python", "imgix-js", "imgix-swift", "imgix-java"]
 
 
 def load(name: str) -> dict:
@@ -84,12 +84,16 @@ def cli_value(v: Any) -> str:
 def run_imgsign(binary: str, profile: str, case: dict) -> dict:
     i = case["input"]
     op = case["operation"]
-    if op == "reconstruct":
-        return {"error": "no reconstruct operation"}
     if op == "target_widths":
         s = i["srcset"]
-        argv = [binary, "widths", "--min-width", str(s["min_width"]), "--max-width",
+        argv = [binary, "widths", "--profile", profile, "--min-width", str(s["min_width"]), "--max-width",
                 str(s["max_width"]), "--tolerance", str(s["tolerance"])]
+    elif op == "reconstruct":
+        argv = [binary, "reconstruct", "--domain", i["domain"] or "", "--profile", profile]
+        if i["token"]:
+            argv += ["--key", i["token"]]
+        argv.append("--include-library-param" if i["include_library_param"] else "--no-include-library-param")
+        argv += ["--", i["original_url"]] + ["%s=%s" % (k, cli_value(v)) for k, v in i["params"] if v is not None]
     else:
         argv = [binary, "build" if op == "build_url" else "srcset", "--domain", i["domain"] or "",
                 "--profile", profile]
@@ -97,8 +101,8 @@ def run_imgsign(binary: str, profile: str, case: dict) -> dict:
             argv += ["--key", i["token"]]
         if not i["use_https"]:
             argv.append("--http")
-        if i["include_library_param"]:
-            argv.append("--include-library-param")
+        # Said either way: the compatibility profiles add their library param by default.
+        argv.append("--include-library-param" if i["include_library_param"] else "--no-include-library-param")
         if op == "build_srcset":
             s = i["srcset"]
             if s["widths"] is not None:

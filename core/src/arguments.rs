@@ -27,14 +27,16 @@ pub enum Operation {
     /// `UrlBuilder(domain, provider, key, profile, use_https, include_library_param,
     /// disable_path_encoding, salt, options)`.
     UrlBuilder,
-    /// `UrlBuilder.build_url(path, params)`.
+    /// `UrlBuilder.build_url(path, params, disable_path_encoding)`.
     BuildUrl,
     /// `UrlBuilder.build_urls(items)`, each item a `path` and its `params`.
     BuildUrls,
     /// `UrlBuilder.build_srcset(path, params, widths, min_width, ...)`.
     BuildSrcset,
-    /// `target_widths(min_width, max_width, tolerance)`.
+    /// `target_widths(min_width, max_width, tolerance, profile)`.
     TargetWidths,
+    /// `UrlBuilder.reconstruct(original_url, params)`.
+    Reconstruct,
     /// `sign_origin_request(key, request_id, timestamp)`.
     SignOriginRequest,
     /// `verify_origin_request(key, headers, now, tolerance)`.
@@ -59,7 +61,7 @@ use ErrorCode::{
 
 impl Operation {
     /// Every operation, in a stable order.
-    pub const ALL: [Operation; 19] = [
+    pub const ALL: [Operation; 20] = [
         Operation::Signer,
         Operation::SignUrl,
         Operation::SignUrls,
@@ -72,6 +74,7 @@ impl Operation {
         Operation::BuildUrls,
         Operation::BuildSrcset,
         Operation::TargetWidths,
+        Operation::Reconstruct,
         Operation::SignOriginRequest,
         Operation::VerifyOriginRequest,
         Operation::VerifyBasicAuth,
@@ -96,6 +99,7 @@ impl Operation {
             Operation::BuildUrls => "build_urls",
             Operation::BuildSrcset => "build_srcset",
             Operation::TargetWidths => "target_widths",
+            Operation::Reconstruct => "reconstruct",
             Operation::SignOriginRequest => "sign_origin_request",
             Operation::VerifyOriginRequest => "verify_origin_request",
             Operation::VerifyBasicAuth => "verify_basic_auth",
@@ -173,7 +177,9 @@ impl Operation {
                 ("salt", KEY),
                 ("options", PARAM),
             ],
-            Operation::BuildUrl => &[("path", URL), ("params", PARAM)],
+            Operation::BuildUrl => {
+                &[("path", URL), ("params", PARAM), ("disable_path_encoding", PARAM), ("options", PARAM)]
+            }
             Operation::BuildUrls => &[("items", PARAM), ("path", URL), ("params", PARAM)],
             Operation::BuildSrcset => &[
                 ("path", URL),
@@ -185,9 +191,13 @@ impl Operation {
                 ("device_pixel_ratios", SRCSET),
                 ("variable_qualities", SRCSET),
                 ("disable_variable_quality", SRCSET),
+                ("disable_path_encoding", PARAM),
                 ("options", SRCSET),
             ],
-            Operation::TargetWidths => &[("min_width", SRCSET), ("max_width", SRCSET), ("tolerance", SRCSET)],
+            Operation::TargetWidths => {
+                &[("min_width", SRCSET), ("max_width", SRCSET), ("tolerance", SRCSET), ("profile", PARAM)]
+            }
+            Operation::Reconstruct => &[("original_url", URL), ("params", PARAM)],
             Operation::SignOriginRequest => &[("key", KEY), ("request_id", PARAM), ("timestamp", PARAM)],
             Operation::VerifyOriginRequest => {
                 &[("key", KEY), ("headers", PARAM), ("now", PARAM), ("tolerance", PARAM), ("options", PARAM)]

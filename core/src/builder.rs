@@ -6,21 +6,22 @@ use crate::encode::{self, AsParam, encode_into};
 use crate::error::{ErrorCode, Result, err};
 use crate::params::{
     Items, check_keys, duplicate_in_sorted, duplicate_key, key_cmp, normalize_params, object_literal_index,
-    sort_by_key_bytes,
+    sort_by_key_bytes, sort_by_raw_nfc, sort_by_raw_utf16,
 };
-use crate::profile::{LibraryParam, Order, Profile, Rules};
+use crate::profile::{JAVA_ENCODED_PROXY, LibraryParam, Order, PathStyle, Profile, Rules};
 use crate::provider::Provider;
 use crate::scheme::{Grammar, Named, Placement, Resolved, resolve};
 use crate::secrets::{self, Secrets};
 use crate::signature::{check_emitted_len, message, push_signature, sign_segment, signed_path};
 use crate::tokens;
-use crate::validate::{check_domain, check_verbatim_path, has_dot_segment};
+use crate::validate::{check_domain, check_verbatim_path, check_verbatim_path_for, has_dot_segment};
 use std::borrow::Cow;
 use std::fmt;
 
 /// Options of a [`UrlBuilder`]. Every field is optional: `None` is "not given" and takes the
 /// core's default (the one place defaults live), so `BuilderOptions::default()` is imgix, no
-/// key (unsigned URLs), canonical, https, no library param, path encoding on.
+/// key (unsigned URLs), canonical, https, the profile's library param (none in canonical),
+/// path encoding on.
 #[derive(Clone, Default, PartialEq)]
 pub struct BuilderOptions {
     /// The provider whose scheme signs the URLs (not given: imgix).
@@ -35,7 +36,8 @@ pub struct BuilderOptions {
     pub profile: Option<Profile>,
     /// `https://` (true) or `http://` (not given: true).
     pub use_https: Option<bool>,
-    /// Add the library-identifying `ixlib` param (not given: false).
+    /// Add the library-identifying `ixlib` param (not given: the profile's default, which is
+    /// what its library does: false in canonical, true in the compatibility profiles).
     pub include_library_param: Option<bool>,
     /// Use paths as given, only the one-leading-`/` rule applies (not given: false).
     pub disable_path_encoding: Option<bool>,
@@ -62,6 +64,25 @@ impl fmt::Debug for BuilderOptions {
             .field("disable_path_encoding", &self.disable_path_encoding)
             .finish()
     }
+}
+
+/// Options of one [`UrlBuilder::build_url_with`] call. `None` is "not given": the builder's
+/// own setting applies.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct UrlOptions {
+    /// Use this call's path as given (not given: the builder's `disable_path_encoding`).
+    pub disable_path_encoding: Option<bool>,
+}
+
+/// How one call writes its URL (what differs from the builder's own settings).
+#[derive(Clone, Copy, Default)]
+pub(crate) struct Call<'o> {
+    /// The call's `disable_path_encoding` (not given: the builder's).
+    pub(crate) disable_path_encoding: Option<bool>,
+    /// The path is exactly what a client sends (a parsed URL's): written unchanged.
+    pub(crate) path_as_sent: bool,
+    /// `scheme://host[:port]` written instead of the builder's scheme and domain.
+    pub(crate) origin: Option<&'o str>,
 }
 
 /// Builds (and signs, when it has a key) URLs on one domain. Immutable, `Send + Sync`,
@@ -139,7 +160,7 @@ impl UrlBuilder {
             key,
             profile,
             use_https: options.use_https.unwrap_or(true),
-            include_library_param: options.include_library_param.unwrap_or(false),
+            include_library_param: options.include_library_param.unwrap_or(rules.library_param_default),
             disable_path_encoding: options.disable_path_encoding.unwrap_or(false),
             path_prefix: None,
         })
@@ -198,7 +219,7 @@ impl UrlBuilder {
         }
     }
 
-    fn rules(&self) -> &'static Rules {
+    pub(crate) fn rules(&self) -> &'static Rules {
         self.profile.rules()
     }
 
@@ -218,10 +239,21 @@ impl UrlBuilder {
     /// Builds (and signs) the URL for `path` with `params`.
     /// `params` are [`crate::ParamValue`]s or borrowed [`crate::ParamRef`]s.
     pub fn build_url<K: AsRef<str>, V: AsParam>(&self, path: &str, params: &[(K, V)]) -> Result<String> {
+        self.build_url_with(path, params, &UrlOptions::default())
+    }
+
+    /// Builds (and signs) the URL for `path` with `params` and this call's `options`.
+    pub fn build_url_with<K: AsRef<str>, V: AsParam>(
+        &self,
+        path: &str,
+        params: &[(K, V)],
+        options: &UrlOptions,
+    ) -> Result<String> {
         let mut scratch = String::new();
         let mut items = Items::new();
-        normalize_params(params, &mut scratch, &mut items)?;
-        self.emit(path, &mut items)
+        normalize_params(params, self.rules().values, &mut scratch, &mut items)?;
+        let call = Call { disable_path_encoding: options.disable_path_encoding, ..Call::default() };
+        self.emit(path, &mut items, &call)
     }
 
     /// Builds many URLs in one call; fails on the first bad item, naming its index.
@@ -239,19 +271,42 @@ impl UrlBuilder {
     }
 
     /// Encodes the path by the profile's rules and the provider's slash rule.
-    fn encode_path(&self, path: &str, out: &mut String) -> Result<()> {
+    fn encode_path(&self, path: &str, call: &Call<'_>, out: &mut String) -> Result<()> {
         let rules = self.rules();
         let start = out.len();
-        // imgix-python writes an empty path as nothing; clients send `/`, so a signed URL
-        // gets the `/` it is signed over.
-        if !(path.is_empty() && rules.empty_path_is_empty && self.key.is_none()) {
+        let verbatim = call.disable_path_encoding.unwrap_or(self.disable_path_encoding);
+        if call.path_as_sent {
+            // A parsed URL's path: already what clients send, so it is used as it is.
+            out.push_str(path);
+        } else if path.is_empty() && rules.empty_path_is_empty && self.key.is_none() {
+            // imgix-python writes an empty path as nothing; clients send `/`, so a signed URL
+            // gets the `/` it is signed over.
+        } else if rules.path_style == PathStyle::AddSlash && !verbatim {
+            // imgix-swift: the proxy test sees the path as given; a `/` is added if missing.
+            let keep = if rules.is_proxy(path) { rules.proxy } else { rules.path };
+            encode_into(out, path, keep, false);
+            if !out.get(start..).is_some_and(|p| p.starts_with('/')) {
+                out.insert(start, '/');
+            }
+        } else {
             let rest = path.strip_prefix('/').unwrap_or(path);
             out.push('/');
-            if self.disable_path_encoding {
+            let java = rules.path_style == PathStyle::JavaSegments;
+            if verbatim {
                 check_verbatim_path(rest)?;
+                out.push_str(rest);
+            } else if java && JAVA_ENCODED_PROXY.iter().any(|p| rest.starts_with(p)) {
+                // imgix-java passes an encoded web-proxy path through: only a valid one.
+                check_verbatim_path_for(
+                    rest,
+                    "an encoded web-proxy path is used as given by imgix-java, so",
+                )?;
                 out.push_str(rest);
             } else if rules.is_proxy(rest) {
                 encode_into(out, rest, rules.proxy, rules.proxy_space_plus);
+            } else if java {
+                // Java's `split("/")` drops trailing empty segments.
+                encode_into(out, rest.trim_end_matches('/'), rules.path, false);
             } else {
                 encode_into(out, rest, rules.path, false);
             }
@@ -272,15 +327,15 @@ impl UrlBuilder {
     }
 
     /// Emits the URL for `path` and normalised `items`, signed when the builder has a key.
-    pub(crate) fn emit(&self, path: &str, items: &mut Items<'_>) -> Result<String> {
+    pub(crate) fn emit(&self, path: &str, items: &mut Items<'_>, call: &Call<'_>) -> Result<String> {
         if let Grammar::Path(pieces) = self.resolved.scheme.grammar {
-            return self.emit_path(pieces, path, items);
+            return self.emit_path(pieces, path, items, call);
         }
         if tokens::handles(&self.resolved.parts) {
-            return self.emit_token(path, items);
+            return self.emit_token(path, items, call);
         }
         let sig_param = self.signature_param()?;
-        let r = self.render(path, items, None)?;
+        let r = self.render(path, items, None, call)?;
         let signature = self.key.as_ref().map(|key| {
             let (path, query) = r.message_parts();
             (key.sign(&message(path, query)), query.is_empty())
@@ -296,8 +351,8 @@ impl UrlBuilder {
 
     /// A token scheme's URL: rendered unsigned by the profile, then signed as given by the
     /// scheme's parts (the same steps as `sign_url`, with no expiry and no per-call values).
-    fn emit_token(&self, path: &str, items: &mut Items<'_>) -> Result<String> {
-        let r = self.render(path, items, None)?;
+    fn emit_token(&self, path: &str, items: &mut Items<'_>, call: &Call<'_>) -> Result<String> {
+        let r = self.render(path, items, None, call)?;
         let Some(key) = &self.key else { return Ok(r.url) };
         let values = Named::default();
         let ctx = tokens::Ctx { resolved: &self.resolved, keys: std::slice::from_ref(key), values: &values };
@@ -312,7 +367,23 @@ impl UrlBuilder {
 
     /// Emits the URL of a path grammar: the pieces rendered, then signed in their segment
     /// as `sign_url` signs (the same function), when the builder has a key.
-    fn emit_path(&self, pieces: &[crate::scheme::Piece], path: &str, items: &Items<'_>) -> Result<String> {
+    fn emit_path(
+        &self,
+        pieces: &[crate::scheme::Piece],
+        path: &str,
+        items: &Items<'_>,
+        call: &Call<'_>,
+    ) -> Result<String> {
+        if call.disable_path_encoding == Some(true) {
+            // As the builder option: a path grammar writes its own path.
+            return err(
+                ErrorCode::InvalidParam,
+                format!(
+                    "disable_path_encoding: {} URLs are built from its path grammar, not a query",
+                    self.resolved.scheme.name
+                ),
+            );
+        }
         let rendered = crate::grammar::render(pieces, &self.resolved, path, items)?;
         if has_dot_segment(&rendered) {
             return err(
@@ -343,7 +414,8 @@ impl UrlBuilder {
         path: &str,
         items: &mut Items<'_>,
         slot: &'static str,
-        widths: &[i64],
+        widths: &[crate::Width],
+        call: &Call<'_>,
     ) -> Result<String> {
         if matches!(self.resolved.scheme.grammar, Grammar::Path(_)) || tokens::handles(&self.resolved.parts) {
             // Each entry through the grammar, or signed as given by a token scheme: the
@@ -353,15 +425,17 @@ impl UrlBuilder {
                 if i > 0 {
                     out.push_str(",\n");
                 }
-                crate::params::set_param(items, slot, std::borrow::Cow::Owned(w.to_string()));
-                out.push_str(&self.emit(path, items)?);
+                let mut value = String::new();
+                self.rules().values.write_width(&mut value, *w);
+                crate::params::set_param(items, slot, std::borrow::Cow::Owned(value.clone()));
+                out.push_str(&self.emit(path, items, call)?);
                 out.push(' ');
-                encode::write_int(&mut out, *w);
+                out.push_str(&value);
                 out.push('w');
             }
             return Ok(out);
         }
-        let r = self.render(path, items, Some(slot))?;
+        let r = self.render(path, items, Some(slot), call)?;
         let Some(at) = r.slot_at else {
             return err(ErrorCode::InvalidParam, format!("params[{slot:?}]: internal slot not rendered"));
         };
@@ -379,7 +453,7 @@ impl UrlBuilder {
             }
             let entry_start = out.len();
             value.clear();
-            encode::write_int(&mut value, *w);
+            self.rules().values.write_width(&mut value, *w);
             out.push_str(head);
             out.push_str(&value);
             out.push_str(tail);
@@ -396,7 +470,13 @@ impl UrlBuilder {
     }
 
     /// Renders the unsigned URL; with `slot`, records where that param's value goes.
-    fn render(&self, path: &str, items: &mut Items<'_>, slot: Option<&str>) -> Result<Rendered> {
+    fn render(
+        &self,
+        path: &str,
+        items: &mut Items<'_>,
+        slot: Option<&str>,
+        call: &Call<'_>,
+    ) -> Result<Rendered> {
         let rules = self.rules();
         let signed = self.key.is_some();
         if signed {
@@ -405,9 +485,21 @@ impl UrlBuilder {
         }
         let (key_set, _) = rules.query_sets(signed);
         let sorted = rules.order == Order::Sorted;
-        let reorder = !sorted && items.iter().any(|(k, _)| object_literal_index(k).is_some());
         // Sorted orders find duplicates next to each other once sorted; the others check here.
         check_keys(items, rules.allow_empty_key, !sorted)?;
+        if let (true, LibraryParam::Replace(v)) = (self.include_library_param, rules.library_param) {
+            // As the libraries do: the library param replaces a user's and is ordered with
+            // the rest.
+            items.retain(|(k, _)| *k != LIBRARY_PARAM);
+            items.push((LIBRARY_PARAM, Cow::Borrowed(v)));
+        }
+        match rules.order {
+            Order::RawNfc => sort_by_raw_nfc(items),
+            Order::RawUtf16 => sort_by_raw_utf16(items),
+            Order::Sorted | Order::ObjectLiteral => {}
+        }
+        let reorder = rules.order == Order::ObjectLiteral
+            && items.iter().any(|(k, _)| object_literal_index(k).is_some());
         if !reorder && items.iter().all(|(k, _)| key_set.is_clean(k)) {
             // Fast path (the common case): every key is its own encoding, so the items are
             // ordered and written as they are, without a second list.
@@ -418,7 +510,7 @@ impl UrlBuilder {
                 }
             }
             let fields = items.iter().map(|(k, v)| (*k, v.as_ref(), k.ends_with("64")));
-            return self.write(path, fields, slot);
+            return self.write(path, fields, slot, call);
         }
         // General path: keys encoded (borrowed when already clean), base64 decided, ordered.
         let mut fields: Vec<Field<'_>> = items
@@ -431,7 +523,7 @@ impl UrlBuilder {
                     encode_into(&mut s, k, key_set, false);
                     Cow::Owned(s)
                 };
-                let b64 = if rules.b64_on_encoded_key { key.ends_with("64") } else { k.ends_with("64") };
+                let b64 = rules.is_base64(k, &key);
                 Field { raw: k, index: object_literal_index(k), key, value: v.as_ref(), b64 }
             })
             .collect();
@@ -447,36 +539,40 @@ impl UrlBuilder {
             fields.sort_by_key(|f| f.index.map_or((1u8, 0u32), |n| (0, n)));
         }
         let fields = fields.iter().map(|f| (f.key.as_ref(), f.value, f.b64));
-        self.write(path, fields, slot)
+        self.write(path, fields, slot, call)
     }
 
     /// Writes the unsigned URL from ordered `(encoded key, raw value, base64)` fields, with
-    /// the library param where the profile puts it: first, or sorted in (replacing a user
-    /// `ixlib`).
+    /// a library param that goes first (imgix-js) in front.
     fn write<'f>(
         &self,
         path: &str,
         fields: impl Iterator<Item = (&'f str, &'f str, bool)> + Clone,
         slot: Option<&str>,
+        call: &Call<'_>,
     ) -> Result<Rendered> {
         let rules = self.rules();
         let (_, value_set) = rules.query_sets(self.key.is_some());
-        let (first, mut sorted_in) = match (self.include_library_param, rules.library_param) {
-            (false, _) => (None, None),
-            (true, LibraryParam::First(v)) => (Some(v), None),
-            (true, LibraryParam::Replace(v)) => (None, Some(v)),
+        let first = match (self.include_library_param, rules.library_param) {
+            (true, LibraryParam::First(v)) => Some(v),
+            _ => None,
         };
-        let replaces_user_ixlib = sorted_in.is_some();
         let scheme = if self.use_https { "https://" } else { "http://" };
-        let mut capacity = scheme.len() + self.domain.len() + path.len() * 3 + 80;
+        let origin_len = call.origin.map_or(scheme.len() + self.domain.len(), str::len);
+        let mut capacity = origin_len + path.len() * 3 + 80;
         for (k, v, _) in fields.clone() {
             capacity += k.len() + v.len() * 3 + 2;
         }
         let mut out = String::with_capacity(capacity);
-        out.push_str(scheme);
-        out.push_str(&self.domain);
+        match call.origin {
+            Some(origin) => out.push_str(origin),
+            None => {
+                out.push_str(scheme);
+                out.push_str(&self.domain);
+            }
+        }
         let path_start = out.len();
-        self.encode_path(path, &mut out)?;
+        self.encode_path(path, call, &mut out)?;
         let path_end = out.len();
         self.check_prefix(out.get(path_start..path_end).unwrap_or_default())?;
         let mut slot_at = None;
@@ -496,23 +592,14 @@ impl UrlBuilder {
             write_field(&mut out, LIBRARY_PARAM, v, false);
         }
         for (key, value, b64) in fields {
-            if let Some(v) = sorted_in.filter(|_| key_cmp(key, LIBRARY_PARAM).is_ge()) {
-                write_field(&mut out, LIBRARY_PARAM, v, false);
-                sorted_in = None;
-            }
-            if !(replaces_user_ixlib && key == LIBRARY_PARAM) {
-                write_field(&mut out, key, value, b64);
-            }
-        }
-        if let Some(v) = sorted_in {
-            write_field(&mut out, LIBRARY_PARAM, v, false);
+            write_field(&mut out, key, value, b64);
         }
         Ok(Rendered { url: out, path_start, path_end, slot_at })
     }
 }
 
 /// The name of the library-identifying param.
-const LIBRARY_PARAM: &str = "ixlib";
+pub(crate) const LIBRARY_PARAM: &str = "ixlib";
 
 /// One param of the general path: its encoded key, raw value and base64 decision.
 struct Field<'a> {

@@ -69,6 +69,11 @@ pub(crate) static IMGIX_JS_SIGNED_QUERY: Keep = keep_set(b"!()*");
 pub(crate) static PATH_CHARS: Keep = keep_set(b"!$&'()*+,;=:@/");
 /// imgix-js paths: `encodeURI`, then `# ? : +` re-encoded.
 pub(crate) static IMGIX_JS_PATH: Keep = keep_set(b"!'()*;,/@&=$");
+/// imgix-swift paths: Foundation's `urlPathAllowed` (which has no `;`) without `# ? : +`.
+pub(crate) static IMGIX_SWIFT_PATH: Keep = keep_set(b"!$&'()*,/=@");
+/// imgix-java paths: each segment through `URLEncoder.encode` with `+` as `%20` and
+/// `! ' ( ) ~` put back, the segments joined by `/`.
+pub(crate) static IMGIX_JAVA_PATH: Keep = keep_set(b"!'()*/");
 
 #[inline]
 fn hex_digit(n: u8) -> char {

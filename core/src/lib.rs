@@ -28,6 +28,7 @@ mod origin;
 mod params;
 mod profile;
 mod provider;
+mod reconstruct;
 mod scheme;
 mod secrets;
 mod sent;
@@ -38,10 +39,11 @@ mod srcset;
 mod target;
 mod tokens;
 mod validate;
+mod values;
 mod widths;
 
 pub use arguments::{ArgumentProblem, Operation, argument_error, argument_error_code};
-pub use builder::{BuilderOptions, UrlBuilder};
+pub use builder::{BuilderOptions, UrlBuilder, UrlOptions};
 pub use encode::{AsParam, ParamRef, ParamValue};
 pub use error::{Error, ErrorCode, MESSAGE_EXCERPT_CHARS, Result, excerpt};
 pub use origin::{
@@ -60,11 +62,11 @@ pub use secrets::Secrets;
 pub use signature::MAX_URL_LEN;
 pub use signer::{SignOptions, Signer, VerifyOptions, unix_now};
 pub use sources::{MAX_SOURCE_NAME_LEN, Source, SourceSpec, Sources};
-pub use srcset::SrcsetOptions;
+pub use srcset::{SrcsetOptions, Width};
 pub use validate::is_valid_domain;
 pub use widths::{
     DEFAULT_DEVICE_PIXEL_RATIOS, DEFAULT_MAX_WIDTH, DEFAULT_MIN_WIDTH, DEFAULT_QUALITIES,
-    DEFAULT_WIDTH_TOLERANCE, DEFAULT_WIDTHS, target_widths,
+    DEFAULT_WIDTH_TOLERANCE, DEFAULT_WIDTHS, target_widths, target_widths_for,
 };
 
 /// The library version.

@@ -2,6 +2,7 @@
 
 use crate::encode::{self, AsParam, ParamRef};
 use crate::error::{ErrorCode, Result, err, excerpt};
+use crate::values::ValueStyle;
 use std::borrow::Cow;
 
 /// One param after null-dropping and stringification.
@@ -10,11 +11,13 @@ pub(crate) type Item<'a> = (&'a str, Cow<'a, str>);
 /// The params of one call, on the stack for the usual handful.
 pub(crate) type Items<'a> = smallvec::SmallVec<[Item<'a>; 8]>;
 
-/// Drops null params and turns values into strings (the same rule in every profile).
-/// Numbers are written once into `scratch` (each followed by a NUL separator) and borrowed
-/// from there, so a call allocates one buffer for all of them.
+/// Turns values into strings the way the profile's `style` prints them (null drops the
+/// param, except where the library writes it). Numbers are written once into `scratch`
+/// (each followed by a NUL separator) and borrowed from there, so a call allocates one
+/// buffer for all of them.
 pub(crate) fn normalize_params<'a, K: AsRef<str>, V: AsParam>(
     params: &'a [(K, V)],
+    style: ValueStyle,
     scratch: &'a mut String,
     out: &mut Items<'a>,
 ) -> Result<()> {
@@ -25,8 +28,10 @@ pub(crate) fn normalize_params<'a, K: AsRef<str>, V: AsParam>(
                 scratch.push('\0');
             }
             ParamRef::Float(f) => {
-                // The field is named only when the value is refused.
-                encode::write_float(scratch, f, || format!("params[{}]", excerpt(k.as_ref())))?;
+                // The field is named only when the value is refused (it is not finite).
+                let field =
+                    if f.is_finite() { String::new() } else { format!("params[{}]", excerpt(k.as_ref())) };
+                style.write_float(scratch, f, &field)?;
                 scratch.push('\0');
             }
             ParamRef::Str(_) | ParamRef::Bool(_) | ParamRef::Null => {}
@@ -36,8 +41,11 @@ pub(crate) fn normalize_params<'a, K: AsRef<str>, V: AsParam>(
     for (k, v) in params {
         let value: Cow<'a, str> = match v.as_param() {
             ParamRef::Str(s) => Cow::Borrowed(s),
-            ParamRef::Null => continue,
-            ParamRef::Bool(b) => Cow::Borrowed(if b { "true" } else { "false" }),
+            ParamRef::Null => match style.null() {
+                Some(text) => Cow::Borrowed(text),
+                None => continue,
+            },
+            ParamRef::Bool(b) => Cow::Borrowed(style.boolean(b)),
             ParamRef::Int(_) | ParamRef::Float(_) => {
                 let end = numbers.bytes().position(|b| b == 0).unwrap_or(numbers.len());
                 let head = numbers.get(..end).unwrap_or_default();
@@ -108,6 +116,26 @@ pub(crate) fn sort_by_key_bytes(items: &mut [Item<'_>]) {
     }
 }
 
+/// Sorts params by raw key as Swift compares strings: Unicode scalar order (UTF-8 byte
+/// order) of their NFC forms; keys equal under NFC keep the caller's order.
+pub(crate) fn sort_by_raw_nfc(items: &mut [Item<'_>]) {
+    if items.iter().all(|(k, _)| k.is_ascii()) {
+        items.sort_by(|a, b| key_cmp(a.0, b.0));
+        return;
+    }
+    let nfc = icu_normalizer::ComposingNormalizerBorrowed::new_nfc();
+    items.sort_by_cached_key(|(k, _)| nfc.normalize(k).into_owned());
+}
+
+/// Sorts params by raw key as Java compares strings: UTF-16 code-unit order (stable).
+pub(crate) fn sort_by_raw_utf16(items: &mut [Item<'_>]) {
+    if items.iter().all(|(k, _)| k.is_ascii()) {
+        items.sort_by(|a, b| key_cmp(a.0, b.0));
+        return;
+    }
+    items.sort_by(|a, b| a.0.encode_utf16().cmp(b.0.encode_utf16()));
+}
+
 /// The error for a key given more than once.
 pub(crate) fn duplicate_key<T>(key: &str) -> Result<T> {
     err(ErrorCode::InvalidParam, format!("params[{}]: key given more than once", excerpt(key)))
@@ -169,12 +197,13 @@ mod tests {
         let borrowed: Vec<(&str, ParamRef<'_>)> = owned.iter().map(|(k, v)| (*k, v.as_param())).collect();
         let (mut s1, mut s2) = (String::new(), String::new());
         let (mut a, mut b) = (Items::new(), Items::new());
-        normalize_params(&owned, &mut s1, &mut a).unwrap();
-        normalize_params(&borrowed, &mut s2, &mut b).unwrap();
+        normalize_params(&owned, ValueStyle::Canonical, &mut s1, &mut a).unwrap();
+        normalize_params(&borrowed, ValueStyle::Canonical, &mut s2, &mut b).unwrap();
         assert_eq!(a, b);
         assert_eq!(a.len(), 4);
         let bad = [("x", ParamRef::Float(f64::NAN))];
-        let e = normalize_params(&bad, &mut String::new(), &mut Items::new()).unwrap_err();
+        let e =
+            normalize_params(&bad, ValueStyle::Canonical, &mut String::new(), &mut Items::new()).unwrap_err();
         assert_eq!(e.message(), "params[\"x\"]: float value must be finite");
     }
 

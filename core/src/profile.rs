@@ -1,11 +1,13 @@
-//! Encoding profiles: the canonical rules and the two compatibility profiles, each one value
-//! of [`Rules`] (docs/behaviour.md, "Building").
+//! Encoding profiles: the canonical rules and the four compatibility profiles, each one
+//! value of [`Rules`] (docs/behaviour.md, "Building").
 
 use crate::encode::{
-    IMGIX_JS_COMPONENT, IMGIX_JS_PATH, IMGIX_JS_SIGNED_QUERY, IMGIX_PYTHON_KEY, Keep, PATH, UNRESERVED,
+    IMGIX_JAVA_PATH, IMGIX_JS_COMPONENT, IMGIX_JS_PATH, IMGIX_JS_SIGNED_QUERY, IMGIX_PYTHON_KEY,
+    IMGIX_SWIFT_PATH, Keep, PATH, UNRESERVED,
 };
 use crate::error::{ErrorCode, Result, err};
 use crate::provider::unknown_name;
+use crate::values::ValueStyle;
 use std::fmt;
 
 /// The encoding profile of a [`crate::UrlBuilder`].
@@ -20,19 +22,43 @@ pub enum Profile {
     /// Byte-for-byte @imgix/js-core 3.8.0 (`buildURL` / `buildSrcSet`), except where a
     /// signed URL would not be what clients send.
     ImgixJs,
+    /// Byte-for-byte imgix-swift 1.1.3 on Apple platforms (`buildUrl`, `reconstruct`); it has
+    /// no srcset.
+    ImgixSwift,
+    /// Byte-for-byte imgix-java 2.3.2 (`URLBuilder.createURL` / `createSrcSet`), as Android
+    /// apps use it.
+    ImgixJava,
 }
 
 impl Profile {
     /// Every profile, in a stable order.
-    pub const ALL: [Profile; 3] = [Profile::Canonical, Profile::ImgixPython, Profile::ImgixJs];
+    pub const ALL: [Profile; 5] =
+        [Profile::Canonical, Profile::ImgixPython, Profile::ImgixJs, Profile::ImgixSwift, Profile::ImgixJava];
 
-    /// The profile's name: `canonical`, `imgix-python` or `imgix-js`.
+    /// The profile's name: `canonical`, `imgix-python`, `imgix-js`, `imgix-swift` or
+    /// `imgix-java`.
     pub const fn name(self) -> &'static str {
         match self {
             Profile::Canonical => "canonical",
             Profile::ImgixPython => "imgix-python",
             Profile::ImgixJs => "imgix-js",
+            Profile::ImgixSwift => "imgix-swift",
+            Profile::ImgixJava => "imgix-java",
         }
+    }
+
+    /// The `ixlib` value the profile writes when the library param is on
+    /// (`imgsign-<version>`, `python-4.0.0`, `js-3.8.0`, `swift-1.1.3`, `java-2.3.2`).
+    pub const fn library_param(self) -> &'static str {
+        match self.rules().library_param {
+            LibraryParam::Replace(v) | LibraryParam::First(v) => v,
+        }
+    }
+
+    /// Whether the profile adds the library param when `include_library_param` is not given:
+    /// the official libraries do, the canonical profile does not.
+    pub const fn includes_library_param_by_default(self) -> bool {
+        self.rules().library_param_default
     }
 
     /// Parses a profile name (`_` is accepted for `-`, ASCII case-insensitive).
@@ -44,11 +70,13 @@ impl Profile {
         }
     }
 
-    pub(crate) fn rules(self) -> &'static Rules {
+    pub(crate) const fn rules(self) -> &'static Rules {
         match self {
             Profile::Canonical => &CANONICAL,
             Profile::ImgixPython => &IMGIX_PYTHON,
             Profile::ImgixJs => &IMGIX_JS,
+            Profile::ImgixSwift => &IMGIX_SWIFT,
+            Profile::ImgixJava => &IMGIX_JAVA,
         }
     }
 }
@@ -70,17 +98,58 @@ pub(crate) enum ProxyDetect {
     SchemeExact,
 }
 
+/// How the path is prepared before encoding.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum PathStyle {
+    /// One leading `/` stripped, the rest encoded as one string, `/` put back.
+    StripOne,
+    /// Nothing stripped: proxy detection on the path as given, a `/` put in front only when
+    /// the encoded path does not start with one (imgix-swift).
+    AddSlash,
+    /// One leading `/` stripped and trailing ones dropped (Java's `split("/")`), an encoded
+    /// web-proxy path (`http%3A%2F%2F…`) used as given (imgix-java).
+    JavaSegments,
+}
+
 /// The order params are written in.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Order {
     /// By encoded key, byte order.
     Sorted,
+    /// By raw key in Unicode scalar order of its NFC form, keys equal under NFC in the
+    /// caller's order (Swift's `String` comparison; imgix-swift).
+    RawNfc,
+    /// By raw key in UTF-16 code-unit order (Java's `String.compareTo`; imgix-java).
+    RawUtf16,
     /// As a JavaScript object literal enumerates them: integer-like keys first (ascending),
     /// then the others in insertion order (imgix-js).
     ObjectLiteral,
 }
 
-/// Where the library param goes.
+/// Which library's srcset rules the profile follows.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum SrcsetStyle {
+    Canonical,
+    Python,
+    Js,
+    Java,
+    /// The library has no srcset (imgix-swift 1.1.3): `build_srcset` and `target_widths` are
+    /// `invalid_param`.
+    Unsupported,
+}
+
+/// What `reconstruct` means in the profile.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum ReconstructStyle {
+    /// The path kept as sent, the query's values decoded (base64 ones too) and merged, then
+    /// written by the profile's rules.
+    Canonical,
+    /// imgix-swift's `reconstruct(originalURL:params:)`: the decoded path built again, the
+    /// decoded query merged as it is (docs/behaviour.md, "reconstruct").
+    Swift,
+}
+
+/// Where the library param goes, and its value.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub(crate) enum LibraryParam {
     /// Sorted in with the rest, replacing a user `ixlib`.
@@ -91,6 +160,7 @@ pub(crate) enum LibraryParam {
 
 /// The data that distinguishes one profile's URL encoding.
 pub(crate) struct Rules {
+    pub(crate) path_style: PathStyle,
     pub(crate) path: &'static Keep,
     pub(crate) proxy: &'static Keep,
     pub(crate) proxy_space_plus: bool,
@@ -104,7 +174,12 @@ pub(crate) struct Rules {
     pub(crate) signed_value: &'static Keep,
     pub(crate) b64_on_encoded_key: bool,
     pub(crate) order: Order,
+    pub(crate) values: ValueStyle,
     pub(crate) library_param: LibraryParam,
+    /// Whether the library param is on when `include_library_param` is not given.
+    pub(crate) library_param_default: bool,
+    pub(crate) srcset: SrcsetStyle,
+    pub(crate) reconstruct: ReconstructStyle,
     /// An empty path is written without `/` (unsigned URLs only: clients send the `/`).
     pub(crate) empty_path_is_empty: bool,
     pub(crate) allow_empty_key: bool,
@@ -124,6 +199,12 @@ impl Rules {
         }
     }
 
+    /// Whether a param's value is written as base64url: its key (raw, or encoded when the
+    /// library tests the encoded key) ends in `64`.
+    pub(crate) fn is_base64(&self, raw: &str, encoded: &str) -> bool {
+        if self.b64_on_encoded_key { encoded.ends_with("64") } else { raw.ends_with("64") }
+    }
+
     /// The key and value sets for a URL that is signed or not.
     pub(crate) fn query_sets(&self, signed: bool) -> (&'static Keep, &'static Keep) {
         if signed { (self.signed_key, self.signed_value) } else { (self.key, self.value) }
@@ -133,6 +214,7 @@ impl Rules {
 const IMGSIGN_IXLIB: &str = concat!("imgsign-", env!("CARGO_PKG_VERSION"));
 
 static CANONICAL: Rules = Rules {
+    path_style: PathStyle::StripOne,
     path: &PATH,
     proxy: &UNRESERVED,
     proxy_space_plus: false,
@@ -143,7 +225,11 @@ static CANONICAL: Rules = Rules {
     signed_value: &UNRESERVED,
     b64_on_encoded_key: false,
     order: Order::Sorted,
+    values: ValueStyle::Canonical,
     library_param: LibraryParam::Replace(IMGSIGN_IXLIB),
+    library_param_default: false,
+    srcset: SrcsetStyle::Canonical,
+    reconstruct: ReconstructStyle::Canonical,
     empty_path_is_empty: false,
     allow_empty_key: false,
     domain_any_case: true,
@@ -151,6 +237,7 @@ static CANONICAL: Rules = Rules {
 };
 
 static IMGIX_PYTHON: Rules = Rules {
+    path_style: PathStyle::StripOne,
     path: &PATH,
     proxy: &UNRESERVED,
     proxy_space_plus: true,
@@ -161,7 +248,11 @@ static IMGIX_PYTHON: Rules = Rules {
     signed_value: &UNRESERVED,
     b64_on_encoded_key: true,
     order: Order::Sorted,
+    values: ValueStyle::Python,
     library_param: LibraryParam::Replace("python-4.0.0"),
+    library_param_default: true,
+    srcset: SrcsetStyle::Python,
+    reconstruct: ReconstructStyle::Canonical,
     empty_path_is_empty: true,
     allow_empty_key: true,
     domain_any_case: false,
@@ -169,6 +260,7 @@ static IMGIX_PYTHON: Rules = Rules {
 };
 
 static IMGIX_JS: Rules = Rules {
+    path_style: PathStyle::StripOne,
     path: &IMGIX_JS_PATH,
     proxy: &IMGIX_JS_COMPONENT,
     proxy_space_plus: false,
@@ -179,9 +271,66 @@ static IMGIX_JS: Rules = Rules {
     signed_value: &IMGIX_JS_SIGNED_QUERY,
     b64_on_encoded_key: false,
     order: Order::ObjectLiteral,
+    values: ValueStyle::JavaScript,
     library_param: LibraryParam::First("js-3.8.0"),
+    library_param_default: true,
+    srcset: SrcsetStyle::Js,
+    reconstruct: ReconstructStyle::Canonical,
     empty_path_is_empty: false,
     allow_empty_key: true,
     domain_any_case: true,
     lowercase_domain: false,
 };
+
+static IMGIX_SWIFT: Rules = Rules {
+    path_style: PathStyle::AddSlash,
+    path: &IMGIX_SWIFT_PATH,
+    proxy: &IMGIX_JS_COMPONENT,
+    proxy_space_plus: false,
+    proxy_detect: ProxyDetect::SchemeExact,
+    // `CharacterSet.alphanumerics` + `-_.!~*'()`: only its ASCII part counts, because
+    // Foundation percent-encodes every byte of 0x80 and above whatever the set holds.
+    key: &IMGIX_JS_COMPONENT,
+    value: &IMGIX_JS_COMPONENT,
+    signed_key: &IMGIX_JS_SIGNED_QUERY,
+    signed_value: &IMGIX_JS_SIGNED_QUERY,
+    b64_on_encoded_key: false,
+    order: Order::RawNfc,
+    values: ValueStyle::Swift,
+    library_param: LibraryParam::Replace("swift-1.1.3"),
+    library_param_default: true,
+    srcset: SrcsetStyle::Unsupported,
+    reconstruct: ReconstructStyle::Swift,
+    empty_path_is_empty: false,
+    allow_empty_key: true,
+    domain_any_case: true,
+    lowercase_domain: false,
+};
+
+static IMGIX_JAVA: Rules = Rules {
+    path_style: PathStyle::JavaSegments,
+    path: &IMGIX_JAVA_PATH,
+    proxy: &IMGIX_JS_COMPONENT,
+    proxy_space_plus: false,
+    proxy_detect: ProxyDetect::SchemeExact,
+    key: &IMGIX_JS_COMPONENT,
+    value: &IMGIX_JS_COMPONENT,
+    signed_key: &IMGIX_JS_SIGNED_QUERY,
+    signed_value: &IMGIX_JS_SIGNED_QUERY,
+    b64_on_encoded_key: true,
+    order: Order::RawUtf16,
+    values: ValueStyle::Java,
+    library_param: LibraryParam::Replace("java-2.3.2"),
+    library_param_default: true,
+    srcset: SrcsetStyle::Java,
+    reconstruct: ReconstructStyle::Canonical,
+    empty_path_is_empty: false,
+    allow_empty_key: true,
+    domain_any_case: false,
+    lowercase_domain: false,
+};
+
+/// The encoded web-proxy prefixes imgix-java passes through unchanged (all-uppercase or
+/// all-lowercase escapes only, as its test of the prefix is written).
+pub(crate) const JAVA_ENCODED_PROXY: [&str; 4] =
+    ["http%3A%2F%2F", "https%3A%2F%2F", "http%3a%2f%2f", "https%3a%2f%2f"];

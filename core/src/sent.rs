@@ -207,7 +207,12 @@ impl<'a> SentUrl<'a> {
     /// `http`/`https` URL with a host, has a control character or surrounding white space, or
     /// is longer than [`MAX_URL_LEN`].
     pub(crate) fn parse(input: &'a str, code: ErrorCode) -> Result<SentUrl<'a>> {
-        let fail = |m: &str| -> Result<SentUrl<'a>> { Err(Error::new(code, format!("url: {m}"))) };
+        SentUrl::parse_field(input, code, "url")
+    }
+
+    /// [`SentUrl::parse`], its messages naming `field` (`original_url` for reconstruct).
+    pub(crate) fn parse_field(input: &'a str, code: ErrorCode, field: &str) -> Result<SentUrl<'a>> {
+        let fail = |m: &str| -> Result<SentUrl<'a>> { Err(Error::new(code, format!("{field}: {m}"))) };
         if input.len() > MAX_URL_LEN {
             return fail(&format!("longer than {MAX_URL_LEN} bytes"));
         }

@@ -12,6 +12,7 @@
 use crate::UrlBuilder;
 use crate::encode::{PATH_CHARS, encode_into};
 use crate::error::{ErrorCode, Result, err};
+use crate::profile::PathStyle;
 use crate::signature::MAX_URL_LEN;
 
 impl UrlBuilder {
@@ -19,7 +20,8 @@ impl UrlBuilder {
     /// `path` as a server percent-decoded it (WSGI's `PATH_INFO`, read as UTF-8) and `query`
     /// exactly as received (the query is never decoded by servers). One leading `/` of
     /// `path` is taken off and put back; the rest is encoded as [`UrlBuilder::build_url`]
-    /// encodes a path in this builder's profile (a web-proxy path as one component), or, for a
+    /// encodes a path in this builder's profile (a web-proxy path as one component; in
+    /// `imgix-swift` the proxy test sees the whole path, as its builder does), or, for a
     /// builder that uses paths as given, with every byte that is not an RFC 3986 path
     /// character (`A-Z a-z 0-9 - . _ ~ ! $ & ' ( ) * + , ; = : @ /`) as `%XX`. Hand the result
     /// to [`crate::Signer::verify`]. A `path` or `query` over [`MAX_URL_LEN`] bytes is
@@ -33,12 +35,21 @@ impl UrlBuilder {
         let rules = self.profile().rules();
         let rest = path.strip_prefix('/').unwrap_or(path);
         let mut out = String::with_capacity(1 + rest.len() + rest.len() / 2 + 1 + query.len());
-        out.push('/');
         if self.disable_path_encoding() {
+            out.push('/');
             encode_into(&mut out, rest, &PATH_CHARS, false);
+        } else if rules.path_style == PathStyle::AddSlash {
+            // imgix-swift, as its builder writes a path: the proxy test sees the whole path.
+            let keep = if rules.is_proxy(path) { rules.proxy } else { rules.path };
+            encode_into(&mut out, path, keep, false);
+            if !out.starts_with('/') {
+                out.insert(0, '/');
+            }
         } else if rules.is_proxy(rest) {
+            out.push('/');
             encode_into(&mut out, rest, rules.proxy, rules.proxy_space_plus);
         } else {
+            out.push('/');
             encode_into(&mut out, rest, rules.path, false);
         }
         if !query.is_empty() {

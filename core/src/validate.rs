@@ -109,35 +109,52 @@ fn is_dot_segment(seg: &str) -> bool {
 
 /// A path used verbatim must already be a valid URL path.
 pub(crate) fn check_verbatim_path(p: &str) -> Result<()> {
-    let bad = |what: &str| -> Result<()> {
-        Err(Error::new(
+    match verbatim_problem(p) {
+        Some(what) => Err(Error::new(
             ErrorCode::InvalidUrl,
             format!("path: {what} cannot be used with disable_path_encoding (encode it first)"),
-        ))
-    };
+        )),
+        None => Ok(()),
+    }
+}
+
+/// [`check_verbatim_path`] for a path used as given for another reason, given as `why`
+/// ("… so" it must be a valid URL path).
+pub(crate) fn check_verbatim_path_for(p: &str, why: &str) -> Result<()> {
+    match verbatim_problem(p) {
+        Some(what) => Err(Error::new(
+            ErrorCode::InvalidUrl,
+            format!("path: {why} it must be a valid URL path, and it has {what}"),
+        )),
+        None => Ok(()),
+    }
+}
+
+/// What makes `p` unusable as a URL path as it is, if anything.
+fn verbatim_problem(p: &str) -> Option<&'static str> {
     let bytes = p.as_bytes();
     for (i, &b) in bytes.iter().enumerate() {
-        match b {
-            0..=0x1f | 0x7f => return bad("a control character"),
-            b' ' => return bad("a space"),
-            b'#' => return bad("'#'"),
-            b'?' => return bad("'?'"),
-            b'"' | b'<' | b'>' | b'`' | b'{' | b'}' | b'^' => {
-                return bad("a character browsers percent-encode");
-            }
-            b'\\' => return bad("'\\\\' (browsers turn it into '/')"),
-            0x80..=0xff => return bad("a non-ASCII character"),
+        let problem = match b {
+            0..=0x1f | 0x7f => "a control character",
+            b' ' => "a space",
+            b'#' => "'#'",
+            b'?' => "'?'",
+            b'"' | b'<' | b'>' | b'`' | b'{' | b'}' | b'^' => "a character browsers percent-encode",
+            b'\\' => "'\\\\' (browsers turn it into '/')",
+            0x80..=0xff => "a non-ASCII character",
             b'%' => {
                 let ok = bytes.get(i + 1).is_some_and(u8::is_ascii_hexdigit)
                     && bytes.get(i + 2).is_some_and(u8::is_ascii_hexdigit);
-                if !ok {
-                    return bad("'%' not followed by two hex digits");
+                if ok {
+                    continue;
                 }
+                "'%' not followed by two hex digits"
             }
-            _ => {}
-        }
+            _ => continue,
+        };
+        return Some(problem);
     }
-    Ok(())
+    None
 }
 
 /// Checks a builder's domain; the message says what is wrong without repeating the value.

@@ -2,6 +2,7 @@
 //! range (docs/behaviour.md, "srcset").
 
 use crate::error::{ErrorCode, Result, err};
+use crate::profile::{Profile, SrcsetStyle};
 
 /// Smallest width of the default fluid srcset.
 pub const DEFAULT_MIN_WIDTH: i64 = 100;
@@ -19,22 +20,42 @@ pub const DEFAULT_WIDTHS: [i64; 31] = [
     1946, 2257, 2619, 3038, 3524, 4087, 4741, 5500, 6380, 7401, 8192,
 ];
 
-/// The width range of a fluid srcset with every default applied.
+/// The width range of a fluid srcset with every default applied. Bounds are numbers as the
+/// caller gave them: whole in every profile but imgix-python, which also takes floats.
 #[derive(Clone, Copy)]
 pub(crate) struct WidthRange {
-    pub(crate) min: i64,
-    pub(crate) max: i64,
+    pub(crate) min: f64,
+    pub(crate) max: f64,
     pub(crate) tolerance: f64,
 }
 
 impl WidthRange {
-    pub(crate) fn of(min_width: Option<i64>, max_width: Option<i64>, tolerance: Option<f64>) -> WidthRange {
+    pub(crate) fn of(min_width: Option<f64>, max_width: Option<f64>, tolerance: Option<f64>) -> WidthRange {
         WidthRange {
-            min: min_width.unwrap_or(DEFAULT_MIN_WIDTH),
-            max: max_width.unwrap_or(DEFAULT_MAX_WIDTH),
+            min: min_width.unwrap_or(as_f64(DEFAULT_MIN_WIDTH)),
+            max: max_width.unwrap_or(as_f64(DEFAULT_MAX_WIDTH)),
             tolerance: tolerance.unwrap_or(DEFAULT_WIDTH_TOLERANCE),
         }
     }
+
+    /// Both bounds as whole numbers, or `invalid_srcset`.
+    fn whole(self) -> Result<(i64, i64)> {
+        Ok((whole_width(self.min, "min_width")?, whole_width(self.max, "max_width")?))
+    }
+
+    fn is_default(self) -> bool {
+        self.min == as_f64(DEFAULT_MIN_WIDTH)
+            && self.max == as_f64(DEFAULT_MAX_WIDTH)
+            && self.tolerance == DEFAULT_WIDTH_TOLERANCE
+    }
+}
+
+/// A width given as a number: it must be a whole number (every profile but imgix-python).
+pub(crate) fn whole_width(v: f64, field: &str) -> Result<i64> {
+    if !v.is_finite() || v.fract() != 0.0 || v.abs() > 9.0e15 {
+        return srcset_err(format!("{field}: must be a whole number"));
+    }
+    Ok(crate::values::whole(v))
 }
 
 pub(crate) fn srcset_err<T>(msg: impl Into<String>) -> Result<T> {
@@ -49,12 +70,42 @@ pub fn target_widths(
     max_width: Option<i64>,
     tolerance: Option<f64>,
 ) -> Result<Vec<u32>> {
-    canonical_widths(WidthRange::of(min_width, max_width, tolerance))
-        .map(|ws| ws.into_iter().map(|w| u32::try_from(w).unwrap_or(u32::MAX)).collect())
+    target_widths_for(None, min_width.map(as_f64), max_width.map(as_f64), tolerance)
+}
+
+/// The fluid widths a srcset of `profile` (not given: canonical) uses from `min_width` to
+/// `max_width` with `tolerance`: the canonical rule, or the official library's (its
+/// rounding, its bounds, its validation). Bounds are numbers: whole numbers, except that
+/// imgix-python also takes floats. imgix-swift has no srcset: `invalid_param`.
+pub fn target_widths_for(
+    profile: Option<Profile>,
+    min_width: Option<f64>,
+    max_width: Option<f64>,
+    tolerance: Option<f64>,
+) -> Result<Vec<u32>> {
+    let profile = profile.unwrap_or_default();
+    let range = WidthRange::of(min_width, max_width, tolerance);
+    let widths = match profile.rules().srcset {
+        SrcsetStyle::Canonical => canonical_widths(range)?,
+        SrcsetStyle::Python => imgix_python_target_widths(range)?,
+        SrcsetStyle::Js => imgix_js_target_widths(range)?,
+        SrcsetStyle::Java => imgix_java_target_widths(range)?,
+        SrcsetStyle::Unsupported => return no_srcset(profile),
+    };
+    Ok(widths.into_iter().map(|w| u32::try_from(w).unwrap_or(u32::MAX)).collect())
+}
+
+/// The error of a profile whose library has no srcset.
+pub(crate) fn no_srcset<T>(profile: Profile) -> Result<T> {
+    err(
+        ErrorCode::InvalidParam,
+        format!("profile: {profile} has no srcset or target widths (its library builds single URLs only)"),
+    )
 }
 
 pub(crate) fn canonical_widths(range: WidthRange) -> Result<Vec<i64>> {
-    let WidthRange { min: min_width, max: max_width, tolerance } = range;
+    let (min_width, max_width) = range.whole()?;
+    let tolerance = range.tolerance;
     if min_width < 1 {
         return srcset_err("min_width: must be at least 1");
     }
@@ -96,15 +147,15 @@ fn round_to_i64(x: f64) -> i64 {
     x as i64
 }
 
+/// imgix-python's `target_widths(start, stop, tol)`: floats allowed, `round` half to even,
+/// `int()` (towards zero) for `start == stop` and for the appended `stop`, an 8192 cap on the
+/// loop, no de-duplication.
 pub(crate) fn imgix_python_target_widths(range: WidthRange) -> Result<Vec<i64>> {
     let WidthRange { min, max, tolerance: tol } = range;
-    if min == DEFAULT_MIN_WIDTH && max == DEFAULT_MAX_WIDTH && tol == DEFAULT_WIDTH_TOLERANCE {
-        return Ok(DEFAULT_WIDTHS.to_vec());
-    }
-    if min < 1 {
+    if min.is_nan() || min <= 0.0 {
         return srcset_err("min_width: must be greater than zero");
     }
-    if max < 0 {
+    if max.is_nan() || max < 0.0 {
         return srcset_err("max_width: must not be negative");
     }
     if min > max {
@@ -113,27 +164,35 @@ pub(crate) fn imgix_python_target_widths(range: WidthRange) -> Result<Vec<i64>> 
     if tol.is_nan() || tol < 0.01 {
         return srcset_err("tolerance: must be at least 0.01");
     }
-    if min == max {
-        return Ok(vec![min]);
+    if !min.is_finite() || !max.is_finite() {
+        return srcset_err("min_width/max_width: must be finite");
     }
-    let (mut x, stop, cap) = (as_f64(min), as_f64(max), as_f64(DEFAULT_MAX_WIDTH));
+    if range.is_default() {
+        return Ok(DEFAULT_WIDTHS.to_vec());
+    }
+    if min == max {
+        return Ok(vec![round_to_i64(min.trunc())]);
+    }
+    let (mut x, cap) = (min, as_f64(DEFAULT_MAX_WIDTH));
     let mut out = Vec::new();
-    while x < stop && x < cap {
+    while x < max && x < cap {
         out.push(round_to_i64(x.round_ties_even()));
         x *= 1.0 + tol * 2.0;
     }
     match out.last() {
         None => srcset_err("min_width: imgix-python cannot start a width list at or above 8192"),
-        Some(l) if *l < max => {
-            out.push(max);
+        Some(l) if as_f64(*l) < max => {
+            out.push(round_to_i64(max.trunc()));
             Ok(out)
         }
         Some(_) => Ok(out),
     }
 }
 
+/// @imgix/js-core's `targetWidths`: whole bounds, half up (`Math.round`), no cap.
 pub(crate) fn imgix_js_target_widths(range: WidthRange) -> Result<Vec<i64>> {
-    let WidthRange { min, max, tolerance: tol } = range;
+    let tol = range.tolerance;
+    let (min, max) = range.whole()?;
     if !tol.is_finite() || tol < 0.01 {
         return srcset_err("tolerance: must be a number of at least 0.01");
     }
@@ -155,8 +214,49 @@ pub(crate) fn imgix_js_target_widths(range: WidthRange) -> Result<Vec<i64>> {
     Ok(out)
 }
 
+/// imgix-java's `targetWidths(begin, end, tol)`: whole bounds of at least 0, `Math.round` (half
+/// up), the loop capped at 8192 but `end` appended whatever it is, no de-duplication. A
+/// range starting at 0 never ends in the library: here it is `invalid_srcset`.
+pub(crate) fn imgix_java_target_widths(range: WidthRange) -> Result<Vec<i64>> {
+    let tol = range.tolerance;
+    let (min, max) = range.whole()?;
+    if min < 0 {
+        return srcset_err("min_width: must not be negative");
+    }
+    if max < min {
+        return srcset_err("min_width: must not exceed max_width");
+    }
+    if !tol.is_finite() || tol < 0.01 {
+        return srcset_err("tolerance: must be a finite number of at least 0.01");
+    }
+    if range.is_default() {
+        return Ok(DEFAULT_WIDTHS.to_vec());
+    }
+    if min == max {
+        return Ok(vec![min]);
+    }
+    if min == 0 {
+        return srcset_err("min_width: a range from 0 never grows (imgix-java loops forever on it)");
+    }
+    let (mut x, stop, cap) = (as_f64(min), as_f64(max), as_f64(DEFAULT_MAX_WIDTH));
+    let mut out = Vec::new();
+    while x < stop && x < cap {
+        // `Math.round` is half up, which for positive numbers is `f64::round`.
+        out.push(round_to_i64(x.round()));
+        x *= 1.0 + tol * 2.0;
+    }
+    match out.last() {
+        None => srcset_err("min_width: imgix-java cannot start a width list at or above 8192"),
+        Some(l) if *l < max => {
+            out.push(max);
+            Ok(out)
+        }
+        Some(_) => Ok(out),
+    }
+}
+
 /// Widths are far below 2^53, where the conversion is exact.
-fn as_f64(v: i64) -> f64 {
+pub(crate) fn as_f64(v: i64) -> f64 {
     v as f64
 }
 
@@ -174,10 +274,19 @@ mod tests {
 
     #[test]
     fn rounding_differs_by_profile() {
-        let r = |min, max, tol| WidthRange::of(Some(min), Some(max), Some(tol));
-        assert_eq!(imgix_js_target_widths(r(103, 200, 0.25)).ok(), Some(vec![103, 155, 200]));
-        assert_eq!(imgix_python_target_widths(r(103, 200, 0.25)).ok(), Some(vec![103, 154, 200]));
-        assert_eq!(imgix_python_target_widths(r(8000, 10000, 0.08)).ok(), Some(vec![8000, 10000]));
+        let r = |min: f64, max: f64, tol| WidthRange::of(Some(min), Some(max), Some(tol));
+        assert_eq!(imgix_js_target_widths(r(103.0, 200.0, 0.25)).ok(), Some(vec![103, 155, 200]));
+        assert_eq!(imgix_python_target_widths(r(103.0, 200.0, 0.25)).ok(), Some(vec![103, 154, 200]));
+        assert_eq!(imgix_python_target_widths(r(8000.0, 10000.0, 0.08)).ok(), Some(vec![8000, 10000]));
+        assert_eq!(imgix_java_target_widths(r(7000.0, 10000.0, 0.08)).ok(), Some(vec![7000, 8120, 10000]));
+        assert_eq!(imgix_python_target_widths(r(100.5, 200.7, 0.25)).ok(), Some(vec![100, 151, 200]));
+        assert!(imgix_java_target_widths(r(0.0, 10.0, 0.08)).is_err());
+        assert!(imgix_js_target_widths(r(100.5, 200.0, 0.08)).is_err());
+        assert_eq!(
+            target_widths_for(Some(Profile::ImgixPython), Some(103.0), Some(200.0), Some(0.25)).ok(),
+            Some(vec![103, 154, 200])
+        );
+        assert!(target_widths_for(Some(Profile::ImgixSwift), None, None, None).is_err());
     }
 
     #[test]

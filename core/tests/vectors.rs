@@ -4,7 +4,7 @@
 
 use imgsign::{
     ArgumentProblem, BuilderOptions, Error, Operation, ParamValue, Profile, Provider, Secrets, SignOptions,
-    Signer, SrcsetOptions, UrlBuilder, VerifyOptions,
+    Signer, SrcsetOptions, UrlBuilder, UrlOptions, VerifyOptions, Width,
 };
 use serde_json::Value;
 
@@ -170,16 +170,24 @@ fn float_list(input: &Value, field: &str) -> Result<Option<Vec<f64>>, String> {
     }
 }
 
+/// Widths: a JSON integer is an integer width, a number with a fraction or exponent a float.
+fn widths(input: &Value) -> Result<Option<Vec<Width>>, String> {
+    match &input["widths"] {
+        Value::Null => Ok(None),
+        Value::Array(a) => a
+            .iter()
+            .map(|v| match v {
+                Value::Number(n) if n.is_i64() => Ok(Width::Int(n.as_i64().unwrap())),
+                v => v.as_f64().map(Width::Float).ok_or_else(|| "widths: not a number".to_owned()),
+            })
+            .collect::<Result<Vec<_>, _>>()
+            .map(Some),
+        _ => Err("input.widths is not a list or null".into()),
+    }
+}
+
 fn srcset_options(input: &Value) -> Result<SrcsetOptions, String> {
-    let widths = match &input["widths"] {
-        Value::Null => None,
-        Value::Array(a) => Some(
-            a.iter()
-                .map(|v| v.as_i64().ok_or("widths: not an integer".to_owned()))
-                .collect::<Result<Vec<_>, _>>()?,
-        ),
-        _ => return Err("input.widths is not a list or null".into()),
-    };
+    let widths = widths(input)?;
     let variable_qualities = match &input["variable_qualities"] {
         Value::Null => None,
         Value::Array(a) => Some(
@@ -197,12 +205,13 @@ fn srcset_options(input: &Value) -> Result<SrcsetOptions, String> {
     };
     Ok(SrcsetOptions {
         widths,
-        min_width: opt_i(input, "min_width")?,
-        max_width: opt_i(input, "max_width")?,
+        min_width: opt_f(input, "min_width")?,
+        max_width: opt_f(input, "max_width")?,
         tolerance: opt_f(input, "tolerance")?,
         device_pixel_ratios: float_list(input, "device_pixel_ratios")?,
         variable_qualities,
         disable_variable_quality: opt_b(input, "disable_variable_quality")?,
+        disable_path_encoding: opt_b(input, "call_disable_path_encoding")?,
     })
 }
 
@@ -280,7 +289,13 @@ fn run(kind: &str, input: &Value) -> Result<Result<Value, Error>, String> {
         "build_url" => {
             let params = params(input)?;
             let path = s(input, "path")?;
-            text(builder(input)?.and_then(|bld| bld.build_url(path, &params)))
+            let options = UrlOptions { disable_path_encoding: opt_b(input, "call_disable_path_encoding")? };
+            text(builder(input)?.and_then(|bld| bld.build_url_with(path, &params, &options)))
+        }
+        "reconstruct" => {
+            let params = params(input)?;
+            let url = s(input, "original_url")?;
+            text(builder(input)?.and_then(|bld| bld.reconstruct(url, &params)))
         }
         "build_srcset" => {
             let params = params(input)?;
@@ -293,11 +308,15 @@ fn run(kind: &str, input: &Value) -> Result<Result<Value, Error>, String> {
             let query = s(input, "query")?;
             text(builder(input)?.and_then(|bld| bld.request_target(path, query)))
         }
-        "target_widths" => imgsign::target_widths(
-            opt_i(input, "min_width")?,
-            opt_i(input, "max_width")?,
-            opt_f(input, "tolerance")?,
-        )
+        "target_widths" => match opt_s(input, "profile")?.map(Profile::from_name).transpose() {
+            Err(e) => Err(e),
+            Ok(profile) => imgsign::target_widths_for(
+                profile,
+                opt_f(input, "min_width")?,
+                opt_f(input, "max_width")?,
+                opt_f(input, "tolerance")?,
+            ),
+        }
         .map(|w| Value::Array(w.into_iter().map(Value::from).collect())),
         "sign_origin_request" => text(imgsign::sign_origin_request(
             s(input, "key")?,

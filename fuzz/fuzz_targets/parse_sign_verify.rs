@@ -5,15 +5,16 @@
 //! `url`, `key`, `path`, `params` (`k=v&k=v`, a value prefixed `i:`/`f:`/`b:` is an int,
 //! float or bool, a lone `~` is null), `srcset` numbers (`min,max,tolerance,widths...`),
 //! `ratios` (`1.5,2,...`), `headers` (`Name: value` lines), `domain`, `now`, `target` (what
-//! a server receives, for `verify`).
+//! a server receives, for `verify`), and optionally `profile` (a name, which wins over the
+//! profile bits of the first byte).
 //!
 //! Invariants checked (any failure aborts, which the fuzzer reports):
 //! - nothing panics;
 //! - a URL that `sign_url` accepts verifies with the same signer (also as the request target
 //!   a server receives), is at most `MAX_URL_LEN` bytes, and re-signing it is a no-op;
-//! - a signed `build_url` result and every signed srcset entry, in every profile, is what a
-//!   client sends (the URL parser leaves it as it is) and verifies with the same provider and
-//!   key;
+//! - a signed `build_url` result, every signed srcset entry and a signed `reconstruct`
+//!   result, in every profile, is what a client sends (the URL parser leaves it as it is) and
+//!   verifies with the same provider and key;
 //! - a signed URL with its signature piece given twice never verifies;
 //! - every error carries a code of the family its operation documents.
 #![no_main]
@@ -142,7 +143,8 @@ fuzz_target!(|data: &[u8]| {
     let fields: Vec<String> =
         rest.split(|b| *b == 0xff).map(|f| String::from_utf8_lossy(f).into_owned()).collect();
     let provider = Provider::ALL[usize::from(selector & 0x03)];
-    let profile = Profile::ALL[usize::from((selector >> 2) & 0x03) % Profile::ALL.len()];
+    let profile = Profile::from_name(field(&fields, 10))
+        .unwrap_or(Profile::ALL[usize::from((selector >> 2) & 0x03) % Profile::ALL.len()]);
     let (use_https, library_param, verbatim, fixed_by_flag) =
         (selector & 0x10 == 0, selector & 0x20 != 0, selector & 0x40 != 0, selector & 0x80 != 0);
 
@@ -223,10 +225,10 @@ fuzz_target!(|data: &[u8]| {
             }
             let mut srcset = SrcsetOptions::default();
             let mut b = bounds.iter().copied();
-            srcset.min_width = b.next().map(|min| min as i64);
-            srcset.max_width = b.next().map(|max| max as i64);
+            srcset.min_width = b.next();
+            srcset.max_width = b.next();
             srcset.tolerance = b.next();
-            let widths: Vec<i64> = b.map(|w| w as i64).collect();
+            let widths: Vec<imgsign::Width> = b.map(imgsign::Width::Float).collect();
             if !widths.is_empty() {
                 srcset.widths = Some(widths);
             }
@@ -256,6 +258,14 @@ fuzz_target!(|data: &[u8]| {
                     &[ErrorCode::InvalidSrcset, ErrorCode::InvalidParam, ErrorCode::InvalidUrl],
                     "build_srcset",
                 ),
+            }
+            match builder.reconstruct(url, &params) {
+                Ok(rebuilt) => {
+                    if let Ok(signer) = Signer::new(provider, key, &[] as &[&str]) {
+                        assert_sent_and_verifies(&signer, &rebuilt, now, "reconstruct");
+                    }
+                }
+                Err(e) => check_code(&e, &[ErrorCode::InvalidParam, ErrorCode::InvalidUrl], "reconstruct"),
             }
             if let Err(e) = builder.request_target(path, target) {
                 check_code(&e, &[ErrorCode::MalformedUrl], "request_target");

@@ -122,8 +122,12 @@ class UrlBuilder:
     @property
     def is_signed(self) -> bool:
         """Whether the builder signs its URLs."""
-    def build_url(self, path: str, params: Optional[_Params] = None) -> str:
+    def build_url(
+        self, path: str, params: Optional[_Params] = None, *, disable_path_encoding: Optional[bool] = None
+    ) -> str:
         """Builds (and signs) the URL for ``path`` with ``params``."""
+    def reconstruct(self, original_url: str, params: Optional[_Params] = None) -> str:
+        """Merges ``params`` into ``original_url``'s query and writes and signs it again."""
     def request_target(self, path: str, query: str) -> str:
         """The request target a client sent for a URL this builder built, from the decoded path."""
     def build_urls(self, items: Sequence[Tuple[str, Optional[_Params]]]) -> List[str]:
@@ -133,13 +137,14 @@ class UrlBuilder:
         path: str,
         params: Optional[_Params] = None,
         *,
-        widths: Optional[Sequence[int]] = None,
-        min_width: Optional[int] = None,
-        max_width: Optional[int] = None,
+        widths: Optional[Sequence[float]] = None,
+        min_width: Optional[float] = None,
+        max_width: Optional[float] = None,
         tolerance: Optional[float] = None,
         device_pixel_ratios: Optional[Sequence[float]] = None,
         variable_qualities: Optional[Mapping[float, int]] = None,
         disable_variable_quality: Optional[bool] = None,
+        disable_path_encoding: Optional[bool] = None,
     ) -> str:
         """Builds a srcset for ``path``."""
 
@@ -176,9 +181,14 @@ class Sources:
         """Verifies a request target (or a full URL) a server for ``host`` received."""
 
 def target_widths(
-    min_width: Optional[int] = None, max_width: Optional[int] = None, tolerance: Optional[float] = None
+    min_width: Optional[float] = None,
+    max_width: Optional[float] = None,
+    tolerance: Optional[float] = None,
+    *,
+    profile: Optional[str] = None,
 ) -> List[int]:
-    """The canonical fluid srcset widths (an argument not given takes the core's default)."""
+    """The fluid srcset widths of ``profile`` (canonical when not given; an argument not given
+    takes the core's default)."""
 
 def argument_error_code(operation: str, argument: str) -> Optional[ErrorCode]:
     """The error code a wrong-typed or ill-formed value of ``argument`` of ``operation`` gets."""

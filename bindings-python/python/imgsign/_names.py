@@ -33,6 +33,8 @@ ProfileName = Literal[
     "canonical",
     "imgix-python",
     "imgix-js",
+    "imgix-swift",
+    "imgix-java",
 ]
 
 #: An error code of the core: ``ImgsignError.code``.

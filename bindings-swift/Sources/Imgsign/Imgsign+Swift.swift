@@ -58,7 +58,43 @@ extension Signer {
     }
 }
 
+extension Signer {
+    /// Creates a signer whose key and previous keys (still accepted while keys rotate) come
+    /// from suppliers, called once here: a key your app fetched from its own backend and
+    /// keeps in the Keychain, never a literal compiled into the app (docs/mobile-keys.md).
+    ///
+    ///     let signer = try Signer(provider: .imgix, keySupplier: { try keychain.signingKey() })
+    ///
+    /// - Throws: what a supplier throws, or `ImgsignError` when the core refuses a key.
+    public convenience init(
+        provider: Provider, keySupplier: () throws -> String, previousKeys: () throws -> [String] = { [] }
+    ) throws {
+        let key = try keySupplier()
+        let previous = try previousKeys()
+        try self.init(provider: provider.rawValue, key: key, previousKeys: previous)
+    }
+}
+
 extension UrlBuilder {
+    /// Creates a builder whose signing key comes from a supplier, called once here (the
+    /// Keychain, filled by your app's backend; see docs/mobile-keys.md). A supplier returning
+    /// `nil` builds unsigned URLs. Every option left `nil` takes the core's default.
+    ///
+    ///     let builder = try UrlBuilder(
+    ///         domain: "demo.imgix.net", provider: .imgix, keySupplier: { try keychain.signingKey() },
+    ///         profile: "imgix-swift")
+    ///
+    /// - Throws: what the supplier throws, or `ImgsignError` as the other initializers.
+    public convenience init(
+        domain: String, provider: Provider, keySupplier: () throws -> String?, profile: String? = nil,
+        useHttps: Bool? = nil, includeLibraryParam: Bool? = nil, disablePathEncoding: Bool? = nil
+    ) throws {
+        let key = try keySupplier()
+        try self.init(
+            domain: domain, provider: provider.rawValue, key: key, profile: profile, useHttps: useHttps,
+            includeLibraryParam: includeLibraryParam, disablePathEncoding: disablePathEncoding)
+    }
+
     /// Creates a builder for `domain` with a provider constant:
     /// `try UrlBuilder(domain: "demo.imgix.net", provider: .imgix, key: key)`.
     ///
@@ -140,6 +176,17 @@ extension UrlBuilder {
         try foundationURL(buildUrl(path: path, params: params))
     }
 
+    /// Merges `params` into the query of `original` (an image URL your API returned; new values
+    /// win) and writes and signs it again, keeping its scheme, host and port: the image sized
+    /// for this device, ready for `AsyncImage(url:)`.
+    ///
+    ///     let url = try builder.url(reconstructing: apiURL, params: ["w": 390, "dpr": 3])
+    ///
+    /// - Throws: `ImgsignError`, as `reconstruct(originalUrl:params:)`.
+    public func url(reconstructing original: URL, params: KeyValuePairs<String, ParamValue>) throws -> URL {
+        try foundationURL(reconstruct(originalUrl: original.absoluteString, params: [Param].of(params)))
+    }
+
     /// Builds many URLs in one crossing, as Foundation `URL`s; fails on the first bad item,
     /// naming its index.
     /// - Throws: `ImgsignError`, as `buildUrls(items:)`.
@@ -174,9 +221,18 @@ extension Array where Element == Param {
 }
 
 extension UrlBuilder {
-    /// Builds (and signs) the URL for `path` with params written as a literal.
-    public func buildUrl(path: String, params: KeyValuePairs<String, ParamValue>) throws -> String {
-        try buildUrl(path: path, params: [Param].of(params))
+    /// Builds (and signs) the URL for `path` with params written as a literal;
+    /// `disablePathEncoding` given here wins over the builder's.
+    public func buildUrl(
+        path: String, params: KeyValuePairs<String, ParamValue>, disablePathEncoding: Bool? = nil
+    ) throws -> String {
+        try buildUrl(path: path, params: [Param].of(params), disablePathEncoding: disablePathEncoding)
+    }
+
+    /// Merges params written as a literal into the query of `originalUrl` and writes and signs
+    /// it again (see `reconstruct(originalUrl:params:)`).
+    public func reconstruct(originalUrl: String, params: KeyValuePairs<String, ParamValue>) throws -> String {
+        try reconstruct(originalUrl: originalUrl, params: [Param].of(params))
     }
 
     /// Builds a srcset for `path` with params written as a literal.

@@ -1386,9 +1386,10 @@ public protocol UrlBuilderProtocol: AnyObject, Sendable {
     func buildSrcset(path: InputString, params: [Param], options: SrcsetOptions) throws  -> String
     
     /**
-     * Builds (and signs) the URL for `path` with `params`.
+     * Builds (and signs) the URL for `path` with `params`; `disable_path_encoding` given
+     * here wins over the builder's.
      */
-    func buildUrl(path: InputString, params: [Param]) throws  -> String
+    func buildUrl(path: InputString, params: [Param], disablePathEncoding: Bool?) throws  -> String
     
     /**
      * Builds many URLs in one crossing; fails on the first bad item, naming its index.
@@ -1420,6 +1421,14 @@ public protocol UrlBuilderProtocol: AnyObject, Sendable {
      * The provider name.
      */
     func provider()  -> String
+    
+    /**
+     * Takes `original_url` (an image URL an API returned, say), merges `params` into its
+     * query (new values win) and writes and signs it again by this builder's profile,
+     * provider and key, keeping the URL's scheme, host and port: the everyday mobile case of
+     * sizing an image for this device's width and density.
+     */
+    func reconstruct(originalUrl: InputString, params: [Param]) throws  -> String
     
     /**
      * The request target (`/path?query`) a client sent for a URL this builder built, from
@@ -1525,15 +1534,17 @@ open func buildSrcset(path: InputString, params: [Param] = [], options: SrcsetOp
 }
     
     /**
-     * Builds (and signs) the URL for `path` with `params`.
+     * Builds (and signs) the URL for `path` with `params`; `disable_path_encoding` given
+     * here wins over the builder's.
      */
-open func buildUrl(path: InputString, params: [Param] = [])throws  -> String  {
+open func buildUrl(path: InputString, params: [Param] = [], disablePathEncoding: Bool? = nil)throws  -> String  {
     return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeImgsignError_lift) {
         uniffiCallStatus in
     uniffi_imgsign_uniffi_fn_method_urlbuilder_build_url(
             self.uniffiCloneHandle(),
         FfiConverterTypeInputString_lower(path),
-        FfiConverterSequenceTypeParam.lower(params),uniffiCallStatus
+        FfiConverterSequenceTypeParam.lower(params),
+        FfiConverterOptionBool.lower(disablePathEncoding),uniffiCallStatus
     )
 })
 }
@@ -1608,6 +1619,23 @@ open func provider() -> String  {
         uniffiCallStatus in
     uniffi_imgsign_uniffi_fn_method_urlbuilder_provider(
             self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Takes `original_url` (an image URL an API returned, say), merges `params` into its
+     * query (new values win) and writes and signs it again by this builder's profile,
+     * provider and key, keeping the URL's scheme, host and port: the everyday mobile case of
+     * sizing an image for this device's width and density.
+     */
+open func reconstruct(originalUrl: InputString, params: [Param] = [])throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeImgsignError_lift) {
+        uniffiCallStatus in
+    uniffi_imgsign_uniffi_fn_method_urlbuilder_reconstruct(
+            self.uniffiCloneHandle(),
+        FfiConverterTypeInputString_lower(originalUrl),
+        FfiConverterSequenceTypeParam.lower(params),uniffiCallStatus
     )
 })
 }
@@ -1850,20 +1878,22 @@ public func FfiConverterTypeParam_lower(_ value: Param) -> RustBuffer {
 
 /**
  * srcset options. A field left `null`/`nil` is "not given" and takes the core's default.
+ * Widths are numbers: whole numbers (written as integers), or, in the `imgix-python`
+ * profile only, fractions.
  */
 public struct SrcsetOptions: Equatable, Hashable {
     /**
      * Explicit widths of a fluid srcset.
      */
-    public let widths: [Int64]?
+    public let widths: [Double]?
     /**
      * Smallest generated width.
      */
-    public let minWidth: Int64?
+    public let minWidth: Double?
     /**
      * Largest generated width.
      */
-    public let maxWidth: Int64?
+    public let maxWidth: Double?
     /**
      * Tolerance between consecutive widths.
      */
@@ -1880,19 +1910,23 @@ public struct SrcsetOptions: Equatable, Hashable {
      * Add no generated `q` to fixed entries.
      */
     public let disableVariableQuality: Bool?
+    /**
+     * Use this call's path as given (not given: the builder's `disable_path_encoding`).
+     */
+    public let disablePathEncoding: Bool?
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
     public init(
         /**
          * Explicit widths of a fluid srcset.
-         */widths: [Int64]? = nil, 
+         */widths: [Double]? = nil, 
         /**
          * Smallest generated width.
-         */minWidth: Int64? = nil, 
+         */minWidth: Double? = nil, 
         /**
          * Largest generated width.
-         */maxWidth: Int64? = nil, 
+         */maxWidth: Double? = nil, 
         /**
          * Tolerance between consecutive widths.
          */tolerance: Double? = nil, 
@@ -1904,7 +1938,10 @@ public struct SrcsetOptions: Equatable, Hashable {
          */variableQualities: [VariableQuality]? = nil, 
         /**
          * Add no generated `q` to fixed entries.
-         */disableVariableQuality: Bool? = nil) {
+         */disableVariableQuality: Bool? = nil, 
+        /**
+         * Use this call's path as given (not given: the builder's `disable_path_encoding`).
+         */disablePathEncoding: Bool? = nil) {
         self.widths = widths
         self.minWidth = minWidth
         self.maxWidth = maxWidth
@@ -1912,6 +1949,7 @@ public struct SrcsetOptions: Equatable, Hashable {
         self.devicePixelRatios = devicePixelRatios
         self.variableQualities = variableQualities
         self.disableVariableQuality = disableVariableQuality
+        self.disablePathEncoding = disablePathEncoding
     }
 
     
@@ -1930,24 +1968,26 @@ public struct FfiConverterTypeSrcsetOptions: FfiConverterRustBuffer {
     public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SrcsetOptions {
         return
             try SrcsetOptions(
-                widths: FfiConverterOptionSequenceInt64.read(from: &buf), 
-                minWidth: FfiConverterOptionInt64.read(from: &buf), 
-                maxWidth: FfiConverterOptionInt64.read(from: &buf), 
+                widths: FfiConverterOptionSequenceDouble.read(from: &buf), 
+                minWidth: FfiConverterOptionDouble.read(from: &buf), 
+                maxWidth: FfiConverterOptionDouble.read(from: &buf), 
                 tolerance: FfiConverterOptionDouble.read(from: &buf), 
                 devicePixelRatios: FfiConverterOptionSequenceDouble.read(from: &buf), 
                 variableQualities: FfiConverterOptionSequenceTypeVariableQuality.read(from: &buf), 
-                disableVariableQuality: FfiConverterOptionBool.read(from: &buf)
+                disableVariableQuality: FfiConverterOptionBool.read(from: &buf), 
+                disablePathEncoding: FfiConverterOptionBool.read(from: &buf)
         )
     }
 
     public static func write(_ value: SrcsetOptions, into buf: inout [UInt8]) {
-        FfiConverterOptionSequenceInt64.write(value.widths, into: &buf)
-        FfiConverterOptionInt64.write(value.minWidth, into: &buf)
-        FfiConverterOptionInt64.write(value.maxWidth, into: &buf)
+        FfiConverterOptionSequenceDouble.write(value.widths, into: &buf)
+        FfiConverterOptionDouble.write(value.minWidth, into: &buf)
+        FfiConverterOptionDouble.write(value.maxWidth, into: &buf)
         FfiConverterOptionDouble.write(value.tolerance, into: &buf)
         FfiConverterOptionSequenceDouble.write(value.devicePixelRatios, into: &buf)
         FfiConverterOptionSequenceTypeVariableQuality.write(value.variableQualities, into: &buf)
         FfiConverterOptionBool.write(value.disableVariableQuality, into: &buf)
+        FfiConverterOptionBool.write(value.disablePathEncoding, into: &buf)
     }
 }
 
@@ -2687,30 +2727,6 @@ fileprivate struct FfiConverterOptionTypeImgsignError: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
-fileprivate struct FfiConverterOptionSequenceInt64: FfiConverterRustBuffer {
-    typealias SwiftType = [Int64]?
-
-    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
-        guard let value = value else {
-            writeInt(&buf, Int8(0))
-            return
-        }
-        writeInt(&buf, Int8(1))
-        FfiConverterSequenceInt64.write(value, into: &buf)
-    }
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
-        switch try readInt(&buf) as Int8 {
-        case 0: return nil
-        case 1: return try FfiConverterSequenceInt64.read(from: &buf)
-        default: throw UniffiInternalError.unexpectedOptionalTag
-        }
-    }
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
 fileprivate struct FfiConverterOptionSequenceDouble: FfiConverterRustBuffer {
     typealias SwiftType = [Double]?
 
@@ -3132,16 +3148,18 @@ public func signOriginRequest(key: InputString, requestId: InputString, timestam
 })
 }
 /**
- * The fluid srcset widths between `min_width` and `max_width` with `tolerance` (the core's
- * defaults for any argument not given).
+ * The fluid srcset widths between `min_width` and `max_width` with `tolerance`, by the rules
+ * of `profile` (not given: canonical; a compatibility profile computes them as its library
+ * does). The core's defaults apply for any argument not given.
  */
-public func targetWidths(minWidth: Int64? = nil, maxWidth: Int64? = nil, tolerance: Double? = nil)throws  -> [Int64]  {
+public func targetWidths(minWidth: Double? = nil, maxWidth: Double? = nil, tolerance: Double? = nil, profile: InputString? = nil)throws  -> [Int64]  {
     return try  FfiConverterSequenceInt64.lift(try rustCallWithError(FfiConverterTypeImgsignError_lift) {
         uniffiCallStatus in
     uniffi_imgsign_uniffi_fn_func_target_widths(
-        FfiConverterOptionInt64.lower(minWidth),
-        FfiConverterOptionInt64.lower(maxWidth),
-        FfiConverterOptionDouble.lower(tolerance),uniffiCallStatus
+        FfiConverterOptionDouble.lower(minWidth),
+        FfiConverterOptionDouble.lower(maxWidth),
+        FfiConverterOptionDouble.lower(tolerance),
+        FfiConverterOptionTypeInputString.lower(profile),uniffiCallStatus
     )
 })
 }
@@ -3220,7 +3238,7 @@ private let initializationResult: InitializationResult = {
     if (uniffi_imgsign_uniffi_checksum_func_sign_origin_request() != 42072) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imgsign_uniffi_checksum_func_target_widths() != 42018) {
+    if (uniffi_imgsign_uniffi_checksum_func_target_widths() != 2424) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_imgsign_uniffi_checksum_func_verify_basic_auth() != 11929) {
@@ -3238,7 +3256,7 @@ private let initializationResult: InitializationResult = {
     if (uniffi_imgsign_uniffi_checksum_method_urlbuilder_build_srcset() != 37010) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imgsign_uniffi_checksum_method_urlbuilder_build_url() != 33205) {
+    if (uniffi_imgsign_uniffi_checksum_method_urlbuilder_build_url() != 63202) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_imgsign_uniffi_checksum_method_urlbuilder_build_urls() != 18562) {
@@ -3257,6 +3275,9 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_imgsign_uniffi_checksum_method_urlbuilder_provider() != 45339) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_imgsign_uniffi_checksum_method_urlbuilder_reconstruct() != 13199) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_imgsign_uniffi_checksum_method_urlbuilder_request_target() != 5429) {

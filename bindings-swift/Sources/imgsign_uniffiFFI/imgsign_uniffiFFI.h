@@ -265,7 +265,7 @@ RustBuffer uniffi_imgsign_uniffi_fn_method_urlbuilder_build_srcset(uint64_t ptr,
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_METHOD_URLBUILDER_BUILD_URL
 #define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_METHOD_URLBUILDER_BUILD_URL
-RustBuffer uniffi_imgsign_uniffi_fn_method_urlbuilder_build_url(uint64_t ptr, RustBuffer path, RustBuffer params, RustCallStatus *_Nonnull out_status
+RustBuffer uniffi_imgsign_uniffi_fn_method_urlbuilder_build_url(uint64_t ptr, RustBuffer path, RustBuffer params, RustBuffer disable_path_encoding, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_METHOD_URLBUILDER_BUILD_URLS
@@ -296,6 +296,11 @@ RustBuffer uniffi_imgsign_uniffi_fn_method_urlbuilder_profile(uint64_t ptr, Rust
 #ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_METHOD_URLBUILDER_PROVIDER
 #define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_METHOD_URLBUILDER_PROVIDER
 RustBuffer uniffi_imgsign_uniffi_fn_method_urlbuilder_provider(uint64_t ptr, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_METHOD_URLBUILDER_RECONSTRUCT
+#define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_METHOD_URLBUILDER_RECONSTRUCT
+RustBuffer uniffi_imgsign_uniffi_fn_method_urlbuilder_reconstruct(uint64_t ptr, RustBuffer original_url, RustBuffer params, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_METHOD_URLBUILDER_REQUEST_TARGET
@@ -501,7 +506,7 @@ RustBuffer uniffi_imgsign_uniffi_fn_func_sign_origin_request(RustBuffer key, Rus
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_FUNC_TARGET_WIDTHS
 #define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_FUNC_TARGET_WIDTHS
-RustBuffer uniffi_imgsign_uniffi_fn_func_target_widths(RustBuffer min_width, RustBuffer max_width, RustBuffer tolerance, RustCallStatus *_Nonnull out_status
+RustBuffer uniffi_imgsign_uniffi_fn_func_target_widths(RustBuffer min_width, RustBuffer max_width, RustBuffer tolerance, RustBuffer profile, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_FUNC_VERIFY_BASIC_AUTH
@@ -884,6 +889,12 @@ uint16_t uniffi_imgsign_uniffi_checksum_method_urlbuilder_profile(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_CHECKSUM_METHOD_URLBUILDER_PROVIDER
 #define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_CHECKSUM_METHOD_URLBUILDER_PROVIDER
 uint16_t uniffi_imgsign_uniffi_checksum_method_urlbuilder_provider(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_CHECKSUM_METHOD_URLBUILDER_RECONSTRUCT
+#define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_CHECKSUM_METHOD_URLBUILDER_RECONSTRUCT
+uint16_t uniffi_imgsign_uniffi_checksum_method_urlbuilder_reconstruct(void
     
 );
 #endif

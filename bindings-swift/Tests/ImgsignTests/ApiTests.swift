@@ -199,6 +199,29 @@ final class ApiTests: XCTestCase {
         try Signer(provider: .imgix, key: "FOO123bar").verifyUrl(url: built, now: now)
     }
 
+    // MARK: - Mobile: key suppliers and reconstruct
+
+    func testKeySupplierAndReconstruct() throws {
+        var asked = 0
+        let supplied = try UrlBuilder(
+            domain: "demo.imgix.net", provider: .imgix,
+            keySupplier: {
+                asked += 1
+                return "FOO123bar"
+            }, profile: "imgix-swift")
+        let literal = try UrlBuilder(domain: "demo.imgix.net", provider: .imgix, key: "FOO123bar", profile: "imgix-swift")
+        XCTAssertEqual(try supplied.buildUrl(path: "/a.jpg", params: ["w": 400]), try literal.buildUrl(path: "/a.jpg", params: ["w": 400]))
+        XCTAssertEqual(asked, 1)
+        let unsigned = try UrlBuilder(
+            domain: "demo.imgix.net", provider: .imgix, keySupplier: { nil }, profile: "imgix-swift",
+            includeLibraryParam: false)
+        let api = try XCTUnwrap(URL(string: "https://paulstraw.imgix.net/pika.jpg?w=200&h=200"))
+        let sized = try unsigned.url(reconstructing: api, params: ["w": 390, "dpr": 3, "invert": true])
+        XCTAssertEqual(sized.absoluteString, "https://paulstraw.imgix.net/pika.jpg?dpr=3&h=200&invert=1&w=390")
+        let rotating = try Signer(provider: .imgix, keySupplier: { "new-key" }, previousKeys: { ["old-key"] })
+        try rotating.verifyUrl(url: try Signer(provider: .imgix, key: "old-key").signUrl(url: "https://a.com/x.jpg"), now: now)
+    }
+
     // MARK: - Headers
 
     func testHeaderPrintoutsRedactTheValue() {

@@ -185,12 +185,15 @@ struct BuilderInput: Decodable {
     let disablePathEncoding: Bool?
     let path: String
     let params: [ParamPair]
+    /// This call's `disable_path_encoding` (absent or null: the builder's).
+    let callDisablePathEncoding: Bool?
 
     enum CodingKeys: String, CodingKey {
         case domain, provider, key, salt, options, profile, path, params
         case useHttps = "use_https"
         case includeLibraryParam = "include_library_param"
         case disablePathEncoding = "disable_path_encoding"
+        case callDisablePathEncoding = "call_disable_path_encoding"
     }
 
     func builder() throws -> UrlBuilder {
@@ -231,13 +234,14 @@ struct RequestTargetInput: Decodable {
 }
 
 struct SrcsetInput: Decodable {
-    let widths: [Int64]?
-    let minWidth: Int64?
-    let maxWidth: Int64?
+    let widths: [Double]?
+    let minWidth: Double?
+    let maxWidth: Double?
     let tolerance: Double?
     let devicePixelRatios: [Double]?
     let variableQualities: [Pair<Double, Int64>]?
     let disableVariableQuality: Bool?
+    let callDisablePathEncoding: Bool?
 
     enum CodingKeys: String, CodingKey {
         case widths, tolerance
@@ -246,25 +250,58 @@ struct SrcsetInput: Decodable {
         case devicePixelRatios = "device_pixel_ratios"
         case variableQualities = "variable_qualities"
         case disableVariableQuality = "disable_variable_quality"
+        case callDisablePathEncoding = "call_disable_path_encoding"
     }
 
     var options: SrcsetOptions {
         SrcsetOptions(
             widths: widths, minWidth: minWidth, maxWidth: maxWidth, tolerance: tolerance,
             devicePixelRatios: devicePixelRatios, variableQualities: variableQualities?.map { VariableQuality(ratio: $0.first, quality: $0.second) },
-            disableVariableQuality: disableVariableQuality)
+            disableVariableQuality: disableVariableQuality, disablePathEncoding: callDisablePathEncoding)
     }
 }
 
 struct TargetWidthsInput: Decodable {
-    let minWidth: Int64?
-    let maxWidth: Int64?
+    let minWidth: Double?
+    let maxWidth: Double?
     let tolerance: Double?
+    /// Absent or null: canonical.
+    let profile: String?
 
     enum CodingKeys: String, CodingKey {
-        case tolerance
+        case tolerance, profile
         case minWidth = "min_width"
         case maxWidth = "max_width"
+    }
+}
+
+/// A `reconstruct` vector: the builder's options, the URL an API returned and new params.
+struct ReconstructInput: Decodable {
+    let domain: String
+    let provider: String?
+    let key: String?
+    let salt: String?
+    let options: NamedValues
+    let profile: String?
+    let useHttps: Bool?
+    let includeLibraryParam: Bool?
+    let disablePathEncoding: Bool?
+    let originalUrl: String
+    let params: [ParamPair]
+
+    enum CodingKeys: String, CodingKey {
+        case domain, provider, key, salt, options, profile, params
+        case useHttps = "use_https"
+        case includeLibraryParam = "include_library_param"
+        case disablePathEncoding = "disable_path_encoding"
+        case originalUrl = "original_url"
+    }
+
+    func builder() throws -> UrlBuilder {
+        try UrlBuilder(
+            domain: domain, provider: provider, key: key, profile: profile, useHttps: useHttps,
+            includeLibraryParam: includeLibraryParam, disablePathEncoding: disablePathEncoding, salt: salt,
+            options: options.asNamed)
     }
 }
 
@@ -391,6 +428,7 @@ enum VectorInput {
     case buildSrcset(BuilderInput, SrcsetInput)
     case requestTarget(RequestTargetInput)
     case targetWidths(TargetWidthsInput)
+    case reconstruct(ReconstructInput)
     case signOriginRequest(SignOriginInput)
     case verifyOriginRequest(VerifyOriginInput)
     case verifyBasicAuth(BasicAuthInput)
@@ -488,6 +526,7 @@ struct Vector: Decodable {
                 return .buildSrcset(builder, try c.decode(SrcsetInput.self, forKey: .input))
             case "request_target": return .requestTarget(try c.decode(RequestTargetInput.self, forKey: .input))
             case "target_widths": return .targetWidths(try c.decode(TargetWidthsInput.self, forKey: .input))
+            case "reconstruct": return .reconstruct(try c.decode(ReconstructInput.self, forKey: .input))
             case "sign_origin_request": return .signOriginRequest(try c.decode(SignOriginInput.self, forKey: .input))
             case "verify_origin_request":
                 return .verifyOriginRequest(try c.decode(VerifyOriginInput.self, forKey: .input))
@@ -569,13 +608,18 @@ func runVector(_ v: Vector) throws -> Outcome {
         try f.signer().verifyToken(token: i.token, now: i.now, values: i.values.asNamed)
         return .valid
     case let .buildUrl(i):
-        return .string(try i.builder().buildUrl(path: i.path, params: i.params.asParams))
+        return .string(
+            try i.builder().buildUrl(
+                path: i.path, params: i.params.asParams, disablePathEncoding: i.callDisablePathEncoding))
     case let .buildSrcset(i, o):
         return .string(try i.builder().buildSrcset(path: i.path, params: i.params.asParams, options: o.options))
     case let .requestTarget(i):
         return .string(try i.builder().requestTarget(path: i.path, query: i.query))
     case let .targetWidths(i):
-        return .widths(try targetWidths(minWidth: i.minWidth, maxWidth: i.maxWidth, tolerance: i.tolerance))
+        return .widths(
+            try targetWidths(minWidth: i.minWidth, maxWidth: i.maxWidth, tolerance: i.tolerance, profile: i.profile))
+    case let .reconstruct(i):
+        return .string(try i.builder().reconstruct(originalUrl: i.originalUrl, params: i.params.asParams))
     case let .signOriginRequest(i):
         return .string(try signOriginRequest(key: i.key, requestId: i.requestId, timestamp: i.timestamp))
     case let .verifyOriginRequest(i):

@@ -39,9 +39,16 @@ const vectors = JSON.parse(readFileSync(join(ROOT, 'conformance/vectors.json'), 
 const md5 = (text) => createHash('md5').update(text).digest('hex')
 const differential = generate(native, ImgixClient, revive, execCase, md5)
 const data = { vectors, differential }
+// JSON.stringify writes -0 as 0, and a vector's -0.0 is a value of its own (imgix-python
+// writes it `-0.0`): it is written out as -0, which JSON.parse reads back as -0.
+const NEG_ZERO = '"\\u0000-0"'
+const dataJson = JSON.stringify(data, (_, v) => (Object.is(v, -0) ? '\u0000-0' : v)).replaceAll(
+  NEG_ZERO,
+  '-0',
+)
 const tmp = mkdtempSync(join(tmpdir(), 'imgsign-runtimes-'))
 const dataPath = join(tmp, 'data.json')
-writeFileSync(dataPath, JSON.stringify(data))
+writeFileSync(dataPath, dataJson)
 
 function run(cmd, args, options = {}) {
   return new Promise((resolve) => {
@@ -212,7 +219,7 @@ const RUNTIMES = {
       await bundle('worker.mjs', ['workerd', 'worker', 'browser'], 'esm', 'wasm/workerd.mjs', [wasmModule]),
     )
     copyFileSync(join(PKG, 'wasm/imgsign.wasm'), join(dir, 'imgsign.wasm'))
-    writeFileSync(join(dir, 'data.json'), JSON.stringify(data))
+    writeFileSync(join(dir, 'data.json'), dataJson)
     writeFileSync(
       join(dir, 'config.capnp'),
       `using Workerd = import "/workerd/workerd.capnp";
@@ -289,7 +296,7 @@ const worker :Workerd.Worker = (
       codeGeneration: { strings: false, wasm: false },
       extend: (context) => {
         context.__imgsign_wasm = compiled
-        context.__data_json = JSON.stringify(data)
+        context.__data_json = dataJson
         return context
       },
     })
@@ -329,7 +336,7 @@ const worker :Workerd.Worker = (
       const url = new URL(req.url, 'http://x')
       if (url.pathname === '/') return res.writeHead(200, { 'content-type': 'text/html' }).end(page)
       if (url.pathname === '/data.json')
-        return res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(data))
+        return res.writeHead(200, { 'content-type': 'application/json' }).end(dataJson)
       if (url.pathname === '/worker-entry')
         return res.writeHead(200, { 'content-type': 'text/plain' }).end(`/pkg/${workerEntry.slice(2)}`)
       for (const [prefix, dir] of Object.entries(roots)) {

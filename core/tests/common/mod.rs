@@ -187,13 +187,14 @@ pub fn srcset_options() -> impl Strategy<Value = SrcsetOptions> {
         any::<bool>(),
     )
         .prop_map(|(widths, min_width, max_width, tolerance, dprs, vq, disable)| SrcsetOptions {
-            widths,
-            min_width: Some(min_width),
-            max_width: Some(max_width),
+            widths: widths.map(|ws| ws.into_iter().map(imgsign::Width::Int).collect()),
+            min_width: Some(min_width as f64),
+            max_width: Some(max_width as f64),
             tolerance: Some(tolerance),
             device_pixel_ratios: dprs,
             variable_qualities: vq,
             disable_variable_quality: Some(disable),
+            disable_path_encoding: None,
         })
 }
 

@@ -1,4 +1,5 @@
-// Minimal app: signs one URL with imgsign and shows it.
+// Minimal app: signs image URLs with imgsign, with a key the app's backend issues to the
+// signed-in user (kept in Android Keystore-backed storage), never a key compiled into the APK.
 //
 // Before building, produce the bindings and native libraries (see bindings-kotlin/README.md,
 // "Android"):
@@ -21,8 +22,17 @@ android {
         versionCode = 1
         versionName = "0.1.0"
         ndk { abiFilters += listOf("arm64-v8a", "armeabi-v7a", "x86_64", "x86") }
+        // Configuration, not secrets: where the app asks its own backend for the image
+        // signing keys (docs/mobile-keys.md), and the image domain. No key is built in.
+        val endpoint = providers.gradleProperty("imageKeyEndpoint").getOrElse("https://api.example.com/v1/image-signing-keys")
+        val domain = providers.gradleProperty("imageDomain").getOrElse("example.imgix.net")
+        buildConfigField("String", "IMAGE_KEY_ENDPOINT", "\"$endpoint\"")
+        buildConfigField("String", "IMAGE_DOMAIN", "\"$domain\"")
     }
-    buildFeatures { compose = true }
+    buildFeatures {
+        compose = true
+        buildConfig = true
+    }
     compileOptions {
         sourceCompatibility = JavaVersion.VERSION_17
         targetCompatibility = JavaVersion.VERSION_17

@@ -115,7 +115,7 @@ const BASE = {
     salt: undefined,
     options: {},
   },
-  build_url: { path: '/a.jpg', params: { w: 1 } },
+  build_url: { path: '/a.jpg', params: { w: 1 }, disable_path_encoding: undefined },
   build_urls: { items: undefined, path: '/a.jpg', params: { w: 1 } },
   build_srcset: {
     path: '/a.jpg',
@@ -127,8 +127,10 @@ const BASE = {
     device_pixel_ratios: [1],
     variable_qualities: { 1: 50 },
     disable_variable_quality: false,
+    disable_path_encoding: undefined,
   },
-  target_widths: { min_width: 100, max_width: 200, tolerance: 0.1 },
+  target_widths: { min_width: 100, max_width: 200, tolerance: 0.1, profile: 'canonical' },
+  reconstruct: { original_url: 'https://demo.imgix.net/a.jpg?w=1', params: { h: 2 } },
   sign_origin_request: { key: K, request_id: 'r', timestamp: 1 },
   verify_origin_request: { key: K, headers: { 'X-Imgix-Signature': 'v1,00' }, now: 0, tolerance: 300 },
   verify_basic_auth: { username: 'u', password: 'p', headers: { Authorization: 'Basic dTpw' } },
@@ -187,7 +189,11 @@ const CALL = {
       includeLibraryParam: a.include_library_param,
       disablePathEncoding: a.disable_path_encoding,
     }),
-  build_url: (m, a) => new m.UrlBuilder('demo.imgix.net', { key: K }).buildUrl(a.path, a.params),
+  build_url: (m, a) =>
+    new m.UrlBuilder('demo.imgix.net', { key: K }).buildUrl(a.path, a.params, {
+      disablePathEncoding: a.disable_path_encoding,
+    }),
+  reconstruct: (m, a) => new m.UrlBuilder('demo.imgix.net', { key: K }).reconstruct(a.original_url, a.params),
   build_urls: (m, a) =>
     new m.UrlBuilder('demo.imgix.net', { key: K }).buildUrls(
       a.items !== undefined ? a.items : [[a.path, a.params]],
@@ -201,8 +207,9 @@ const CALL = {
       devicePixelRatios: a.device_pixel_ratios,
       variableQualities: a.variable_qualities,
       disableVariableQuality: a.disable_variable_quality,
+      disablePathEncoding: a.disable_path_encoding,
     }),
-  target_widths: (m, a) => m.targetWidths(a.min_width, a.max_width, a.tolerance),
+  target_widths: (m, a) => m.targetWidths(a.min_width, a.max_width, a.tolerance, a.profile),
   sign_origin_request: (m, a) => m.signOriginRequest(a.key, a.request_id, a.timestamp),
   verify_origin_request: (m, a) =>
     m.verifyOriginRequest(a.key, a.headers, { now: a.now, tolerance: a.tolerance }),
@@ -277,6 +284,9 @@ const RUN = {
   verify_token: (m, i) => signerOf(m, i).verifyToken(i.token, { now: i.now, values: i.values }) ?? null,
   sources: runSources,
   build_url: (m, i) => {
+    if (i.call_disable_path_encoding != null) {
+      return builder(m, i).buildUrl(i.path, i.params, { disablePathEncoding: i.call_disable_path_encoding })
+    }
     const url = outcome(() => builder(m, i).buildUrl(i.path, i.params))
     // The same params as a plain object (where an object can express them: unique keys, no
     // integer-like key that JavaScript would reorder) and as a Map must agree.
@@ -306,11 +316,13 @@ const RUN = {
       devicePixelRatios: i.device_pixel_ratios,
       variableQualities: i.variable_qualities === null ? null : new Map(i.variable_qualities),
       disableVariableQuality: i.disable_variable_quality,
+      disablePathEncoding: i.call_disable_path_encoding,
     }),
+  reconstruct: (m, i) => builder(m, i).reconstruct(i.original_url, i.params),
   verify: (m, i) => signerOf(m, i).verify(i.target, { now: i.now, values: i.values }) ?? null,
   argument_error: argumentError,
   request_target: (m, i) => builder(m, i).requestTarget(i.path, i.query),
-  target_widths: (m, i) => m.targetWidths(i.min_width, i.max_width, i.tolerance),
+  target_widths: (m, i) => m.targetWidths(i.min_width, i.max_width, i.tolerance, i.profile),
   sign_origin_request: (m, i) => m.signOriginRequest(i.key, i.request_id, i.timestamp),
   verify_origin_request: (m, i) =>
     m.verifyOriginRequest(i.key, i.headers, { now: i.now, tolerance: i.tolerance }) ?? null,

@@ -25,12 +25,22 @@ object Imgsign {
     /** The fluid srcset widths from [minWidth] to [maxWidth] with the core's default tolerance. */
     @JvmStatic
     @Throws(ImgsignException::class)
-    fun targetWidths(minWidth: Long, maxWidth: Long): List<Long> = io.imgsign.targetWidths(minWidth, maxWidth)
+    fun targetWidths(minWidth: Long, maxWidth: Long): List<Long> = io.imgsign.targetWidths(minWidth.toDouble(), maxWidth.toDouble())
 
     /** The fluid srcset widths from [minWidth] to [maxWidth], [tolerance] apart. */
     @JvmStatic
     @Throws(ImgsignException::class)
-    fun targetWidths(minWidth: Long, maxWidth: Long, tolerance: Double): List<Long> = io.imgsign.targetWidths(minWidth, maxWidth, tolerance)
+    fun targetWidths(minWidth: Long, maxWidth: Long, tolerance: Double): List<Long> =
+        io.imgsign.targetWidths(minWidth.toDouble(), maxWidth.toDouble(), tolerance)
+
+    /**
+     * The fluid srcset widths from [minWidth] to [maxWidth], [tolerance] apart, as [profile]'s
+     * library computes them (`imgix-java`, `imgix-swift`, ...).
+     */
+    @JvmStatic
+    @Throws(ImgsignException::class)
+    fun targetWidths(minWidth: Double, maxWidth: Double, tolerance: Double, profile: String): List<Long> =
+        io.imgsign.targetWidths(minWidth, maxWidth, tolerance, profile)
 
     /** The `X-Imgix-Signature` header value (`v1,<HEX>`) for an origin request. */
     @JvmStatic

@@ -79,6 +79,33 @@ fun headersOf(headers: Map<String, String>): List<Header> = headers.map { (k, v)
 /** Headers from pairs, repeated names kept (the core reports them as `malformed_header`). */
 fun headersOf(vararg headers: Pair<String, String>): List<Header> = headers.map { (k, v) -> Header(k, v) }
 
+/**
+ * A [UrlBuilder] whose signing key comes from [key], called once here: a key your app
+ * fetched from its own backend and keeps in Android Keystore-backed storage, never a
+ * literal compiled into the app (see docs/mobile-keys.md). [key] returning `null` builds
+ * unsigned URLs. The other options are [UrlBuilder]'s own.
+ */
+@Suppress("ktlint:standard:function-naming", "FunctionName")
+@Throws(ImgsignException::class)
+fun UrlBuilder(
+    domain: String,
+    key: () -> String?,
+    provider: String? = null,
+    profile: String? = null,
+    useHttps: Boolean? = null,
+    includeLibraryParam: Boolean? = null,
+    disablePathEncoding: Boolean? = null,
+): UrlBuilder = UrlBuilder(domain, provider, key(), profile, useHttps, includeLibraryParam, disablePathEncoding)
+
+/**
+ * A [Signer] whose key and previous keys (still accepted while keys rotate) come from
+ * [key] and [previousKeys], called once here (see docs/mobile-keys.md).
+ */
+@Suppress("ktlint:standard:function-naming", "FunctionName")
+@Throws(ImgsignException::class)
+fun Signer(provider: String, key: () -> String, previousKeys: () -> List<String> = { emptyList() }): Signer =
+    Signer(provider, key(), previousKeys())
+
 /** Verifies an origin request with headers given as a map. */
 @Throws(ImgsignException::class)
 fun verifyOriginRequest(key: String, headers: Map<String, String>, now: Long? = null, tolerance: Long? = null) =

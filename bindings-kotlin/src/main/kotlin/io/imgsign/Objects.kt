@@ -165,6 +165,30 @@ class UrlBuilder : FfiUrlBuilder {
     @Throws(ImgsignException::class)
     fun buildUrl(path: String, params: Map<String, Any?>): String = buildUrl(path, paramsOf(params))
 
+    /** Builds (and signs) the URL for [path] with [params]; [disablePathEncoding] given here wins over the builder's. */
+    @Throws(ImgsignException::class)
+    fun buildUrl(path: String, params: List<Param>): String = buildUrl(path, params, null)
+
+    /**
+     * Builds (and signs) the URL for [path] with [params] given as a map; [disablePathEncoding]
+     * given here wins over the builder's.
+     */
+    @Throws(ImgsignException::class)
+    fun buildUrl(path: String, params: Map<String, Any?>, disablePathEncoding: Boolean?): String =
+        buildUrl(path, paramsOf(params), disablePathEncoding)
+
+    /** [reconstruct] without new params: [originalUrl] written and signed again. */
+    @Throws(ImgsignException::class)
+    fun reconstruct(originalUrl: String): String = reconstruct(originalUrl, emptyList())
+
+    /**
+     * Merges [params] into the query of [originalUrl] (an image URL an API returned, say; new
+     * values win) and writes and signs it again, keeping its scheme, host and port:
+     * `builder.reconstruct(apiUrl, mapOf("w" to widthPx, "dpr" to density))`.
+     */
+    @Throws(ImgsignException::class)
+    fun reconstruct(originalUrl: String, params: Map<String, Any?>): String = reconstruct(originalUrl, paramsOf(params))
+
     /** Builds many URLs in one crossing of the native boundary: `(path, params)` pairs. */
     @Throws(ImgsignException::class)
     @JvmName("buildUrlsFromPairs")
@@ -254,22 +278,22 @@ class UrlBuilder : FfiUrlBuilder {
  * option not set is "not given" and takes the core's default.
  */
 class SrcsetOptionsBuilder {
-    private var widths: List<Long>? = null
-    private var minWidth: Long? = null
-    private var maxWidth: Long? = null
+    private var widths: List<Double>? = null
+    private var minWidth: Double? = null
+    private var maxWidth: Double? = null
     private var tolerance: Double? = null
     private var devicePixelRatios: List<Double>? = null
     private var variableQualities: List<VariableQuality>? = null
     private var disableVariableQuality: Boolean? = null
 
     /** Explicit widths of a fluid srcset. */
-    fun widths(widths: List<Long>) = apply { this.widths = widths }
+    fun widths(widths: List<Number>) = apply { this.widths = widths.map { it.toDouble() } }
 
     /** Smallest generated width. */
-    fun minWidth(minWidth: Long) = apply { this.minWidth = minWidth }
+    fun minWidth(minWidth: Double) = apply { this.minWidth = minWidth }
 
     /** Largest generated width. */
-    fun maxWidth(maxWidth: Long) = apply { this.maxWidth = maxWidth }
+    fun maxWidth(maxWidth: Double) = apply { this.maxWidth = maxWidth }
 
     /** Tolerance between consecutive generated widths. */
     fun tolerance(tolerance: Double) = apply { this.tolerance = tolerance }
@@ -285,5 +309,5 @@ class SrcsetOptionsBuilder {
     fun disableVariableQuality(disable: Boolean) = apply { this.disableVariableQuality = disable }
 
     /** The options record. */
-    fun build() = SrcsetOptions(widths, minWidth, maxWidth, tolerance, devicePixelRatios, variableQualities, disableVariableQuality)
+    fun build() = SrcsetOptions(widths, minWidth, maxWidth, tolerance, devicePixelRatios, variableQualities, disableVariableQuality, null)
 }

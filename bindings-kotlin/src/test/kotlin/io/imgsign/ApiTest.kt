@@ -130,8 +130,9 @@ class ApiTest {
         val fixed = b.buildSrcset("/a.jpg", mapOf("w" to 300))
         assertEquals(5, fixed.split(",\n").size)
         assertTrue(fixed.contains(" 2x"))
-        assertEquals(listOf(100L, 200L), targetWidths(100, 200, 2.0).take(2))
-        assertEquals("invalid_srcset", assertThrows<ImgsignException> { targetWidths(-5, 10, 0.08) }.code)
+        assertEquals(listOf(100L, 200L), targetWidths(100.0, 200.0, 2.0).take(2))
+        assertEquals("invalid_srcset", assertThrows<ImgsignException> { targetWidths(-5.0, 10.0, 0.08) }.code)
+        assertEquals(listOf(103L, 154L, 200L), targetWidths(103.0, 200.0, 0.25, "imgix-python"))
     }
 
     @Test
@@ -233,7 +234,8 @@ class ApiTest {
                 !i["profile"].isNull && (i["options"] == null || i["options"].isEmpty) &&
                 !i.str("path").startsWith("-") && i["params"].all { p ->
                     p[1].isTextual && !p[0].asText().contains('=') && !p[0].asText().startsWith("-")
-                } && !i.toString().contains("\\u0000")
+                } && !i.toString().contains("\\u0000") &&
+                listOf("provider", "profile", "use_https").none { i[it].isNull } && i["call_disable_path_encoding"] == null
         }
         assertTrue(eligible.size >= 50, "too few CLI-comparable vectors: ${eligible.size}")
         var compared = 0
@@ -246,7 +248,11 @@ class ApiTest {
             i.optStr("salt")?.let { args += listOf("--salt", it) }
             i["options"].fields().forEach { (name, value) -> args += listOf("--option", "$name=${value.asText()}") }
             if (i.optBool("use_https") == false) args += "--http"
-            if (i.optBool("include_library_param") == true) args += "--include-library-param"
+            when (i.optBool("include_library_param")) {
+                true -> args += "--include-library-param"
+                false -> args += "--no-include-library-param"
+                null -> {}
+            }
             if (i.optBool("disable_path_encoding") == true) args += "--disable-path-encoding"
             args += i.str("path")
             i["params"].forEach { args += "${it[0].asText()}=${it[1].asText()}" }

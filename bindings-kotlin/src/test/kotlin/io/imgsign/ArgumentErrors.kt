@@ -99,6 +99,11 @@ private val illFormed: Map<String, Map<String, () -> Unit>> = mapOf(
         "path" to { builder.buildSrcset("/$BAD.jpg", emptyList()) },
         "params" to { builder.buildSrcset("/a.jpg", mapOf("txt" to BAD)) },
     ),
+    "target_widths" to mapOf("profile" to { targetWidths(profile = BAD) }),
+    "reconstruct" to mapOf(
+        "original_url" to { builder.reconstruct("https://a.com/$BAD", emptyList()) },
+        "params" to { builder.reconstruct("https://a.com/a.jpg", mapOf("txt" to BAD)) },
+    ),
     "sign_origin_request" to mapOf(
         "key" to { signOriginRequest(BAD, "r", NOW) },
         "request_id" to { signOriginRequest(KEY, BAD, NOW) },
@@ -131,4 +136,5 @@ private val wrongType: Map<String, Map<String, () -> Unit>> = mapOf(
     "build_url" to mapOf("params" to { builder.buildUrl("/a.jpg", mapOf("w" to listOf(1))) }),
     "build_urls" to mapOf("params" to { builder.buildUrls(listOf("/a.jpg" to mapOf("w" to Any()))) }),
     "build_srcset" to mapOf("params" to { builder.buildSrcset("/a.jpg", mapOf("w" to 'c')) }),
+    "reconstruct" to mapOf("params" to { builder.reconstruct("https://a.com/a.jpg", mapOf("w" to Any())) }),
 )

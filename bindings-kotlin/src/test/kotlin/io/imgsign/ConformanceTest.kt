@@ -75,14 +75,15 @@ internal fun builder(i: JsonNode) = UrlBuilder(
 )
 
 internal fun srcsetOptions(i: JsonNode) = SrcsetOptions(
-    widths = i["widths"].takeUnless { it.isNull }?.map { u32(it) },
-    minWidth = i.optU32("min_width"),
-    maxWidth = i.optU32("max_width"),
+    widths = i["widths"].takeUnless { it.isNull }?.map { it.asDouble() },
+    minWidth = i.optDouble("min_width"),
+    maxWidth = i.optDouble("max_width"),
     tolerance = i.optDouble("tolerance"),
     devicePixelRatios = i["device_pixel_ratios"].takeUnless { it.isNull }?.map { it.asDouble() },
     variableQualities = i["variable_qualities"].takeUnless { it.isNull }
         ?.map { VariableQuality(it[0].asDouble(), u32(it[1])) },
     disableVariableQuality = i.optBool("disable_variable_quality"),
+    disablePathEncoding = i.optBool("call_disable_path_encoding"),
 )
 
 /** Runs one vector; returns the result as a JSON-comparable value (null for "valid"). */
@@ -133,10 +134,12 @@ internal fun run(v: JsonNode): Any? {
             signer(i).verifyToken(i.str("token"), i.long("now"), named(i["values"]))
             null
         }
-        "build_url" -> builder(i).buildUrl(i.str("path"), params(i["params"]))
+        "build_url" -> builder(i).buildUrl(i.str("path"), params(i["params"]), i.optBool("call_disable_path_encoding"))
+        "reconstruct" -> builder(i).reconstruct(i.str("original_url"), params(i["params"]))
         "build_srcset" -> builder(i).buildSrcset(i.str("path"), params(i["params"]), srcsetOptions(i))
         "request_target" -> builder(i).requestTarget(i.str("path"), i.str("query"))
-        "target_widths" -> targetWidths(i.optU32("min_width"), i.optU32("max_width"), i.optDouble("tolerance"))
+        "target_widths" ->
+            targetWidths(i.optDouble("min_width"), i.optDouble("max_width"), i.optDouble("tolerance"), i.optStr("profile"))
         "sign_origin_request" -> signOriginRequest(i.str("key"), i.str("request_id"), i.long("timestamp"))
         "verify_origin_request" -> {
             verifyOriginRequest(i.str("key"), headers(i["headers"]), i.long("now"), i.optLong("tolerance"))
@@ -213,7 +216,7 @@ class ConformanceTest {
         for (k in listOf(
             "sign_url", "verify_url", "verify", "sign_token", "verify_token", "verify_tampered", "build_url",
             "build_srcset",
-            "target_widths",
+            "target_widths", "reconstruct",
             "sign_origin_request", "verify_origin_request", "verify_basic_auth", "verify_origin_secret",
             "argument_error", "request_target",
         )) {
