@@ -19,19 +19,10 @@ mod common;
 use common::estimate;
 use std::time::SystemTime;
 
-const KEY: &str = "FOO123bar";
-const DOMAIN: &str = "demo.imgix.net";
-const PATH: &str = "/photos/2024/summer/beach-sunset.jpg";
+#[path = "common/inputs.rs"]
+mod inputs;
+use inputs::{DOMAIN, KEY, PATH, params};
 const BATCH: usize = 1_000;
-
-fn params() -> Vec<(&'static str, ParamValue)> {
-    vec![
-        ("w", ParamValue::Int(800)),
-        ("h", ParamValue::Int(600)),
-        ("fit", "crop".into()),
-        ("auto", "format".into()),
-    ]
-}
 
 fn builder(provider: Provider) -> UrlBuilder {
     UrlBuilder::new(

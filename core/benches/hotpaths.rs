@@ -17,24 +17,15 @@ use md5::{Digest, Md5};
 use sha2::Sha256;
 use std::hint::black_box;
 
-const KEY: &str = "FOO123bar";
-const DOMAIN: &str = "demo.imgix.net";
-const PATH: &str = "/photos/2024/summer/beach-sunset.jpg";
+#[path = "common/inputs.rs"]
+mod inputs;
+use inputs::{DOMAIN, KEY, PATH, params};
 const URL: &str =
     "https://demo.imgix.net/photos/2024/summer/beach-sunset.jpg?w=800&h=600&fit=crop&auto=format";
 /// The message `build_url` signs for `PATH` and `params()` (checked in `main`).
 const BUILD_MSG: &str = "/photos/2024/summer/beach-sunset.jpg?auto=format&fit=crop&h=600&w=800";
 /// The message `sign_url` signs for `URL`.
 const SIGN_MSG: &str = "/photos/2024/summer/beach-sunset.jpg?w=800&h=600&fit=crop&auto=format";
-
-fn params() -> Vec<(&'static str, ParamValue)> {
-    vec![
-        ("w", ParamValue::Int(800)),
-        ("h", ParamValue::Int(600)),
-        ("fit", "crop".into()),
-        ("auto", "format".into()),
-    ]
-}
 
 fn builder(profile: Profile) -> UrlBuilder {
     let options =
