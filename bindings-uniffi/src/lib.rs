@@ -11,6 +11,7 @@
 
 mod builder;
 mod error;
+mod fast;
 mod signer;
 mod sources;
 mod types;

@@ -21,7 +21,6 @@ impl From<&str> for InputString {
 }
 
 impl InputString {
-    #[cfg(test)]
     pub(crate) fn from_bytes(bytes: Vec<u8>) -> Self {
         InputString(bytes)
     }

@@ -113,6 +113,8 @@ fun main(args: Array<String>) {
     )
     row("signUrl single", measure(n) { signer.signUrl(URL) }, measure(n) { handSign(URL) })
     row("signUrls x1000, per URL", measure(20, 20) { signer.signUrls(urls) } / 1000, measure(20, 20) { urls.map { handSign(it) } } / 1000)
+    val signed = signer.signUrl(URL)
+    val verifyOne = measure(n) { signer.verifyUrl(signed) }
     val empty = measure(n) { version() }
     val provider = measure(n) { signer.provider() }
     // Where the batch time goes: Kotlin-side lowering of the arguments alone (no native call).
@@ -122,6 +124,7 @@ fun main(args: Array<String>) {
 
     println("%-36s %12s %12s %8s".format("operation", "imgsign ns", "JVM ns", "ratio"))
     for ((name, a, b) in rows) println("%-36s %12.0f %12.0f %8.2f".format(name, a, b, a / b))
+    println("%-36s %12.0f".format("verifyUrl single (fast path)", verifyOne))
     println("%-36s %12.0f".format("version() (no-arg call, string back)", empty))
     println("%-36s %12.0f".format("signer.provider() (object method)", provider))
     println("%-36s %12.0f".format("new JNA Structure (RustBuffer)", structAlloc))

@@ -31,7 +31,7 @@ class Signer : FfiSigner {
 
     /** Signs [url] as given, replacing any existing signature. */
     @Throws(ImgsignException::class)
-    fun signUrl(url: String): String = signUrl(url, null, null, null, emptyMap())
+    fun signUrl(url: String): String = callWithHandle { FastPath.signUrl(it, url) } ?: signUrl(url, null, null, null, emptyMap())
 
     /** Signs [url] with the scheme's per-call [values] (a client IP, ...). */
     @Throws(ImgsignException::class)
@@ -47,19 +47,27 @@ class Signer : FfiSigner {
 
     /** Verifies [url] against the system clock; throws the failing check. */
     @Throws(ImgsignException::class)
-    fun verifyUrl(url: String) = verifyUrl(url, null, emptyMap())
+    fun verifyUrl(url: String) {
+        if (!callWithHandle { FastPath.verify(it, false, null, url) }) verifyUrl(url, null, emptyMap())
+    }
 
     /** Verifies [url] against [now] (UNIX seconds); throws the failing check. */
     @Throws(ImgsignException::class)
-    fun verifyUrl(url: String, now: Long) = verifyUrl(url, now, emptyMap())
+    fun verifyUrl(url: String, now: Long) {
+        if (!callWithHandle { FastPath.verify(it, false, now, url) }) verifyUrl(url, now, emptyMap())
+    }
 
     /** Verifies a request target or full URL against the system clock; throws the failing check. */
     @Throws(ImgsignException::class)
-    fun verify(target: String) = verify(target, null, emptyMap())
+    fun verify(target: String) {
+        if (!callWithHandle { FastPath.verify(it, true, null, target) }) verify(target, null, emptyMap())
+    }
 
     /** Verifies a request target or full URL against [now]; throws the failing check. */
     @Throws(ImgsignException::class)
-    fun verify(target: String, now: Long) = verify(target, now, emptyMap())
+    fun verify(target: String, now: Long) {
+        if (!callWithHandle { FastPath.verify(it, true, now, target) }) verify(target, now, emptyMap())
+    }
 
     /** A token on its own (cookies, headers), for a scheme that signs tokens. */
     @Throws(ImgsignException::class)
@@ -167,7 +175,8 @@ class UrlBuilder : FfiUrlBuilder {
 
     /** Builds (and signs) the URL for [path] with [params]; [disablePathEncoding] given here wins over the builder's. */
     @Throws(ImgsignException::class)
-    fun buildUrl(path: String, params: List<Param>): String = buildUrl(path, params, null)
+    fun buildUrl(path: String, params: List<Param>): String =
+        callWithHandle { FastPath.buildUrl(it, path, params) } ?: buildUrl(path, params, null)
 
     /**
      * Builds (and signs) the URL for [path] with [params] given as a map; [disablePathEncoding]

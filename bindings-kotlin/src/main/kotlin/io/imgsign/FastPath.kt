@@ -1,0 +1,113 @@
+// The byte-array fast path of the hottest calls (Signer.signUrl(url), verifyUrl(url[, now]),
+// verify(target[, now]), UrlBuilder.buildUrl(path, params)): one JNA direct-mapped crossing
+// with primitive arrays instead of UniFFI's RustBuffer and call-status Structures (see
+// bindings-uniffi/src/fast.rs). It only converts: the native side calls the same methods as
+// the UniFFI path, and on any error it answers "fall back", and the wrapper repeats the call
+// through UniFFI, which throws the coded ImgsignException as always.
+
+package io.imgsign
+
+import com.sun.jna.Native
+
+/** The native functions of bindings-uniffi/src/fast.rs, registered on the same library. */
+private object FastNative {
+    @JvmStatic
+    @JvmName("imgsign_fast_sign_url")
+    external fun signUrl(signer: Long, url: ByteArray, urlLen: Int, out: ByteArray, outCap: Int): Int
+
+    @JvmStatic
+    @JvmName("imgsign_fast_verify")
+    external fun verify(signer: Long, target: Int, hasNow: Int, now: Long, url: ByteArray, urlLen: Int): Int
+
+    @JvmStatic
+    @JvmName("imgsign_fast_build_url")
+    external fun buildUrl(builder: Long, path: ByteArray, pathLen: Int, params: ByteArray, paramsLen: Int, out: ByteArray, outCap: Int): Int
+}
+
+internal object FastPath {
+    /** False when the library has no fast path (then every call takes the UniFFI path). */
+    internal val available: Boolean =
+        runCatching {
+            // The name the generated bindings load, so JNA hands back the same library.
+            val name = System.getProperty("uniffi.component.imgsign_uniffi.libraryOverride") ?: "imgsign_uniffi"
+            Native.register(FastNative::class.java, name)
+        }.isSuccess
+
+    /** The signed URL, or null: take the UniFFI path. */
+    fun signUrl(signer: Long, url: String): String? {
+        if (!available) return null
+        val bytes = inputBytes(url)
+        return answer(bytes.size + 96) { out -> FastNative.signUrl(signer, bytes, bytes.size, out, out.size) }
+    }
+
+    /** True when [url] verifies; false: take the UniFFI path (which throws the failing check). */
+    fun verify(signer: Long, target: Boolean, now: Long?, url: String): Boolean {
+        if (!available) return false
+        val bytes = inputBytes(url)
+        return FastNative.verify(signer, if (target) 1 else 0, if (now == null) 0 else 1, now ?: 0, bytes, bytes.size) == 0
+    }
+
+    /** The built URL, or null: take the UniFFI path. */
+    fun buildUrl(builder: Long, path: String, params: List<Param>): String? {
+        if (!available) return null
+        val bytes = inputBytes(path)
+        val packed = Packer(16 * params.size + 16)
+        for (p in params) {
+            packed.string(p.key)
+            when (val v = p.value) {
+                is ParamValue.Str -> packed.byte('S'.code).string(v.value)
+                is ParamValue.Int -> packed.byte('I'.code).long(v.value)
+                is ParamValue.Float -> packed.byte('F'.code).long(java.lang.Double.doubleToRawLongBits(v.value))
+                is ParamValue.Bool -> packed.byte('B'.code).byte(if (v.value) 1 else 0)
+                ParamValue.Null -> packed.byte('N'.code)
+            }
+        }
+        return answer(bytes.size + packed.size + 128) { out ->
+            FastNative.buildUrl(builder, bytes, bytes.size, packed.bytes, packed.size, out, out.size)
+        }
+    }
+
+    /** Calls [f] with an output array of [guess] bytes, again with the size it asks for. */
+    private inline fun answer(guess: Int, f: (ByteArray) -> Int): String? {
+        var out = ByteArray(guess)
+        var n = f(out)
+        if (n > out.size) {
+            out = ByteArray(n)
+            n = f(out)
+        }
+        return if (n < 0 || n > out.size) null else String(out, 0, n, Charsets.UTF_8)
+    }
+
+    /** Packs params as fast.rs `unpack` reads them (lengths and numbers little endian). */
+    private class Packer(capacity: Int) {
+        var bytes = ByteArray(capacity)
+        var size = 0
+
+        private fun room(n: Int) {
+            if (size + n > bytes.size) bytes = bytes.copyOf(maxOf(bytes.size * 2, size + n))
+        }
+
+        fun byte(b: Int) = apply {
+            room(1)
+            bytes[size++] = b.toByte()
+        }
+
+        private fun int(v: Int) {
+            room(4)
+            for (i in 0 until 4) bytes[size++] = (v ushr (8 * i)).toByte()
+        }
+
+        fun long(v: Long) = apply {
+            room(8)
+            for (i in 0 until 8) bytes[size++] = (v ushr (8 * i)).toByte()
+        }
+
+        fun string(s: String) = apply {
+            val b = inputBytes(s)
+            int(b.size)
+            room(b.size)
+            b.copyInto(bytes, size)
+            size += b.size
+        }
+    }
+}

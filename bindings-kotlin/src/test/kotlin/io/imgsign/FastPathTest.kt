@@ -1,0 +1,58 @@
+package io.imgsign
+
+import org.junit.jupiter.api.Assertions.assertEquals
+import org.junit.jupiter.api.Assertions.assertTrue
+import org.junit.jupiter.api.Test
+import org.junit.jupiter.api.assertThrows
+
+/**
+ * The byte-array fast path (FastPath.kt) is in use, and its overloads answer and fail exactly
+ * as the UniFFI methods do (the conformance vectors also run through them).
+ */
+class FastPathTest {
+    private val now = 1_700_000_000L
+    private val s = Signer("imgix", "FOO123bar")
+    private val b = UrlBuilder("demo.imgix.net", key = "FOO123bar")
+
+    @Test
+    fun `the library has the fast path`() {
+        assertTrue(FastPath.available)
+    }
+
+    @Test
+    fun `the fast overloads answer as the UniFFI methods do`() {
+        for (url in listOf(
+            "https://demo.imgix.net/a.png",
+            "https://demo.imgix.net/ü/ß.png?w=1&s=old",
+            "https://demo.imgix.net/" + "x".repeat(5000),
+        )) {
+            assertEquals(s.signUrl(url, null, null, null, emptyMap()), s.signUrl(url))
+        }
+        val params = paramsOf("w" to 400, "fit" to "crop", "q" to 0.75, "lossless" to true, "h" to null, "txt" to "ü " + "y".repeat(3000))
+        assertEquals(b.buildUrl("/a b.png", params, null), b.buildUrl("/a b.png", params))
+        assertEquals(b.buildUrl("/a.png", emptyList(), null), b.buildUrl("/a.png"))
+        val signed = s.signUrl("https://demo.imgix.net/a.png?w=1")
+        s.verifyUrl(signed)
+        s.verifyUrl(signed, now)
+        s.verify("/a.png?w=1&" + signed.substringAfter("&"), now)
+    }
+
+    @Test
+    fun `a failure on the fast path is the same coded exception`() {
+        val signed = s.signUrl("https://demo.imgix.net/a.png?w=1")
+        val tampered = signed.replace("w=1", "w=2")
+        val slow = assertThrows<ImgsignException> { s.verifyUrl(tampered, now, emptyMap()) }
+        val fast = assertThrows<ImgsignException> { s.verifyUrl(tampered, now) }
+        assertEquals(slow::class, fast::class)
+        assertEquals(slow.code, fast.code)
+        assertEquals(slow.message, fast.message)
+        val url = "https://a.com/\uD800"
+        val badUrl = assertThrows<ImgsignException> { s.signUrl(url) }
+        val slowUrl = assertThrows<ImgsignException> { s.signUrl(url, null, null, null, emptyMap()) }
+        assertEquals(slowUrl::class to slowUrl.message, badUrl::class to badUrl.message)
+        val params = paramsOf("txt" to "a\uDFFFb")
+        val badParam = assertThrows<ImgsignException> { b.buildUrl("/a.jpg", params) }
+        val slowParam = assertThrows<ImgsignException> { b.buildUrl("/a.jpg", params, null) }
+        assertEquals(slowParam::class to slowParam.message, badParam::class to badParam.message)
+    }
+}

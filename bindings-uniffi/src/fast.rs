@@ -1,0 +1,260 @@
+//! A byte-array fast path for the hottest Kotlin calls, outside UniFFI's interface.
+//!
+//! A warmed UniFFI call from the JVM spends most of its time on JNA `Structure`s: every
+//! `RustBuffer` argument and result and every call status is one, and a string argument
+//! takes two more crossings (`rustbuffer_alloc`, `rustbuffer_free`). These few plain
+//! `extern "C"` functions take UTF-8 bytes and write the result into a byte array the caller
+//! owns, so that Kotlin (JNA direct mapping, `FastPath.kt`) crosses once with primitive
+//! arrays. They convert and call the very same exported methods as the UniFFI path, and
+//! decide nothing: on any error (a bad argument, a failed check, a caught panic) they return
+//! [`FALLBACK`] and the Kotlin wrapper repeats the call through UniFFI, which raises the
+//! coded `ImgsignException` as always. Swift does not use them; they are not part of the
+//! UniFFI interface, so the generated sources do not change.
+//!
+//! Contract of every function: the object argument is the handle the generated Kotlin class
+//! holds (`Arc::into_raw` of the object, kept alive by the caller for the whole call through
+//! `callWithHandle`); `(ptr, len)` pairs are byte arrays of that length; `out` holds `out_cap`
+//! bytes. The return value is the result's length in bytes, written to `out` only when it
+//! fits (the caller retries with a larger array otherwise), or [`FALLBACK`].
+#![allow(unsafe_code)]
+
+use crate::types::{InputString, Param, ParamValue};
+use crate::{Signer, UrlBuilder};
+use std::collections::HashMap;
+use std::panic::{AssertUnwindSafe, catch_unwind};
+
+/// "Repeat the call through UniFFI": an error, or arguments this path does not take.
+pub const FALLBACK: i32 = -1;
+
+/// The object behind a handle of the generated bindings, borrowed for the call.
+///
+/// # Safety
+/// `handle` is 0 or a live handle of a `T` (UniFFI's `Handle::from_arc`) that the caller keeps
+/// alive until the borrow ends.
+unsafe fn object<'a, T>(handle: u64) -> Option<&'a T> {
+    // SAFETY: by the contract above, a non-zero handle is `Arc::into_raw` of a live `T`.
+    unsafe { (handle as usize as *const T).as_ref() }
+}
+
+/// The `len` bytes at `ptr`.
+///
+/// # Safety
+/// `ptr` points to at least `len` readable bytes (or `len` is 0), unchanged while borrowed.
+unsafe fn slice<'a>(ptr: *const u8, len: i32) -> Option<&'a [u8]> {
+    let len = usize::try_from(len).ok()?;
+    if len == 0 {
+        return Some(&[]);
+    }
+    if ptr.is_null() {
+        return None;
+    }
+    // SAFETY: by the contract above.
+    Some(unsafe { std::slice::from_raw_parts(ptr, len) })
+}
+
+/// The `len` bytes at `ptr` as a string argument (UTF-8 is checked where UniFFI's is).
+///
+/// # Safety
+/// As [`slice`].
+unsafe fn input(ptr: *const u8, len: i32) -> Option<InputString> {
+    // SAFETY: by the contract of `slice`.
+    unsafe { slice(ptr, len) }.map(|b| InputString::from_bytes(b.to_vec()))
+}
+
+/// Runs `f` (no unwinding crosses the C boundary) and writes its string into `out`.
+///
+/// # Safety
+/// `out` points to at least `out_cap` writable bytes (or is null).
+unsafe fn answer(out: *mut u8, out_cap: i32, f: impl FnOnce() -> Option<String>) -> i32 {
+    let Ok(Some(s)) = catch_unwind(AssertUnwindSafe(f)) else { return FALLBACK };
+    let Ok(len) = i32::try_from(s.len()) else { return FALLBACK };
+    if len <= out_cap && !out.is_null() {
+        // SAFETY: `out` holds `out_cap >= len` bytes, and a fresh `String` cannot overlap it.
+        unsafe { std::ptr::copy_nonoverlapping(s.as_ptr(), out, s.len()) };
+    }
+    len
+}
+
+/// `Signer::sign_url(url)` without expiry or values.
+///
+/// # Safety
+/// See the module's contract.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn imgsign_fast_sign_url(
+    signer: u64,
+    url: *const u8,
+    url_len: i32,
+    out: *mut u8,
+    out_cap: i32,
+) -> i32 {
+    // SAFETY: the caller keeps to the module's contract.
+    unsafe {
+        answer(out, out_cap, || {
+            let url = input(url, url_len)?;
+            object::<Signer>(signer)?.sign_url(url, None, None, None, HashMap::new()).ok()
+        })
+    }
+}
+
+/// `Signer::verify_url(url, now)` (`target` 0) or `Signer::verify(target, now)` (`target` 1)
+/// without values; `now` is given when `has_now` is 1. Returns 0 when it verifies.
+///
+/// # Safety
+/// See the module's contract.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn imgsign_fast_verify(
+    signer: u64,
+    target: i32,
+    has_now: i32,
+    now: i64,
+    url: *const u8,
+    url_len: i32,
+) -> i32 {
+    let run = || -> Option<()> {
+        // SAFETY: the caller keeps to the module's contract.
+        let (signer, url) = unsafe { (object::<Signer>(signer)?, input(url, url_len)?) };
+        let now = (has_now == 1).then_some(now);
+        match target {
+            0 => signer.verify_url(url, now, HashMap::new()).ok(),
+            1 => signer.verify(url, now, HashMap::new()).ok(),
+            _ => None,
+        }
+    };
+    match catch_unwind(AssertUnwindSafe(run)) {
+        Ok(Some(())) => 0,
+        _ => FALLBACK,
+    }
+}
+
+/// `UrlBuilder::build_url(path, params)`; `params` packed by `FastPath.kt` (see [`unpack`]).
+///
+/// # Safety
+/// See the module's contract.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn imgsign_fast_build_url(
+    builder: u64,
+    path: *const u8,
+    path_len: i32,
+    params: *const u8,
+    params_len: i32,
+    out: *mut u8,
+    out_cap: i32,
+) -> i32 {
+    // SAFETY: the caller keeps to the module's contract.
+    unsafe {
+        answer(out, out_cap, || {
+            let path = input(path, path_len)?;
+            let params = unpack(slice(params, params_len)?)?;
+            object::<UrlBuilder>(builder)?.build_url(path, params, None).ok()
+        })
+    }
+}
+
+/// Params packed in order, each `key` then a tag and its value: `S` string, `I` i64 (little
+/// endian), `F` f64 bits (little endian), `B` one byte 0/1, `N` null; a string is its byte
+/// length (u32, little endian) then its UTF-8 bytes. None when the packing is malformed.
+fn unpack(mut b: &[u8]) -> Option<Vec<Param>> {
+    fn chunk<const N: usize>(b: &mut &[u8]) -> Option<[u8; N]> {
+        let (head, rest) = b.split_first_chunk::<N>()?;
+        *b = rest;
+        Some(*head)
+    }
+    fn string(b: &mut &[u8]) -> Option<InputString> {
+        let len = usize::try_from(u32::from_le_bytes(chunk(b)?)).ok()?;
+        let (s, rest) = b.split_at_checked(len)?;
+        *b = rest;
+        Some(InputString::from_bytes(s.to_vec()))
+    }
+    let mut params = Vec::new();
+    while !b.is_empty() {
+        let key = string(&mut b)?;
+        let value = match chunk::<1>(&mut b)? {
+            [b'S'] => ParamValue::Str { value: string(&mut b)? },
+            [b'I'] => ParamValue::Int { value: i64::from_le_bytes(chunk(&mut b)?) },
+            [b'F'] => ParamValue::Float { value: f64::from_bits(u64::from_le_bytes(chunk(&mut b)?)) },
+            [b'B'] => ParamValue::Bool { value: chunk::<1>(&mut b)? == [1] },
+            [b'N'] => ParamValue::Null,
+            _ => return None,
+        };
+        params.push(Param { key, value });
+    }
+    Some(params)
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
+    use super::*;
+    use std::sync::Arc;
+
+    /// The handle the generated bindings hold, made the way UniFFI lowers an object.
+    fn handle<T>(object: Arc<T>) -> u64
+    where
+        Arc<T>: uniffi::Lower<crate::UniFfiTag, FfiType = uniffi::Handle>,
+    {
+        <Arc<T> as uniffi::Lower<crate::UniFfiTag>>::lower(object).as_raw()
+    }
+
+    fn call(f: impl Fn(*mut u8, i32) -> i32) -> Option<String> {
+        let n = f(std::ptr::null_mut(), 0);
+        let mut out = vec![0u8; usize::try_from(n).ok()?];
+        assert_eq!(f(out.as_mut_ptr(), n), n);
+        Some(String::from_utf8(out).unwrap())
+    }
+
+    #[test]
+    fn the_fast_path_answers_as_the_uniffi_methods_do() {
+        let signer = Signer::new("imgix".into(), "FOO123bar".into(), vec![], None, vec![], HashMap::new()).unwrap();
+        let url = "https://demo.imgix.net/a.png?w=1";
+        let expected = signer.sign_url(url.into(), None, None, None, HashMap::new()).unwrap();
+        let h = handle(signer.clone());
+        let got = call(|out, cap| unsafe { imgsign_fast_sign_url(h, url.as_ptr(), url.len() as i32, out, cap) });
+        assert_eq!(got.as_deref(), Some(expected.as_str()));
+        let ok = unsafe { imgsign_fast_verify(h, 0, 0, 0, expected.as_ptr(), expected.len() as i32) };
+        assert_eq!(ok, 0);
+        let tampered = expected.replace("w=1", "w=2");
+        let bad = unsafe { imgsign_fast_verify(h, 0, 0, 0, tampered.as_ptr(), tampered.len() as i32) };
+        assert_eq!(bad, FALLBACK);
+        // A bad argument is left to the UniFFI path, which raises the coded error.
+        let lone = [0xED, 0xA0, 0x80];
+        let r = unsafe { imgsign_fast_sign_url(h, lone.as_ptr(), 3, std::ptr::null_mut(), 0) };
+        assert_eq!(r, FALLBACK);
+
+        let builder = UrlBuilder::new(
+            "demo.imgix.net".into(), None, Some("FOO123bar".into()), None, None, None, None, None, HashMap::new(),
+        )
+        .unwrap();
+        let params = || {
+            vec![
+                Param { key: "w".into(), value: ParamValue::Int { value: 400 } },
+                Param { key: "fit".into(), value: ParamValue::Str { value: "crop".into() } },
+                Param { key: "q".into(), value: ParamValue::Float { value: 0.5 } },
+                Param { key: "x".into(), value: ParamValue::Bool { value: true } },
+                Param { key: "n".into(), value: ParamValue::Null },
+            ]
+        };
+        let expected = builder.build_url("/a b.png".into(), params(), None).unwrap();
+        let mut packed = Vec::new();
+        for (k, tag, v) in [
+            (&b"w"[..], b'I', 400i64.to_le_bytes().to_vec()),
+            (b"fit", b'S', [&4u32.to_le_bytes()[..], b"crop"].concat()),
+            (b"q", b'F', 0.5f64.to_bits().to_le_bytes().to_vec()),
+            (b"x", b'B', vec![1]),
+            (b"n", b'N', vec![]),
+        ] {
+            packed.extend_from_slice(&(k.len() as u32).to_le_bytes());
+            packed.extend_from_slice(k);
+            packed.push(tag);
+            packed.extend_from_slice(&v);
+        }
+        let h = handle(builder);
+        let path = "/a b.png";
+        let got = call(|out, cap| unsafe {
+            imgsign_fast_build_url(h, path.as_ptr(), path.len() as i32, packed.as_ptr(), packed.len() as i32, out, cap)
+        });
+        assert_eq!(got.as_deref(), Some(expected.as_str()));
+        // A malformed packing (a key cut short) is refused, never read past.
+        let r = unsafe { imgsign_fast_build_url(h, path.as_ptr(), path.len() as i32, packed.as_ptr(), 3, std::ptr::null_mut(), 0) };
+        assert_eq!(r, FALLBACK);
+    }
+}
