@@ -11,9 +11,10 @@
 //! coded `ImgsignException` as always. Swift does not use them; they are not part of the
 //! UniFFI interface, so the generated sources do not change.
 //!
-//! Contract of every function: the object argument is the handle the generated Kotlin class
-//! holds (`Arc::into_raw` of the object, kept alive by the caller for the whole call through
-//! `callWithHandle`); `(ptr, len)` pairs are byte arrays of that length; `out` holds `out_cap`
+//! Contract of every function: the object argument is a handle the Kotlin wrapper owns (a
+//! clone of the generated class's handle, `Arc::into_raw` of the object, taken once when the
+//! wrapper is made and freed by [`imgsign_fast_free_signer`] / [`imgsign_fast_free_url_builder`]
+//! when it is collected; the wrapper stays reachable for the whole call); `(ptr, len)` pairs are byte arrays of that length; `out` holds `out_cap`
 //! bytes. The return value is the result's length in bytes, written to `out` only when it
 //! fits (the caller retries with a larger array otherwise), or [`FALLBACK`].
 #![allow(unsafe_code)]
@@ -73,6 +74,37 @@ unsafe fn answer(out: *mut u8, out_cap: i32, f: impl FnOnce() -> Option<String>)
         unsafe { std::ptr::copy_nonoverlapping(s.as_ptr(), out, s.len()) };
     }
     len
+}
+
+/// Frees a handle of a `T` (`Arc::into_raw`); 0 is ignored.
+///
+/// # Safety
+/// `handle` is 0 or a handle of a `T` that nothing uses afterwards.
+unsafe fn free<T>(handle: u64) {
+    if handle != 0 {
+        // SAFETY: by the contract above, this is the handle's one and last use.
+        drop(unsafe { std::sync::Arc::from_raw(handle as usize as *const T) });
+    }
+}
+
+/// Frees the wrapper's own `Signer` handle.
+///
+/// # Safety
+/// See [`free`].
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn imgsign_fast_free_signer(signer: u64) {
+    // SAFETY: the caller keeps to the contract of `free`.
+    unsafe { free::<Signer>(signer) }
+}
+
+/// Frees the wrapper's own `UrlBuilder` handle.
+///
+/// # Safety
+/// See [`free`].
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn imgsign_fast_free_url_builder(builder: u64) {
+    // SAFETY: the caller keeps to the contract of `free`.
+    unsafe { free::<UrlBuilder>(builder) }
 }
 
 /// `Signer::sign_url(url)` without expiry or values.
@@ -208,6 +240,7 @@ mod tests {
         let url = "https://demo.imgix.net/a.png?w=1";
         let expected = signer.sign_url(url.into(), None, None, None, HashMap::new()).unwrap();
         let h = handle(signer.clone());
+        assert_eq!(Arc::strong_count(&signer), 2);
         let got = call(|out, cap| unsafe { imgsign_fast_sign_url(h, url.as_ptr(), url.len() as i32, out, cap) });
         assert_eq!(got.as_deref(), Some(expected.as_str()));
         let ok = unsafe { imgsign_fast_verify(h, 0, 0, 0, expected.as_ptr(), expected.len() as i32) };
@@ -219,6 +252,8 @@ mod tests {
         let lone = [0xED, 0xA0, 0x80];
         let r = unsafe { imgsign_fast_sign_url(h, lone.as_ptr(), 3, std::ptr::null_mut(), 0) };
         assert_eq!(r, FALLBACK);
+        unsafe { imgsign_fast_free_signer(h) };
+        assert_eq!(Arc::strong_count(&signer), 1);
 
         let builder = UrlBuilder::new(
             "demo.imgix.net".into(), None, Some("FOO123bar".into()), None, None, None, None, None, HashMap::new(),
@@ -256,5 +291,6 @@ mod tests {
         // A malformed packing (a key cut short) is refused, never read past.
         let r = unsafe { imgsign_fast_build_url(h, path.as_ptr(), path.len() as i32, packed.as_ptr(), 3, std::ptr::null_mut(), 0) };
         assert_eq!(r, FALLBACK);
+        unsafe { imgsign_fast_free_url_builder(h) };
     }
 }

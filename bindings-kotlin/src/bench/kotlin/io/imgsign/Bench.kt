@@ -115,6 +115,13 @@ fun main(args: Array<String>) {
     row("signUrls x1000, per URL", measure(20, 20) { signer.signUrls(urls) } / 1000, measure(20, 20) { urls.map { handSign(it) } } / 1000)
     val signed = signer.signUrl(URL)
     val verifyOne = measure(n) { signer.verifyUrl(signed) }
+    // The same single calls through the generated UniFFI methods (the path before the fast one).
+    val signUniffi = measure(n) { signer.signUrl(URL, null, null, null, emptyMap()) }
+    val buildUniffi = measure(n) { builder.buildUrl(PATH, params, null) }
+    val verifyUniffi = measure(n) { signer.verifyUrl(signed, null, emptyMap()) }
+    // One direct-mapped crossing that does no work (a null handle): the fast path's floor.
+    val noBytes = ByteArray(0)
+    val crossing = measure(n) { FastNative.verify(0, 0, 0, 0, noBytes, 0) }
     val empty = measure(n) { version() }
     val provider = measure(n) { signer.provider() }
     // Where the batch time goes: Kotlin-side lowering of the arguments alone (no native call).
@@ -124,7 +131,11 @@ fun main(args: Array<String>) {
 
     println("%-36s %12s %12s %8s".format("operation", "imgsign ns", "JVM ns", "ratio"))
     for ((name, a, b) in rows) println("%-36s %12.0f %12.0f %8.2f".format(name, a, b, a / b))
-    println("%-36s %12.0f".format("verifyUrl single (fast path)", verifyOne))
+    println("%-36s %12.0f".format("verifyUrl single", verifyOne))
+    println("%-36s %12.0f".format("signUrl single, UniFFI path", signUniffi))
+    println("%-36s %12.0f".format("buildUrl single, UniFFI path", buildUniffi))
+    println("%-36s %12.0f".format("verifyUrl single, UniFFI path", verifyUniffi))
+    println("%-36s %12.0f".format("fast-path crossing, no work", crossing))
     println("%-36s %12.0f".format("version() (no-arg call, string back)", empty))
     println("%-36s %12.0f".format("signer.provider() (object method)", provider))
     println("%-36s %12.0f".format("new JNA Structure (RustBuffer)", structAlloc))

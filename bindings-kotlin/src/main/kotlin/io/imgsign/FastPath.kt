@@ -10,7 +10,7 @@ package io.imgsign
 import com.sun.jna.Native
 
 /** The native functions of bindings-uniffi/src/fast.rs, registered on the same library. */
-private object FastNative {
+internal object FastNative {
     @JvmStatic
     @JvmName("imgsign_fast_sign_url")
     external fun signUrl(signer: Long, url: ByteArray, urlLen: Int, out: ByteArray, outCap: Int): Int
@@ -18,6 +18,14 @@ private object FastNative {
     @JvmStatic
     @JvmName("imgsign_fast_verify")
     external fun verify(signer: Long, target: Int, hasNow: Int, now: Long, url: ByteArray, urlLen: Int): Int
+
+    @JvmStatic
+    @JvmName("imgsign_fast_free_signer")
+    external fun freeSigner(signer: Long)
+
+    @JvmStatic
+    @JvmName("imgsign_fast_free_url_builder")
+    external fun freeUrlBuilder(builder: Long)
 
     @JvmStatic
     @JvmName("imgsign_fast_build_url")
@@ -32,6 +40,42 @@ internal object FastPath {
             val name = System.getProperty("uniffi.component.imgsign_uniffi.libraryOverride") ?: "imgsign_uniffi"
             Native.register(FastNative::class.java, name)
         }.isSuccess
+
+    /**
+     * The fast path's own handle of [owner] (a clone of its UniFFI handle from [clone]), freed
+     * when [owner] is collected; 0 (every call takes the UniFFI path) without the fast path.
+     * UniFFI's `callWithHandle` clones a handle on every call, a crossing of its own.
+     */
+    inline fun own(owner: Any, builder: Boolean, clone: () -> Long): Long {
+        if (!available) return 0
+        val handle = clone()
+        UniffiLib.CLEANER.register(owner, Free(handle, builder))
+        return handle
+    }
+
+    /** Frees a handle of [own]; captures no owner. */
+    class Free(private val handle: Long, private val builder: Boolean) : Runnable {
+        override fun run() = if (builder) FastNative.freeUrlBuilder(handle) else FastNative.freeSigner(handle)
+    }
+
+    /**
+     * Runs [block] with [handle], or answers null (take the UniFFI path, which also throws for
+     * a destroyed object); [owner] stays reachable until the native call has returned, so its
+     * handle cannot be freed during it.
+     */
+    inline fun <R : Any> call(owner: FfiSigner, handle: Long, block: (Long) -> R?): R? =
+        if (handle == 0L || owner.uniffiIsDestroyed) null else block(handle).also { keepAlive(owner) }
+
+    /** [call] for a builder. */
+    inline fun <R : Any> call(owner: FfiUrlBuilder, handle: Long, block: (Long) -> R?): R? =
+        if (handle == 0L || owner.uniffiIsDestroyed) null else block(handle).also { keepAlive(owner) }
+
+    /** A reachability fence that Android before API 28 has too (no `Reference.reachabilityFence`). */
+    fun keepAlive(owner: Any) {
+        synchronized(owner) {
+            // Nothing: entering the monitor keeps [owner] reachable up to here.
+        }
+    }
 
     /** The signed URL, or null: take the UniFFI path. */
     fun signUrl(signer: Long, url: String): String? {

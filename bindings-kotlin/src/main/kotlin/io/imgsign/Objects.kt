@@ -29,9 +29,12 @@ class Signer : FfiSigner {
         options: Map<String, ParamValue> = emptyMap(),
     ) : super(provider, key, previousKeys, salt, previousSalts, options)
 
+    /** The handle of the fast path of the hottest calls (FastPath.kt). */
+    private val fast: Long = FastPath.own(this, builder = false) { uniffiCloneHandle() }
+
     /** Signs [url] as given, replacing any existing signature. */
     @Throws(ImgsignException::class)
-    fun signUrl(url: String): String = callWithHandle { FastPath.signUrl(it, url) } ?: signUrl(url, null, null, null, emptyMap())
+    fun signUrl(url: String): String = FastPath.call(this, fast) { FastPath.signUrl(it, url) } ?: signUrl(url, null, null, null, emptyMap())
 
     /** Signs [url] with the scheme's per-call [values] (a client IP, ...). */
     @Throws(ImgsignException::class)
@@ -48,25 +51,25 @@ class Signer : FfiSigner {
     /** Verifies [url] against the system clock; throws the failing check. */
     @Throws(ImgsignException::class)
     fun verifyUrl(url: String) {
-        if (!callWithHandle { FastPath.verify(it, false, null, url) }) verifyUrl(url, null, emptyMap())
+        if (FastPath.call(this, fast) { FastPath.verify(it, false, null, url) } != true) verifyUrl(url, null, emptyMap())
     }
 
     /** Verifies [url] against [now] (UNIX seconds); throws the failing check. */
     @Throws(ImgsignException::class)
     fun verifyUrl(url: String, now: Long) {
-        if (!callWithHandle { FastPath.verify(it, false, now, url) }) verifyUrl(url, now, emptyMap())
+        if (FastPath.call(this, fast) { FastPath.verify(it, false, now, url) } != true) verifyUrl(url, now, emptyMap())
     }
 
     /** Verifies a request target or full URL against the system clock; throws the failing check. */
     @Throws(ImgsignException::class)
     fun verify(target: String) {
-        if (!callWithHandle { FastPath.verify(it, true, null, target) }) verify(target, null, emptyMap())
+        if (FastPath.call(this, fast) { FastPath.verify(it, true, null, target) } != true) verify(target, null, emptyMap())
     }
 
     /** Verifies a request target or full URL against [now]; throws the failing check. */
     @Throws(ImgsignException::class)
     fun verify(target: String, now: Long) {
-        if (!callWithHandle { FastPath.verify(it, true, now, target) }) verify(target, now, emptyMap())
+        if (FastPath.call(this, fast) { FastPath.verify(it, true, now, target) } != true) verify(target, now, emptyMap())
     }
 
     /** A token on its own (cookies, headers), for a scheme that signs tokens. */
@@ -165,6 +168,9 @@ class UrlBuilder : FfiUrlBuilder {
 
     private constructor(withHandle: UniffiWithHandle, handle: Long) : super(withHandle, handle)
 
+    /** The handle of the fast path of the hottest calls (FastPath.kt). */
+    private val fast: Long = FastPath.own(this, builder = true) { uniffiCloneHandle() }
+
     /** Builds (and signs) the URL for [path] without params. */
     @Throws(ImgsignException::class)
     fun buildUrl(path: String): String = buildUrl(path, emptyList())
@@ -176,7 +182,7 @@ class UrlBuilder : FfiUrlBuilder {
     /** Builds (and signs) the URL for [path] with [params]; [disablePathEncoding] given here wins over the builder's. */
     @Throws(ImgsignException::class)
     fun buildUrl(path: String, params: List<Param>): String =
-        callWithHandle { FastPath.buildUrl(it, path, params) } ?: buildUrl(path, params, null)
+        FastPath.call(this, fast) { FastPath.buildUrl(it, path, params) } ?: buildUrl(path, params, null)
 
     /**
      * Builds (and signs) the URL for [path] with [params] given as a map; [disablePathEncoding]

@@ -55,4 +55,14 @@ class FastPathTest {
         val slowParam = assertThrows<ImgsignException> { b.buildUrl("/a.jpg", params, null) }
         assertEquals(slowParam::class to slowParam.message, badParam::class to badParam.message)
     }
+
+    @Test
+    fun `a closed object still refuses the fast overloads`() {
+        val closed = Signer("imgix", "FOO123bar")
+        closed.close()
+        assertThrows<IllegalStateException> { closed.signUrl("https://demo.imgix.net/a.png") }
+        val closedBuilder = UrlBuilder("demo.imgix.net", key = "FOO123bar")
+        closedBuilder.close()
+        assertThrows<IllegalStateException> { closedBuilder.buildUrl("/a.png") }
+    }
 }
