@@ -236,12 +236,14 @@ mod tests {
 
     #[test]
     fn the_fast_path_answers_as_the_uniffi_methods_do() {
-        let signer = Signer::new("imgix".into(), "FOO123bar".into(), vec![], None, vec![], HashMap::new()).unwrap();
+        let signer =
+            Signer::new("imgix".into(), "FOO123bar".into(), vec![], None, vec![], HashMap::new()).unwrap();
         let url = "https://demo.imgix.net/a.png?w=1";
         let expected = signer.sign_url(url.into(), None, None, None, HashMap::new()).unwrap();
         let h = handle(signer.clone());
         assert_eq!(Arc::strong_count(&signer), 2);
-        let got = call(|out, cap| unsafe { imgsign_fast_sign_url(h, url.as_ptr(), url.len() as i32, out, cap) });
+        let got =
+            call(|out, cap| unsafe { imgsign_fast_sign_url(h, url.as_ptr(), url.len() as i32, out, cap) });
         assert_eq!(got.as_deref(), Some(expected.as_str()));
         let ok = unsafe { imgsign_fast_verify(h, 0, 0, 0, expected.as_ptr(), expected.len() as i32) };
         assert_eq!(ok, 0);
@@ -256,7 +258,15 @@ mod tests {
         assert_eq!(Arc::strong_count(&signer), 1);
 
         let builder = UrlBuilder::new(
-            "demo.imgix.net".into(), None, Some("FOO123bar".into()), None, None, None, None, None, HashMap::new(),
+            "demo.imgix.net".into(),
+            None,
+            Some("FOO123bar".into()),
+            None,
+            None,
+            None,
+            None,
+            None,
+            HashMap::new(),
         )
         .unwrap();
         let params = || {
@@ -285,11 +295,29 @@ mod tests {
         let h = handle(builder);
         let path = "/a b.png";
         let got = call(|out, cap| unsafe {
-            imgsign_fast_build_url(h, path.as_ptr(), path.len() as i32, packed.as_ptr(), packed.len() as i32, out, cap)
+            imgsign_fast_build_url(
+                h,
+                path.as_ptr(),
+                path.len() as i32,
+                packed.as_ptr(),
+                packed.len() as i32,
+                out,
+                cap,
+            )
         });
         assert_eq!(got.as_deref(), Some(expected.as_str()));
         // A malformed packing (a key cut short) is refused, never read past.
-        let r = unsafe { imgsign_fast_build_url(h, path.as_ptr(), path.len() as i32, packed.as_ptr(), 3, std::ptr::null_mut(), 0) };
+        let r = unsafe {
+            imgsign_fast_build_url(
+                h,
+                path.as_ptr(),
+                path.len() as i32,
+                packed.as_ptr(),
+                3,
+                std::ptr::null_mut(),
+                0,
+            )
+        };
         assert_eq!(r, FALLBACK);
         unsafe { imgsign_fast_free_url_builder(h) };
     }
