@@ -15,6 +15,10 @@ fi
 
 cd "$HERE"
 mkdir -p target
+# The Java tests compile against the Kotlin classes, and javac's staleness check only looks at
+# the Java sources: after a Kotlin signature change a kept test class would call a method that
+# is gone (NoSuchMethodError). The tests are compiled anew every run.
+rm -rf target/test-classes
 LOG="$HERE/target/mvn-test.log"
 set +e
 # generate-sources (scripts/generate.sh) builds the library, the generator and the CLI the
