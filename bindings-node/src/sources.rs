@@ -114,7 +114,7 @@ impl Sources {
     /// `Sources(<names>)`: never a key.
     #[napi(js_name = "toString")]
     pub fn to_string_js(&self) -> String {
-        format!("Sources({})", self.names().join(", "))
+        self.inner.to_string()
     }
 
     /// `{ names }`: never a key.

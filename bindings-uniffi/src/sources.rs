@@ -107,7 +107,7 @@ pub struct Sources {
 
 impl std::fmt::Debug for Sources {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "Sources({})", self.names().join(", "))
+        write!(f, "{}", self.inner)
     }
 }
 

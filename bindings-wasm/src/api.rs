@@ -374,10 +374,11 @@ pub fn run(objects: &mut Objects, op: u32, handle: u32, args: &Args<'_>, out: &m
         op::SOURCES_NEW => {
             let set = imgsign::Sources::new(&source_specs(a(0))?)?;
             let names: Vec<String> = set.sources().iter().map(|s| s.name().to_owned()).collect();
+            let shown = set.to_string();
             let h = objects.insert(Obj::Sources(Box::new(set)));
             out.array(3, |w| {
                 w.num(h as f64);
-                w.str(&format!("Sources({})", names.join(", ")));
+                w.str(&shown);
                 w.strs(&names);
             });
         }

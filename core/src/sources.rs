@@ -124,6 +124,21 @@ pub struct Sources {
     sources: Vec<Source>,
 }
 
+/// `Sources(<names>)`, the names in the order given: what every language shows for a set.
+/// Never a key or a salt.
+impl fmt::Display for Sources {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Sources(")?;
+        for (i, s) in self.sources.iter().enumerate() {
+            if i > 0 {
+                f.write_str(", ")?;
+            }
+            f.write_str(&s.name)?;
+        }
+        f.write_str(")")
+    }
+}
+
 impl Sources {
     /// Creates the set. Each source is checked in order (its name, prefix, builder options and
     /// keys; an error names the source), then the set: names are unique, and no two sources
@@ -379,6 +394,18 @@ mod tests {
             previous_keys: vec![],
             previous_salts: vec![],
         }
+    }
+
+    #[test]
+    fn a_set_shows_its_names_in_order_and_never_a_key() {
+        let set = Sources::new(&[
+            spec("shop", "img.example.com", None, "Sup3rSecretK3y"),
+            spec("archive", "img.example.com", Some("/archive"), "0therSecretK3y"),
+        ])
+        .unwrap();
+        let shown = set.to_string();
+        assert_eq!(shown, "Sources(shop, archive)");
+        assert!(!format!("{shown}{set:?}").contains("SecretK3y"));
     }
 
     #[test]
