@@ -49,10 +49,6 @@ const MARKS: &[u8] = b"-._~!$&()*+,;=:@/%";
 /// Byte classes of [`CLASS`], one bit each.
 const IN_PATH: u8 = 1;
 const IN_QUERY: u8 = 2;
-/// `.` or `%`: a segment starting with one may be a dot segment.
-const DOT_OR_PERCENT: u8 = 4;
-/// `/`, shifted by one onto [`DOT_OR_PERCENT`] to test "`/` then `.` or `%`" without a branch.
-const SLASH: u8 = 8;
 const PERCENT: u8 = 16;
 /// A lowercase letter, digit or `-` of a [`plain_host`] label.
 const IN_HOST: u8 = 32;
@@ -83,8 +79,6 @@ static CLASS: [u8; 256] = {
     t = mark(t, b"'", IN_PATH);
     t = mark(t, b"?", IN_QUERY);
     t = mark(t, b"-", IN_HOST);
-    t = mark(t, b".%", DOT_OR_PERCENT);
-    t = mark(t, b"/", SLASH);
     mark(t, b"%", PERCENT)
 };
 
@@ -102,45 +96,70 @@ fn class(c: u8) -> u8 {
 }
 
 /// Whether a `/`-separated segment of `part` may be a dot segment: one starts with `.` or `%`
-/// (the first counts as following a `/`). One pass of table lookups without branches; a
-/// `true` needs the exact check.
+/// (the first counts as following a `/`). One pass of comparisons without branches, which
+/// the compiler vectorises; a `true` needs the exact check.
 pub(crate) fn dot_segment_suspect(part: &[u8]) -> bool {
-    let (mut suspect, mut prev) = (0u8, SLASH);
-    for &c in part {
-        let k = class(c);
-        suspect |= (prev >> 1) & k;
-        prev = k;
-    }
-    suspect & DOT_OR_PERCENT != 0
+    let first = matches!(part.first(), Some(b'.' | b'%'));
+    let next = part.get(1..).unwrap_or_default();
+    first
+        | part.iter().zip(next).fold(false, |hit, (&a, &c)| hit | ((a == b'/') & ((c == b'.') | (c == b'%'))))
 }
 
-/// Whether every byte of `part` is one the fast path takes ([`kept`]), every `%` starts an
-/// escape of two hex digits, and (with `segments`) no `/`-separated segment is a dot segment.
-/// One pass of table lookups without branches; the exact checks run only for a `%` or for a
-/// segment that starts with `.` or `%`.
-fn clean(part: &[u8], query: bool, segments: bool) -> bool {
+/// Scans a path (`query` false) or a query (`query` true) from `start` for as long as its
+/// bytes are ones the fast path takes ([`kept`]). Returns where it stopped: the end of `b`,
+/// or a byte that is not taken there. It is the end of the part only when that byte is `?`
+/// (ends a path) or `#` (ends either), which are never taken in a path, nor `#` in a query,
+/// so the caller checks that byte. The second value says whether the part had every `%`
+/// followed by two hex digits and (for a path) no dot segment; the exact checks run only for
+/// a `%`, or a segment that starts with `.` or `%`.
+fn scan(b: &[u8], start: usize, query: bool) -> (usize, bool) {
     let want = if query { IN_QUERY } else { IN_PATH };
-    let (mut all, mut any, mut suspect) = (0xffu8, 0u8, 0u8);
-    // A segment starting at the start of `part` counts as following a `/`.
-    let mut prev = SLASH;
-    for &c in part {
-        let k = class(c);
-        all &= k;
-        any |= k;
-        suspect |= (prev >> 1) & k;
-        prev = k;
-    }
-    if all & want == 0 {
-        return false;
-    }
+    let rest = b.get(start..).unwrap_or_default();
+    let (len, any) = taken_prefix(rest, want);
+    let part = rest.get(..len).unwrap_or_default();
     let hex = |i: usize| part.get(i).is_some_and(u8::is_ascii_hexdigit);
     if any & PERCENT != 0 && part.iter().enumerate().any(|(i, &c)| c == b'%' && !(hex(i + 1) && hex(i + 2))) {
-        return false;
+        return (start + len, false);
     }
-    if !segments || suspect & DOT_OR_PERCENT == 0 {
-        return true;
+    if query || !dot_segment_suspect(part) {
+        return (start + len, true);
     }
-    !part.split(|&c| c == b'/').any(is_dot_segment)
+    (start + len, !part.split(|&c| c == b'/').any(is_dot_segment))
+}
+
+/// How many bytes at the start of `s` have a class with a bit of `want`, and the class bits
+/// of those bytes or-ed together. Eight bytes at a time without a branch per byte; the block
+/// where the run ends is read again byte by byte.
+fn taken_prefix(s: &[u8], want: u8) -> (usize, u8) {
+    let (mut len, mut any) = (0usize, 0u8);
+    let mut blocks = s.chunks_exact(8);
+    for block in blocks.by_ref() {
+        let (mut all, mut or) = (0xffu8, 0u8);
+        for &c in block {
+            let k = class(c);
+            all &= k;
+            or |= k;
+        }
+        if all & want == 0 {
+            return tail_prefix(block, want, len, any);
+        }
+        any |= or;
+        len += 8;
+    }
+    tail_prefix(blocks.remainder(), want, len, any)
+}
+
+/// [`taken_prefix`] byte by byte over `block`, continuing from `len` and `any`.
+fn tail_prefix(block: &[u8], want: u8, mut len: usize, mut any: u8) -> (usize, u8) {
+    for &c in block {
+        let k = class(c);
+        if k & want == 0 {
+            break;
+        }
+        any |= k;
+        len += 1;
+    }
+    (len, any)
 }
 
 /// A lowercase host of letters, digits, `-` and `.`, without empty labels, no label starting
@@ -179,21 +198,18 @@ fn fast_split(input: &str) -> Option<(usize, usize, usize)> {
         return None;
     }
     let origin_end = host_start + host_len;
-    let from = |i: usize| b.get(i..).unwrap_or_default();
-    let end_of = |i: usize, query: bool| {
-        i + from(i).iter().position(|&c| (c == b'#') | (!query & (c == b'?'))).unwrap_or(from(i).len())
-    };
-    let path_end = end_of(origin_end, false);
-    if !clean(b.get(origin_end..path_end)?, false, true) {
+    let (path_end, ok) = scan(b, origin_end, false);
+    if !ok {
         return None;
     }
     let query_end = match b.get(path_end) {
-        Some(b'?') => end_of(path_end, true),
-        _ => path_end,
+        None | Some(b'#') => path_end,
+        Some(b'?') => match scan(b, path_end + 1, true) {
+            (end, true) if matches!(b.get(end), None | Some(b'#')) => end,
+            _ => return None,
+        },
+        Some(_) => return None,
     };
-    if !clean(b.get((path_end + 1).min(query_end)..query_end)?, true, false) {
-        return None;
-    }
     if let Some(fragment) = b.get(query_end + 1..)
         && !fragment.iter().all(|&c| kept(c, false) || c == b'?' || c == b'#')
     {
