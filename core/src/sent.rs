@@ -49,7 +49,6 @@ const MARKS: &[u8] = b"-._~!$&()*+,;=:@/%";
 /// Byte classes of [`CLASS`], one bit each.
 const IN_PATH: u8 = 1;
 const IN_QUERY: u8 = 2;
-const PERCENT: u8 = 16;
 /// A lowercase letter, digit or `-` of a [`plain_host`] label.
 const IN_HOST: u8 = 32;
 
@@ -79,7 +78,7 @@ static CLASS: [u8; 256] = {
     t = mark(t, b"'", IN_PATH);
     t = mark(t, b"?", IN_QUERY);
     t = mark(t, b"-", IN_HOST);
-    mark(t, b"%", PERCENT)
+    t
 };
 
 /// Whether `c` is a byte the fast path takes in a path (`'` too) or, with `query`, in a
@@ -113,12 +112,11 @@ pub(crate) fn dot_segment_suspect(part: &[u8]) -> bool {
 /// followed by two hex digits and (for a path) no dot segment; the exact checks run only for
 /// a `%`, or a segment that starts with `.` or `%`.
 fn scan(b: &[u8], start: usize, query: bool) -> (usize, bool) {
-    let want = if query { IN_QUERY } else { IN_PATH };
     let rest = b.get(start..).unwrap_or_default();
-    let (len, any) = taken_prefix(rest, want);
+    let (len, percent) = if query { taken_prefix::<true>(rest) } else { taken_prefix::<false>(rest) };
     let part = rest.get(..len).unwrap_or_default();
     let hex = |i: usize| part.get(i).is_some_and(u8::is_ascii_hexdigit);
-    if any & PERCENT != 0 && part.iter().enumerate().any(|(i, &c)| c == b'%' && !(hex(i + 1) && hex(i + 2))) {
+    if percent && part.iter().enumerate().any(|(i, &c)| c == b'%' && !(hex(i + 1) && hex(i + 2))) {
         return (start + len, false);
     }
     if query || !dot_segment_suspect(part) {
@@ -127,39 +125,54 @@ fn scan(b: &[u8], start: usize, query: bool) -> (usize, bool) {
     (start + len, !part.split(|&c| c == b'/').any(is_dot_segment))
 }
 
-/// How many bytes at the start of `s` have a class with a bit of `want`, and the class bits
-/// of those bytes or-ed together. Eight bytes at a time without a branch per byte; the block
-/// where the run ends is read again byte by byte.
-fn taken_prefix(s: &[u8], want: u8) -> (usize, u8) {
-    let (mut len, mut any) = (0usize, 0u8);
-    let mut blocks = s.chunks_exact(8);
-    for block in blocks.by_ref() {
-        let (mut all, mut or) = (0xffu8, 0u8);
-        for &c in block {
-            let k = class(c);
-            all &= k;
-            or |= k;
-        }
-        if all & want == 0 {
-            return tail_prefix(block, want, len, any);
-        }
-        any |= or;
-        len += 8;
-    }
-    tail_prefix(blocks.remainder(), want, len, any)
+/// Whether the fast path does not take `c` in a path (`QUERY` false) or a query: the
+/// complement of [`kept`], written as comparisons (ranges where the excluded bytes are
+/// adjacent) so that a pass over a block of bytes vectorises. A test checks it against the
+/// table for every byte.
+#[inline(always)]
+fn refused<const QUERY: bool>(c: u8) -> bool {
+    let outside = c.wrapping_sub(0x21) >= 0x5e; // not `!`..=`~`
+    let common = (c.wrapping_sub(b'"') < 2) // `"` `#`
+        | (c == b'<')
+        | (c.wrapping_sub(b'[') < 4) // `[` `\` `]` `^`
+        | (c == b'`')
+        | (c.wrapping_sub(b'{') < 3); // `{` `|` `}`
+    // In a path `>` and `?` (adjacent); in a query `>` and `'`.
+    let own = if QUERY { (c == b'>') | (c == b'\'') } else { c.wrapping_sub(b'>') < 2 };
+    outside | common | own
 }
 
-/// [`taken_prefix`] byte by byte over `block`, continuing from `len` and `any`.
-fn tail_prefix(block: &[u8], want: u8, mut len: usize, mut any: u8) -> (usize, u8) {
+/// How many bytes at the start of `s` the fast path takes in a path (`QUERY` false) or a
+/// query, and whether they have a `%`. Sixteen bytes at a time by comparisons the compiler
+/// vectorises; the block where the run ends is read again byte by byte.
+fn taken_prefix<const QUERY: bool>(s: &[u8]) -> (usize, bool) {
+    let (mut len, mut percent) = (0usize, false);
+    let mut blocks = s.chunks_exact(16);
+    for block in blocks.by_ref() {
+        let (mut bad, mut pct) = (false, false);
+        for &c in block {
+            bad |= refused::<QUERY>(c);
+            pct |= c == b'%';
+        }
+        if bad {
+            return tail_prefix::<QUERY>(block, len, percent);
+        }
+        percent |= pct;
+        len += 16;
+    }
+    tail_prefix::<QUERY>(blocks.remainder(), len, percent)
+}
+
+/// [`taken_prefix`] byte by byte over `block`, continuing from `len` and `percent`.
+fn tail_prefix<const QUERY: bool>(block: &[u8], mut len: usize, mut percent: bool) -> (usize, bool) {
     for &c in block {
-        let k = class(c);
-        if k & want == 0 {
+        if refused::<QUERY>(c) {
             break;
         }
-        any |= k;
+        percent |= c == b'%';
         len += 1;
     }
-    (len, any)
+    (len, percent)
 }
 
 /// A lowercase host of letters, digits, `-` and `.`, without empty labels, no label starting
@@ -345,6 +358,14 @@ mod tests {
         ];
         for input in left {
             assert!(fast_split(input).is_none(), "{input} should take the full parser");
+        }
+    }
+
+    #[test]
+    fn the_comparisons_are_the_table() {
+        for c in 0..=255u8 {
+            assert_eq!(refused::<false>(c), !kept(c, false), "path byte {c:#04x}");
+            assert_eq!(refused::<true>(c), !kept(c, true), "query byte {c:#04x}");
         }
     }
 

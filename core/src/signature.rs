@@ -521,6 +521,52 @@ mod tests {
         assert_eq!(code("a=1&s"), Ok(("a=1", "")));
     }
 
+    /// The split of the signature (and the pieces with the expiry's key) by `str::split`, as
+    /// it was written before the one-pass search: the reference for the proptest below.
+    fn reference(query: &str, param: &str, other: &str) -> Option<(String, String, Option<Vec<usize>>)> {
+        let (signed, last) = query.rsplit_once('&').unwrap_or(("", query));
+        let before = signed.split('&').filter(|p| !signed.is_empty() && piece_key(p) == param).count();
+        if piece_key(last) != param || before > 0 {
+            return None;
+        }
+        let value = last.split_once('=').map_or("", |(_, v)| v);
+        let mut starts = Vec::new();
+        let mut at = 0;
+        for piece in signed.split('&') {
+            if piece_key(piece) == other {
+                starts.push(at);
+            }
+            at += piece.len() + 1;
+        }
+        Some((signed.to_owned(), value.to_owned(), Some(starts)))
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 3000, failure_persistence: None,
+                                                                ..proptest::prelude::ProptestConfig::default() })]
+        /// The word-at-a-time search finds the pieces `str::split` finds, at any length.
+        #[test]
+        fn one_pass_split_agrees_with_str_split(query in "[sxe=&]{0,40}", long in "[a-z]{0,20}") {
+            let query = format!("{long}{query}");
+            let got = split_signature_and(&query, "s", Some("e")).ok().map(|s| {
+                let others = match s.other {
+                    Ok(None) => Some(vec![]),
+                    Ok(Some(at)) => Some(vec![at]),
+                    Err(()) => None,
+                };
+                (s.signed.to_owned(), s.value.to_owned(), others)
+            });
+            let want = reference(&query, "s", "e").map(|(signed, value, starts)| {
+                let starts = starts.filter(|s| s.len() < 2);
+                (signed, value, starts)
+            });
+            proptest::prop_assert_eq!(got, want, "{}", query);
+            let has = split_ascii(&query, b'&').take(if query.is_empty() { 0 } else { usize::MAX })
+                .any(|p| piece_key(p) == "s");
+            proptest::prop_assert_eq!(find_piece(query.as_bytes(), 0, b"s").is_some(), has, "{}", query);
+        }
+    }
+
     const CLD: Anchor = Anchor::AfterPair(&["image", "video"], &["upload", "fetch"]);
     const FRAMED: Slot = Slot::Framed { open: "s--", close: "--", lengths: &[8, 32] };
     const START: Anchor = Anchor::Start { prefix_option: Some("path_prefix") };
