@@ -57,15 +57,17 @@ function putString(s, p) {
   const n = s.length
   if (p + 4 + 3 * n > bytes.length) grow(p + 4 + 3 * n)
   const b = bytes
-  let i = 0
+  // Every unit is copied and OR-ed together, without a branch per character; any unit
+  // above 0x7f sends the whole string to utf8Write instead.
+  let units = 0
   if (n <= SHORT) {
-    for (; i < n; i++) {
+    for (let i = 0; i < n; i++) {
       const c = s.charCodeAt(i)
-      if (c > 0x7f) break
+      units |= c
       b[p + 4 + i] = c
     }
   }
-  const len = i === n ? n : buf.utf8Write(s, p + 4)
+  const len = n <= SHORT && units <= 0x7f ? n : buf.utf8Write(s, p + 4)
   b[p] = len
   b[p + 1] = len >>> 8
   b[p + 2] = len >>> 16
