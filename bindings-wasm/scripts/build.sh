@@ -51,10 +51,14 @@ else
     as_root ln -sfn "$src" "$sysroot/lib/rustlib/src/rust"
   fi
   # RUSTFLAGS reach only the wasm target's crates (build scripts are built without them).
+  # The standard library is built with its `optimize_for_size` feature: smaller sort,
+  # integer-formatting and float-parsing routines with the same results (sorts that are
+  # stable stay stable; the core's unstable sorts only order keys whose duplicates are an
+  # error), 24 KB less gzipped and no slower per call (make bench-node).
   RUSTC=/usr/bin/rustc RUSTC_BOOTSTRAP=1 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER=wasm-ld \
     RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort" \
     cargo build --locked --release -p imgsign-wasm --target "$TARGET" --target-dir "$TARGET_DIR" \
-      -Zbuild-std=std,panic_abort
+      -Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size
 fi
 
 built=$TARGET_DIR/$TARGET/release/imgsign_wasm.wasm
