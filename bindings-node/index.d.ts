@@ -163,9 +163,10 @@ export declare class Sources {
   signUrl(url: string, options?: SignUrlOptions): string
   /**
    * Signs many URLs in one call, each with the key of its source; fails as a whole on the
-   * first bad URL (its index is named).
+   * first bad URL (its index is named). The options are those of `Signer.signUrls`, the
+   * same for every URL (`expiresIn` counted from one reading of the clock).
    */
-  signUrls(urls: string[]): Array<string>
+  signUrls(urls: string[], options?: SignUrlOptions): Array<string>
   /**
    * Verifies `url` with the keys of its source (see `Signer.verifyUrl`).
    * @throws {Error} `.code` `unknown_source`, `missing_signature`, `signature_mismatch`, `expired`, `malformed_url`.

@@ -35,10 +35,11 @@ def spec(name, domain, *, path_prefix=None, provider=None, key=None, previous_ke
             "disable_path_encoding": disable_path_encoding}
 
 
-def call(sources, op, *, url=None, target=None, host=None, name=None, path=None, params=(), expires=None,
-         now=None):
-    return {"sources": sources, "op": op, "url": url, "target": target, "host": host, "name": name, "path": path,
-            "params": [[k, v] for k, v in params], "expires": expires, "now": now}
+def call(sources, op, *, url=None, urls=None, target=None, host=None, name=None, path=None, params=(), expires=None,
+         expires_in=None, now=None):
+    return {"sources": sources, "op": op, "url": url, "urls": urls, "target": target, "host": host, "name": name,
+            "path": path, "params": [[k, v] for k, v in params], "expires": expires, "expires_in": expires_in,
+            "now": now}
 
 
 # ---------------------------------------------------------------------- the reference rules
@@ -109,6 +110,18 @@ class RefSources:
         s = self.signing(self.match(*self.host_and_path(url, "invalid_url")))
         return ref.sign_url(s["provider"], s["key"], url, expires)
 
+    def sign_urls(self, urls, expires, expires_in, now):
+        """behaviour.md: one expiry for the whole batch (`expires`, or `now` + `expires_in`),
+        the combination checked before any URL; then each URL by its own source."""
+        if expires is not None and expires_in is not None:
+            raise RefError("invalid_param", "expires")
+        if now is not None and expires_in is None:
+            raise RefError("invalid_param", "now")
+        if (expires is not None and expires < 0) or (expires_in is not None and expires_in < 0):
+            raise RefError("invalid_param", "expires")
+        at = expires if expires_in is None else now + expires_in
+        return [self.sign_url(u, at) for u in urls]
+
     def verify_url(self, url, now):
         s = self.signing(self.match(*self.host_and_path(url, "malformed_url")))
         return ref.verify_url(s["provider"], s["key"], s["previous_keys"], url, now)
@@ -153,6 +166,8 @@ def run_ref(inp):
         op = inp["op"]
         if op == "sign_url":
             return sources.sign_url(inp["url"], inp["expires"])
+        if op == "sign_urls":
+            return sources.sign_urls(inp["urls"], inp["expires"], inp["expires_in"], inp["now"])
         if op == "verify_url":
             return sources.verify_url(inp["url"], inp["now"])
         if op == "verify":
@@ -210,6 +225,27 @@ def gen_vectors(G):
         call(prefixed(), "sign_url", url="not a url"))
     add("sign-expires", "an expiry is set as by the source's signer",
         call(mixed(), "sign_url", url="https://img.imageboss.me/cover/300x300/a.jpg", expires=1800000000))
+    batch = ["https://demo.imgix.net/a.jpg?w=400", "https://img.imageboss.me/cover/300x300/a.jpg",
+             "https://image.pvnservices.com/books/b.jpg?w=2"]
+    add("sign-urls", "a batch: each URL signed by the key of its own source, in order",
+        call(mixed(), "sign_urls", urls=batch))
+    add("sign-urls-empty", "an empty batch is an empty list", call(mixed(), "sign_urls", urls=[]))
+    add("sign-urls-expires", "a batch with one expiry, set on every URL as its source's signer sets it",
+        call(prefixed(), "sign_urls", urls=["https://img.example.com/a.jpg", "https://img.example.com/shop/b.jpg?w=1",
+                                            "https://img.example.com/shop/shoes/c.jpg"], expires=1800000000))
+    add("sign-urls-expires-in", "expires_in is counted from one clock reading: every URL expires at now + expires_in",
+        call(prefixed(), "sign_urls", urls=["https://img.example.com/a.jpg", "https://img.example.com/shop/b.jpg"],
+             expires_in=300, now=NOW))
+    add("sign-urls-unknown-source", "a batch fails as a whole on the first URL no source takes",
+        call(mixed(), "sign_urls", urls=[batch[0], "https://other.example.com/a.jpg"]))
+    add("sign-urls-keyless-source", "a batch fails as a whole on a URL whose source has no key",
+        call(mixed(), "sign_urls", urls=[batch[0], "https://image.pvnservices.com/a.jpg"]))
+    add("sign-urls-both-expiries", "expires and expires_in together are refused before any URL is read",
+        call(mixed(), "sign_urls", urls=["https://other.example.com/a.jpg"], expires=1800000000, expires_in=60))
+    add("sign-urls-now-alone", "now without expires_in is refused",
+        call(mixed(), "sign_urls", urls=batch[:1], now=NOW))
+    add("sign-urls-negative-expires-in", "a negative expires_in is refused",
+        call(mixed(), "sign_urls", urls=batch[:1], expires_in=-1, now=NOW))
     add("sign-keyless-source", "a source without a key builds unsigned URLs and cannot sign: invalid_key",
         call(mixed(), "sign_url", url="https://image.pvnservices.com/a.jpg"))
     for vid, url in (("imgix", "https://demo.imgix.net/a.jpg?w=400"),

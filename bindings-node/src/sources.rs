@@ -72,11 +72,18 @@ impl Sources {
     }
 
     /// Signs many URLs in one call, each with the key of its source; fails as a whole on the
-    /// first bad URL (its index is named).
+    /// first bad URL (its index is named). The options are those of `Signer.signUrls`, the
+    /// same for every URL (`expiresIn` counted from one reading of the clock).
     #[napi(catch_unwind)]
-    pub fn sign_urls(&self, #[napi(ts_arg_type = "string[]")] urls: Unknown) -> Result<Vec<String>> {
+    pub fn sign_urls(
+        &self,
+        env: Env,
+        #[napi(ts_arg_type = "string[]")] urls: Unknown,
+        #[napi(ts_arg_type = "SignUrlOptions")] options: Option<Unknown>,
+    ) -> Result<Vec<String>> {
         let urls = list(urls, Arg::new(Op::SignUrls, "urls"), string)?;
-        self.inner.sign_urls(&urls).map_err(core)
+        let options = SignUrlOptions::read(&env, Op::SignUrls, options)?;
+        self.inner.sign_urls_with(&urls, &options.into()).map_err(core)
     }
 
     /// Verifies `url` with the keys of its source (see `Signer.verifyUrl`).

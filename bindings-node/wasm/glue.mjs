@@ -514,10 +514,12 @@ function createApi(exports, textReader) {
       c.arg(options == null ? undefined : clock())
       return c.run(OP_SOURCES_SIGN_URL, h)
     }
-    signUrls(urls) {
+    signUrls(urls, options) {
       const h = this.#handle
-      c.begin(1)
+      c.begin(3)
       c.arg(urls)
+      c.arg(options)
+      c.arg(options == null ? undefined : clock())
       return c.run(OP_SOURCES_SIGN_URLS, h)
     }
     verifyUrl(url, options) {

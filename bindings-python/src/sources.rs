@@ -82,11 +82,23 @@ impl Sources {
     }
 
     /// Signs many URLs in one call, each with the key of its source. Fails as a whole on the
-    /// first bad URL; the message names its index.
-    fn sign_urls(&self, py: Python<'_>, urls: &Bound<'_, PyAny>) -> PyResult<Vec<String>> {
+    /// first bad URL; the message names its index. The keyword arguments are those of
+    /// :meth:`Signer.sign_urls`: one expiry for every URL (``expires_in`` counted from one
+    /// reading of the clock).
+    #[pyo3(signature = (urls, *, expires = None, expires_in = None, now = None, values = None))]
+    fn sign_urls(
+        &self,
+        py: Python<'_>,
+        urls: &Bound<'_, PyAny>,
+        expires: Option<&Bound<'_, PyAny>>,
+        expires_in: Option<&Bound<'_, PyAny>>,
+        now: Option<&Bound<'_, PyAny>>,
+        values: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Vec<String>> {
         let urls = list(urls, Arg::new(Op::SignUrls, "urls"), str_arg)?;
+        let options = sign_options(Op::SignUrls, expires, expires_in, now, values)?;
         let inner = &self.inner;
-        py.detach(|| inner.sign_urls(&urls)).or_raise(py)
+        py.detach(|| inner.sign_urls_with(&urls, &options)).or_raise(py)
     }
 
     /// Verifies ``url`` with the keys of its source (see :meth:`Signer.verify_url`).

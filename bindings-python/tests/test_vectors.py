@@ -251,6 +251,8 @@ def _sources(specs):
 
 _SOURCES_OPS = {
     "sign_url": lambda set_, i: set_.sign_url(i["url"], expires=i["expires"]),
+    "sign_urls": lambda set_, i: set_.sign_urls(i["urls"], expires=i["expires"], expires_in=i["expires_in"],
+                                                now=i["now"]),
     "verify_url": lambda set_, i: set_.verify_url(i["url"], i["now"]),
     "verify": lambda set_, i: set_.verify(i["target"], i["host"], i["now"]),
     "build_url": lambda set_, i: set_.source(i["name"]).build_url(i["path"], _pairs(i["params"])),

@@ -150,9 +150,20 @@ impl Sources {
     }
 
     /// Signs many URLs in one crossing, each with the key of its source; fails on the first
-    /// bad URL, naming its index.
-    pub fn sign_urls(&self, urls: Vec<InputString>) -> Result<Vec<String>> {
-        Ok(self.inner.sign_urls(&args(urls, Op::SignUrls, "urls")?)?)
+    /// bad URL, naming its index. The expiry and per-call values are those of
+    /// `Signer.sign_urls`, the same for every URL.
+    #[uniffi::method(default(expires = None, expires_in = None, now = None, values))]
+    pub fn sign_urls(
+        &self,
+        urls: Vec<InputString>,
+        expires: Option<i64>,
+        expires_in: Option<i64>,
+        now: Option<i64>,
+        values: Named,
+    ) -> Result<Vec<String>> {
+        let urls = args(urls, Op::SignUrls, "urls")?;
+        let options = sign_options(Op::SignUrls, expires, expires_in, now, values)?;
+        Ok(self.inner.sign_urls_with(&urls, &options)?)
     }
 
     /// Verifies a signed URL with the keys of its source (see `Signer.verify_url`).

@@ -60,7 +60,7 @@ pub mod op {
     pub const SOURCES_NEW: u32 = 22;
     /// `sources.signUrl(url, options, clock)`.
     pub const SOURCES_SIGN_URL: u32 = 23;
-    /// `sources.signUrls(urls)`.
+    /// `sources.signUrls(urls, options, clock)`.
     pub const SOURCES_SIGN_URLS: u32 = 24;
     /// `sources.verifyUrl(url, options, clock)`.
     pub const SOURCES_VERIFY_URL: u32 = 25;
@@ -392,7 +392,7 @@ pub fn run(objects: &mut Objects, op: u32, handle: u32, args: &Args<'_>, out: &m
         op::SOURCES_SIGN_URLS => {
             let set = sources(objects, handle)?;
             let urls = list(a(0), Arg::new(Op::SignUrls, "urls"), string)?;
-            out.strs(&set.sign_urls(&urls)?);
+            out.strs(&set.sign_urls_with(&urls, &sign_options(Op::SignUrls, a(1), a(2))?)?);
         }
         op::SOURCES_VERIFY_URL => {
             let set = sources(objects, handle)?;

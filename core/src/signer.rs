@@ -50,6 +50,13 @@ impl SignOptions {
         }
     }
 
+    /// The same options with the expiry made absolute: an `expires_in` becomes `expires`,
+    /// counted from one reading of the clock (or `now`). A batch signed with the result
+    /// expires at one second whatever signs each URL and however long it takes.
+    pub fn resolved(&self) -> Result<SignOptions> {
+        Ok(SignOptions { expires: self.expiry()?, expires_in: None, now: None, values: self.values.clone() })
+    }
+
     /// The absolute expiry the options ask for, if any.
     fn expiry(&self) -> Result<Option<i64>> {
         self.validate()?;

@@ -233,9 +233,23 @@ impl Sources {
     /// Signs many URLs, each with the key of its source; fails on the first bad URL, naming
     /// its index.
     pub fn sign_urls<S: AsRef<str>>(&self, urls: &[S]) -> Result<Vec<String>> {
+        self.sign_urls_with(urls, &SignOptions::default())
+    }
+
+    /// [`Sources::sign_urls`] with one expiry and one set of per-call values for every URL,
+    /// as [`Signer::sign_urls_with`] takes them: an `expires_in` is counted from one reading
+    /// of the clock, so every URL of the batch expires at the same second whichever source
+    /// signs it. A bad combination of options fails before any URL is read.
+    pub fn sign_urls_with<S: AsRef<str>>(&self, urls: &[S], options: &SignOptions) -> Result<Vec<String>> {
+        let fixed = options.resolved()?;
         urls.iter()
             .enumerate()
-            .map(|(i, u)| self.sign_url(u.as_ref()).map_err(|e| e.at(&format!("urls[{i}]"))))
+            .map(|(i, u)| {
+                let url = u.as_ref();
+                self.source_of_url(url, ErrorCode::InvalidUrl)
+                    .and_then(|source| source.signing()?.sign_url_with(url, &fixed))
+                    .map_err(|e| e.at(&format!("urls[{i}]")))
+            })
             .collect()
     }
 

@@ -171,8 +171,16 @@ class Sources:
         values: Optional[_Named] = None,
     ) -> str:
         """Signs ``url`` with the key of its source."""
-    def sign_urls(self, urls: Sequence[str]) -> List[str]:
-        """Signs many URLs in one call, each with the key of its source."""
+    def sign_urls(
+        self,
+        urls: Sequence[str],
+        *,
+        expires: Optional[int] = None,
+        expires_in: Optional[int] = None,
+        now: Optional[int] = None,
+        values: Optional[_Named] = None,
+    ) -> List[str]:
+        """Signs many URLs in one call, each with the key of its source, with one expiry."""
     def verify_url(self, url: str, now: Optional[int] = None, *, values: Optional[_Named] = None) -> None:
         """Verifies ``url`` with the keys of its source; raises a VerifyError subclass on failure."""
     def verify(

@@ -1129,9 +1129,10 @@ public protocol SourcesProtocol: AnyObject, Sendable {
     
     /**
      * Signs many URLs in one crossing, each with the key of its source; fails on the first
-     * bad URL, naming its index.
+     * bad URL, naming its index. The expiry and per-call values are those of
+     * `Signer.sign_urls`, the same for every URL.
      */
-    func signUrls(urls: [InputString]) throws  -> [String]
+    func signUrls(urls: [InputString], expires: Int64?, expiresIn: Int64?, now: Int64?, values: [InputString: ParamValue]) throws  -> [String]
     
     /**
      * The builder of the source named `name` (a path outside its prefix throws
@@ -1256,14 +1257,19 @@ open func signUrl(url: InputString, expires: Int64? = nil, expiresIn: Int64? = n
     
     /**
      * Signs many URLs in one crossing, each with the key of its source; fails on the first
-     * bad URL, naming its index.
+     * bad URL, naming its index. The expiry and per-call values are those of
+     * `Signer.sign_urls`, the same for every URL.
      */
-open func signUrls(urls: [InputString])throws  -> [String]  {
+open func signUrls(urls: [InputString], expires: Int64? = nil, expiresIn: Int64? = nil, now: Int64? = nil, values: [InputString: ParamValue] = [:])throws  -> [String]  {
     return try  FfiConverterSequenceString.lift(try rustCallWithError(FfiConverterTypeImgsignError_lift) {
         uniffiCallStatus in
     uniffi_imgsign_uniffi_fn_method_sources_sign_urls(
             self.uniffiCloneHandle(),
-        FfiConverterSequenceTypeInputString.lower(urls),uniffiCallStatus
+        FfiConverterSequenceTypeInputString.lower(urls),
+        FfiConverterOptionInt64.lower(expires),
+        FfiConverterOptionInt64.lower(expiresIn),
+        FfiConverterOptionInt64.lower(now),
+        FfiConverterDictionaryTypeInputStringTypeParamValue.lower(values),uniffiCallStatus
     )
 })
 }
@@ -3319,7 +3325,7 @@ private let initializationResult: InitializationResult = {
     if (uniffi_imgsign_uniffi_checksum_method_sources_sign_url() != 2665) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imgsign_uniffi_checksum_method_sources_sign_urls() != 24015) {
+    if (uniffi_imgsign_uniffi_checksum_method_sources_sign_urls() != 45448) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_imgsign_uniffi_checksum_method_sources_source() != 21888) {

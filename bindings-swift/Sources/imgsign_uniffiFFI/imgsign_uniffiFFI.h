@@ -435,7 +435,7 @@ RustBuffer uniffi_imgsign_uniffi_fn_method_sources_sign_url(uint64_t ptr, RustBu
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_METHOD_SOURCES_SIGN_URLS
 #define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_METHOD_SOURCES_SIGN_URLS
-RustBuffer uniffi_imgsign_uniffi_fn_method_sources_sign_urls(uint64_t ptr, RustBuffer urls, RustCallStatus *_Nonnull out_status
+RustBuffer uniffi_imgsign_uniffi_fn_method_sources_sign_urls(uint64_t ptr, RustBuffer urls, RustBuffer expires, RustBuffer expires_in, RustBuffer now, RustBuffer values, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_METHOD_SOURCES_SOURCE

@@ -379,8 +379,15 @@ struct SourcesInput: Decodable {
     let name: String?
     let path: String?
     let params: [ParamPair]
+    let urls: [String]?
     let expires: Int64?
+    let expiresIn: Int64?
     let now: Int64?
+
+    enum CodingKeys: String, CodingKey {
+        case sources, op, url, target, host, name, path, params, urls, expires, now
+        case expiresIn = "expires_in"
+    }
 
     func field(_ value: String?, _ label: String) throws -> String {
         guard let value = value else { throw VectorError(description: "sources: no \(label) for \(op)") }
@@ -395,6 +402,9 @@ struct SourcesInput: Decodable {
                 return .string(try sourceSet.signUrl(url: try field(url, "url"), expires: expires))
             }
             return .string(try sourceSet.signUrl(url: try field(url, "url")))
+        case "sign_urls":
+            guard let urls = urls else { throw VectorError(description: "sources: no urls for \(op)") }
+            return .strings(try sourceSet.signUrls(urls: urls, expires: expires, expiresIn: expiresIn, now: now))
         case "verify_url":
             try sourceSet.verifyUrl(url: try field(url, "url"), now: now)
             return .valid
@@ -445,6 +455,7 @@ enum VectorInput {
 enum Outcome: Decodable, Equatable, CustomStringConvertible {
     case valid
     case string(String)
+    case strings([String])
     case widths([Int64])
 
     init(from decoder: Decoder) throws {
@@ -453,6 +464,9 @@ enum Outcome: Decodable, Equatable, CustomStringConvertible {
             self = .valid
         } else if let s = try? c.decode(String.self) {
             self = .string(s)
+        } else if let s = try? c.decode([String].self) {
+            // An empty list is a batch of no URLs (no vector expects no widths).
+            self = .strings(s)
         } else {
             self = .widths(try c.decode([Int64].self))
         }
@@ -462,6 +476,7 @@ enum Outcome: Decodable, Equatable, CustomStringConvertible {
         switch self {
         case .valid: return "valid"
         case let .string(s): return s
+        case let .strings(s): return "\(s)"
         case let .widths(w): return "\(w)"
         }
     }

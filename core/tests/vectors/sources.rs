@@ -57,6 +57,17 @@ pub fn run(input: &Value) -> Result<Result<Value, Error>, String> {
             let options = SignOptions { expires: opt_i(input, "expires")?, ..SignOptions::default() };
             sources.sign_url_with(s(input, "url")?, &options).map(Value::String)
         }
+        "sign_urls" => {
+            let options = SignOptions {
+                expires: opt_i(input, "expires")?,
+                expires_in: opt_i(input, "expires_in")?,
+                now: opt_i(input, "now")?,
+                values: Vec::new(),
+            };
+            sources
+                .sign_urls_with(&string_list(input, "urls")?, &options)
+                .map(|urls| Value::Array(urls.into_iter().map(Value::String).collect()))
+        }
         "verify_url" => sources.verify_url_with(s(input, "url")?, &verify_options()?).map(|()| Value::Null),
         "verify" => sources
             .verify_with(s(input, "target")?, s(input, "host")?, &verify_options()?)

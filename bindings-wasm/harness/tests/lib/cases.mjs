@@ -51,8 +51,19 @@ function sourcesOf(m, list) {
   )
 }
 
+// A `sources` batch's options: the given ones only.
+const batchOptions = (i) =>
+  Object.fromEntries(
+    [
+      ['expires', i.expires],
+      ['expiresIn', i.expires_in],
+      ['now', i.now],
+    ].filter(([, v]) => v !== null),
+  )
+
 const SOURCES = {
   sign_url: (set, i) => set.signUrl(i.url, i.expires === null ? undefined : { expires: i.expires }),
+  sign_urls: (set, i) => set.signUrls(i.urls, batchOptions(i)),
   verify_url: (set, i) => set.verifyUrl(i.url, { now: i.now }) ?? null,
   verify: (set, i) => set.verify(i.target, i.host, { now: i.now }) ?? null,
   build_url: (set, i) => set.source(i.name).buildUrl(i.path, i.params),

@@ -200,7 +200,7 @@ internal val VERIFY_CODES =
 internal fun expectedValue(n: JsonNode): Any? = when {
     n.isNull -> null
     n.isTextual -> n.asText()
-    n.isArray -> n.map { it.asLong() }
+    n.isArray -> n.map { if (it.isTextual) it.asText() else it.asLong() }
     else -> fail("unexpected expected value $n")
 }
 

@@ -25,6 +25,13 @@ internal fun runSources(i: JsonNode): Any? {
     val set = Sources(i["sources"].map { sourceSpec(it) })
     return when (val op = i.str("op")) {
         "sign_url" -> i.optLong("expires").let { if (it == null) set.signUrl(i.str("url")) else set.signUrlExpiring(i.str("url"), it) }
+        "sign_urls" ->
+            set.signUrls(
+                i["urls"].map { it.asText() },
+                expires = i.optLong("expires"),
+                expiresIn = i.optLong("expires_in"),
+                now = i.optLong("now"),
+            )
         "verify_url" -> set.verifyUrl(i.str("url"), i.long("now")).let { null }
         "verify" -> set.verify(i.str("target"), i.str("host"), i.long("now")).let { null }
         "build_url" -> set.source(i.str("name")).buildUrl(i.str("path"), params(i["params"]))
