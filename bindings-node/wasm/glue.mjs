@@ -79,6 +79,14 @@ function latin1Decoder() {
     return null
   }
 }
+// UTF-8 for every result, for runtimes whose TextDecoder has a fast path for UTF-8 only
+// (per 110-character URL: Deno 0.5 µs against 1.3-1.9 µs for windows-1252, workerd about
+// 0.2 against 0.4 µs; Chromium is the other way round, by about 10 %).
+function utf8TextReader(buffer) {
+  const decoder = new TextDecoder()
+  const bytes = new Uint8Array(buffer)
+  return (start, end) => decoder.decode(bytes.subarray(start, end))
+}
 function defaultTextReader(buffer) {
   const decoder = new TextDecoder()
   const ascii = latin1Decoder() ?? decoder
@@ -645,4 +653,4 @@ function createNoop(exports, textReader) {
   }
 }
 
-export { createApi, createNoop }
+export { createApi, createNoop, utf8TextReader }
