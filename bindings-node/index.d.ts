@@ -250,13 +250,6 @@ export declare class UrlBuilder {
 }
 
 /**
- * Runs the call written in `call` (see the module documentation). `null`: not handled
- * here, take the regular path.
- * @internal
- */
-export declare function _fast(call: Uint8Array): string | null
-
-/**
  * The error code a wrong-typed or ill-formed value of `argument` of `operation` gets
  * (`argumentErrorCode('signUrl', 'url') === 'invalid_url'`); `null` for an unknown
  * operation. The rule is the core's (see docs/behaviour.md).

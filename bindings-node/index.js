@@ -36,95 +36,86 @@ const HEADER = 12
 // Strings up to this length are copied in a loop (cheaper than a call into Buffer#utf8Write).
 const SHORT = 64
 
-let buf = Buffer.allocUnsafeSlow(1 << 14)
-let view = new DataView(buf.buffer, buf.byteOffset, buf.length)
-let pos = HEADER
-
-// Room for `n` more bytes.
-function room(n) {
-  if (pos + n <= buf.length) return
-  const bigger = Buffer.allocUnsafeSlow(2 ** Math.ceil(Math.log2(pos + n)))
-  buf.copy(bigger, 0, 0, pos)
+// The shared Buffer, a plain Uint8Array over the same bytes (element stores on it are
+// cheaper than on a Buffer), and a DataView for the numbers.
+let buf
+let bytes
+let view
+function grow(n) {
+  const bigger = Buffer.allocUnsafeSlow(2 ** Math.ceil(Math.log2(Math.max(n, 1 << 14))))
+  if (buf !== undefined) buf.copy(bigger)
   buf = bigger
+  bytes = new Uint8Array(buf.buffer, buf.byteOffset, buf.length)
   view = new DataView(buf.buffer, buf.byteOffset, buf.length)
 }
+grow(1 << 14)
 
-// A string: its UTF-8 byte length (u32) and bytes. ASCII is copied in a loop; the rest by
-// utf8Write, which writes U+FFFD for a lone surrogate (the native side then declines).
-function putString(s) {
+// Writes a string at `p`: its UTF-8 byte length (u32) and bytes; returns the position after
+// it. Short ASCII is copied in a loop; the rest by utf8Write, which writes U+FFFD for a lone
+// surrogate (the native side then declines).
+function putString(s, p) {
   const n = s.length
-  room(4 + 3 * n)
-  const at = pos
-  pos += 4
-  let ascii = n <= SHORT
-  if (ascii) {
+  if (p + 4 + 3 * n > bytes.length) grow(p + 4 + 3 * n)
+  const b = bytes
+  // Every unit is copied and OR-ed together, without a branch per character; any unit
+  // above 0x7f sends the whole string to utf8Write instead.
+  let units = 0
+  if (n <= SHORT) {
     for (let i = 0; i < n; i++) {
       const c = s.charCodeAt(i)
-      if (c > 0x7f) {
-        ascii = false
-        pos = at + 4
-        break
-      }
-      buf[pos++] = c
+      units |= c
+      b[p + 4 + i] = c
     }
   }
-  if (!ascii) pos += buf.utf8Write(s, pos)
-  view.setUint32(at, pos - at - 4, true)
+  const len = n <= SHORT && units <= 0x7f ? n : buf.utf8Write(s, p + 4)
+  b[p] = len
+  b[p + 1] = len >>> 8
+  b[p + 2] = len >>> 16
+  b[p + 3] = len >>> 24
+  return p + 4 + len
 }
 
-// A param value, or false when it does not pack plainly.
-function putValue(v) {
-  switch (typeof v) {
-    case 'string':
-      buf[pos++] = T_STRING
-      putString(v)
-      return true
-    case 'number':
-      room(9)
-      buf[pos++] = T_NUMBER
-      view.setFloat64(pos, v, true)
-      pos += 8
-      return true
-    case 'boolean':
-      buf[pos++] = v ? T_TRUE : T_FALSE
-      return true
-    case 'undefined':
-      buf[pos++] = T_NULL
-      return true
-    default:
-      if (v !== null) return false
-      buf[pos++] = T_NULL
-      return true
-  }
-}
-
-// Starts a call: the text is written after the header.
-function begin() {
-  pos = HEADER
-}
-
-// Runs the call written since `begin`: the result, or null when the regular path must answer.
-function run(op, id) {
-  buf[0] = op
-  view.setUint32(4, id, true)
-  view.setUint32(8, pos - HEADER, true)
-  return native._fast(buf)
-}
-
-// Writes `path` and plain-object `params` (key, value, key, value, ...); false when they do
-// not pack plainly.
-function putPathAndParams(path, params) {
-  if (typeof path !== 'string') return false
-  putString(path)
-  if (params === undefined || params === null) return true
-  if (typeof params !== 'object' || Object.getPrototypeOf(params) !== Object.prototype) return false
+// Writes `path` and plain-object `params` (key, tagged value, key, tagged value, ...) after
+// the header; the position after them, or -1 when they do not pack plainly.
+function pack(path, params) {
+  if (typeof path !== 'string') return -1
+  let p = putString(path, HEADER)
+  if (params === undefined || params === null) return p
+  if (typeof params !== 'object' || Object.getPrototypeOf(params) !== Object.prototype) return -1
   for (const key in params) {
-    room(1)
-    putString(key)
-    room(1)
-    if (!putValue(params[key])) return false
+    p = putString(key, p)
+    const v = params[key]
+    if (p + 9 > bytes.length) grow(p + 9)
+    switch (typeof v) {
+      case 'string':
+        bytes[p] = T_STRING
+        p = putString(v, p + 1)
+        break
+      case 'number':
+        bytes[p] = T_NUMBER
+        view.setFloat64(p + 1, v, true)
+        p += 9
+        break
+      case 'boolean':
+        bytes[p++] = v ? T_TRUE : T_FALSE
+        break
+      case 'undefined':
+        bytes[p++] = T_NULL
+        break
+      default:
+        if (v !== null) return -1
+        bytes[p++] = T_NULL
+    }
   }
-  return true
+  return p
+}
+
+// Runs the call written up to `end`: the result, or null when the regular path must answer.
+function run(op, id, end) {
+  bytes[0] = op
+  view.setUint32(4, id, true)
+  view.setUint32(8, end - HEADER, true)
+  return fast(buf)
 }
 
 // Each object's fast-path id, read once from its native `_id` getter.
@@ -140,9 +131,7 @@ function idOf(object) {
 
 // One string argument (signUrl, verifyUrl, verify).
 function urlCall(op, object, url) {
-  begin()
-  putString(url)
-  return run(op, idOf(object))
+  return run(op, idOf(object), putString(url, HEADER))
 }
 
 // Sets method `name` of `proto` (keeping it non-enumerable, as the native one is).
@@ -151,21 +140,20 @@ function define(proto, name, value) {
 }
 
 // The fast path is the native addon's (the wasm build reads plain objects directly).
-if (typeof native._fast === 'function') {
+const fast = native._fast
+if (typeof fast === 'function') {
   const builder = native.UrlBuilder.prototype
   const signer = native.Signer.prototype
   const { buildUrl, buildSrcset } = builder
   const { signUrl, verifyUrl, verify } = signer
   define(builder, 'buildUrl', function buildUrlFast(path, params, options) {
-    begin()
-    const plain = options === undefined && putPathAndParams(path, params)
-    const url = plain ? run(OP_BUILD_URL, idOf(this)) : null
+    const end = options === undefined ? pack(path, params) : -1
+    const url = end < 0 ? null : run(OP_BUILD_URL, idOf(this), end)
     return url === null ? buildUrl.call(this, path, params, options) : url
   })
   define(builder, 'buildSrcset', function buildSrcsetFast(path, params, options) {
-    begin()
-    const plain = options === undefined && putPathAndParams(path, params)
-    const srcset = plain ? run(OP_BUILD_SRCSET, idOf(this)) : null
+    const end = options === undefined ? pack(path, params) : -1
+    const srcset = end < 0 ? null : run(OP_BUILD_SRCSET, idOf(this), end)
     return srcset === null ? buildSrcset.call(this, path, params, options) : srcset
   })
   define(signer, 'signUrl', function signUrlFast(url, options) {

@@ -838,7 +838,6 @@ module.exports = nativeBinding
 module.exports.Signer = nativeBinding.Signer
 module.exports.Sources = nativeBinding.Sources
 module.exports.UrlBuilder = nativeBinding.UrlBuilder
-module.exports._fast = nativeBinding._fast
 module.exports.argumentErrorCode = nativeBinding.argumentErrorCode
 module.exports.errorCodes = nativeBinding.errorCodes
 module.exports.profileNames = nativeBinding.profileNames

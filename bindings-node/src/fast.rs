@@ -1,12 +1,14 @@
 //! The fast path of the hottest calls (`buildUrl`, `buildSrcset`, `signUrl`, `verifyUrl`,
 //! `verify` with plain arguments), used by `index.js`.
 //!
-//! Measured on Node 20 (`bindings-node/README.md`, "Performance"): a call of a `#[napi]`
-//! class method costs about 400 ns before it does anything (napi-rs checks the receiver's
-//! class and registers the borrow of `self`), and every argument costs 70-170 ns to convert
-//! (a string is measured, allocated and copied by two Node-API calls). A free function with
-//! one `Buffer` argument costs about 100 ns. So JavaScript writes the whole call into one
-//! shared `Buffer` (`Buffer#utf8Write`, a copy), and calls [`fast`], which reads it in place:
+//! Measured on Node 20 (`bindings-node/README.md`, "Where the time goes"): a call of a
+//! `#[napi]` class method costs about 400 ns before it does anything (napi-rs checks the
+//! receiver's class and registers the borrow of `self`), and every argument costs 70-170 ns
+//! to convert (a string is measured, allocated and copied by two Node-API calls). One
+//! function with one `Buffer` argument and a string result, registered by hand, costs about
+//! 120 ns. So JavaScript writes the whole call into one shared `Buffer` (ASCII unit by unit,
+//! the rest by `Buffer#utf8Write`), and calls `_fast` ([`crate::crossing`]), which reads it
+//! in place:
 //!
 //! | bytes | what |
 //! |---|---|
@@ -21,7 +23,7 @@
 //! ([`tag`]: a string, a number as its `f64`, `true`, `false`, or null/undefined). Values
 //! reach the core as JavaScript gave them; a number that is a safe integer is passed as an
 //! integer, which the core writes as it writes the integral float. Nothing is decided here:
-//! [`fast`] returns `null` when a string holds U+FFFD (which may stand for a lone surrogate
+//! `_fast` returns `null` when a string holds U+FFFD (which may stand for a lone surrogate
 //! that `utf8Write` replaced), and `index.js` then takes the regular path, which names the
 //! ill-formed argument.
 //!
@@ -31,8 +33,6 @@
 
 use crate::error::{Result, core};
 use imgsign::{ParamRef, SrcsetOptions};
-use napi::bindgen_prelude::BufferSlice;
-use napi_derive::napi;
 use smallvec::SmallVec;
 use std::cell::RefCell;
 use std::sync::Arc;
@@ -182,15 +182,9 @@ impl<'a> Reader<'a> {
     }
 }
 
-/// Runs the call written in `call` (see the module documentation). `null`: not handled
-/// here, take the regular path.
-/// @internal
-#[napi(js_name = "_fast", catch_unwind)]
-pub fn fast(#[napi(ts_arg_type = "Uint8Array")] call: BufferSlice) -> Result<Option<String>> {
-    run(&call).transpose()
-}
-
-fn run(call: &[u8]) -> Option<Result<String>> {
+/// Runs the call written in `call` (see the module documentation): the result, or `None`
+/// when the regular path must answer. `crate::crossing` calls it.
+pub(crate) fn run(call: &[u8]) -> Option<Result<String>> {
     let mut header = Reader { rest: call };
     let operation = header.byte()?;
     header.take(3)?;

@@ -7,6 +7,7 @@
 
 mod builder;
 mod convert;
+mod crossing;
 mod error;
 pub mod fast;
 mod options;

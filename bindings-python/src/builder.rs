@@ -1,8 +1,8 @@
 //! `UrlBuilder`: builds (and, with a key, signs) URLs on one domain.
 
 use crate::convert::{
-    borrowed_params, dict_items, float_arg, opt_bool, opt_float, opt_list, opt_str, params, seq, str_arg,
-    str_ref, variable_qualities, width_arg,
+    Borrowed, Items, borrowed_params, dict_items, float_arg, opt_bool, opt_float, opt_list, opt_str, params,
+    seq, str_arg, str_ref, variable_qualities, width_arg,
 };
 use crate::errors::{Arg, OrRaise};
 use imgsign::{BuilderOptions, Operation as Op, SrcsetOptions, UrlOptions};
@@ -132,10 +132,10 @@ impl UrlBuilder {
             let arg = Arg::new(Op::BuildUrl, "disable_path_encoding");
             Ok(UrlOptions { disable_path_encoding: opt_bool(disable_path_encoding, arg)? })
         };
-        // The common case, a dict of plain values, borrowed as it is.
-        if let Some(items) = dict_items(params)
-            && let Some(borrowed) = borrowed_params(&items)
-        {
+        // The common case, a dict of plain values, borrowed as it is (on the stack).
+        let mut items = Items::new();
+        let mut borrowed = Borrowed::new();
+        if dict_items(params, &mut items) && borrowed_params(&items, &mut borrowed) {
             return self.inner.build_url_with(path, &borrowed, &options()?).or_raise(py);
         }
         let params = self::params(params, Arg::new(Op::BuildUrl, "params"))?;
@@ -222,8 +222,13 @@ impl UrlBuilder {
         disable_path_encoding: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<String> {
         let arg = |name| Arg::new(Op::BuildSrcset, name);
-        let path = str_arg(path, arg("path"))?;
-        let params = self::params(params, arg("params"))?;
+        let path = str_ref(path, arg("path"))?;
+        // A dict of plain values is borrowed as `build_url` borrows it. The strings stay valid
+        // with the GIL released: `items` holds a reference to each, and a `str` never changes.
+        let mut items = Items::new();
+        let mut borrowed = Borrowed::new();
+        let plain = dict_items(params, &mut items) && borrowed_params(&items, &mut borrowed);
+        let owned = if plain { Vec::new() } else { self::params(params, arg("params"))? };
         let options = SrcsetOptions {
             widths: opt_list(widths, arg("widths"), width_arg)?,
             min_width: opt_float(min_width, arg("min_width"))?,
@@ -235,7 +240,11 @@ impl UrlBuilder {
             disable_path_encoding: opt_bool(disable_path_encoding, arg("disable_path_encoding"))?,
         };
         let inner = &self.inner;
-        py.detach(|| inner.build_srcset(&path, &params, &options)).or_raise(py)
+        if plain {
+            py.detach(|| inner.build_srcset(path, &borrowed, &options)).or_raise(py)
+        } else {
+            py.detach(|| inner.build_srcset(path, &owned, &options)).or_raise(py)
+        }
     }
 
     fn __repr__(&self) -> String {

@@ -6,6 +6,7 @@ use crate::errors::Arg;
 use imgsign::{ParamRef, ParamValue};
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyString};
+use smallvec::SmallVec;
 
 /// A value that is present: `None` is "not given".
 fn given<'a, 'py>(obj: Option<&'a Bound<'py, PyAny>>) -> Option<&'a Bound<'py, PyAny>> {
@@ -143,27 +144,56 @@ pub fn params(obj: Option<&Bound<'_, PyAny>>, arg: Arg<'_>) -> PyResult<Vec<(Str
     Ok(out)
 }
 
-/// The pairs of a `dict` of params, for a hot call to borrow from (None: not a dict).
-pub fn dict_items<'py>(
-    obj: Option<&Bound<'py, PyAny>>,
-) -> Option<Vec<(Bound<'py, PyAny>, Bound<'py, PyAny>)>> {
-    given(obj)?.cast::<PyDict>().ok().map(|d| d.iter().collect())
+/// The pairs of a `dict` of params as a hot call reads them: on the stack up to eight.
+pub type Items<'py> = SmallVec<[(Bound<'py, PyAny>, Bound<'py, PyAny>); 8]>;
+
+/// Params borrowed from [`Items`], on the stack up to eight.
+pub type Borrowed<'a> = SmallVec<[(&'a str, ParamRef<'a>); 8]>;
+
+/// Reads `obj`, when it is a `dict`, into `items`; false when it is not one (None included).
+pub fn dict_items<'py>(obj: Option<&Bound<'py, PyAny>>, items: &mut Items<'py>) -> bool {
+    let Some(dict) = given(obj).and_then(|o| o.cast::<PyDict>().ok()) else { return false };
+    crate::dict::items(dict, items);
+    true
 }
 
-/// `items` as params borrowed from them, without a copy of any string or any error text
-/// made up front; None when a pair needs [`params`] (which also words its error).
+/// Borrows `items` into `out` as params, without a copy of any string or any error text made
+/// up front; false when a pair needs [`params`] (which also words its error).
 pub fn borrowed_params<'a>(
     items: &'a [(Bound<'_, PyAny>, Bound<'_, PyAny>)],
-) -> Option<Vec<(&'a str, ParamRef<'a>)>> {
-    items.iter().map(|(k, v)| Some((k.cast::<PyString>().ok()?.to_str().ok()?, borrowed_value(v)?))).collect()
+    out: &mut Borrowed<'a>,
+) -> bool {
+    for (k, v) in items {
+        let (Some(k), Some(v)) = (borrowed_str(k), borrowed_value(v)) else { return false };
+        out.push((k, v));
+    }
+    true
+}
+
+/// A `str` borrowed as UTF-8: the exact type by a pointer comparison, a subclass by the
+/// type's flags.
+#[inline]
+fn borrowed_str<'a>(v: &'a Bound<'_, PyAny>) -> Option<&'a str> {
+    match v.cast_exact::<PyString>() {
+        Ok(s) => s.to_str().ok(),
+        Err(_) => v.cast::<PyString>().ok()?.to_str().ok(),
+    }
 }
 
 /// A param value as [`param_value`] reads it, borrowed; None for anything it would refuse.
+/// The exact types come first (a pointer comparison each); `bool` is never an exact `int`.
+#[inline]
 fn borrowed_value<'a>(v: &'a Bound<'_, PyAny>) -> Option<ParamRef<'a>> {
-    if v.is_none() {
+    if let Ok(s) = v.cast_exact::<PyString>() {
+        s.to_str().ok().map(ParamRef::Str)
+    } else if v.is_exact_instance_of::<PyInt>() {
+        v.extract::<i64>().ok().map(ParamRef::Int)
+    } else if v.is_none() {
         Some(ParamRef::Null)
     } else if let Ok(b) = v.cast::<PyBool>() {
         Some(ParamRef::Bool(b.is_true()))
+    } else if let Ok(f) = v.cast_exact::<PyFloat>() {
+        Some(ParamRef::Float(f.value()))
     } else if let Ok(s) = v.cast::<PyString>() {
         s.to_str().ok().map(ParamRef::Str)
     } else if v.is_instance_of::<PyInt>() {

@@ -6,6 +6,7 @@
 
 mod builder;
 mod convert;
+mod dict;
 mod errors;
 mod signer;
 mod sources;
