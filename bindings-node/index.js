@@ -20,12 +20,19 @@ try {
   }
 }
 
+const { isProxy } = require('node:util').types
+
 // Operation bytes of src/fast.rs.
 const OP_BUILD_URL = 1
 const OP_BUILD_SRCSET = 2
 const OP_SIGN_URL = 3
 const OP_VERIFY_URL = 4
 const OP_VERIFY = 5
+const OP_SIGN_URLS = 6
+const OP_BUILD_URLS = 7
+const OP_SOURCES_SIGN_URL = 8
+const OP_SOURCES_SIGN_URLS = 9
+const OP_SOURCES_VERIFY_URL = 10
 // Value tags of src/fast.rs.
 const T_STRING = 115 // 's'
 const T_NUMBER = 100 // 'd'
@@ -35,6 +42,8 @@ const T_NULL = 122 // 'z'
 const HEADER = 12
 // Strings up to this length are copied in a loop (cheaper than a call into Buffer#utf8Write).
 const SHORT = 64
+// A batch may grow the shared Buffer past this size; it is then let go after the call.
+const KEEP = 1 << 20
 
 // The shared Buffer, a plain Uint8Array over the same bytes (element stores on it are
 // cheaper than on a Buffer), and a DataView for the numbers.
@@ -49,6 +58,14 @@ function grow(n) {
   view = new DataView(buf.buffer, buf.byteOffset, buf.length)
 }
 grow(1 << 14)
+
+// After a batch: a Buffer grown past KEEP is let go (a fresh small one takes its place).
+function shrink() {
+  if (buf.length > KEEP) {
+    buf = undefined
+    grow(1 << 14)
+  }
+}
 
 // Writes a string at `p`: its UTF-8 byte length (u32) and bytes; returns the position after
 // it. Short ASCII is copied in a loop; the rest by utf8Write, which writes U+FFFD for a lone
@@ -75,11 +92,11 @@ function putString(s, p) {
   return p + 4 + len
 }
 
-// Writes `path` and plain-object `params` (key, tagged value, key, tagged value, ...) after
-// the header; the position after them, or -1 when they do not pack plainly.
-function pack(path, params) {
+// Writes `path` and plain-object `params` (key, tagged value, key, tagged value, ...) at
+// `p`; the position after them, or -1 when they do not pack plainly.
+function pack(path, params, p) {
   if (typeof path !== 'string') return -1
-  let p = putString(path, HEADER)
+  p = putString(path, p)
   if (params === undefined || params === null) return p
   if (typeof params !== 'object' || Object.getPrototypeOf(params) !== Object.prototype) return -1
   for (const key in params) {
@@ -110,8 +127,55 @@ function pack(path, params) {
   return p
 }
 
+// Writes the strings of the array `urls` one after another after the header; the position
+// after them, or -1 when they do not pack plainly (not an array, an item not a string).
+function packUrls(urls) {
+  if (!isArray(urls)) return -1
+  const start = calls
+  let p = HEADER
+  for (let i = 0; i < urls.length; i++) {
+    const url = urls[i]
+    if (typeof url !== 'string') return -1
+    p = putString(url, p)
+  }
+  packed = urls.length
+  return calls === start ? p : -1
+}
+
+// Writes the `[path, params?]` items of `items` after the header, each as its byte length
+// (u32) and then the path and params as `pack` writes them; -1 when they do not pack plainly.
+function packItems(items) {
+  if (!isArray(items)) return -1
+  const start = calls
+  let p = HEADER
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i]
+    if (!isArray(item) || (item.length !== 1 && item.length !== 2)) return -1
+    if (p + 4 > bytes.length) grow(p + 4)
+    const end = pack(item[0], item.length === 2 ? item[1] : undefined, p + 4)
+    if (end < 0) return -1
+    view.setUint32(p, end - p - 4, true)
+    p = end
+  }
+  packed = items.length
+  return calls === start ? p : -1
+}
+
+// How many items the last batch wrote.
+let packed = 0
+
+// An array as the regular path takes it: a real Array (a Proxy of one is refused there).
+function isArray(value) {
+  return Array.isArray(value) && !isProxy(value)
+}
+
+// How many calls have crossed: a getter that calls imgsign while a call is being written
+// overwrites the shared Buffer, and the call then takes the regular path.
+let calls = 0
+
 // Runs the call written up to `end`: the result, or null when the regular path must answer.
 function run(op, id, end) {
+  calls++
   bytes[0] = op
   view.setUint32(4, id, true)
   view.setUint32(8, end - HEADER, true)
@@ -127,6 +191,35 @@ function idOf(object) {
     Object.defineProperty(object, ID, { value: id })
   }
   return id
+}
+
+// A batch: the array of results, or null when the regular path must answer (which also
+// answers when reading `list` throws: a getter's exception is its to report).
+function batch(op, object, packList, list) {
+  let end
+  try {
+    end = packList(list)
+  } catch {
+    end = -1
+  }
+  const out = end < 0 ? null : run(op, idOf(object), end)
+  const urls = typeof out === 'string' ? cut(out, packed) : out
+  shrink()
+  return urls
+}
+
+// The `n` results of a batch from the one string the native side made of them (ASCII, one
+// after another) and their lengths, which it wrote over the start of the Buffer.
+function cut(all, n) {
+  if (n === 1) return [all]
+  const out = new Array(n)
+  let at = 0
+  for (let i = 0; i < n; i++) {
+    const end = at + view.getUint32(4 * i, true)
+    out[i] = all.slice(at, end)
+    at = end
+  }
+  return out
 }
 
 // One string argument (signUrl, verifyUrl, verify).
@@ -147,13 +240,15 @@ if (typeof fast === 'function') {
   const { buildUrl, buildSrcset } = builder
   const { signUrl, verifyUrl, verify } = signer
   define(builder, 'buildUrl', function buildUrlFast(path, params, options) {
-    const end = options === undefined ? pack(path, params) : -1
-    const url = end < 0 ? null : run(OP_BUILD_URL, idOf(this), end)
+    const start = calls
+    const end = options === undefined ? pack(path, params, HEADER) : -1
+    const url = end < 0 || calls !== start ? null : run(OP_BUILD_URL, idOf(this), end)
     return url === null ? buildUrl.call(this, path, params, options) : url
   })
   define(builder, 'buildSrcset', function buildSrcsetFast(path, params, options) {
-    const end = options === undefined ? pack(path, params) : -1
-    const srcset = end < 0 ? null : run(OP_BUILD_SRCSET, idOf(this), end)
+    const start = calls
+    const end = options === undefined ? pack(path, params, HEADER) : -1
+    const srcset = end < 0 || calls !== start ? null : run(OP_BUILD_SRCSET, idOf(this), end)
     return srcset === null ? buildSrcset.call(this, path, params, options) : srcset
   })
   define(signer, 'signUrl', function signUrlFast(url, options) {
@@ -168,6 +263,39 @@ if (typeof fast === 'function') {
   define(signer, 'verify', function verifyFast(target, options) {
     const plain = options === undefined && typeof target === 'string'
     if (!plain || urlCall(OP_VERIFY, this, target) === null) verify.call(this, target, options)
+  })
+  // The batches: every item written into the one Buffer, one crossing, an array back.
+  const { buildUrls } = builder
+  const { signUrls } = signer
+  define(builder, 'buildUrls', function buildUrlsFast(items) {
+    const urls = batch(OP_BUILD_URLS, this, packItems, items)
+    return urls === null ? buildUrls.call(this, items) : urls
+  })
+  define(signer, 'signUrls', function signUrlsFast(urls, options) {
+    const signed = options === undefined ? batch(OP_SIGN_URLS, this, packUrls, urls) : null
+    return signed === null ? signUrls.call(this, urls, options) : signed
+  })
+  // Sources: the same calls, the source chosen by the core.
+  const sources = native.Sources.prototype
+  const sourcesCalls = {
+    signUrl: sources.signUrl,
+    signUrls: sources.signUrls,
+    verifyUrl: sources.verifyUrl,
+  }
+  define(sources, 'signUrl', function signUrlFast(url, options) {
+    const plain = options === undefined && typeof url === 'string'
+    const signed = plain ? urlCall(OP_SOURCES_SIGN_URL, this, url) : null
+    return signed === null ? sourcesCalls.signUrl.call(this, url, options) : signed
+  })
+  define(sources, 'signUrls', function signUrlsFast(urls, options) {
+    const signed = options === undefined ? batch(OP_SOURCES_SIGN_URLS, this, packUrls, urls) : null
+    return signed === null ? sourcesCalls.signUrls.call(this, urls, options) : signed
+  })
+  define(sources, 'verifyUrl', function verifyUrlFast(url, options) {
+    const plain = options === undefined && typeof url === 'string'
+    if (!plain || urlCall(OP_SOURCES_VERIFY_URL, this, url) === null) {
+      sourcesCalls.verifyUrl.call(this, url, options)
+    }
   })
 }
 
