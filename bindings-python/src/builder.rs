@@ -2,11 +2,12 @@
 
 use crate::convert::{
     Borrowed, Items, borrowed_params, dict_items, float_arg, opt_bool, opt_float, opt_list, opt_str, params,
-    seq, str_arg, str_ref, variable_qualities, width_arg,
+    releases_gil, seq, str_arg, str_ref, variable_qualities, width_arg,
 };
 use crate::errors::{Arg, OrRaise};
 use imgsign::{BuilderOptions, Operation as Op, SrcsetOptions, UrlOptions};
 use pyo3::prelude::*;
+use pyo3::types::PyString;
 
 /// Builds (and, with a key, signs) URLs on one domain.
 ///
@@ -25,6 +26,37 @@ impl UrlBuilder {
     pub(crate) fn from_core(inner: imgsign::UrlBuilder) -> Self {
         UrlBuilder { inner }
     }
+
+    /// `build_urls` by the regular conversion of every item (owned params), which names a
+    /// failing item `items[i]`.
+    fn build_urls_owned(&self, py: Python<'_>, items: &[Bound<'_, PyAny>]) -> PyResult<Vec<String>> {
+        let mut batch = Vec::new();
+        for (i, item) in items.iter().enumerate() {
+            let location = format!("items[{i}]");
+            let (path, p): (Bound<'_, PyAny>, Bound<'_, PyAny>) = item.extract().map_err(|_| {
+                Arg::new(Op::BuildUrls, "items").invalid(py, format!("[{i}]: expected a (path, params) pair"))
+            })?;
+            let path = str_arg(&path, Arg::new(Op::BuildUrls, "path").within(&location))?;
+            batch.push((path, params(Some(&p), Arg::new(Op::BuildUrls, "params").within(&location))?));
+        }
+        let inner = &self.inner;
+        if releases_gil(batch.len()) {
+            py.detach(|| inner.build_urls(&batch)).or_raise(py)
+        } else {
+            inner.build_urls(&batch).or_raise(py)
+        }
+    }
+}
+
+/// An item of `build_urls` as its path and the pairs of its params, when it is a pair whose
+/// params are a `dict` or None (no params).
+fn plain_pair<'py>(item: &Bound<'py, PyAny>) -> Option<(Bound<'py, PyAny>, Items<'py>)> {
+    let (path, p): (Bound<'py, PyAny>, Bound<'py, PyAny>) = item.extract().ok()?;
+    let mut items = Items::new();
+    if !p.is_none() && !dict_items(Some(&p), &mut items) {
+        return None;
+    }
+    Some((path, items))
 }
 
 #[pymethods]
@@ -175,17 +207,34 @@ impl UrlBuilder {
     /// Builds many URLs in one call from ``(path, params-or-None)`` pairs (the GIL is
     /// released while building). Fails as a whole on the first bad item, naming its index.
     fn build_urls(&self, py: Python<'_>, items: &Bound<'_, PyAny>) -> PyResult<Vec<String>> {
-        let mut batch = Vec::new();
-        for (i, item) in seq(items, Arg::new(Op::BuildUrls, "items"))?.iter().enumerate() {
-            let location = format!("items[{i}]");
-            let (path, p): (Bound<'_, PyAny>, Bound<'_, PyAny>) = item.extract().map_err(|_| {
-                Arg::new(Op::BuildUrls, "items").invalid(py, format!("[{i}]: expected a (path, params) pair"))
-            })?;
-            let path = str_arg(&path, Arg::new(Op::BuildUrls, "path").within(&location))?;
-            batch.push((path, params(Some(&p), Arg::new(Op::BuildUrls, "params").within(&location))?));
-        }
+        let items = seq(items, Arg::new(Op::BuildUrls, "items"))?;
         let inner = &self.inner;
-        py.detach(|| inner.build_urls(&batch)).or_raise(py)
+        let run = |batch: &[(&str, Vec<_>)]| {
+            if releases_gil(batch.len()) {
+                py.detach(|| inner.build_urls(batch)).or_raise(py)
+            } else {
+                inner.build_urls(batch).or_raise(py)
+            }
+        };
+        // The common case, (str, dict of plain values or None) pairs, borrowed as they are;
+        // anything else is read by the regular conversion, which names what is wrong.
+        let mut pairs = Vec::with_capacity(items.len());
+        for item in &items {
+            let Some(pair) = plain_pair(item) else { return self.build_urls_owned(py, &items) };
+            pairs.push(pair);
+        }
+        let mut batch = Vec::with_capacity(pairs.len());
+        for (path, dict) in &pairs {
+            let mut borrowed = Borrowed::new();
+            let Some(path) = path.cast::<PyString>().ok().and_then(|p| p.to_str().ok()) else {
+                return self.build_urls_owned(py, &items);
+            };
+            if !borrowed_params(dict, &mut borrowed) {
+                return self.build_urls_owned(py, &items);
+            }
+            batch.push((path, borrowed.into_vec()));
+        }
+        run(&batch)
     }
 
     /// Builds a srcset for ``path`` (each entry a signed URL; the GIL is released while
