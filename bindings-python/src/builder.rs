@@ -7,7 +7,7 @@ use crate::convert::{
 use crate::errors::{Arg, OrRaise};
 use imgsign::{BuilderOptions, Operation as Op, SrcsetOptions, UrlOptions};
 use pyo3::prelude::*;
-use pyo3::types::PyString;
+use pyo3::types::{PyDict, PyString};
 
 /// Builds (and, with a key, signs) URLs on one domain.
 ///
@@ -46,17 +46,6 @@ impl UrlBuilder {
             inner.build_urls(&batch).or_raise(py)
         }
     }
-}
-
-/// An item of `build_urls` as its path and the pairs of its params, when it is a pair whose
-/// params are a `dict` or None (no params).
-fn plain_pair<'py>(item: &Bound<'py, PyAny>) -> Option<(Bound<'py, PyAny>, Items<'py>)> {
-    let (path, p): (Bound<'py, PyAny>, Bound<'py, PyAny>) = item.extract().ok()?;
-    let mut items = Items::new();
-    if !p.is_none() && !dict_items(Some(&p), &mut items) {
-        return None;
-    }
-    Some((path, items))
 }
 
 #[pymethods]
@@ -216,23 +205,36 @@ impl UrlBuilder {
                 inner.build_urls(batch).or_raise(py)
             }
         };
-        // The common case, (str, dict of plain values or None) pairs, borrowed as they are;
+        // The common case, (str, dict of plain values or None) pairs, borrowed as they are
+        // (every item's pairs one after another in `flat`, item `i`'s ending at `ends[i]`);
         // anything else is read by the regular conversion, which names what is wrong.
-        let mut pairs = Vec::with_capacity(items.len());
+        let mut paths = Vec::with_capacity(items.len());
+        let mut flat = Vec::new();
+        let mut ends = Vec::with_capacity(items.len());
         for item in &items {
-            let Some(pair) = plain_pair(item) else { return self.build_urls_owned(py, &items) };
-            pairs.push(pair);
-        }
-        let mut batch = Vec::with_capacity(pairs.len());
-        for (path, dict) in &pairs {
-            let mut borrowed = Borrowed::new();
-            let Some(path) = path.cast::<PyString>().ok().and_then(|p| p.to_str().ok()) else {
+            let Ok((path, p)) = item.extract::<(Bound<'_, PyAny>, Bound<'_, PyAny>)>() else {
                 return self.build_urls_owned(py, &items);
             };
-            if !borrowed_params(dict, &mut borrowed) {
+            if !p.is_none() {
+                let Ok(dict) = p.cast::<PyDict>() else { return self.build_urls_owned(py, &items) };
+                crate::dict::each(dict, |pair| flat.push(pair));
+            }
+            paths.push(path);
+            ends.push(flat.len());
+        }
+        let mut batch = Vec::with_capacity(paths.len());
+        let mut start = 0;
+        for (path, &end) in paths.iter().zip(&ends) {
+            let mut borrowed = Borrowed::new();
+            let path = path.cast::<PyString>().ok().and_then(|p| p.to_str().ok());
+            let (Some(path), Some(pairs)) = (path, flat.get(start..end)) else {
+                return self.build_urls_owned(py, &items);
+            };
+            if !borrowed_params(pairs, &mut borrowed) {
                 return self.build_urls_owned(py, &items);
             }
             batch.push((path, borrowed.into_vec()));
+            start = end;
         }
         run(&batch)
     }
