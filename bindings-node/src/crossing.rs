@@ -1,7 +1,7 @@
 //! `_fast(call)`, the one function of this package registered by hand rather than by
 //! `#[napi]`: the hot calls of `index.js` go through it (see [`crate::fast`]), so every
 //! nanosecond of its crossing is paid on every `buildUrl`, `buildSrcset`, `signUrl`,
-//! `verifyUrl` and `verify`.
+//! `verifyUrl` and `verify`, and every batch.
 //!
 //! Measured on Node 20 (`README.md`, "Performance"), the same call with a constant
 //! 130-character result: through `#[napi]` with a `BufferSlice` argument and a `String`
@@ -26,7 +26,8 @@ use napi::{Env, JsError, sys};
 use napi_derive::napi;
 use std::ptr;
 
-/// `_fast(call: Buffer): string | null`.
+/// `_fast(call: Buffer): string | string[] | null` (a batch's string: its URLs one after
+/// another, their lengths written over the start of `call`).
 unsafe extern "C" fn fast_call(env: sys::napi_env, info: sys::napi_callback_info) -> sys::napi_value {
     let mut argc = 1;
     let mut argv = [ptr::null_mut(); 1];

@@ -1,5 +1,6 @@
 //! The fast path of the hottest calls (`buildUrl`, `buildSrcset`, `signUrl`, `verifyUrl`,
-//! `verify` with plain arguments), used by `index.js`.
+//! `verify`, the batches `signUrls` and `buildUrls`, and `Sources`' `signUrl`, `signUrls`
+//! and `verifyUrl`, with plain arguments), used by `index.js`.
 //!
 //! Measured on Node 20 (`bindings-node/README.md`, "Where the time goes"): a call of a
 //! `#[napi]` class method costs about 400 ns before it does anything (napi-rs checks the
@@ -27,9 +28,12 @@
 //! that `utf8Write` replaced), and `index.js` then takes the regular path, which names the
 //! ill-formed argument.
 //!
+//! A batch answers with all its URLs in one string, their lengths written over the start of
+//! the call's Buffer ([`crate::crossing`]), which `index.js` cuts them by.
+//!
 //! The objects a call names are found by id in a registry of this thread (each JavaScript
-//! thread has its own objects): [`crate::UrlBuilder`] and [`crate::Signer`] register on
-//! construction and unregister when they are dropped.
+//! thread has its own objects): [`crate::UrlBuilder`], [`crate::Signer`] and
+//! [`crate::Sources`] register on construction and unregister when they are dropped.
 
 use crate::error::{Result, core};
 use imgsign::{ParamRef, SrcsetOptions};
