@@ -63,6 +63,9 @@ const OP_RECONSTRUCT = 29
 // a deeper object is written as its type only, so a cyclic value cannot recurse forever.
 const MAX_DEPTH = 6
 
+// Strings up to this length are copied in a loop (see `strAt`).
+const SHORT = 32
+
 // Decodes UTF-8 from a memory buffer: `textReader(buffer)(start, end, ascii)`, where
 // `ascii` says the bytes are ASCII (a result the module tagged so, such as every URL it
 // builds or signs). An entry file may pass a faster one (Node's Buffer); TextDecoder is the
@@ -75,6 +78,14 @@ function latin1Decoder() {
   } catch {
     return null
   }
+}
+// UTF-8 for every result, for runtimes whose TextDecoder has a fast path for UTF-8 only
+// (per 110-character URL: Deno 0.5 µs against 1.3-1.9 µs for windows-1252, workerd about
+// 0.2 against 0.4 µs; Chromium is the other way round, by about 10 %).
+function utf8TextReader(buffer) {
+  const decoder = new TextDecoder()
+  const bytes = new Uint8Array(buffer)
+  return (start, end) => decoder.decode(bytes.subarray(start, end))
 }
 function defaultTextReader(buffer) {
   const decoder = new TextDecoder()
@@ -132,27 +143,46 @@ function createCaller(exports, textReader = defaultTextReader) {
     pos += 4
   }
 
-  // A string value (room: 5 + 3 * length): its tag, UTF-8 length and bytes. ASCII is copied
-  // directly, the rest by encodeInto; a string with a lone surrogate (which has no UTF-8
-  // form: encodeInto writes U+FFFD) is tagged as such, for the module to refuse it.
-  function putStr(s) {
-    const n = s.length
+  // A number value (room: 9).
+  function putNum(x) {
     const at = base + pos
+    u8[at] = T_NUMBER
+    dv.setFloat64(at + 1, x, true)
+    pos += 9
+  }
+
+  // A string value at address `at` (room: 5 + 3 * length), returning the address after it:
+  // its tag, UTF-8 length and bytes. A short string is copied in a loop while it is ASCII
+  // (a loop beats encodeInto's fixed cost up to about 30 characters in V8); a longer one,
+  // and whatever follows a non-ASCII character, goes through encodeInto. A string with a
+  // lone surrogate (which has no UTF-8 form: encodeInto writes U+FFFD) is tagged as such,
+  // for the module to refuse it.
+  function strAt(s, at) {
+    const n = s.length
+    const b = u8
     let p = at + 5
     let i = 0
-    for (; i < n; i++) {
-      const c = s.charCodeAt(i)
-      if (c > 0x7f) break
-      u8[p++] = c
+    if (n <= SHORT) {
+      for (; i < n; i++) {
+        const c = s.charCodeAt(i)
+        if (c > 0x7f) break
+        b[p++] = c
+      }
     }
-    u8[at] = T_STRING
+    b[at] = T_STRING
     if (i < n) {
       const rest = i === 0 ? s : s.slice(i)
-      if (!wellFormed(rest)) u8[at] = T_ILL_FORMED
-      p += encoder.encodeInto(rest, u8.subarray(p, p + 3 * (n - i))).written
+      const written = encoder.encodeInto(rest, b.subarray(p, p + 3 * (n - i))).written
+      // Every UTF-16 unit is one UTF-8 byte only when the string is ASCII.
+      if (written !== n - i && !wellFormed(rest)) b[at] = T_ILL_FORMED
+      p += written
     }
     dv.setUint32(at + 1, p - at - 5, true)
-    pos = p - base
+    return p
+  }
+
+  function putStr(s) {
+    pos = strAt(s, base + pos) - base
   }
 
   function val(v, depth) {
@@ -164,9 +194,7 @@ function createCaller(exports, textReader = defaultTextReader) {
     }
     ensure(9)
     if (type === 'number') {
-      u8[base + pos] = T_NUMBER
-      dv.setFloat64(base + pos + 1, v, true)
-      pos += 9
+      putNum(v)
     } else if (type === 'boolean') {
       put(v ? T_TRUE : T_FALSE)
     } else if (type === 'undefined') {
@@ -203,9 +231,22 @@ function createCaller(exports, textReader = defaultTextReader) {
     pos += 8 // count and byte length, written below
     let n = 0
     for (const k in v) {
-      ensure(5 + 3 * k.length)
-      putStr(k)
-      val(v[k], depth + 1)
+      // The usual params (a string or a number for a key) in one step, without `val`.
+      const x = v[k]
+      if (typeof x === 'string') {
+        ensure(10 + 3 * (k.length + x.length))
+        pos = strAt(x, strAt(k, base + pos)) - base
+      } else if (typeof x === 'number') {
+        ensure(14 + 3 * k.length)
+        const p = strAt(k, base + pos)
+        u8[p] = T_NUMBER
+        dv.setFloat64(p + 1, x, true)
+        pos = p + 9 - base
+      } else {
+        ensure(5 + 3 * k.length)
+        putStr(k)
+        val(x, depth + 1)
+      }
       n++
     }
     if (n === 0 && v instanceof Map) {
@@ -612,4 +653,4 @@ function createNoop(exports, textReader) {
   }
 }
 
-export { createApi, createNoop }
+export { createApi, createNoop, utf8TextReader }

@@ -2,10 +2,11 @@
 // WebAssembly from bytes at run time: the `.wasm` file is imported as a module, which
 // wrangler (and workerd's `wasm` module type) provide already compiled.
 
-import { createApi } from './glue.mjs'
+import { createApi, utf8TextReader } from './glue.mjs'
 import wasm from './imgsign.wasm'
 
-const api = createApi(new WebAssembly.Instance(wasm, {}).exports)
+// workerd's TextDecoder is faster for UTF-8 than for windows-1252: results are read as UTF-8.
+const api = createApi(new WebAssembly.Instance(wasm, {}).exports, utf8TextReader)
 
 export const {
   Signer,

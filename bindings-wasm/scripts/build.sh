@@ -27,13 +27,21 @@ export CARGO_PROFILE_RELEASE_OPT_LEVEL=2
 export CARGO_PROFILE_RELEASE_LTO=fat
 export CARGO_PROFILE_RELEASE_CODEGEN_UNITS=1
 export CARGO_PROFILE_RELEASE_STRIP=symbols
+# Code off the hot path optimised for size instead: the Unicode crates (host names that are
+# not ASCII, NFC for the imgix-swift key order) at "z", the URL parser at "s". Measured by
+# make bench-node: buildUrl and signUrl no slower; 14 KB less gzipped.
+COLD=()
+for crate in idna idna_adapter icu_normalizer icu_collections icu_properties; do
+  COLD+=(--config "profile.release.package.$crate.opt-level=\"z\"")
+done
+COLD+=(--config 'profile.release.package.url.opt-level="s"')
 
 as_root() {
   if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
 }
 
 if rustup target list --installed 2>/dev/null | grep -qx "$TARGET"; then
-  cargo build --locked --release -p imgsign-wasm --target "$TARGET" --target-dir "$TARGET_DIR"
+  cargo build "${COLD[@]}" --locked --release -p imgsign-wasm --target "$TARGET" --target-dir "$TARGET_DIR"
 else
   if ! [ -x /usr/bin/rustc ] || ! command -v wasm-ld >/dev/null || ! ls -d /usr/src/rustc-*/library >/dev/null 2>&1; then
     echo "bindings-wasm: no rustup $TARGET target; installing Debian's rustc-web, rust-web-src and lld" >&2
@@ -51,10 +59,14 @@ else
     as_root ln -sfn "$src" "$sysroot/lib/rustlib/src/rust"
   fi
   # RUSTFLAGS reach only the wasm target's crates (build scripts are built without them).
+  # The standard library is built with its `optimize_for_size` feature: smaller sort,
+  # integer-formatting and float-parsing routines with the same results (sorts that are
+  # stable stay stable; the core's unstable sorts only order keys whose duplicates are an
+  # error), 24 KB less gzipped and no slower per call (make bench-node).
   RUSTC=/usr/bin/rustc RUSTC_BOOTSTRAP=1 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER=wasm-ld \
     RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort" \
-    cargo build --locked --release -p imgsign-wasm --target "$TARGET" --target-dir "$TARGET_DIR" \
-      -Zbuild-std=std,panic_abort
+    cargo build "${COLD[@]}" --locked --release -p imgsign-wasm --target "$TARGET" --target-dir "$TARGET_DIR" \
+      -Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size
 fi
 
 built=$TARGET_DIR/$TARGET/release/imgsign_wasm.wasm

@@ -191,11 +191,13 @@ fn verify_options(op: Op, v: Val<'_>, clock_arg: Val<'_>) -> Result<VerifyOption
 }
 
 /// The builder options of `new UrlBuilder(domain, options)` (and of a source, `op`).
+/// `other` takes the `extra` fields; a `dyn` callback, so that the two callers share one
+/// copy of this function in the module.
 fn builder_options<'a>(
     op: Op,
     v: Val<'a>,
     extra: &[&str],
-    mut other: impl FnMut(&str, Val<'a>, Arg<'_>) -> Result<()>,
+    other: &mut dyn FnMut(&str, Val<'a>, Arg<'_>) -> Result<()>,
 ) -> Result<BuilderOptions> {
     let mut o = BuilderOptions::default();
     let mut fields = vec![
@@ -259,7 +261,7 @@ fn source_specs(v: Val<'_>) -> Result<Vec<SourceSpec>> {
         let (mut domain, mut prefix) = (String::new(), None);
         let (mut previous_keys, mut previous_salts) = (Vec::new(), Vec::new());
         let extra = ["domain", "pathPrefix", "previousKeys", "previousSalts"];
-        let options = builder_options(Op::Sources, spec, &extra, |k, v, arg| {
+        let options = builder_options(Op::Sources, spec, &extra, &mut |k, v, arg| {
             match k {
                 "domain" => domain = string(v, arg)?.to_owned(),
                 "pathPrefix" => prefix = Some(string(v, arg)?.to_owned()),
@@ -368,7 +370,7 @@ pub fn run(objects: &mut Objects, op: u32, handle: u32, args: &Args<'_>, out: &m
         }
         op::BUILDER_NEW => {
             let domain = string(a(0), Arg::new(Op::UrlBuilder, "domain"))?;
-            let o = builder_options(Op::UrlBuilder, a(1), &[], |_, _, _| Ok(()))?;
+            let o = builder_options(Op::UrlBuilder, a(1), &[], &mut |_, _, _| Ok(()))?;
             write_builder(objects, imgsign::UrlBuilder::new(domain, o)?, out);
         }
         op::SOURCES_NEW => {

@@ -249,6 +249,28 @@ fn param_value<'a>(v: Val<'a>, arg: impl FnOnce() -> String, op: Operation) -> R
 /// Params (an object, a `Map` or pairs; `null`/`undefined`/omitted is none), in order.
 pub fn params<'a>(v: Val<'a>, arg: Arg<'_>) -> Result<Vec<(Cow<'a, str>, ParamRef<'a>)>> {
     let Some(v) = given(v) else { return Ok(Vec::new()) };
+    if let Val::Object(props) = v {
+        // The usual case in one pass, without the intermediate entries: the same errors as
+        // below (a bad key before any bad value, then the first bad value).
+        let mut out = Vec::with_capacity(props.len());
+        let mut bad_value = None;
+        for p in props.pairs() {
+            let (k, val) = p?;
+            let k = string(k, arg)?;
+            let value = match bad_value {
+                None => param_value(val, || format!("{}[{}]", arg.name, imgsign::excerpt(k)), arg.op),
+                Some(_) => Ok(ParamRef::Null),
+            };
+            match value {
+                Ok(value) => out.push((Cow::Borrowed(k), value)),
+                Err(e) => bad_value = Some(e),
+            }
+        }
+        return match bad_value {
+            Some(e) => Err(e),
+            None => Ok(out),
+        };
+    }
     let entries = entries(v, arg)?;
     let mut out = Vec::with_capacity(entries.len());
     for (k, val) in entries {

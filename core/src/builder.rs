@@ -249,11 +249,12 @@ impl UrlBuilder {
         params: &[(K, V)],
         options: &UrlOptions,
     ) -> Result<String> {
-        let mut scratch = String::new();
-        let mut items = Items::new();
-        normalize_params(params, self.rules().values, &mut scratch, &mut items)?;
-        let call = Call { disable_path_encoding: options.disable_path_encoding, ..Call::default() };
-        self.emit(path, &mut items, &call)
+        with_scratch(|scratch| {
+            let mut items = Items::new();
+            normalize_params(params, self.rules().values, scratch, &mut items)?;
+            let call = Call { disable_path_encoding: options.disable_path_encoding, ..Call::default() };
+            self.emit(path, &mut items, &call)
+        })
     }
 
     /// Builds many URLs in one call; fails on the first bad item, naming its index.
@@ -595,6 +596,32 @@ impl UrlBuilder {
             write_field(&mut out, key, value, b64);
         }
         Ok(Rendered { url: out, path_start, path_end, slot_at })
+    }
+}
+
+thread_local! {
+    /// The text of a call's numbers ([`normalize_params`]), kept between calls on a thread
+    /// so a build allocates only its output.
+    static SCRATCH: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+}
+
+/// Runs `f` with an empty scratch string: the thread's own, or a new one when that is in use
+/// or gone (a call from a thread-local destructor).
+fn with_scratch<T>(mut f: impl FnMut(&mut String) -> T) -> T {
+    let mut out = None;
+    let _ = SCRATCH.try_with(|cell| {
+        if let Ok(mut scratch) = cell.try_borrow_mut() {
+            scratch.clear();
+            out = Some(f(&mut scratch));
+            if scratch.capacity() > 4096 {
+                // A call with very many numbers does not keep its buffer.
+                *scratch = String::new();
+            }
+        }
+    });
+    match out {
+        Some(out) => out,
+        None => f(&mut String::new()),
     }
 }
 

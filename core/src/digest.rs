@@ -154,6 +154,22 @@ impl Raw {
 /// Longest signature text: base64 with padding of a 64-byte digest is 88 characters, hex 128.
 const MAX_SIG: usize = 128;
 
+/// The two hex digits of every byte, at compile time: one lookup per byte.
+// Const evaluation: an out-of-range index would fail the build, never run time.
+#[allow(clippy::indexing_slicing)]
+const fn hex_pairs(digits: &[u8; 16]) -> [[u8; 2]; 256] {
+    let mut t = [[0u8; 2]; 256];
+    let mut i = 0;
+    while i < 256 {
+        t[i] = [digits[i >> 4], digits[i & 15]];
+        i += 1;
+    }
+    t
+}
+
+static HEX_PAIRS_LOWER: [[u8; 2]; 256] = hex_pairs(b"0123456789abcdef");
+static HEX_PAIRS_UPPER: [[u8; 2]; 256] = hex_pairs(b"0123456789ABCDEF");
+
 /// A signature as text, on the stack.
 pub(crate) struct Signature {
     buf: [u8; MAX_SIG],
@@ -179,14 +195,11 @@ impl Signature {
         let mut len = match encoding.alphabet {
             Alphabet::HexLower | Alphabet::HexUpper => {
                 let len = (bytes.len() * 2).min(MAX_SIG);
-                let digits: &[u8; 16] = if encoding.alphabet == Alphabet::HexUpper {
-                    b"0123456789ABCDEF"
-                } else {
-                    b"0123456789abcdef"
-                };
+                let pairs =
+                    if encoding.alphabet == Alphabet::HexUpper { &HEX_PAIRS_UPPER } else { &HEX_PAIRS_LOWER };
                 for (pair, &byte) in buf.chunks_exact_mut(2).zip(bytes.iter().take(len / 2)) {
-                    for (slot, nibble) in pair.iter_mut().zip([byte >> 4, byte & 15]) {
-                        *slot = digits.get(usize::from(nibble)).copied().unwrap_or(b'0');
+                    if let Some(digits) = pairs.get(usize::from(byte)) {
+                        pair.copy_from_slice(digits);
                     }
                 }
                 len

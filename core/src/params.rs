@@ -94,24 +94,27 @@ pub(crate) fn key_cmp(a: &str, b: &str) -> std::cmp::Ordering {
     a.len().cmp(&b.len())
 }
 
-/// Sorts params by key bytes: an insertion sort for the usual handful of params.
+/// Sorts params by key bytes: an insertion sort for the usual handful of params (each item
+/// moved once to its place; the first bytes decide most comparisons).
 pub(crate) fn sort_by_key_bytes(items: &mut [Item<'_>]) {
     if items.len() > 16 {
         items.sort_unstable_by(|a, b| key_cmp(a.0, b.0));
         return;
     }
     for i in 1..items.len() {
+        let Some(key) = items.get(i).map(|item| item.0) else { break };
+        let first = key.as_bytes().first();
         let mut j = i;
-        while j > 0 {
-            let less = match (items.get(j), items.get(j - 1)) {
-                (Some(cur), Some(prev)) => key_cmp(cur.0, prev.0).is_lt(),
-                _ => false,
-            };
+        while let Some(prev) = j.checked_sub(1).and_then(|p| items.get(p)) {
+            let other = prev.0.as_bytes().first();
+            let less = if first == other { key_cmp(key, prev.0).is_lt() } else { first < other };
             if !less {
                 break;
             }
-            items.swap(j, j - 1);
             j -= 1;
+        }
+        if let Some(run) = items.get_mut(j..=i) {
+            run.rotate_right(1);
         }
     }
 }

@@ -605,6 +605,10 @@ pub(crate) fn read_named<K: AsRef<str>>(
     specs: &'static [OptionSpec],
     given: &[(K, ParamValue)],
 ) -> Result<Named> {
+    // The common case (a scheme without per-call values, none given) allocates nothing.
+    if specs.is_empty() && given.is_empty() {
+        return Ok(Named(Vec::new()));
+    }
     let mut values: Vec<(&'static str, Option<Value>, bool)> =
         specs.iter().map(|s| (s.name, Value::of_default(s.default), false)).collect();
     for (raw, value) in given {

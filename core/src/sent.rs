@@ -49,11 +49,6 @@ const MARKS: &[u8] = b"-._~!$&()*+,;=:@/%";
 /// Byte classes of [`CLASS`], one bit each.
 const IN_PATH: u8 = 1;
 const IN_QUERY: u8 = 2;
-/// `.` or `%`: a segment starting with one may be a dot segment.
-const DOT_OR_PERCENT: u8 = 4;
-/// `/`, shifted by one onto [`DOT_OR_PERCENT`] to test "`/` then `.` or `%`" without a branch.
-const SLASH: u8 = 8;
-const PERCENT: u8 = 16;
 /// A lowercase letter, digit or `-` of a [`plain_host`] label.
 const IN_HOST: u8 = 32;
 
@@ -83,9 +78,7 @@ static CLASS: [u8; 256] = {
     t = mark(t, b"'", IN_PATH);
     t = mark(t, b"?", IN_QUERY);
     t = mark(t, b"-", IN_HOST);
-    t = mark(t, b".%", DOT_OR_PERCENT);
-    t = mark(t, b"/", SLASH);
-    mark(t, b"%", PERCENT)
+    t
 };
 
 /// Whether `c` is a byte the fast path takes in a path (`'` too) or, with `query`, in a
@@ -102,45 +95,84 @@ fn class(c: u8) -> u8 {
 }
 
 /// Whether a `/`-separated segment of `part` may be a dot segment: one starts with `.` or `%`
-/// (the first counts as following a `/`). One pass of table lookups without branches; a
-/// `true` needs the exact check.
+/// (the first counts as following a `/`). One pass of comparisons without branches, which
+/// the compiler vectorises; a `true` needs the exact check.
 pub(crate) fn dot_segment_suspect(part: &[u8]) -> bool {
-    let (mut suspect, mut prev) = (0u8, SLASH);
-    for &c in part {
-        let k = class(c);
-        suspect |= (prev >> 1) & k;
-        prev = k;
-    }
-    suspect & DOT_OR_PERCENT != 0
+    let first = matches!(part.first(), Some(b'.' | b'%'));
+    let next = part.get(1..).unwrap_or_default();
+    first
+        | part.iter().zip(next).fold(false, |hit, (&a, &c)| hit | ((a == b'/') & ((c == b'.') | (c == b'%'))))
 }
 
-/// Whether every byte of `part` is one the fast path takes ([`kept`]), every `%` starts an
-/// escape of two hex digits, and (with `segments`) no `/`-separated segment is a dot segment.
-/// One pass of table lookups without branches; the exact checks run only for a `%` or for a
-/// segment that starts with `.` or `%`.
-fn clean(part: &[u8], query: bool, segments: bool) -> bool {
-    let want = if query { IN_QUERY } else { IN_PATH };
-    let (mut all, mut any, mut suspect) = (0xffu8, 0u8, 0u8);
-    // A segment starting at the start of `part` counts as following a `/`.
-    let mut prev = SLASH;
-    for &c in part {
-        let k = class(c);
-        all &= k;
-        any |= k;
-        suspect |= (prev >> 1) & k;
-        prev = k;
-    }
-    if all & want == 0 {
-        return false;
-    }
+/// Scans a path (`query` false) or a query (`query` true) from `start` for as long as its
+/// bytes are ones the fast path takes ([`kept`]). Returns where it stopped: the end of `b`,
+/// or a byte that is not taken there. It is the end of the part only when that byte is `?`
+/// (ends a path) or `#` (ends either), which are never taken in a path, nor `#` in a query,
+/// so the caller checks that byte. The second value says whether the part had every `%`
+/// followed by two hex digits and (for a path) no dot segment; the exact checks run only for
+/// a `%`, or a segment that starts with `.` or `%`.
+fn scan(b: &[u8], start: usize, query: bool) -> (usize, bool) {
+    let rest = b.get(start..).unwrap_or_default();
+    let (len, percent) = if query { taken_prefix::<true>(rest) } else { taken_prefix::<false>(rest) };
+    let part = rest.get(..len).unwrap_or_default();
     let hex = |i: usize| part.get(i).is_some_and(u8::is_ascii_hexdigit);
-    if any & PERCENT != 0 && part.iter().enumerate().any(|(i, &c)| c == b'%' && !(hex(i + 1) && hex(i + 2))) {
-        return false;
+    if percent && part.iter().enumerate().any(|(i, &c)| c == b'%' && !(hex(i + 1) && hex(i + 2))) {
+        return (start + len, false);
     }
-    if !segments || suspect & DOT_OR_PERCENT == 0 {
-        return true;
+    if query || !dot_segment_suspect(part) {
+        return (start + len, true);
     }
-    !part.split(|&c| c == b'/').any(is_dot_segment)
+    (start + len, !part.split(|&c| c == b'/').any(is_dot_segment))
+}
+
+/// Whether the fast path does not take `c` in a path (`QUERY` false) or a query: the
+/// complement of [`kept`], written as comparisons (ranges where the excluded bytes are
+/// adjacent) so that a pass over a block of bytes vectorises. A test checks it against the
+/// table for every byte.
+#[inline(always)]
+fn refused<const QUERY: bool>(c: u8) -> bool {
+    let outside = c.wrapping_sub(0x21) >= 0x5e; // not `!`..=`~`
+    let common = (c.wrapping_sub(b'"') < 2) // `"` `#`
+        | (c == b'<')
+        | (c.wrapping_sub(b'[') < 4) // `[` `\` `]` `^`
+        | (c == b'`')
+        | (c.wrapping_sub(b'{') < 3); // `{` `|` `}`
+    // In a path `>` and `?` (adjacent); in a query `>` and `'`.
+    let own = if QUERY { (c == b'>') | (c == b'\'') } else { c.wrapping_sub(b'>') < 2 };
+    outside | common | own
+}
+
+/// How many bytes at the start of `s` the fast path takes in a path (`QUERY` false) or a
+/// query, and whether they have a `%`. Sixteen bytes at a time by comparisons the compiler
+/// vectorises; the block where the run ends is read again byte by byte.
+fn taken_prefix<const QUERY: bool>(s: &[u8]) -> (usize, bool) {
+    let (mut len, mut percent) = (0usize, false);
+    let mut blocks = s.chunks_exact(16);
+    for block in blocks.by_ref() {
+        let (mut bad, mut pct) = (false, false);
+        for &c in block {
+            bad |= refused::<QUERY>(c);
+            pct |= c == b'%';
+        }
+        if bad {
+            return tail_prefix::<QUERY>(block, len, percent);
+        }
+        percent |= pct;
+        len += 16;
+    }
+    tail_prefix::<QUERY>(blocks.remainder(), len, percent)
+}
+
+/// [`taken_prefix`] byte by byte over `block`, continuing from `len` and `percent`.
+fn tail_prefix<const QUERY: bool>(block: &[u8], mut len: usize, mut percent: bool) -> (usize, bool) {
+    for &c in block {
+        if refused::<QUERY>(c) {
+            break;
+        }
+        percent |= c == b'%';
+        len += 1;
+    }
+    (len, percent)
 }
 
 /// A lowercase host of letters, digits, `-` and `.`, without empty labels, no label starting
@@ -179,21 +211,18 @@ fn fast_split(input: &str) -> Option<(usize, usize, usize)> {
         return None;
     }
     let origin_end = host_start + host_len;
-    let from = |i: usize| b.get(i..).unwrap_or_default();
-    let end_of = |i: usize, query: bool| {
-        i + from(i).iter().position(|&c| (c == b'#') | (!query & (c == b'?'))).unwrap_or(from(i).len())
-    };
-    let path_end = end_of(origin_end, false);
-    if !clean(b.get(origin_end..path_end)?, false, true) {
+    let (path_end, ok) = scan(b, origin_end, false);
+    if !ok {
         return None;
     }
     let query_end = match b.get(path_end) {
-        Some(b'?') => end_of(path_end, true),
-        _ => path_end,
+        None | Some(b'#') => path_end,
+        Some(b'?') => match scan(b, path_end + 1, true) {
+            (end, true) if matches!(b.get(end), None | Some(b'#')) => end,
+            _ => return None,
+        },
+        Some(_) => return None,
     };
-    if !clean(b.get((path_end + 1).min(query_end)..query_end)?, true, false) {
-        return None;
-    }
     if let Some(fragment) = b.get(query_end + 1..)
         && !fragment.iter().all(|&c| kept(c, false) || c == b'?' || c == b'#')
     {
@@ -329,6 +358,14 @@ mod tests {
         ];
         for input in left {
             assert!(fast_split(input).is_none(), "{input} should take the full parser");
+        }
+    }
+
+    #[test]
+    fn the_comparisons_are_the_table() {
+        for c in 0..=255u8 {
+            assert_eq!(refused::<false>(c), !kept(c, false), "path byte {c:#04x}");
+            assert_eq!(refused::<true>(c), !kept(c, true), "query byte {c:#04x}");
         }
     }
 

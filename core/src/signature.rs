@@ -82,7 +82,7 @@ pub(crate) fn split_ascii(s: &str, sep: u8) -> impl Iterator<Item = &str> + Clon
 /// existing one (later ones are removed) or is appended. An empty result means no query.
 pub(crate) fn strip_signature<'q>(query: &'q str, param: &str, expires: Option<(&str, i64)>) -> Cow<'q, str> {
     let pieces = || split_ascii(query, b'&').take(if query.is_empty() { 0 } else { usize::MAX });
-    if expires.is_none() && !pieces().any(|p| piece_key(p) == param) {
+    if expires.is_none() && find_piece(query.as_bytes(), 0, param.as_bytes()).is_none() {
         return Cow::Borrowed(query);
     }
     let mut out = String::with_capacity(query.len() + 24);
@@ -129,14 +129,120 @@ pub(crate) fn push_signature(out: &mut String, query_is_empty: bool, param: &str
 /// absent is `missing_signature`; present but not last, or present more than once, is
 /// `malformed_url`.
 pub(crate) fn split_signature<'q>(query: &'q str, param: &str) -> Result<(&'q str, &'q str)> {
-    let (signed, last) = query.rsplit_once('&').unwrap_or(("", query));
-    let before = split_ascii(signed, b'&').filter(|p| !signed.is_empty() && piece_key(p) == param).count();
-    let last_is_signature = piece_key(last) == param;
-    match (last_is_signature, before) {
-        (true, 0) => Ok((signed, last.split_once('=').map_or("", |(_, v)| v))),
-        (true, _) => err(ErrorCode::MalformedUrl, format!("url: the {param} param is given more than once")),
-        (false, 0) => err(ErrorCode::MissingSignature, format!("url: no {param} param")),
-        (false, _) => err(ErrorCode::MalformedUrl, format!("url: the {param} param must be the last param")),
+    split_signature_and(query, param, None).map(|s| (s.signed, s.value))
+}
+
+/// What [`split_signature_and`] found.
+pub(crate) struct Split<'q> {
+    /// The query signed before the signature.
+    pub(crate) signed: &'q str,
+    /// The signature's value.
+    pub(crate) value: &'q str,
+    /// The pieces of the signed query with the other key: none, the start of the only one,
+    /// or `Err` for more than one.
+    pub(crate) other: std::result::Result<Option<usize>, ()>,
+}
+
+/// [`split_signature`] that also finds, in the same pass over the query, the pieces of the
+/// signed query whose raw key is `other` (the expiry param).
+pub(crate) fn split_signature_and<'q>(query: &'q str, param: &str, other: Option<&str>) -> Result<Split<'q>> {
+    let q = query.as_bytes();
+    let key = param.as_bytes();
+    let other = other.map(str::as_bytes);
+    // The start of the current piece, whether a piece before it has the signature's key,
+    // and the pieces with the other key.
+    let (mut at, mut before) = (0usize, false);
+    let mut found: std::result::Result<Option<usize>, ()> = Ok(None);
+    while let Some(amp) = next_amp(q, at) {
+        before |= key_at(q, at, key);
+        if let Some(o) = other
+            && key_at(q, at, o)
+        {
+            found = match found {
+                Ok(None) => Ok(Some(at)),
+                _ => Err(()),
+            };
+        }
+        at = amp + 1;
+    }
+    // `at` is the start of the last piece; the pieces before it make the signed query.
+    match (key_at(q, at, key), before) {
+        (true, false) => {
+            let signed = query.get(..at.saturating_sub(1)).unwrap_or_default();
+            let value = match q.get(at + key.len()) {
+                Some(b'=') => query.get(at + key.len() + 1..).unwrap_or_default(),
+                _ => "",
+            };
+            Ok(Split { signed, value, other: found })
+        }
+        (true, true) => {
+            err(ErrorCode::MalformedUrl, format!("url: the {param} param is given more than once"))
+        }
+        (false, false) => err(ErrorCode::MissingSignature, format!("url: no {param} param")),
+        (false, true) => {
+            err(ErrorCode::MalformedUrl, format!("url: the {param} param must be the last param"))
+        }
+    }
+}
+
+/// Eight copies of a byte, for the word-at-a-time search of [`next_amp`].
+const fn splat(b: u8) -> u64 {
+    u64::from_ne_bytes([b; 8])
+}
+
+/// The index of the first `&` of `q` at or after `from`, eight bytes at a time.
+#[inline]
+fn next_amp(q: &[u8], from: usize) -> Option<usize> {
+    let rest = q.get(from..)?;
+    let mut words = rest.chunks_exact(8);
+    let mut base = from;
+    for word in words.by_ref() {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(word);
+        let x = u64::from_le_bytes(w) ^ splat(b'&');
+        // The lowest set bit is exact (a borrow only marks bytes above a true match).
+        let hits = x.wrapping_sub(splat(1)) & !x & splat(0x80);
+        if hits != 0 {
+            return Some(base + (hits.trailing_zeros() / 8) as usize);
+        }
+        base += 8;
+    }
+    words.remainder().iter().position(|&c| c == b'&').map(|i| base + i)
+}
+
+/// Whether the piece starting at `at` has the raw key `key` (the bytes before its first `=`;
+/// a piece ends at `&` or the end).
+#[inline]
+fn key_at(q: &[u8], at: usize, key: &[u8]) -> bool {
+    let end = at + key.len();
+    // A byte loop: the keys are a few bytes, shorter than a call to `memcmp` costs.
+    q.get(at..end).is_some_and(|s| s.iter().zip(key).all(|(a, b)| a == b))
+        && matches!(q.get(end), None | Some(b'=' | b'&'))
+}
+
+/// The start of the first piece of the query `q` at or after the piece starting at `from`
+/// whose raw key is `key` ([`piece_key`]); an empty query has no pieces.
+pub(crate) fn find_piece(q: &[u8], from: usize, key: &[u8]) -> Option<usize> {
+    if q.is_empty() {
+        return None;
+    }
+    let mut at = from;
+    loop {
+        if key_at(q, at, key) {
+            return Some(at);
+        }
+        at = next_amp(q, at)? + 1;
+    }
+}
+
+/// The value of the piece starting at `at` whose raw key is `key_len` bytes long: what
+/// follows its `=` up to the next `&` (empty without `=`).
+pub(crate) fn value_at(q: &str, at: usize, key_len: usize) -> &str {
+    let b = q.as_bytes();
+    let end = next_amp(b, at).unwrap_or(b.len());
+    match b.get(at + key_len) {
+        Some(b'=') => q.get(at + key_len + 1..end).unwrap_or_default(),
+        _ => "",
     }
 }
 
@@ -413,6 +519,52 @@ mod tests {
         assert_eq!(code("s=1&s=2"), Err(ErrorCode::MalformedUrl));
         assert_eq!(code("s&a=1&s=2"), Err(ErrorCode::MalformedUrl));
         assert_eq!(code("a=1&s"), Ok(("a=1", "")));
+    }
+
+    /// The split of the signature (and the pieces with the expiry's key) by `str::split`, as
+    /// it was written before the one-pass search: the reference for the proptest below.
+    fn reference(query: &str, param: &str, other: &str) -> Option<(String, String, Option<Vec<usize>>)> {
+        let (signed, last) = query.rsplit_once('&').unwrap_or(("", query));
+        let before = signed.split('&').filter(|p| !signed.is_empty() && piece_key(p) == param).count();
+        if piece_key(last) != param || before > 0 {
+            return None;
+        }
+        let value = last.split_once('=').map_or("", |(_, v)| v);
+        let mut starts = Vec::new();
+        let mut at = 0;
+        for piece in signed.split('&') {
+            if piece_key(piece) == other {
+                starts.push(at);
+            }
+            at += piece.len() + 1;
+        }
+        Some((signed.to_owned(), value.to_owned(), Some(starts)))
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 3000, failure_persistence: None,
+                                                                ..proptest::prelude::ProptestConfig::default() })]
+        /// The word-at-a-time search finds the pieces `str::split` finds, at any length.
+        #[test]
+        fn one_pass_split_agrees_with_str_split(query in "[sxe=&]{0,40}", long in "[a-z]{0,20}") {
+            let query = format!("{long}{query}");
+            let got = split_signature_and(&query, "s", Some("e")).ok().map(|s| {
+                let others = match s.other {
+                    Ok(None) => Some(vec![]),
+                    Ok(Some(at)) => Some(vec![at]),
+                    Err(()) => None,
+                };
+                (s.signed.to_owned(), s.value.to_owned(), others)
+            });
+            let want = reference(&query, "s", "e").map(|(signed, value, starts)| {
+                let starts = starts.filter(|s| s.len() < 2);
+                (signed, value, starts)
+            });
+            proptest::prop_assert_eq!(got, want, "{}", query);
+            let has = split_ascii(&query, b'&').take(if query.is_empty() { 0 } else { usize::MAX })
+                .any(|p| piece_key(p) == "s");
+            proptest::prop_assert_eq!(find_piece(query.as_bytes(), 0, b"s").is_some(), has, "{}", query);
+        }
     }
 
     const CLD: Anchor = Anchor::AfterPair(&["image", "video"], &["upload", "fetch"]);

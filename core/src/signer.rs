@@ -9,8 +9,8 @@ use crate::scheme::{Named, Placement, Resolved, read_named, resolve};
 use crate::secrets::{self, Secrets};
 use crate::sent::SentUrl;
 use crate::signature::{
-    MAX_URL_LEN, check_emitted_len, message, piece_key, push_signature, sign_segment, signed_path,
-    split_ascii, split_signature, strip_signature, verify_segment,
+    MAX_URL_LEN, check_emitted_len, message, push_signature, sign_segment, signed_path, split_signature_and,
+    strip_signature, value_at, verify_segment,
 };
 use crate::tokens;
 use std::fmt;
@@ -352,25 +352,22 @@ impl Signer {
         let Placement::LastQueryParam(sig_param) = scheme.placement else {
             return verify_segment(path, &self.resolved, |parts, given| self.matches(parts, given));
         };
-        let (signed_query, given) = split_signature(query, sig_param)?;
-        let msg = message(signed_path(scheme.covered, path), signed_query);
-        if !self.matches(msg.parts(), given) {
+        let expiry = scheme.expiry;
+        let split = split_signature_and(query, sig_param, expiry.map(|e| e.name))?;
+        let msg = message(signed_path(scheme.covered, path), split.signed);
+        if !self.matches(msg.parts(), split.value) {
             return err(
                 ErrorCode::SignatureMismatch,
                 format!("url: the {sig_param} param does not match the path and query"),
             );
         }
-        let Some(expiry) = scheme.expiry else { return Ok(()) };
+        let Some(expiry) = expiry else { return Ok(()) };
         let name = expiry.name;
-        let mut expires = split_ascii(signed_query, b'&').filter(|p| piece_key(p) == name);
-        if let Some(piece) = expires.next() {
-            if expires.next().is_some() {
-                return err(ErrorCode::MalformedUrl, format!("url: {name} given more than once"));
-            }
-            let value = piece.split_once('=').map_or("", |(_, v)| v);
-            check_expiry(name, value, now)?;
+        match split.other {
+            Err(()) => err(ErrorCode::MalformedUrl, format!("url: {name} given more than once")),
+            Ok(Some(at)) => check_expiry(name, value_at(split.signed, at, name.len()), now),
+            Ok(None) => Ok(()),
         }
-        Ok(())
     }
 }
 

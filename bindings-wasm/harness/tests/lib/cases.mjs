@@ -501,6 +501,27 @@ const API_CHECKS = {
     new m.Signer('imgix', 'FOO123bar').verifyUrl(big)
     for (let i = 0; i < 3000; i++) new m.Signer('gumlet', `k${i}`).signUrl('https://x.gumlet.io/a.jpg')
   },
+  'strings of every length around the glue copy loop limit arrive intact': (m) => {
+    // The wasm glue copies short strings in a loop and longer ones with encodeInto.
+    const b = new m.UrlBuilder('demo.imgix.net')
+    for (let n = 1; n <= 70; n++) {
+      for (const at of [0, n >> 1, n - 1]) {
+        const chars = Array.from({ length: n }, (_, i) => (i === at ? 'é' : 'x'))
+        const s = chars.join('')
+        const want = chars.map((c) => (c === 'é' ? '%C3%A9' : c)).join('')
+        const ascii = 'x'.repeat(n)
+        if (b.buildUrl('/a.jpg', { t: s }) !== `https://demo.imgix.net/a.jpg?t=${want}`)
+          throw new Error(`value of ${n} characters, é at ${at}`)
+        if (b.buildUrl('/a.jpg', { [s]: ascii }) !== `https://demo.imgix.net/a.jpg?${want}=${ascii}`)
+          throw new Error(`key of ${n} characters, é at ${at}`)
+        const lone = chars.map((c) => (c === 'é' ? '\ud800' : c)).join('')
+        for (const params of [{ t: lone }, { [lone]: 1 }]) {
+          const e = outcome(() => b.buildUrl('/a.jpg', params)).error
+          if (e?.code !== 'invalid_param') throw new Error(`lone surrogate in ${n} characters: ${e?.code}`)
+        }
+      }
+    }
+  },
 }
 
 function runAll(m, data) {
