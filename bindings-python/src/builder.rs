@@ -39,11 +39,21 @@ impl UrlBuilder {
             let path = str_arg(&path, Arg::new(Op::BuildUrls, "path").within(&location))?;
             batch.push((path, params(Some(&p), Arg::new(Op::BuildUrls, "params").within(&location))?));
         }
+        self.run_batch(py, &batch)
+    }
+
+    /// The core's `build_urls`, with the GIL released for a batch long enough.
+    fn run_batch<P, K, V>(&self, py: Python<'_>, batch: &[(P, Vec<(K, V)>)]) -> PyResult<Vec<String>>
+    where
+        P: AsRef<str> + Sync,
+        K: AsRef<str> + Sync,
+        V: imgsign::AsParam + Sync,
+    {
         let inner = &self.inner;
         if releases_gil(batch.len()) {
-            py.detach(|| inner.build_urls(&batch)).or_raise(py)
+            py.detach(|| inner.build_urls(batch)).or_raise(py)
         } else {
-            inner.build_urls(&batch).or_raise(py)
+            inner.build_urls(batch).or_raise(py)
         }
     }
 }
@@ -197,14 +207,6 @@ impl UrlBuilder {
     /// released while building). Fails as a whole on the first bad item, naming its index.
     fn build_urls(&self, py: Python<'_>, items: &Bound<'_, PyAny>) -> PyResult<Vec<String>> {
         let items = seq(items, Arg::new(Op::BuildUrls, "items"))?;
-        let inner = &self.inner;
-        let run = |batch: &[(&str, Vec<_>)]| {
-            if releases_gil(batch.len()) {
-                py.detach(|| inner.build_urls(batch)).or_raise(py)
-            } else {
-                inner.build_urls(batch).or_raise(py)
-            }
-        };
         // The common case, (str, dict of plain values or None) pairs, borrowed as they are
         // (every item's pairs one after another in `flat`, item `i`'s ending at `ends[i]`);
         // anything else is read by the regular conversion, which names what is wrong.
@@ -236,7 +238,7 @@ impl UrlBuilder {
             batch.push((path, borrowed.into_vec()));
             start = end;
         }
-        run(&batch)
+        self.run_batch(py, &batch)
     }
 
     /// Builds a srcset for ``path`` (each entry a signed URL; the GIL is released while
