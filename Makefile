@@ -92,8 +92,10 @@ conformance-deps: venv
 	@cd $(ORACLES)/go && GOMODCACHE="$(CURDIR)/$(ORACLES)/.gomodcache" GOFLAGS=-modcacherw \
 	  go build -o "$(CURDIR)/$(ORACLES)/.bin/oracle_go" .
 
+# The fuzzer's seed corpus is made from the vectors: regenerated with them.
 vectors: conformance-deps
 	$(PY) conformance/generate.py
+	python3 fuzz/seeds.py
 
 vectors-check: conformance-deps
 	$(PY) conformance/generate.py --check

@@ -147,6 +147,11 @@ export declare class Sources {
    * @throws {Error} `.code` `invalid_param`, `invalid_domain`, `invalid_key`.
    */
   constructor(sources: Record<string, SourceOptions> | Map<string, SourceOptions> | Array<[string, SourceOptions]>)
+  /**
+   * The id of this set in the fast path of `index.js` (see `fast.rs`).
+   * @internal
+   */
+  get _id(): number
   /** The sources' names, in the order given. */
   get names(): Array<string>
   /**

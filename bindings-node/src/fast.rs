@@ -1,5 +1,6 @@
 //! The fast path of the hottest calls (`buildUrl`, `buildSrcset`, `signUrl`, `verifyUrl`,
-//! `verify` with plain arguments), used by `index.js`.
+//! `verify`, the batches `signUrls` and `buildUrls`, and `Sources`' `signUrl`, `signUrls`
+//! and `verifyUrl`, with plain arguments), used by `index.js`.
 //!
 //! Measured on Node 20 (`bindings-node/README.md`, "Where the time goes"): a call of a
 //! `#[napi]` class method costs about 400 ns before it does anything (napi-rs checks the
@@ -27,9 +28,12 @@
 //! that `utf8Write` replaced), and `index.js` then takes the regular path, which names the
 //! ill-formed argument.
 //!
+//! A batch answers with all its URLs in one string, their lengths written over the start of
+//! the call's Buffer ([`crate::crossing`]), which `index.js` cuts them by.
+//!
 //! The objects a call names are found by id in a registry of this thread (each JavaScript
-//! thread has its own objects): [`crate::UrlBuilder`] and [`crate::Signer`] register on
-//! construction and unregister when they are dropped.
+//! thread has its own objects): [`crate::UrlBuilder`], [`crate::Signer`] and
+//! [`crate::Sources`] register on construction and unregister when they are dropped.
 
 use crate::error::{Result, core};
 use imgsign::{ParamRef, SrcsetOptions};
@@ -49,6 +53,17 @@ pub mod op {
     pub const VERIFY_URL: u8 = 4;
     /// `signer.verify(target)`.
     pub const VERIFY: u8 = 5;
+    /// `signer.signUrls(urls)`: the strings one after another.
+    pub const SIGN_URLS: u8 = 6;
+    /// `builder.buildUrls(items)`: per item, its byte length (`u32`), then the path and
+    /// params as `buildUrl` sends them.
+    pub const BUILD_URLS: u8 = 7;
+    /// `sources.signUrl(url)`.
+    pub const SOURCES_SIGN_URL: u8 = 8;
+    /// `sources.signUrls(urls)`, as `SIGN_URLS`.
+    pub const SOURCES_SIGN_URLS: u8 = 9;
+    /// `sources.verifyUrl(url)`.
+    pub const SOURCES_VERIFY_URL: u8 = 10;
 }
 
 /// Value tags.
@@ -103,11 +118,13 @@ impl<T> Slots<T> {
 struct Registry {
     builders: Slots<imgsign::UrlBuilder>,
     signers: Slots<imgsign::Signer>,
+    sources: Slots<imgsign::Sources>,
 }
 
 thread_local! {
-    static REGISTRY: RefCell<Registry> =
-        const { RefCell::new(Registry { builders: Slots::new(), signers: Slots::new() }) };
+    static REGISTRY: RefCell<Registry> = const {
+        RefCell::new(Registry { builders: Slots::new(), signers: Slots::new(), sources: Slots::new() })
+    };
 }
 
 /// Registers a builder; its id is what `index.js` writes into a call.
@@ -118,6 +135,11 @@ pub fn register_builder(b: &Arc<imgsign::UrlBuilder>) -> u32 {
 /// Registers a signer.
 pub fn register_signer(s: &Arc<imgsign::Signer>) -> u32 {
     REGISTRY.with(|r| r.borrow_mut().signers.insert(Arc::clone(s)))
+}
+
+/// Registers a set of sources.
+pub fn register_sources(s: &Arc<imgsign::Sources>) -> u32 {
+    REGISTRY.with(|r| r.borrow_mut().sources.insert(Arc::clone(s)))
 }
 
 /// Forgets a builder (its JavaScript object was collected). At thread exit the registry may
@@ -131,6 +153,11 @@ pub fn unregister_signer(id: u32) {
     let _ = REGISTRY.try_with(|r| r.try_borrow_mut().map(|mut r| r.signers.remove(id)));
 }
 
+/// Forgets a set of sources.
+pub fn unregister_sources(id: u32) {
+    let _ = REGISTRY.try_with(|r| r.try_borrow_mut().map(|mut r| r.sources.remove(id)));
+}
+
 fn builder(id: u32) -> Option<Arc<imgsign::UrlBuilder>> {
     REGISTRY.with(|r| r.borrow().builders.get(id))
 }
@@ -138,6 +165,19 @@ fn builder(id: u32) -> Option<Arc<imgsign::UrlBuilder>> {
 fn signer(id: u32) -> Option<Arc<imgsign::Signer>> {
     REGISTRY.with(|r| r.borrow().signers.get(id))
 }
+
+fn sources(id: u32) -> Option<Arc<imgsign::Sources>> {
+    REGISTRY.with(|r| r.borrow().sources.get(id))
+}
+
+/// What a call answers: one string, or the strings of a batch (an array in JavaScript).
+pub(crate) enum Answer {
+    One(String),
+    Many(Vec<String>),
+}
+
+/// Params as the core takes them, borrowed from the call.
+type Params<'a> = SmallVec<[(&'a str, ParamRef<'a>); 8]>;
 
 /// Reads the arguments of a call in place. `None`: not in the format, or a string holding
 /// U+FFFD (the regular path answers).
@@ -182,45 +222,78 @@ impl<'a> Reader<'a> {
     }
 }
 
-/// Runs the call written in `call` (see the module documentation): the result, or `None`
-/// when the regular path must answer. `crate::crossing` calls it.
-pub(crate) fn run(call: &[u8]) -> Option<Result<String>> {
+/// Runs the call written in `call` (see the module documentation): the answer, or `None`
+/// when the regular path must answer. `crate::crossing` calls it. The batch calls go to the
+/// core's own batch functions, which name a failing item (`urls[3]: ...`).
+pub(crate) fn run(call: &[u8]) -> Option<Result<Answer>> {
     let mut header = Reader { rest: call };
     let operation = header.byte()?;
     header.take(3)?;
     let id = header.word()?;
     let len = header.word()? as usize;
     let mut r = Reader { rest: header.take(len)? };
+    let one = |x: imgsign::Result<String>| Some(x.map(Answer::One).map_err(core));
+    let many = |x: imgsign::Result<Vec<String>>| Some(x.map(Answer::Many).map_err(core));
     match operation {
         op::BUILD_URL | op::BUILD_SRCSET => {
             let b = builder(id)?;
-            let path = r.str()?;
-            let mut params: SmallVec<[(&str, ParamRef<'_>); 8]> = SmallVec::new();
-            while !r.rest.is_empty() {
-                params.push((r.str()?, r.value()?));
-            }
-            Some(if operation == op::BUILD_URL {
-                b.build_url(path, &params).map_err(core)
+            let (path, params) = r.build::<Params<'_>>()?;
+            one(if operation == op::BUILD_URL {
+                b.build_url(path, &params)
             } else {
-                b.build_srcset(path, &params, &SrcsetOptions::default()).map_err(core)
+                b.build_srcset(path, &params, &SrcsetOptions::default())
             })
+        }
+        op::BUILD_URLS => {
+            let b = builder(id)?;
+            let mut items: Vec<(&str, Vec<_>)> = Vec::new();
+            while !r.rest.is_empty() {
+                let n = r.word()? as usize;
+                let (path, params) = Reader { rest: r.take(n)? }.build()?;
+                items.push((path, params));
+            }
+            many(b.build_urls(&items))
         }
         op::SIGN_URL | op::VERIFY_URL | op::VERIFY => {
             let s = signer(id)?;
-            let url = r.str()?;
-            if !r.rest.is_empty() {
-                return None;
-            }
-            Some(
-                match operation {
-                    op::SIGN_URL => s.sign_url(url),
-                    op::VERIFY_URL => s.verify_url(url, None).map(|()| String::new()),
-                    _ => s.verify(url, None).map(|()| String::new()),
-                }
-                .map_err(core),
-            )
+            let url = r.only()?;
+            one(match operation {
+                op::SIGN_URL => s.sign_url(url),
+                op::VERIFY_URL => s.verify_url(url, None).map(|()| String::new()),
+                _ => s.verify(url, None).map(|()| String::new()),
+            })
         }
+        op::SIGN_URLS => many(signer(id)?.sign_urls(r.strings(&mut SmallVec::new())?)),
+        op::SOURCES_SIGN_URL => one(sources(id)?.sign_url(r.only()?)),
+        op::SOURCES_VERIFY_URL => one(sources(id)?.verify_url(r.only()?, None).map(|()| String::new())),
+        op::SOURCES_SIGN_URLS => many(sources(id)?.sign_urls(r.strings(&mut SmallVec::new())?)),
         _ => None,
+    }
+}
+
+impl<'a> Reader<'a> {
+    /// The path and params of `buildUrl`, to the end.
+    fn build<P: Default + Extend<(&'a str, ParamRef<'a>)>>(mut self) -> Option<(&'a str, P)> {
+        let path = self.str()?;
+        let mut params = P::default();
+        while !self.rest.is_empty() {
+            params.extend(std::iter::once((self.str()?, self.value()?)));
+        }
+        Some((path, params))
+    }
+
+    /// The one string of a call, and nothing after it.
+    fn only(mut self) -> Option<&'a str> {
+        let s = self.str()?;
+        self.rest.is_empty().then_some(s)
+    }
+
+    /// Strings, to the end, into `out` (on the caller's stack).
+    fn strings<'o>(mut self, out: &'o mut SmallVec<[&'a str; 16]>) -> Option<&'o [&'a str]> {
+        while !self.rest.is_empty() {
+            out.push(self.str()?);
+        }
+        Some(out)
     }
 }
 

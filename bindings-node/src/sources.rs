@@ -8,6 +8,7 @@ use imgsign::Operation as Op;
 use napi::Env;
 use napi::bindgen_prelude::{Object, Unknown};
 use napi_derive::napi;
+use std::sync::Arc;
 
 /// Several named sources in one object: `new Sources({ shop: { domain, key }, ... })`.
 /// `signUrl`, `verifyUrl` and `verify` choose the source by the URL's host and path (the
@@ -15,7 +16,15 @@ use napi_derive::napi;
 /// takes, or an unknown name, throws `unknown_source`. The keys live in native memory only.
 #[napi]
 pub struct Sources {
-    inner: imgsign::Sources,
+    inner: Arc<imgsign::Sources>,
+    /// The id `index.js` names this set by in the fast path (`fast.rs`).
+    id: u32,
+}
+
+impl Drop for Sources {
+    fn drop(&mut self) {
+        crate::fast::unregister_sources(self.id);
+    }
 }
 
 #[napi]
@@ -36,8 +45,16 @@ impl Sources {
             let options = SourceOptions::read(&env, Op::Sources, Some(spec)).map_err(|e| at(e, &location))?;
             specs.push(options.into_core(name).map_err(|e| core(e.at(&location)))?);
         }
-        let inner = imgsign::Sources::new(&specs).map_err(core)?;
-        Ok(Sources { inner })
+        let inner = Arc::new(imgsign::Sources::new(&specs).map_err(core)?);
+        let id = crate::fast::register_sources(&inner);
+        Ok(Sources { inner, id })
+    }
+
+    /// The id of this set in the fast path of `index.js` (see `fast.rs`).
+    /// @internal
+    #[napi(getter, js_name = "_id")]
+    pub fn fast_id(&self) -> u32 {
+        self.id
     }
 
     /// The sources' names, in the order given.

@@ -2,11 +2,12 @@
 
 use crate::convert::{
     Borrowed, Items, borrowed_params, dict_items, float_arg, opt_bool, opt_float, opt_list, opt_str, params,
-    seq, str_arg, str_ref, variable_qualities, width_arg,
+    releases_gil, seq, str_arg, str_ref, variable_qualities, width_arg,
 };
 use crate::errors::{Arg, OrRaise};
 use imgsign::{BuilderOptions, Operation as Op, SrcsetOptions, UrlOptions};
 use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyString};
 
 /// Builds (and, with a key, signs) URLs on one domain.
 ///
@@ -24,6 +25,36 @@ impl UrlBuilder {
     /// The builder of a source of a `Sources` set.
     pub(crate) fn from_core(inner: imgsign::UrlBuilder) -> Self {
         UrlBuilder { inner }
+    }
+
+    /// `build_urls` by the regular conversion of every item (owned params), which names a
+    /// failing item `items[i]`.
+    fn build_urls_owned(&self, py: Python<'_>, items: &[Bound<'_, PyAny>]) -> PyResult<Vec<String>> {
+        let mut batch = Vec::new();
+        for (i, item) in items.iter().enumerate() {
+            let location = format!("items[{i}]");
+            let (path, p): (Bound<'_, PyAny>, Bound<'_, PyAny>) = item.extract().map_err(|_| {
+                Arg::new(Op::BuildUrls, "items").invalid(py, format!("[{i}]: expected a (path, params) pair"))
+            })?;
+            let path = str_arg(&path, Arg::new(Op::BuildUrls, "path").within(&location))?;
+            batch.push((path, params(Some(&p), Arg::new(Op::BuildUrls, "params").within(&location))?));
+        }
+        self.run_batch(py, &batch)
+    }
+
+    /// The core's `build_urls`, with the GIL released for a batch long enough.
+    fn run_batch<P, K, V>(&self, py: Python<'_>, batch: &[(P, Vec<(K, V)>)]) -> PyResult<Vec<String>>
+    where
+        P: AsRef<str> + Sync,
+        K: AsRef<str> + Sync,
+        V: imgsign::AsParam + Sync,
+    {
+        let inner = &self.inner;
+        if releases_gil(batch.len()) {
+            py.detach(|| inner.build_urls(batch)).or_raise(py)
+        } else {
+            inner.build_urls(batch).or_raise(py)
+        }
     }
 }
 
@@ -175,17 +206,39 @@ impl UrlBuilder {
     /// Builds many URLs in one call from ``(path, params-or-None)`` pairs (the GIL is
     /// released while building). Fails as a whole on the first bad item, naming its index.
     fn build_urls(&self, py: Python<'_>, items: &Bound<'_, PyAny>) -> PyResult<Vec<String>> {
-        let mut batch = Vec::new();
-        for (i, item) in seq(items, Arg::new(Op::BuildUrls, "items"))?.iter().enumerate() {
-            let location = format!("items[{i}]");
-            let (path, p): (Bound<'_, PyAny>, Bound<'_, PyAny>) = item.extract().map_err(|_| {
-                Arg::new(Op::BuildUrls, "items").invalid(py, format!("[{i}]: expected a (path, params) pair"))
-            })?;
-            let path = str_arg(&path, Arg::new(Op::BuildUrls, "path").within(&location))?;
-            batch.push((path, params(Some(&p), Arg::new(Op::BuildUrls, "params").within(&location))?));
+        let items = seq(items, Arg::new(Op::BuildUrls, "items"))?;
+        // The common case, (str, dict of plain values or None) pairs, borrowed as they are
+        // (every item's pairs one after another in `flat`, item `i`'s ending at `ends[i]`);
+        // anything else is read by the regular conversion, which names what is wrong.
+        let mut paths = Vec::with_capacity(items.len());
+        let mut flat = Vec::new();
+        let mut ends = Vec::with_capacity(items.len());
+        for item in &items {
+            let Ok((path, p)) = item.extract::<(Bound<'_, PyAny>, Bound<'_, PyAny>)>() else {
+                return self.build_urls_owned(py, &items);
+            };
+            if !p.is_none() {
+                let Ok(dict) = p.cast::<PyDict>() else { return self.build_urls_owned(py, &items) };
+                crate::dict::each(dict, |pair| flat.push(pair));
+            }
+            paths.push(path);
+            ends.push(flat.len());
         }
-        let inner = &self.inner;
-        py.detach(|| inner.build_urls(&batch)).or_raise(py)
+        let mut batch = Vec::with_capacity(paths.len());
+        let mut start = 0;
+        for (path, &end) in paths.iter().zip(&ends) {
+            let mut borrowed = Borrowed::new();
+            let path = path.cast::<PyString>().ok().and_then(|p| p.to_str().ok());
+            let (Some(path), Some(pairs)) = (path, flat.get(start..end)) else {
+                return self.build_urls_owned(py, &items);
+            };
+            if !borrowed_params(pairs, &mut borrowed) {
+                return self.build_urls_owned(py, &items);
+            }
+            batch.push((path, borrowed.into_vec()));
+            start = end;
+        }
+        self.run_batch(py, &batch)
     }
 
     /// Builds a srcset for ``path`` (each entry a signed URL; the GIL is released while

@@ -73,6 +73,22 @@ pub fn seq<'py>(obj: &Bound<'py, PyAny>, arg: Arg<'_>) -> PyResult<Vec<Bound<'py
     iter.collect()
 }
 
+/// The `str` items of `items` borrowed as UTF-8 (a failing one is named `name[i]`, as
+/// [`list`] names it; the name is only written for an error).
+pub fn str_refs<'a>(items: &'a [Bound<'_, PyAny>], arg: Arg<'_>) -> PyResult<Vec<&'a str>> {
+    items
+        .iter()
+        .enumerate()
+        .map(|(i, x)| str_ref(x, arg).or_else(|_| str_ref(x, arg.part(&format!("{}[{i}]", arg.name)))))
+        .collect()
+}
+
+/// Whether a batch of `n` items releases the GIL while the core works: a short one takes less
+/// time than releasing and taking it back (about 150 ns), as a single call does.
+pub fn releases_gil(n: usize) -> bool {
+    n >= 16
+}
+
 /// Every item of a sequence converted by `item`, each named `name[i]`.
 pub fn list<T>(
     obj: &Bound<'_, PyAny>,

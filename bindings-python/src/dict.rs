@@ -13,6 +13,11 @@ use std::ptr;
 
 /// Appends the pairs of `dict` to `items`, in order.
 pub fn items<'py>(dict: &Bound<'py, PyDict>, items: &mut Items<'py>) {
+    each(dict, |pair| items.push(pair));
+}
+
+/// Gives each pair of `dict` to `f`, in order, as owned references.
+pub fn each<'py>(dict: &Bound<'py, PyDict>, mut f: impl FnMut((Bound<'py, PyAny>, Bound<'py, PyAny>))) {
     let py = dict.py();
     let mut pos: ffi::Py_ssize_t = 0;
     let mut key = ptr::null_mut();
@@ -23,6 +28,6 @@ pub fn items<'py>(dict: &Bound<'py, PyDict>, items: &mut Items<'py>) {
     // between two calls, so the dict is not changed while it is iterated.
     while unsafe { ffi::PyDict_Next(dict.as_ptr(), &mut pos, &mut key, &mut value) } != 0 {
         // SAFETY: see above.
-        items.push(unsafe { (Bound::from_borrowed_ptr(py, key), Bound::from_borrowed_ptr(py, value)) });
+        f(unsafe { (Bound::from_borrowed_ptr(py, key), Bound::from_borrowed_ptr(py, value)) });
     }
 }

@@ -1,6 +1,6 @@
 //! `Signer`: signs URLs as given and verifies them.
 
-use crate::convert::{list, opt_int, opt_list, opt_str, params, str_arg, str_ref};
+use crate::convert::{opt_int, opt_list, opt_str, params, releases_gil, seq, str_arg, str_ref, str_refs};
 use crate::errors::{Arg, OrRaise};
 use imgsign::{Operation as Op, Secrets, SignOptions, VerifyOptions};
 use pyo3::prelude::*;
@@ -123,10 +123,15 @@ impl Signer {
         now: Option<&Bound<'_, PyAny>>,
         values: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Vec<String>> {
-        let urls = list(urls, Arg::new(Op::SignUrls, "urls"), str_arg)?;
+        let items = seq(urls, Arg::new(Op::SignUrls, "urls"))?;
+        let urls = str_refs(&items, Arg::new(Op::SignUrls, "urls"))?;
         let options = sign_options(Op::SignUrls, expires, expires_in, now, values)?;
         let inner = &self.inner;
-        py.detach(|| inner.sign_urls_with(&urls, &options)).or_raise(py)
+        if releases_gil(urls.len()) {
+            py.detach(|| inner.sign_urls_with(&urls, &options)).or_raise(py)
+        } else {
+            inner.sign_urls_with(&urls, &options).or_raise(py)
+        }
     }
 
     /// Verifies ``url``: its signature under the current or a previous key, then its

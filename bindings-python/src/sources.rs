@@ -1,7 +1,7 @@
 //! `Sources`: several named sources in one object; the matching rules are the core's.
 
 use crate::builder::UrlBuilder;
-use crate::convert::{list, opt_bool, opt_str, pairs, params, str_arg};
+use crate::convert::{list, opt_bool, opt_str, pairs, params, releases_gil, seq, str_arg, str_ref, str_refs};
 use crate::errors::{Arg, OrRaise};
 use crate::signer::{sign_options, verify_options};
 use imgsign::{BuilderOptions, Operation as Op, SourceSpec};
@@ -59,8 +59,8 @@ impl Sources {
     /// The :class:`UrlBuilder` of the source named ``name`` (a path outside its prefix raises
     /// :class:`InvalidUrlError`).
     fn source(&self, py: Python<'_>, name: &Bound<'_, PyAny>) -> PyResult<UrlBuilder> {
-        let name = str_arg(name, Arg::new(Op::Source, "name"))?;
-        let source = self.inner.source(&name).or_raise(py)?;
+        let name = str_ref(name, Arg::new(Op::Source, "name"))?;
+        let source = self.inner.source(name).or_raise(py)?;
         Ok(UrlBuilder::from_core(source.builder().clone()))
     }
 
@@ -76,9 +76,9 @@ impl Sources {
         now: Option<&Bound<'_, PyAny>>,
         values: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<String> {
-        let url = str_arg(url, Arg::new(Op::SignUrl, "url"))?;
+        let url = str_ref(url, Arg::new(Op::SignUrl, "url"))?;
         let options = sign_options(Op::SignUrl, expires, expires_in, now, values)?;
-        self.inner.sign_url_with(&url, &options).or_raise(py)
+        self.inner.sign_url_with(url, &options).or_raise(py)
     }
 
     /// Signs many URLs in one call, each with the key of its source. Fails as a whole on the
@@ -95,10 +95,15 @@ impl Sources {
         now: Option<&Bound<'_, PyAny>>,
         values: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Vec<String>> {
-        let urls = list(urls, Arg::new(Op::SignUrls, "urls"), str_arg)?;
+        let items = seq(urls, Arg::new(Op::SignUrls, "urls"))?;
+        let urls = str_refs(&items, Arg::new(Op::SignUrls, "urls"))?;
         let options = sign_options(Op::SignUrls, expires, expires_in, now, values)?;
         let inner = &self.inner;
-        py.detach(|| inner.sign_urls_with(&urls, &options)).or_raise(py)
+        if releases_gil(urls.len()) {
+            py.detach(|| inner.sign_urls_with(&urls, &options)).or_raise(py)
+        } else {
+            inner.sign_urls_with(&urls, &options).or_raise(py)
+        }
     }
 
     /// Verifies ``url`` with the keys of its source (see :meth:`Signer.verify_url`).
@@ -110,9 +115,9 @@ impl Sources {
         now: Option<&Bound<'_, PyAny>>,
         values: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<()> {
-        let url = str_arg(url, Arg::new(Op::VerifyUrl, "url"))?;
+        let url = str_ref(url, Arg::new(Op::VerifyUrl, "url"))?;
         let options = verify_options(Op::VerifyUrl, now, values)?;
-        self.inner.verify_url_with(&url, &options).or_raise(py)
+        self.inner.verify_url_with(url, &options).or_raise(py)
     }
 
     /// Verifies what a server for ``host`` (its Host header: a port and letter case do not
@@ -127,10 +132,10 @@ impl Sources {
         now: Option<&Bound<'_, PyAny>>,
         values: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<()> {
-        let target = str_arg(target, Arg::new(Op::Verify, "target"))?;
-        let host = str_arg(host, Arg::new(Op::Verify, "host"))?;
+        let target = str_ref(target, Arg::new(Op::Verify, "target"))?;
+        let host = str_ref(host, Arg::new(Op::Verify, "host"))?;
         let options = verify_options(Op::Verify, now, values)?;
-        self.inner.verify_with(&target, &host, &options).or_raise(py)
+        self.inner.verify_with(target, host, &options).or_raise(py)
     }
 
     fn __repr__(&self) -> String {
