@@ -50,3 +50,23 @@ test('a WebAssembly build that fails says why', () => {
     loadError(loaderError(), missing('MODULE_NOT_FOUND')).message.includes('carries no WebAssembly build'),
   )
 })
+
+test('an engine that refuses the WebAssembly module is told which engines run it', async () => {
+  const { compileError } = await import('../wasm/glue.mjs')
+  let refused
+  try {
+    // A malformed module: the engine's own CompileError, the type an engine without SIMD
+    // throws for imgsign.wasm.
+    new WebAssembly.Module(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 1, 0xff]))
+  } catch (error) {
+    refused = error
+  }
+  assert.ok(refused instanceof WebAssembly.CompileError)
+  const e = compileError(refused)
+  assert.match(e.message, /^imgsign: this JavaScript engine cannot compile the WebAssembly build/)
+  assert.match(e.message, /WebAssembly SIMD/)
+  assert.match(e.message, /Safari 16\.4\+/)
+  assert.equal(e.cause, refused)
+  const other = new TypeError('not a compile error')
+  assert.equal(compileError(other), other)
+})

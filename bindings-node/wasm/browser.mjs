@@ -3,7 +3,7 @@
 // esbuild, Rollup) turn into an asset URL, and instantiated before the import resolves.
 // Never give a signing key to code that runs in a browser: build unsigned URLs, or verify
 // public parameters, there.
-import { createApi } from './glue.mjs'
+import { compileError, createApi } from './glue.mjs'
 
 const url = new URL('./imgsign.wasm', import.meta.url)
 
@@ -17,7 +17,12 @@ async function instantiate() {
   }
   const response = await fetch(url)
   if (!response.ok) throw new Error(`imgsign: cannot load ${url}: HTTP ${response.status}`)
-  return (await WebAssembly.instantiate(await response.arrayBuffer(), {})).instance
+  const bytes = await response.arrayBuffer()
+  try {
+    return (await WebAssembly.instantiate(bytes, {})).instance
+  } catch (error) {
+    throw compileError(error)
+  }
 }
 
 const api = createApi((await instantiate()).exports)

@@ -642,6 +642,19 @@ function createApi(exports, textReader) {
   }
 }
 
+// What an entry file throws when the engine refuses the module (an engine older than the
+// features it needs: WebAssembly SIMD and reference types): which engines run it, with the
+// engine's own error as the cause. Any other error is returned as it is.
+function compileError(error) {
+  if (!(error instanceof WebAssembly.CompileError)) return error
+  return new Error(
+    'imgsign: this JavaScript engine cannot compile the WebAssembly build, which needs ' +
+      'WebAssembly SIMD and reference types (Node 18+, Deno, Bun, Cloudflare Workers, ' +
+      `Chrome and Edge 96+, Firefox 89+, Safari 16.4+): ${error.message}`,
+    { cause: error },
+  )
+}
+
 // For the benchmark only: the cost of one call through the glue with these arguments,
 // doing nothing in the module.
 function createNoop(exports, textReader) {
@@ -653,4 +666,4 @@ function createNoop(exports, textReader) {
   }
 }
 
-export { createApi, createNoop, utf8TextReader }
+export { compileError, createApi, createNoop, utf8TextReader }

@@ -4,7 +4,7 @@
 // entry where no native binary loads.
 const { readFileSync } = require('node:fs')
 const { join } = require('node:path')
-const { createApi } = require('./glue.cjs')
+const { compileError, createApi } = require('./glue.cjs')
 
 // Buffer decodes strings out of the module's memory faster than TextDecoder (and ASCII,
 // which every URL result is, faster still as latin1, the identity on ASCII bytes).
@@ -13,5 +13,13 @@ function textReader(buffer) {
   return (start, end, ascii) => (ascii ? bytes.latin1Slice(start, end) : bytes.utf8Slice(start, end))
 }
 
-const wasm = new WebAssembly.Module(readFileSync(join(__dirname, 'imgsign.wasm')))
+function compile(bytes) {
+  try {
+    return new WebAssembly.Module(bytes)
+  } catch (error) {
+    throw compileError(error)
+  }
+}
+
+const wasm = compile(readFileSync(join(__dirname, 'imgsign.wasm')))
 module.exports = createApi(new WebAssembly.Instance(wasm, {}).exports, textReader)
