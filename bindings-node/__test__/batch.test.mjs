@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs'
 import { test } from 'node:test'
 import { fileURLToPath } from 'node:url'
 import imgsign from 'imgsign'
+import { builderOf } from './vector-objects.mjs'
 
 const file = fileURLToPath(new URL('../../conformance/vectors.json', import.meta.url))
 const vectors = JSON.parse(readFileSync(file, 'utf8')).vectors
@@ -76,19 +77,7 @@ test('buildUrls: the fast batch agrees with the regular one and with buildUrl', 
   assert.ok(builds.length > 500)
   let checked = 0
   for (const { id, input: i } of builds) {
-    const b = made(
-      () =>
-        new imgsign.UrlBuilder(i.domain, {
-          provider: i.provider,
-          key: i.key,
-          salt: i.salt,
-          options: i.options,
-          profile: i.profile,
-          useHttps: i.use_https,
-          includeLibraryParam: i.include_library_param,
-          disablePathEncoding: i.disable_path_encoding,
-        }),
-    )
+    const b = made(() => builderOf(i))
     if (b === undefined) continue
     checked++
     const plain = [i.path, Object.fromEntries(i.params)]

@@ -6,21 +6,12 @@ import { readFileSync } from 'node:fs'
 import { test } from 'node:test'
 import { fileURLToPath } from 'node:url'
 import imgsign from 'imgsign'
+import { builderOf } from './vector-objects.mjs'
 
 const file = fileURLToPath(new URL('../../conformance/vectors.json', import.meta.url))
 const doc = JSON.parse(readFileSync(file, 'utf8'))
 
-const builder = (i) =>
-  new imgsign.UrlBuilder(i.domain, {
-    provider: i.provider,
-    key: i.key,
-    salt: i.salt,
-    options: i.options,
-    profile: i.profile,
-    useHttps: i.use_https,
-    includeLibraryParam: i.include_library_param,
-    disablePathEncoding: i.disable_path_encoding,
-  })
+const builder = builderOf
 
 // A vector's signer: sign_* vectors have no previous keys.
 const signerOf = (i) =>
