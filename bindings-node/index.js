@@ -132,7 +132,7 @@ function pack(path, params, p) {
 // after them, or -1 when they do not pack plainly (not an array, an item not a string).
 function packUrls(urls) {
   if (!isArray(urls)) return -1
-  const start = calls
+  const me = ++writes
   let p = HEADER
   for (let i = 0; i < urls.length; i++) {
     const url = urls[i]
@@ -140,14 +140,14 @@ function packUrls(urls) {
     p = putString(url, p)
   }
   packed = urls.length
-  return calls === start ? p : -1
+  return writes === me ? p : -1
 }
 
 // Writes the `[path, params?]` items of `items` after the header, each as its byte length
 // (u32) and then the path and params as `pack` writes them; -1 when they do not pack plainly.
 function packItems(items) {
   if (!isArray(items)) return -1
-  const start = calls
+  const me = ++writes
   let p = HEADER
   for (let i = 0; i < items.length; i++) {
     const item = items[i]
@@ -159,7 +159,7 @@ function packItems(items) {
     p = end
   }
   packed = items.length
-  return calls === start ? p : -1
+  return writes === me ? p : -1
 }
 
 // How many items the last batch wrote.
@@ -170,13 +170,14 @@ function isArray(value) {
   return Array.isArray(value) && !isProxy(value)
 }
 
-// How many calls have crossed: a getter that calls imgsign while a call is being written
-// overwrites the shared Buffer, and the call then takes the regular path.
-let calls = 0
+// How many calls have started writing into the shared Buffer. A getter that calls imgsign
+// while a call is being written writes over the Buffer (whether that inner call then
+// crosses or declines), so each writer takes a number first and crosses only if no other
+// writer started meanwhile; otherwise it takes the regular path.
+let writes = 0
 
 // Runs the call written up to `end`: the result, or null when the regular path must answer.
 function run(op, id, end) {
-  calls++
   bytes[0] = op
   view.setUint32(4, id, true)
   view.setUint32(8, end - HEADER, true)
@@ -225,6 +226,7 @@ function cut(all, n) {
 
 // One string argument (signUrl, verifyUrl, verify).
 function urlCall(op, object, url) {
+  ++writes
   return run(op, idOf(object), putString(url, HEADER))
 }
 
@@ -241,15 +243,15 @@ if (typeof fast === 'function') {
   const { buildUrl, buildSrcset } = builder
   const { signUrl, verifyUrl, verify } = signer
   define(builder, 'buildUrl', function buildUrlFast(path, params, options) {
-    const start = calls
+    const me = ++writes
     const end = options === undefined ? pack(path, params, HEADER) : -1
-    const url = end < 0 || calls !== start ? null : run(OP_BUILD_URL, idOf(this), end)
+    const url = end < 0 || writes !== me ? null : run(OP_BUILD_URL, idOf(this), end)
     return url === null ? buildUrl.call(this, path, params, options) : url
   })
   define(builder, 'buildSrcset', function buildSrcsetFast(path, params, options) {
-    const start = calls
+    const me = ++writes
     const end = options === undefined ? pack(path, params, HEADER) : -1
-    const srcset = end < 0 || calls !== start ? null : run(OP_BUILD_SRCSET, idOf(this), end)
+    const srcset = end < 0 || writes !== me ? null : run(OP_BUILD_SRCSET, idOf(this), end)
     return srcset === null ? buildSrcset.call(this, path, params, options) : srcset
   })
   define(signer, 'signUrl', function signUrlFast(url, options) {

@@ -895,6 +895,9 @@ def gen_build_url():
     # errors
     url("build-duplicate-key", "duplicate param key", params=[("w", 1), ("h", 2), ("w", 3)],
         error="invalid_param", **c)
+    url("build-duplicate-library-param", "a user param named as the library param, given twice, is a duplicate "
+        "key even though the library param replaces it", lib=True, params=[("ixlib", "a"), ("w", 1), ("ixlib", "b")],
+        error="invalid_param", **c)
     url("build-empty-key", "empty param key (canonical)", params=[("", "x")], error="invalid_param", **c)
     url("build-unknown-profile", "unknown profile name", profile="imgix-go", error="invalid_param", **c)
     url("build-unknown-provider", "unknown provider name", provider="nosuchcdn", domain="demo.imgix.net",
@@ -1138,6 +1141,9 @@ def gen_compat():
             error="invalid_url", deviation=True, **c)
         url(f"compat-duplicate-key-{prof}", "duplicate param key is invalid_param in every profile",
             params=[("w", 1), ("w", 2)], error="invalid_param", deviation=True, **c)
+        url(f"compat-duplicate-library-param-{prof}", "the library param given twice by the user is a duplicate "
+            "key in every profile, though the library param replaces it", lib=True,
+            params=[("ixlib", "a"), ("ixlib", "b")], error="invalid_param", deviation=True, **c)
         url(f"compat-invalid-key-newline-{prof}", "key with a trailing newline is invalid_key in every profile",
             profile=prof, key="FOO123bar\n", error="invalid_key", deviation=True)
         url(f"compat-invalid-key-empty-{prof}", "an empty key is invalid_key (the library would not sign)",

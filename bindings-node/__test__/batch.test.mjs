@@ -199,6 +199,33 @@ test('a getter that calls imgsign while a batch is written sends the batch the r
   assert.deepEqual(b.buildUrls([['/a.jpg', params]]), [b.buildUrl('/a.jpg', { w: 400 })])
 })
 
+test('a getter whose own call writes into the Buffer and then declines leaves the outer call right', () => {
+  // The inner calls write a path (or URL) of the same length over the outer one's, then take
+  // the regular path without crossing: the outer call must not sign what they wrote.
+  const b = new imgsign.UrlBuilder('demo.imgix.net', { key: 'FOO123bar' })
+  const params = {}
+  Object.defineProperty(params, 'w', {
+    enumerable: true,
+    get: () => {
+      b.buildUrl('/b.jpg', new Map([['h', 1]]))
+      return 400
+    },
+  })
+  const want = b.buildUrl('/a.jpg', { w: 400 })
+  assert.equal(b.buildUrl('/a.jpg', params), want)
+  assert.deepEqual(b.buildUrls([['/a.jpg', params]]), [want])
+  const s = new imgsign.Signer('imgix', 'FOO123bar')
+  const urls = ['https://demo.imgix.net/a.jpg']
+  Object.defineProperty(urls, 1, {
+    enumerable: true,
+    get: () => {
+      assert.throws(() => s.signUrls(['https://demo.imgix.net/z.jpg', 1]))
+      return 'https://demo.imgix.net/b.jpg'
+    },
+  })
+  assert.deepEqual(s.signUrls(urls), [s.signUrl(urls[0]), s.signUrl('https://demo.imgix.net/b.jpg')])
+})
+
 test('a batch larger than the kept Buffer is answered, and later calls still work', () => {
   const s = new imgsign.Signer('imgix', 'FOO123bar')
   const urls = Array.from({ length: 20000 }, (_, i) => `https://demo.imgix.net/item-${i}.jpg?w=${i}`)

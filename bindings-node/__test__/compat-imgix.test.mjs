@@ -273,6 +273,20 @@ test("the public surface is js-core's", () => {
   assert.throws(() => ours.buildURL('/a.jpg', {}, { encoder: (s) => s }), { code: 'invalid_param' })
 })
 
+test('the token is readable in settings, as in js-core, but never printed or serialised', async () => {
+  const { inspect } = await import('node:util')
+  const token = 'Sh0uldNeverPr1nt'
+  const ours = new ShimDefault({ domain: 'demo.imgix.net', secureURLToken: token })
+  assert.equal(ours.settings.secureURLToken, token)
+  assert.equal(
+    ours.buildURL('/a.jpg', { w: 1 }),
+    new ImgixClient({ domain: 'demo.imgix.net', secureURLToken: token }).buildURL('/a.jpg', { w: 1 }),
+  )
+  for (const shown of [inspect(ours, { depth: 9, showHidden: false }), JSON.stringify(ours), String(ours)]) {
+    assert.ok(!shown.includes(token), shown)
+  }
+})
+
 test('a ...64 value that is not a string is encoded as its text (js-core throws)', () => {
   const ours = new ShimDefault({ domain: 'demo.imgix.net', includeLibraryParam: false })
   assert.throws(() => new ImgixClient({ domain: 'demo.imgix.net' }).buildURL('/a.jpg', { mark64: 12 }))

@@ -47,14 +47,22 @@ function flag(v) {
 
 class ImgixClient {
   constructor(opts = {}) {
+    const { secureURLToken = null, ...rest } = opts
     this.settings = {
       domain: null,
       useHTTPS: true,
       includeLibraryParam: true,
       urlPrefix: 'https://',
-      secureURLToken: null,
-      ...opts,
+      ...rest,
     }
+    // The token is read as js-core has it (`settings.secureURLToken`) but is not enumerable,
+    // so printing, logging or serialising the client or its settings never shows it.
+    Object.defineProperty(this.settings, 'secureURLToken', {
+      value: secureURLToken,
+      writable: true,
+      configurable: true,
+      enumerable: false,
+    })
     this.targetWidthsCache = {}
     // The settings merged as js-core merges them (an option given as undefined is falsy).
     this._builder = new UrlBuilder(this.settings.domain, {

@@ -173,23 +173,9 @@ fn pairs<'e>(a: &Array<'e>, arg: Arg<'_>) -> Result<Vec<(String, Unknown<'e>)>> 
         .collect()
 }
 
-/// A JavaScript number as the core's value: JavaScript has one number type, so a safe
-/// integer (not `-0`) is an integer and everything else a float. (The canonical profile
-/// writes both alike; the profiles that print like Python or Java tell them apart.)
+/// A JavaScript number as the core's value ([`imgsign::ParamRef::from_number`]).
 pub fn number_value(f: f64) -> ParamValue {
-    if f.fract() == 0.0 && f.abs() <= 9_007_199_254_740_991.0 && !(f == 0.0 && f.is_sign_negative()) {
-        #[allow(clippy::cast_possible_truncation)]
-        return ParamValue::Int(f as i64);
-    }
-    ParamValue::Float(f)
-}
-
-/// A srcset width: a safe integer is an integer width, anything else a float.
-pub fn width_value(f: f64) -> imgsign::Width {
-    match number_value(f) {
-        ParamValue::Int(i) => imgsign::Width::Int(i),
-        _ => imgsign::Width::Float(f),
-    }
+    imgsign::ParamRef::from_number(f).into()
 }
 
 /// A param value: string, number, boolean, or `null`/`undefined` (the param is dropped).

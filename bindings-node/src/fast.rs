@@ -213,7 +213,7 @@ impl<'a> Reader<'a> {
     fn value(&mut self) -> Option<ParamRef<'a>> {
         Some(match self.byte()? {
             tag::STRING => ParamRef::Str(self.str()?),
-            tag::NUMBER => number(f64::from_le_bytes(self.take(8)?.try_into().ok()?)),
+            tag::NUMBER => ParamRef::from_number(f64::from_le_bytes(self.take(8)?.try_into().ok()?)),
             tag::TRUE => ParamRef::Bool(true),
             tag::FALSE => ParamRef::Bool(false),
             tag::NULL => ParamRef::Null,
@@ -297,30 +297,10 @@ impl<'a> Reader<'a> {
     }
 }
 
-/// A JavaScript number as a param value, as the regular path reads it: a safe integer (not
-/// `-0`) as an integer, anything else as the float.
-fn number(x: f64) -> ParamRef<'static> {
-    if x.fract() == 0.0 && x.abs() <= 9_007_199_254_740_991.0 && !(x == 0.0 && x.is_sign_negative()) {
-        #[allow(clippy::cast_possible_truncation)]
-        return ParamRef::Int(x as i64);
-    }
-    ParamRef::Float(x)
-}
-
 #[cfg(test)]
 #[allow(clippy::unwrap_used, clippy::indexing_slicing)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn numbers_read_as_the_core_writes_them() {
-        assert_eq!(number(400.0), ParamRef::Int(400));
-        assert!(matches!(number(-0.0), ParamRef::Float(f) if f == 0.0 && f.is_sign_negative()));
-        assert_eq!(number(0.5), ParamRef::Float(0.5));
-        assert_eq!(number(1e21), ParamRef::Float(1e21));
-        assert!(matches!(number(f64::NAN), ParamRef::Float(f) if f.is_nan()));
-        assert_eq!(number(f64::NEG_INFINITY), ParamRef::Float(f64::NEG_INFINITY));
-    }
 
     fn string(out: &mut Vec<u8>, s: &str) {
         out.extend_from_slice(&(s.len() as u32).to_le_bytes());

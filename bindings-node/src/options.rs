@@ -329,7 +329,7 @@ impl SignerOptions {
 impl From<SrcsetOptions> for imgsign::SrcsetOptions {
     fn from(o: SrcsetOptions) -> Self {
         imgsign::SrcsetOptions {
-            widths: o.widths.map(|ws| ws.into_iter().map(crate::convert::width_value).collect()),
+            widths: o.widths.map(|ws| ws.into_iter().map(imgsign::Width::from_number).collect()),
             min_width: o.min_width,
             max_width: o.max_width,
             tolerance: o.tolerance,

@@ -209,24 +209,9 @@ pub fn variable_qualities(v: Val<'_>, arg: Arg<'_>) -> Result<Vec<(f64, i64)>> {
     Ok(out)
 }
 
-/// A JavaScript number as a param value: JavaScript has one number type, so a safe integer
-/// (not `-0`) is an integer and anything else a float, as in the Node addon. (The canonical
-/// profile writes both alike; the profiles that print like Python or Java tell them apart.)
-pub fn number_param(x: f64) -> ParamRef<'static> {
-    if x.fract() == 0.0 && x.abs() <= 9_007_199_254_740_991.0 && !(x == 0.0 && x.is_sign_negative()) {
-        #[allow(clippy::cast_possible_truncation)]
-        return ParamRef::Int(x as i64);
-    }
-    ParamRef::Float(x)
-}
-
-/// A srcset width: a safe integer is an integer width, anything else a float.
+/// A srcset width ([`imgsign::Width::from_number`]).
 pub fn width(v: Val<'_>, arg: Arg<'_>) -> Result<imgsign::Width> {
-    Ok(match number_param(number(v, arg)?) {
-        ParamRef::Int(i) => imgsign::Width::Int(i),
-        ParamRef::Float(f) => imgsign::Width::Float(f),
-        _ => imgsign::Width::Float(0.0),
-    })
+    Ok(imgsign::Width::from_number(number(v, arg)?))
 }
 
 /// A param value: string (borrowed from the call's input), number, boolean, or
@@ -235,7 +220,7 @@ pub fn width(v: Val<'_>, arg: Arg<'_>) -> Result<imgsign::Width> {
 fn param_value<'a>(v: Val<'a>, arg: impl FnOnce() -> String, op: Operation) -> Result<ParamRef<'a>> {
     Ok(match v {
         Val::Str(s) => ParamRef::Str(s),
-        Val::Num(x) => number_param(x),
+        Val::Num(x) => ParamRef::from_number(x),
         Val::Bool(b) => ParamRef::Bool(b),
         Val::Null | Val::Undefined => ParamRef::Null,
         Val::IllFormed(_) => return Err(Arg::new(op, &arg()).ill_formed()),

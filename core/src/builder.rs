@@ -491,6 +491,11 @@ impl UrlBuilder {
         if let (true, LibraryParam::Replace(v)) = (self.include_library_param, rules.library_param) {
             // As the libraries do: the library param replaces a user's and is ordered with
             // the rest.
+            // A user's given twice is still a duplicate, as any other key: the sorted orders'
+            // check below would no longer see it once replaced.
+            if sorted && items.iter().filter(|(k, _)| *k == LIBRARY_PARAM).nth(1).is_some() {
+                return duplicate_key(LIBRARY_PARAM);
+            }
             items.retain(|(k, _)| *k != LIBRARY_PARAM);
             items.push((LIBRARY_PARAM, Cow::Borrowed(v)));
         }

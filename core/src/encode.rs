@@ -190,6 +190,20 @@ pub enum ParamRef<'a> {
     Null,
 }
 
+impl ParamRef<'static> {
+    /// The value of a number from a language with one number type (JavaScript): a safe
+    /// integer (at most 2^53 - 1 in size, not `-0`) is an integer, anything else a float. The
+    /// canonical profile writes both alike; the profiles that print like Python or Java tell
+    /// them apart, so every JavaScript binding reads its numbers by this one rule.
+    pub fn from_number(x: f64) -> ParamRef<'static> {
+        if x.fract() == 0.0 && x.abs() <= 9_007_199_254_740_991.0 && !(x == 0.0 && x.is_sign_negative()) {
+            #[allow(clippy::cast_possible_truncation)]
+            return ParamRef::Int(x as i64);
+        }
+        ParamRef::Float(x)
+    }
+}
+
 /// A param value the builder reads: a [`ParamValue`] or a [`ParamRef`] (or a reference to
 /// either).
 pub trait AsParam {
@@ -344,6 +358,22 @@ pub(crate) fn format_number(v: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_one_type_number_is_an_integer_only_when_it_is_a_safe_integer() {
+        assert_eq!(ParamRef::from_number(400.0), ParamRef::Int(400));
+        assert!(
+            matches!(ParamRef::from_number(-0.0), ParamRef::Float(f) if f == 0.0 && f.is_sign_negative())
+        );
+        assert_eq!(ParamRef::from_number(0.5), ParamRef::Float(0.5));
+        assert_eq!(ParamRef::from_number(9_007_199_254_740_991.0), ParamRef::Int(9_007_199_254_740_991));
+        assert_eq!(ParamRef::from_number(9_007_199_254_740_992.0), ParamRef::Float(9_007_199_254_740_992.0));
+        assert_eq!(ParamRef::from_number(1e21), ParamRef::Float(1e21));
+        assert!(matches!(ParamRef::from_number(f64::NAN), ParamRef::Float(f) if f.is_nan()));
+        assert_eq!(ParamRef::from_number(f64::NEG_INFINITY), ParamRef::Float(f64::NEG_INFINITY));
+        assert_eq!(crate::Width::from_number(320.0), crate::Width::Int(320));
+        assert_eq!(crate::Width::from_number(320.5), crate::Width::Float(320.5));
+    }
 
     #[test]
     fn integers_are_written_as_rust_writes_them() {

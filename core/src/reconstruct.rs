@@ -36,8 +36,9 @@ fn percent_decode(s: &str) -> Option<String> {
     let mut i = 0;
     while let Some(&c) = b.get(i) {
         if c == b'%' {
-            let hex = b.get(i + 1..i + 3).and_then(|h| std::str::from_utf8(h).ok());
-            out.push(u8::from_str_radix(hex?, 16).ok()?);
+            // Two hex digits exactly (`from_str_radix` alone would take `%+1` as 0x01).
+            let hex = b.get(i + 1..i + 3).filter(|h| h.iter().all(u8::is_ascii_hexdigit));
+            out.push(u8::from_str_radix(std::str::from_utf8(hex?).ok()?, 16).ok()?);
             i += 3;
         } else {
             out.push(c);
@@ -160,6 +161,14 @@ fn base64_text(value: &str) -> Option<String> {
 mod tests {
     use super::*;
     use crate::{BuilderOptions, Profile};
+
+    #[test]
+    fn an_escape_is_two_hex_digits_exactly() {
+        assert_eq!(percent_decode("a%2Fb%c3%a9").as_deref(), Some("a/bé"));
+        for bad in ["%+1", "%-1", "%1", "%", "%g0", "a%2"] {
+            assert_eq!(percent_decode(bad), None, "{bad}");
+        }
+    }
 
     fn builder(profile: Profile, key: Option<&str>) -> UrlBuilder {
         let options = BuilderOptions {

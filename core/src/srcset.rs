@@ -26,6 +26,15 @@ pub enum Width {
 }
 
 impl Width {
+    /// A width from a language with one number type (JavaScript), by the rule of
+    /// [`ParamRef::from_number`]: a safe integer is an integer width, anything else a float.
+    pub fn from_number(x: f64) -> Width {
+        match crate::ParamRef::from_number(x) {
+            crate::ParamRef::Int(i) => Width::Int(i),
+            _ => Width::Float(x),
+        }
+    }
+
     /// The width as a number.
     pub fn value(self) -> f64 {
         match self {

@@ -126,14 +126,18 @@ function shape(m) {
   return { passed: pairs.length - failures.length, failed: failures.length, failures }
 }
 
+// What each full run of the checks in a report counted (a report may hold several runs).
+const runsOf = (r) => r.runs ?? (r.counts === undefined ? [] : [r.counts])
+
 function merge(...reports) {
   return reports.reduce(
     (a, r) => ({
       passed: a.passed + r.passed,
       failed: a.failed + r.failed,
       failures: [...a.failures, ...r.failures],
+      runs: [...a.runs, ...runsOf(r)],
     }),
-    { passed: 0, failed: 0, failures: [] },
+    { passed: 0, failed: 0, failures: [], runs: [] },
   )
 }
 
@@ -397,6 +401,17 @@ try {
       r = { passed: 0, failed: 1, failures: [`cannot run: ${e?.stack ? e.stack : e}`] }
     }
     if (!(r.passed > 0) && !(r.failed > 0)) r = { passed: 0, failed: 1, failures: ['no checks ran'] }
+    // Every run in every runtime runs every vector and every differential case.
+    const want = { vectors: vectors.vectors.length, differential: differential.length }
+    const runs = runsOf(r)
+    if (runs.length === 0) runs.push({})
+    for (const counts of runs) {
+      for (const [group, n] of Object.entries(want)) {
+        if (counts?.[group] === n) continue
+        r.failed++
+        r.failures.push(`ran ${counts?.[group]} ${group}, not all ${n}`)
+      }
+    }
     passed += r.passed
     failed += r.failed
     const line = `${name}: ${r.passed} passed, ${r.failed} failed (${((Date.now() - start) / 1000).toFixed(1)} s)`

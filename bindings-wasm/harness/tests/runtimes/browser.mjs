@@ -18,4 +18,5 @@ window.__report = {
   passed: main.passed + inWorker.passed,
   failed: main.failed + inWorker.failed,
   failures: [...main.failures, ...inWorker.failures.map((f) => `worker: ${f}`)],
+  runs: [main.counts, inWorker.counts],
 }
