@@ -119,6 +119,12 @@ fun main(args: Array<String>) {
     val signUniffi = measure(n) { signer.signUrl(URL, null, null, null, emptyMap()) }
     val buildUniffi = measure(n) { builder.buildUrl(PATH, params, null) }
     val verifyUniffi = measure(n) { signer.verifyUrl(signed, null, emptyMap()) }
+    // A forged URL: the failing check raised (a server's cost per forged request).
+    val forged = signed.replace("w=400", "w=401")
+    val refuse: (() -> Unit) -> String = { f -> runCatching(f).exceptionOrNull()?.javaClass?.simpleName ?: "" }
+    check(refuse { signer.verifyUrl(forged) } == "SignatureMismatch") { "the forged URL verified" }
+    val verifyForged = measure(n) { refuse { signer.verifyUrl(forged) } }
+    val verifyForgedUniffi = measure(n) { refuse { signer.verifyUrl(forged, null, emptyMap()) } }
     // One direct-mapped crossing that does no work (a null handle): the fast path's floor.
     val noBytes = ByteArray(0)
     val crossing = measure(n) { FastNative.verify(0, 0, 0, 0, noBytes, 0) }
@@ -135,6 +141,8 @@ fun main(args: Array<String>) {
     println("%-36s %12.0f".format("signUrl single, UniFFI path", signUniffi))
     println("%-36s %12.0f".format("buildUrl single, UniFFI path", buildUniffi))
     println("%-36s %12.0f".format("verifyUrl single, UniFFI path", verifyUniffi))
+    println("%-36s %12.0f".format("verifyUrl forged (throws)", verifyForged))
+    println("%-36s %12.0f".format("verifyUrl forged, UniFFI path", verifyForgedUniffi))
     println("%-36s %12.0f".format("fast-path crossing, no work", crossing))
     println("%-36s %12.0f".format("version() (no-arg call, string back)", empty))
     println("%-36s %12.0f".format("signer.provider() (object method)", provider))

@@ -2,12 +2,15 @@
 // verify(target[, now]), UrlBuilder.buildUrl(path, params)): one JNA direct-mapped crossing
 // with primitive arrays instead of UniFFI's RustBuffer and call-status Structures (see
 // bindings-uniffi/src/fast.rs). It only converts: the native side calls the same methods as
-// the UniFFI path, and on any error it answers "fall back", and the wrapper repeats the call
-// through UniFFI, which throws the coded ImgsignException as always.
+// the UniFFI path. A method's error comes back written as UniFFI writes it, and is read by
+// the generated converter, so it is the very ImgsignException the UniFFI path throws, without
+// doing the work twice. Only "fall back" (a caught panic, an unknown handle) repeats the call
+// through UniFFI.
 
 package io.imgsign
 
 import com.sun.jna.Native
+import java.nio.ByteBuffer
 
 /** The native functions of bindings-uniffi/src/fast.rs, registered on the same library. */
 internal object FastNative {
@@ -30,6 +33,10 @@ internal object FastNative {
     @JvmStatic
     @JvmName("imgsign_fast_build_url")
     external fun buildUrl(builder: Long, path: ByteArray, pathLen: Int, params: ByteArray, paramsLen: Int, out: ByteArray, outCap: Int): Int
+
+    @JvmStatic
+    @JvmName("imgsign_fast_take")
+    external fun take(out: ByteArray, outCap: Int): Int
 }
 
 internal object FastPath {
@@ -84,11 +91,13 @@ internal object FastPath {
         return answer(bytes.size + 96) { out -> FastNative.signUrl(signer, bytes, bytes.size, out, out.size) }
     }
 
-    /** True when [url] verifies; false: take the UniFFI path (which throws the failing check). */
+    /** True when [url] verifies; throws the failing check; false: take the UniFFI path. */
     fun verify(signer: Long, target: Boolean, now: Long?, url: String): Boolean {
         if (!available) return false
         val bytes = inputBytes(url)
-        return FastNative.verify(signer, if (target) 1 else 0, if (now == null) 0 else 1, now ?: 0, bytes, bytes.size) == 0
+        val n = FastNative.verify(signer, if (target) 1 else 0, if (now == null) 0 else 1, now ?: 0, bytes, bytes.size)
+        if (n <= ERROR) kept(ERROR - n)?.let { throw FfiConverterTypeImgsignError.read(ByteBuffer.wrap(it)) }
+        return n == 0
     }
 
     /** The built URL, or null: take the UniFFI path. */
@@ -111,16 +120,29 @@ internal object FastPath {
         }
     }
 
-    /** Calls [f] with an output array of [guess] bytes, again with the size it asks for. */
+    /**
+     * Calls [f] with an output array of [guess] bytes: the result, or the kept one when it was
+     * longer; throws the method's error; null: take the UniFFI path.
+     */
     private inline fun answer(guess: Int, f: (ByteArray) -> Int): String? {
-        var out = ByteArray(guess)
-        var n = f(out)
-        if (n > out.size) {
-            out = ByteArray(n)
-            n = f(out)
+        val out = ByteArray(guess)
+        val n = f(out)
+        return when {
+            n in 0..out.size -> String(out, 0, n, Charsets.UTF_8)
+            n > out.size -> kept(n)?.let { String(it, Charsets.UTF_8) }
+            n <= ERROR -> kept(ERROR - n)?.let { throw FfiConverterTypeImgsignError.read(ByteBuffer.wrap(it)) }
+            else -> null
         }
-        return if (n < 0 || n > out.size) null else String(out, 0, n, Charsets.UTF_8)
     }
+
+    /** The [n] bytes the last call on this thread kept (fast.rs `imgsign_fast_take`), or null. */
+    private fun kept(n: Int): ByteArray? {
+        val out = ByteArray(n)
+        return if (FastNative.take(out, n) == n) out else null
+    }
+
+    /** fast.rs `ERROR`: `ERROR - n` answers an error of n bytes. */
+    private const val ERROR = -2
 
     /** Packs params as fast.rs `unpack` reads them (lengths and numbers little endian). */
     private class Packer(capacity: Int) {

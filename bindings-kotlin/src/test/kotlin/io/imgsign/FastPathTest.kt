@@ -31,6 +31,9 @@ class FastPathTest {
         val params = paramsOf("w" to 400, "fit" to "crop", "q" to 0.75, "lossless" to true, "h" to null, "txt" to "ü " + "y".repeat(3000))
         assertEquals(b.buildUrl("/a b.png", params, null), b.buildUrl("/a b.png", params))
         assertEquals(b.buildUrl("/a.png", emptyList(), null), b.buildUrl("/a.png"))
+        // Longer than the first output array (each space is written %20): the kept result.
+        val spaces = paramsOf("txt" to " ".repeat(2000))
+        assertEquals(b.buildUrl("/a b.png", spaces, null), b.buildUrl("/a b.png", spaces))
         val signed = s.signUrl("https://demo.imgix.net/a.png?w=1")
         s.verifyUrl(signed)
         s.verifyUrl(signed, now)
@@ -46,14 +49,29 @@ class FastPathTest {
         assertEquals(slow::class, fast::class)
         assertEquals(slow.code, fast.code)
         assertEquals(slow.message, fast.message)
+        assertFromFastPath(fast)
+        val target = "/a.png?w=2&" + tampered.substringAfter("&")
+        val slowTarget = assertThrows<ImgsignException> { s.verify(target, now, emptyMap()) }
+        val fastTarget = assertThrows<ImgsignException> { s.verify(target, now) }
+        assertEquals(slowTarget::class to slowTarget.message, fastTarget::class to fastTarget.message)
+        assertFromFastPath(fastTarget)
         val url = "https://a.com/\uD800"
         val badUrl = assertThrows<ImgsignException> { s.signUrl(url) }
         val slowUrl = assertThrows<ImgsignException> { s.signUrl(url, null, null, null, emptyMap()) }
         assertEquals(slowUrl::class to slowUrl.message, badUrl::class to badUrl.message)
+        assertFromFastPath(badUrl)
         val params = paramsOf("txt" to "a\uDFFFb")
         val badParam = assertThrows<ImgsignException> { b.buildUrl("/a.jpg", params) }
         val slowParam = assertThrows<ImgsignException> { b.buildUrl("/a.jpg", params, null) }
         assertEquals(slowParam::class to slowParam.message, badParam::class to badParam.message)
+        assertFromFastPath(badParam)
+    }
+
+    /** [e] was raised on the fast path, not by repeating the call through UniFFI. */
+    private fun assertFromFastPath(e: ImgsignException) {
+        val frames = e.stackTrace.map { it.className }
+        assertTrue(frames.any { it.startsWith("io.imgsign.FastPath") }, frames.take(16).toString())
+        assertTrue(frames.none { it.endsWith("\$ErrorHandler") }, frames.take(16).toString())
     }
 
     @Test
