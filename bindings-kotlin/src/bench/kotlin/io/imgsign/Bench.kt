@@ -25,6 +25,27 @@ private fun measure(n: Int, warm: Int = n, rounds: Int = 5, f: () -> Any?): Doub
     return best
 }
 
+/** Wall ns per call of [f] run [n] times on each of [threads] threads at once (best of 5). */
+private fun measureThreads(threads: Int, n: Int, f: () -> Unit): Double {
+    var best = Double.MAX_VALUE
+    repeat(6) { round ->
+        val go = java.util.concurrent.CountDownLatch(1)
+        val workers =
+            List(threads) {
+                Thread {
+                    go.await()
+                    repeat(n) { f() }
+                }.apply { start() }
+            }
+        val t0 = System.nanoTime()
+        go.countDown()
+        workers.forEach { it.join() }
+        // The first round warms up.
+        if (round > 0) best = minOf(best, (System.nanoTime() - t0).toDouble() / (n * threads))
+    }
+    return best
+}
+
 private val HEX = "0123456789abcdef".toCharArray()
 private fun md5Hex(s: String): String {
     val d = MessageDigest.getInstance("MD5").digest(s.toByteArray(Charsets.UTF_8))
@@ -125,6 +146,8 @@ fun main(args: Array<String>) {
     check(refuse { signer.verifyUrl(forged) } == "SignatureMismatch") { "the forged URL verified" }
     val verifyForged = measure(n) { refuse { signer.verifyUrl(forged) } }
     val verifyForgedUniffi = measure(n) { refuse { signer.verifyUrl(forged, null, emptyMap()) } }
+    // Two threads sharing one Signer (a server's request threads): wall time per call.
+    val shared = measureThreads(2, n) { signer.verifyUrl(signed) }
     // One direct-mapped crossing that does no work (a null handle): the fast path's floor.
     val noBytes = ByteArray(0)
     val crossing = measure(n) { FastNative.verify(0, 0, 0, 0, noBytes, 0) }
@@ -143,6 +166,7 @@ fun main(args: Array<String>) {
     println("%-36s %12.0f".format("verifyUrl single, UniFFI path", verifyUniffi))
     println("%-36s %12.0f".format("verifyUrl forged (throws)", verifyForged))
     println("%-36s %12.0f".format("verifyUrl forged, UniFFI path", verifyForgedUniffi))
+    println("%-36s %12.0f".format("verifyUrl, 2 threads, one Signer", shared))
     println("%-36s %12.0f".format("fast-path crossing, no work", crossing))
     println("%-36s %12.0f".format("version() (no-arg call, string back)", empty))
     println("%-36s %12.0f".format("signer.provider() (object method)", provider))

@@ -77,11 +77,13 @@ internal object FastPath {
     inline fun <R : Any> call(owner: FfiUrlBuilder, handle: Long, block: (Long) -> R?): R? =
         if (handle == 0L || owner.uniffiIsDestroyed) null else block(handle).also { keepAlive(owner) }
 
-    /** A reachability fence that Android before API 28 has too (no `Reference.reachabilityFence`). */
+    /**
+     * A reachability fence: `Reference.reachabilityFence` (free once compiled, and no shared
+     * write: threads sharing one `Signer` do not contend), or on Android before API 28, which
+     * lacks it, an empty `synchronized` block, which keeps [owner] reachable up to here too.
+     */
     fun keepAlive(owner: Any) {
-        synchronized(owner) {
-            // Nothing: entering the monitor keeps [owner] reachable up to here.
-        }
+        if (Fence.available) Fence.fence(owner) else synchronized(owner) {}
     }
 
     /** The signed URL, or null: take the UniFFI path. */
@@ -176,4 +178,15 @@ internal object FastPath {
             size += b.size
         }
     }
+}
+
+/**
+ * `Reference.reachabilityFence`, in a class of its own so that a runtime without it (Android
+ * before API 28) only fails to verify this class, which it then never calls.
+ */
+internal object Fence {
+    val available: Boolean =
+        runCatching { java.lang.ref.Reference::class.java.getMethod("reachabilityFence", Any::class.java) }.isSuccess
+
+    fun fence(owner: Any) = java.lang.ref.Reference.reachabilityFence(owner)
 }
