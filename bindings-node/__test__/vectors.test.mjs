@@ -372,7 +372,9 @@ function only(list) {
 
 // The vectors write field names in snake_case; JavaScript has them in camelCase.
 function snakeKeys(o) {
-  return Object.fromEntries(Object.entries(o).map(([k, v]) => [k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`), v]))
+  return Object.fromEntries(
+    Object.entries(o).map(([k, v]) => [k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`), v]),
+  )
 }
 
 test('vectors file is schema 1 and non-empty', () => {

@@ -623,15 +623,17 @@ function createApi(exports, textReader) {
   c.begin(0)
   const defaults = c.run(OP_PROFILE_DEFAULTS, 0)
   const profileDefaults = () =>
-    defaults.map(([profile, minWidth, maxWidth, tolerance, libraryParam, libraryVersion, includeLibraryParam]) => ({
-      profile,
-      minWidth,
-      maxWidth,
-      tolerance,
-      libraryParam,
-      libraryVersion,
-      includeLibraryParam,
-    }))
+    defaults.map(
+      ([profile, minWidth, maxWidth, tolerance, libraryParam, libraryVersion, includeLibraryParam]) => ({
+        profile,
+        minWidth,
+        maxWidth,
+        tolerance,
+        libraryParam,
+        libraryVersion,
+        includeLibraryParam,
+      }),
+    )
   const isImgsignError = (e) => e instanceof Error && typeof e.code === 'string' && codeSet.has(e.code)
   const isProviderName = (name) => typeof name === 'string' && providerSet.has(name)
   const isProfileName = (name) => typeof name === 'string' && profileSet.has(name)
