@@ -103,6 +103,9 @@ mod tests {
             "/a;b=c@d,e$f&g.jpg",
             "/100%.jpg",
             "/https://example.com/a b+c.jpg?x=1",
+            // imgix-java passes an encoded web-proxy path through; with upper-case escapes
+            // of every reserved byte, decoding and encoding again give it back.
+            "/http%3A%2F%2Fexample.com%2Fa%20b.jpg",
             "/",
         ];
         for profile in Profile::ALL {
@@ -119,6 +122,22 @@ mod tests {
                 assert_eq!(target, sent, "{profile} {path}");
                 signer.verify(&target, None).unwrap();
             }
+        }
+    }
+
+    #[test]
+    fn what_decoding_cannot_give_back_is_as_documented() {
+        // docs/behaviour.md: an encoded imgix-java web-proxy path with lower-case or partial
+        // escapes decodes to the same path as its upper-case form, so only one comes back.
+        let b = builder(Profile::ImgixJava, false);
+        for given in ["http%3a%2f%2fexample.com%2fa.jpg", "http%3A%2F%2Fexample.com/a.jpg"] {
+            let url = b.build_url(given, &[] as &[(&str, crate::ParamValue)]).unwrap();
+            let sent = &url["https://demo.imgix.net".len()..];
+            let (p, q) = sent.split_once('?').unwrap();
+            assert!(p.ends_with(given), "{sent}");
+            let target = b.request_target(&decoded(p), q).unwrap();
+            assert!(target.starts_with("/http%3A%2F%2Fexample.com%2Fa.jpg?"), "{target}");
+            assert_ne!(target, sent);
         }
     }
 
