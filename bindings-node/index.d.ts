@@ -270,6 +270,27 @@ export interface BuildUrlOptions {
 /** Every error code of the core, in its stable order. */
 export declare function errorCodes(): ImgsignErrorCode[]
 
+/** Every profile's defaults, in the order of `profileNames()`. */
+export declare function profileDefaults(): Array<ProfileDefaults>
+
+/** What a profile assumes when an argument is not given, and the library it names in `ixlib`. */
+export interface ProfileDefaults {
+  /** The profile. */
+  profile: ProfileName
+  /** Smallest fluid srcset width when none is given (`null`: the profile has no srcset). */
+  minWidth: number | null
+  /** Largest fluid srcset width when none is given (`null`: the profile has no srcset). */
+  maxWidth: number | null
+  /** Tolerance between consecutive fluid widths when none is given (`null`: no srcset). */
+  tolerance: number | null
+  /** The `ixlib` value the profile writes (`js-3.8.0`, ...). */
+  libraryParam: string
+  /** The version in that value: the official library's the profile reproduces. */
+  libraryVersion: string
+  /** Whether `ixlib` is written when `includeLibraryParam` is not given. */
+  includeLibraryParam: boolean
+}
+
 /** Every profile name of the core, in its stable order. */
 export declare function profileNames(): ProfileName[]
 

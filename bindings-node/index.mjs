@@ -17,6 +17,7 @@ export const {
   argumentErrorCode,
   providerNames,
   profileNames,
+  profileDefaults,
   errorCodes,
   isImgsignError,
   isProviderName,

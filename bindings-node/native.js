@@ -840,6 +840,7 @@ module.exports.Sources = nativeBinding.Sources
 module.exports.UrlBuilder = nativeBinding.UrlBuilder
 module.exports.argumentErrorCode = nativeBinding.argumentErrorCode
 module.exports.errorCodes = nativeBinding.errorCodes
+module.exports.profileDefaults = nativeBinding.profileDefaults
 module.exports.profileNames = nativeBinding.profileNames
 module.exports.providerNames = nativeBinding.providerNames
 module.exports.signOriginRequest = nativeBinding.signOriginRequest

@@ -68,6 +68,7 @@ import imgix.errors  # noqa: E402
 import gen_schemes  # noqa: E402
 import gen_tokens  # noqa: E402
 import gen_sources  # noqa: E402
+import gen_profile_defaults  # noqa: E402
 import reference as ref  # noqa: E402
 from reference import RefError  # noqa: E402
 from gen_request_target import gen_request_target  # noqa: E402
@@ -1732,6 +1733,7 @@ def generate():
     gen_schemes.generate(G)
     gen_tokens.generate_tokens(G)
     gen_sources.generate(G)
+    gen_profile_defaults.generate(G)
     mobile.generate(compat_namespace())
     G.resolve_js()
     assert_published()

@@ -320,3 +320,26 @@ test('token schemes: batch signing with one expiry and values, their reason code
     code: 'not_yet_valid',
   })
 })
+
+test('profileDefaults: one entry per profile, what an argument not given means', () => {
+  const defaults = cjs.profileDefaults()
+  assert.deepEqual(
+    defaults.map((d) => d.profile),
+    cjs.profileNames(),
+  )
+  for (const d of defaults) {
+    assert.ok(d.libraryParam.endsWith(`-${d.libraryVersion}`), d.profile)
+    if (d.minWidth === null) {
+      assert.equal(d.maxWidth, null)
+      assert.equal(d.tolerance, null)
+      throwsCode(() => cjs.targetWidths(null, null, null, d.profile), 'invalid_param')
+      continue
+    }
+    assert.deepEqual(
+      cjs.targetWidths(null, null, null, d.profile),
+      cjs.targetWidths(d.minWidth, d.maxWidth, d.tolerance, d.profile),
+    )
+    const url = new cjs.UrlBuilder('demo.imgix.net', { profile: d.profile }).buildUrl('/a.jpg')
+    assert.equal(url.includes(`ixlib=${d.libraryParam}`), d.includeLibraryParam, url)
+  }
+})

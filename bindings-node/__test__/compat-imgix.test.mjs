@@ -252,6 +252,13 @@ test('ImgixClient.targetWidths equals js-core, with its cache', () => {
   const first = ShimDefault.targetWidths(100, 200, 0.1, cache)
   assert.deepEqual(Object.keys(cache), ['0.1/100/200'])
   assert.equal(ShimDefault.targetWidths(100, 200, 0.1, cache), first, 'a cached list is returned as it is')
+  // The defaults are part of the cache key: js-core's own key for a call without a range.
+  for (const args of [[], [undefined, 400], [undefined, undefined, 0.2]]) {
+    const [ourCache, theirCache] = [{}, {}]
+    ShimDefault.targetWidths(...[...args, undefined, undefined, undefined].slice(0, 3), ourCache)
+    ImgixClient.targetWidths(...[...args, undefined, undefined, undefined].slice(0, 3), theirCache)
+    assert.deepEqual(Object.keys(ourCache), Object.keys(theirCache), JSON.stringify(args))
+  }
 })
 
 test("the public surface is js-core's", () => {

@@ -69,6 +69,7 @@ test('the ESM entry exports the same guards and lists', async () => {
     'isProfileName',
     'providerNames',
     'profileNames',
+    'profileDefaults',
     'errorCodes',
   ]) {
     assert.equal(esm[name], imgsign[name], name)

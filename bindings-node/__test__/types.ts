@@ -12,8 +12,10 @@ import {
   isProfileName,
   isProviderName,
   type Params,
+  type ProfileDefaults,
   type ProfileName,
   type ProviderName,
+  profileDefaults,
   profileNames,
   providerNames,
   Signer,
@@ -122,6 +124,9 @@ const pythonWidths: number[] = targetWidths(103, 200, 0.25, 'imgix-python')
 const providers: ProviderName[] = providerNames()
 const profiles: ProfileName[] = profileNames()
 const codes: ImgsignErrorCode[] = errorCodes()
+const jsDefaults: ProfileDefaults | undefined = profileDefaults().find((d) => d.profile === 'imgix-js')
+const defaultMin: number | null | undefined = jsDefaults?.minWidth
+const jsLibraryVersion: string | undefined = jsDefaults?.libraryVersion
 const builtProvider: ProviderName = builder.provider
 const builtProfile: ProfileName = builder.profile
 const name: string = 'gumlet'
@@ -133,7 +138,7 @@ new Signer('imgx', 'key')
 new UrlBuilder('demo.imgix.net', { profile: 'imgix_js' })
 // @ts-expect-error: a plain string is not a ProviderName
 new Signer(name as string, 'key')
-void [providers, profiles, codes, builtProvider, builtProfile]
+void [providers, profiles, codes, defaultMin, jsLibraryVersion, builtProvider, builtProfile]
 
 void [
   jsUrl,

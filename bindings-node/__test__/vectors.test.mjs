@@ -362,6 +362,19 @@ const RUN = {
   verify_origin_secret: (i) => imgsign.verifyOriginSecret(i.secret, i.headers) ?? null,
   request_target: (i) => builder(i).requestTarget(i.path, i.query),
   argument_error: argumentError,
+  profile_defaults: (i) => snakeKeys(only(imgsign.profileDefaults().filter((d) => d.profile === i.profile))),
+}
+
+function only(list) {
+  assert.equal(list.length, 1, 'exactly one entry')
+  return list[0]
+}
+
+// The vectors write field names in snake_case; JavaScript has them in camelCase.
+function snakeKeys(o) {
+  return Object.fromEntries(
+    Object.entries(o).map(([k, v]) => [k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`), v]),
+  )
 }
 
 test('vectors file is schema 1 and non-empty', () => {

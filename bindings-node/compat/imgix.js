@@ -9,10 +9,12 @@
 // secureURLToken is an error, a signed URL is written as clients send it, a `.`/`..` path
 // segment is refused, the `encoder` option is not supported).
 
-const { UrlBuilder, targetWidths } = require('../index.js')
+const { UrlBuilder, targetWidths, profileDefaults } = require('../index.js')
 
 const PROFILE = 'imgix-js'
-const VERSION = '3.8.0'
+// The profile's version and srcset defaults are the core's (js-core's own, pinned by the
+// vectors).
+const DEFAULTS = profileDefaults().find((d) => d.profile === PROFILE)
 
 // js-core writes any value with encodeURIComponent, which converts it with String(): the
 // types imgsign takes pass as they are (the profile prints them as JavaScript does), any other
@@ -51,7 +53,7 @@ class ImgixClient {
     this.settings = {
       domain: null,
       useHTTPS: true,
-      includeLibraryParam: true,
+      includeLibraryParam: DEFAULTS.includeLibraryParam,
       urlPrefix: 'https://',
       ...rest,
     }
@@ -71,12 +73,12 @@ class ImgixClient {
       useHttps: Boolean(this.settings.useHTTPS),
       includeLibraryParam: Boolean(this.settings.includeLibraryParam),
     })
-    if (this.settings.includeLibraryParam) this.settings.libraryParam = `js-${VERSION}`
+    if (this.settings.includeLibraryParam) this.settings.libraryParam = DEFAULTS.libraryParam
     this.settings.urlPrefix = this.settings.useHTTPS ? 'https://' : 'http://'
   }
 
   static version() {
-    return VERSION
+    return DEFAULTS.libraryVersion
   }
 
   buildURL(rawPath = '', p = {}, options = {}) {
@@ -101,8 +103,14 @@ class ImgixClient {
     })
   }
 
-  // js-core memoizes the widths in `cache` under `${tolerance}/${min}/${max}`.
-  static targetWidths(minWidth = 100, maxWidth = 8192, widthTolerance = 0.08, cache = {}) {
+  // js-core memoizes the widths in `cache` under `${tolerance}/${min}/${max}`, the defaults
+  // filled in first (an argument given as undefined takes its default, as in js-core).
+  static targetWidths(
+    minWidth = DEFAULTS.minWidth,
+    maxWidth = DEFAULTS.maxWidth,
+    widthTolerance = DEFAULTS.tolerance,
+    cache = {},
+  ) {
     const cacheKey = `${widthTolerance}/${Math.floor(minWidth)}/${Math.floor(maxWidth)}`
     if (cache && cacheKey in cache) return cache[cacheKey]
     const widths = targetWidths(minWidth, maxWidth, widthTolerance, PROFILE)

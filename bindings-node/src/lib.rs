@@ -131,6 +131,43 @@ pub fn profile_names() -> Vec<&'static str> {
     imgsign::Profile::ALL.iter().map(|p| p.name()).collect()
 }
 
+/// What a profile assumes when an argument is not given, and the library it names in `ixlib`.
+#[napi(object, object_from_js = false, use_nullable = true)]
+pub struct ProfileDefaults {
+    /// The profile.
+    #[napi(ts_type = "ProfileName")]
+    pub profile: &'static str,
+    /// Smallest fluid srcset width when none is given (`null`: the profile has no srcset).
+    pub min_width: Option<u32>,
+    /// Largest fluid srcset width when none is given (`null`: the profile has no srcset).
+    pub max_width: Option<u32>,
+    /// Tolerance between consecutive fluid widths when none is given (`null`: no srcset).
+    pub tolerance: Option<f64>,
+    /// The `ixlib` value the profile writes (`js-3.8.0`, ...).
+    pub library_param: &'static str,
+    /// The version in that value: the official library's the profile reproduces.
+    pub library_version: &'static str,
+    /// Whether `ixlib` is written when `includeLibraryParam` is not given.
+    pub include_library_param: bool,
+}
+
+/// Every profile's defaults, in the order of `profileNames()`.
+#[napi]
+pub fn profile_defaults() -> Vec<ProfileDefaults> {
+    imgsign::profile_defaults()
+        .into_iter()
+        .map(|d| ProfileDefaults {
+            profile: d.profile.name(),
+            min_width: d.min_width,
+            max_width: d.max_width,
+            tolerance: d.tolerance,
+            library_param: d.library_param,
+            library_version: d.library_version,
+            include_library_param: d.include_library_param,
+        })
+        .collect()
+}
+
 /// Every error code of the core, in its stable order.
 #[napi(ts_return_type = "ImgsignErrorCode[]")]
 pub fn error_codes() -> Vec<&'static str> {

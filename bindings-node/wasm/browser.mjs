@@ -40,6 +40,7 @@ export const {
   argumentErrorCode,
   providerNames,
   profileNames,
+  profileDefaults,
   errorCodes,
   isImgsignError,
   isProviderName,

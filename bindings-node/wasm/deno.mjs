@@ -21,6 +21,7 @@ export const {
   argumentErrorCode,
   providerNames,
   profileNames,
+  profileDefaults,
   errorCodes,
   isImgsignError,
   isProviderName,

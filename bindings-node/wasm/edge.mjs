@@ -20,6 +20,7 @@ export const {
   argumentErrorCode,
   providerNames,
   profileNames,
+  profileDefaults,
   errorCodes,
   isImgsignError,
   isProviderName,

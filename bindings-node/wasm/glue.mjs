@@ -57,6 +57,7 @@ const OP_SOURCES_VERIFY = 26
 const OP_SOURCE = 27
 const OP_REQUEST_TARGET = 28
 const OP_RECONSTRUCT = 29
+const OP_PROFILE_DEFAULTS = 30
 
 // Containers carry their item count and byte length (the module reads them lazily).
 // Deeper than any argument is read (buildUrls items: array > item > params > pair > value);
@@ -618,6 +619,21 @@ function createApi(exports, textReader) {
   const providerNames = () => providers.slice()
   const profileNames = () => profiles.slice()
   const errorCodes = () => codes.slice()
+  // Every profile's defaults, read once; each call returns fresh objects.
+  c.begin(0)
+  const defaults = c.run(OP_PROFILE_DEFAULTS, 0)
+  const profileDefaults = () =>
+    defaults.map(
+      ([profile, minWidth, maxWidth, tolerance, libraryParam, libraryVersion, includeLibraryParam]) => ({
+        profile,
+        minWidth,
+        maxWidth,
+        tolerance,
+        libraryParam,
+        libraryVersion,
+        includeLibraryParam,
+      }),
+    )
   const isImgsignError = (e) => e instanceof Error && typeof e.code === 'string' && codeSet.has(e.code)
   const isProviderName = (name) => typeof name === 'string' && providerSet.has(name)
   const isProfileName = (name) => typeof name === 'string' && profileSet.has(name)
@@ -635,6 +651,7 @@ function createApi(exports, textReader) {
     argumentErrorCode,
     providerNames,
     profileNames,
+    profileDefaults,
     errorCodes,
     isImgsignError,
     isProviderName,

@@ -16,6 +16,7 @@ use convert::{headers, int_arg, opt_float, opt_int, opt_str, str_arg};
 use errors::{Arg, OrRaise};
 use imgsign::Operation as Op;
 use pyo3::prelude::*;
+use pyo3::types::PyDict;
 use signer::Signer;
 use sources::Sources;
 
@@ -127,6 +128,29 @@ fn profile_names() -> Vec<&'static str> {
     imgsign::Profile::ALL.iter().map(|p| p.name()).collect()
 }
 
+/// Every profile's defaults, in the order of ``profile_names()``: a dict per profile with
+/// ``profile``, ``min_width``, ``max_width`` and ``tolerance`` (the fluid srcset range used
+/// when none is given; None for a profile without srcset), ``library_param`` (the ``ixlib``
+/// value), ``library_version`` and ``include_library_param`` (whether ``ixlib`` is on by
+/// default).
+#[pyfunction]
+fn profile_defaults(py: Python<'_>) -> PyResult<Vec<Bound<'_, PyDict>>> {
+    imgsign::profile_defaults()
+        .into_iter()
+        .map(|d| {
+            let dict = PyDict::new(py);
+            dict.set_item("profile", d.profile.name())?;
+            dict.set_item("min_width", d.min_width)?;
+            dict.set_item("max_width", d.max_width)?;
+            dict.set_item("tolerance", d.tolerance)?;
+            dict.set_item("library_param", d.library_param)?;
+            dict.set_item("library_version", d.library_version)?;
+            dict.set_item("include_library_param", d.include_library_param)?;
+            Ok(dict)
+        })
+        .collect()
+}
+
 /// Every error code of the core, in its stable order.
 #[pyfunction]
 fn error_codes() -> Vec<&'static str> {
@@ -144,6 +168,7 @@ fn _imgsign(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(argument_error_code, m)?)?;
     m.add_function(wrap_pyfunction!(provider_names, m)?)?;
     m.add_function(wrap_pyfunction!(profile_names, m)?)?;
+    m.add_function(wrap_pyfunction!(profile_defaults, m)?)?;
     m.add_function(wrap_pyfunction!(error_codes, m)?)?;
     m.add_function(wrap_pyfunction!(sign_origin_request, m)?)?;
     m.add_function(wrap_pyfunction!(verify_origin_request, m)?)?;

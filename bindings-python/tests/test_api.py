@@ -164,3 +164,18 @@ def test_token_schemes_batch_and_reason_codes():
         a.verify_token(token, now=1700000000, values={"url": "/w/a.m3u8"})
     with pytest.raises(imgsign.NotYetValidError):
         a.verify_token(token, now=1699999999, values={"url": "/v/a.m3u8"})
+
+
+def test_profile_defaults_are_what_an_argument_not_given_means():
+    defaults = imgsign.profile_defaults()
+    assert [d["profile"] for d in defaults] == imgsign.profile_names()
+    for d in defaults:
+        assert d["library_param"].endswith("-" + d["library_version"])
+        if d["min_width"] is None:
+            with pytest.raises(imgsign.InvalidParamError):
+                imgsign.target_widths(profile=d["profile"])
+            continue
+        given = imgsign.target_widths(d["min_width"], d["max_width"], d["tolerance"], profile=d["profile"])
+        assert imgsign.target_widths(profile=d["profile"]) == given
+        url = imgsign.UrlBuilder("demo.imgix.net", profile=d["profile"]).build_url("/a.jpg")
+        assert (f"ixlib={d['library_param']}" in url) == d["include_library_param"], url

@@ -125,6 +125,13 @@ def run_target_widths(i):
     return imgsign.target_widths(i["min_width"], i["max_width"], _opt_float(i["tolerance"]), profile=i.get("profile"))
 
 
+def run_profile_defaults(i):
+    found = [d for d in imgsign.profile_defaults() if d["profile"] == i["profile"]]
+    if len(found) != 1:
+        pytest.fail(f"{len(found)} profile_defaults entries for {i['profile']!r}")
+    return found[0]
+
+
 def run_sign_origin_request(i):
     return imgsign.sign_origin_request(i["key"], i["request_id"], i["timestamp"])
 
@@ -284,6 +291,7 @@ RUNNERS = {
     "verify_origin_secret": run_verify_origin_secret,
     "argument_error": run_argument_error,
     "request_target": run_request_target,
+    "profile_defaults": run_profile_defaults,
 }
 
 

@@ -112,6 +112,43 @@ pub fn provider_names() -> Vec<String> {
     imgsign::Provider::ALL.iter().map(|p| p.name().to_owned()).collect()
 }
 
+/// What a profile assumes when an argument is not given, and the library it names in `ixlib`
+/// (one entry of [`profile_defaults`]).
+#[derive(uniffi::Record)]
+pub struct ProfileDefaults {
+    /// The profile's name.
+    pub profile: String,
+    /// Smallest fluid srcset width when none is given; absent when the profile has no srcset.
+    pub min_width: Option<i64>,
+    /// Largest fluid srcset width when none is given; absent when the profile has no srcset.
+    pub max_width: Option<i64>,
+    /// Tolerance between consecutive fluid widths when none is given; absent without srcset.
+    pub tolerance: Option<f64>,
+    /// The `ixlib` value the profile writes (`java-2.3.2`, ...).
+    pub library_param: String,
+    /// The version in that value: the official library's the profile reproduces.
+    pub library_version: String,
+    /// Whether `ixlib` is written when `include_library_param` is not given.
+    pub include_library_param: bool,
+}
+
+/// Every profile's defaults, in the core's stable profile order.
+#[uniffi::export]
+pub fn profile_defaults() -> Vec<ProfileDefaults> {
+    imgsign::profile_defaults()
+        .into_iter()
+        .map(|d| ProfileDefaults {
+            profile: d.profile.name().to_owned(),
+            min_width: d.min_width.map(i64::from),
+            max_width: d.max_width.map(i64::from),
+            tolerance: d.tolerance,
+            library_param: d.library_param.to_owned(),
+            library_version: d.library_version.to_owned(),
+            include_library_param: d.include_library_param,
+        })
+        .collect()
+}
+
 /// The library version.
 #[uniffi::export]
 pub fn version() -> String {

@@ -72,6 +72,9 @@ pub mod op {
     pub const REQUEST_TARGET: u32 = 28;
     /// `builder.reconstruct(originalUrl, params)`.
     pub const RECONSTRUCT: u32 = 29;
+    /// `profileDefaults()` → per profile `[profile, minWidth, maxWidth, tolerance,
+    /// libraryParam, libraryVersion, includeLibraryParam]` (`null` where it has no srcset).
+    pub const PROFILE_DEFAULTS: u32 = 30;
 }
 
 /// An object the JavaScript side holds by handle.
@@ -533,6 +536,26 @@ pub fn run(objects: &mut Objects, op: u32, handle: u32, args: &Args<'_>, out: &m
             w.strs(&Profile::ALL.map(Profile::name));
             w.strs(&ErrorCode::ALL.map(ErrorCode::as_str));
         }),
+        op::PROFILE_DEFAULTS => {
+            let all = imgsign::profile_defaults();
+            out.array(all.len(), |out| {
+                for d in all {
+                    out.array(7, |w| {
+                        w.str(d.profile.name());
+                        let num = |w: &mut Writer, x: Option<f64>| match x {
+                            Some(x) => w.num(x),
+                            None => w.null(),
+                        };
+                        num(w, d.min_width.map(f64::from));
+                        num(w, d.max_width.map(f64::from));
+                        num(w, d.tolerance);
+                        w.str(d.library_param);
+                        w.str(d.library_version);
+                        w.bool(d.include_library_param);
+                    });
+                }
+            });
+        }
         op::FREE => {
             objects.remove(handle);
             out.undefined();

@@ -215,6 +215,24 @@ pub fn widths(a: &Parsed, out: &mut Out) -> CliResult<()> {
     out.flush()
 }
 
+/// `imgsign profiles`: each profile's defaults, one JSON object a line (the vectors' fields).
+pub fn profiles(a: &Parsed, out: &mut Out) -> CliResult<()> {
+    no_positional(a)?;
+    for d in imgsign::profile_defaults() {
+        let line = serde_json::json!({
+            "profile": d.profile.name(),
+            "min_width": d.min_width,
+            "max_width": d.max_width,
+            "tolerance": d.tolerance,
+            "library_param": d.library_param,
+            "library_version": d.library_version,
+            "include_library_param": d.include_library_param,
+        });
+        out.line(&line.to_string())?;
+    }
+    out.flush()
+}
+
 /// `imgsign origin sign`.
 pub fn origin_sign(a: &Parsed, out: &mut Out) -> CliResult<()> {
     no_positional(a)?;

@@ -59,8 +59,9 @@ pub fn group_help(group: &str) -> String {
 
 /// `imgsign NAME --help`.
 pub fn command_help(c: &Command) -> String {
-    let mut s =
-        format!("imgsign {}: {}\n\nUSAGE:\n  imgsign {} {}\n\n", c.name, c.summary, c.name, c.synopsis);
+    // A command without arguments has an empty synopsis: no trailing space.
+    let usage = format!("imgsign {} {}", c.name, c.synopsis);
+    let mut s = format!("imgsign {}: {}\n\nUSAGE:\n  {}\n\n", c.name, c.summary, usage.trim_end());
     s.push_str(c.description);
     s.push_str("\n\nOPTIONS:\n");
     let label = |name: &str, value: Option<&str>| match value {

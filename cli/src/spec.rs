@@ -215,6 +215,18 @@ its params per line, in the format below.",
         run: commands::widths,
     },
     Command {
+        name: "profiles",
+        summary: "print each profile's defaults and the ixlib value it writes",
+        synopsis: "",
+        description: "\
+Prints one JSON object per profile, one a line: the profile's name, the fluid srcset
+range it uses when none is given (min_width, max_width, tolerance; null for a profile
+without srcset), the ixlib value it writes (library_param) and its version
+(library_version), and whether ixlib is on by default (include_library_param).",
+        groups: &[],
+        run: commands::profiles,
+    },
+    Command {
         name: "token sign",
         summary: "make a token on its own (for a cookie or a header)",
         synopsis: "--provider NAME [--key KEY] [--expires TS | --expires-in SECS] [OPTIONS]",

@@ -27,6 +27,7 @@ mod grammar;
 mod origin;
 mod params;
 mod profile;
+mod profile_defaults;
 mod provider;
 mod reconstruct;
 mod scheme;
@@ -52,6 +53,7 @@ pub use origin::{
     verify_basic_auth, verify_origin_request, verify_origin_secret,
 };
 pub use profile::Profile;
+pub use profile_defaults::{ProfileDefaults, profile_defaults};
 pub use provider::Provider;
 pub use scheme::{
     Alphabet, Anchor, Covered, Effect, Encoding, Expiry, ExpiryForm, Grammar, Hash, KeyForm, Mix,

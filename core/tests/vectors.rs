@@ -355,8 +355,27 @@ fn run(kind: &str, input: &Value) -> Result<Result<Value, Error>, String> {
             Err(imgsign::argument_error(op, argument, problem))
         }
         "sources" => return sources::run(input),
+        "profile_defaults" => return profile_defaults(s(input, "profile")?),
         other => return Err(format!("unknown vector kind {other:?}")),
     })
+}
+
+/// The entry of `profile_defaults()` for `profile`, as the vectors write it.
+fn profile_defaults(profile: &str) -> Result<Result<Value, Error>, String> {
+    let all = imgsign::profile_defaults();
+    let d = all
+        .iter()
+        .find(|d| d.profile.name() == profile)
+        .ok_or_else(|| format!("no defaults for {profile:?}"))?;
+    Ok(Ok(serde_json::json!({
+        "profile": d.profile.name(),
+        "min_width": d.min_width,
+        "max_width": d.max_width,
+        "tolerance": d.tolerance,
+        "library_param": d.library_param,
+        "library_version": d.library_version,
+        "include_library_param": d.include_library_param,
+    })))
 }
 
 fn check(vector: &Value) -> Result<(), String> {
@@ -403,6 +422,17 @@ fn every_conformance_vector() {
         vectors.len(),
         failures.join("\n")
     );
+}
+
+#[test]
+fn every_profile_has_a_defaults_vector() {
+    let doc = load();
+    let vectors = doc["vectors"].as_array().expect("vectors is a list");
+    for p in Profile::ALL {
+        let has =
+            vectors.iter().any(|v| v["kind"] == "profile_defaults" && v["input"]["profile"] == p.name());
+        assert!(has, "no profile_defaults vector for {p}");
+    }
 }
 
 #[test]

@@ -6,7 +6,7 @@ from ._names import ErrorCode, ProfileName, ProviderName
 from ._types import Headers as _Headers
 from ._types import ParamsArg as _Params
 from ._types import NamedArg as _Named
-from ._types import SourceOptions
+from ._types import ProfileDefaults, SourceOptions
 
 __all__ = [
     "__version__",
@@ -15,6 +15,7 @@ __all__ = [
     "UrlBuilder",
     "argument_error_code",
     "error_codes",
+    "profile_defaults",
     "profile_names",
     "provider_names",
     "sign_origin_request",
@@ -206,6 +207,10 @@ def provider_names() -> List[ProviderName]:
 
 def profile_names() -> List[ProfileName]:
     """Every profile name of the core, in its stable order."""
+
+def profile_defaults() -> List[ProfileDefaults]:
+    """Every profile's defaults (srcset range, ``ixlib`` value and version), in the order of
+    ``profile_names()``."""
 
 def error_codes() -> List[ErrorCode]:
     """Every error code of the core, in its stable order."""

@@ -20,6 +20,7 @@ __all__ = [
     "Params",
     "Headers",
     "SourceOptions",
+    "ProfileDefaults",
     "ProviderName",
     "ProfileName",
     "ErrorCode",
@@ -66,6 +67,19 @@ class SourceOptions(TypedDict, total=False):
     use_https: Optional[bool]
     include_library_param: Optional[bool]
     disable_path_encoding: Optional[bool]
+
+
+class ProfileDefaults(TypedDict):
+    """What a profile assumes when an argument is not given, and the library it names in
+    ``ixlib`` (one entry of :func:`~imgsign.profile_defaults`)."""
+
+    profile: ProfileName
+    min_width: Optional[int]
+    max_width: Optional[int]
+    tolerance: Optional[float]
+    library_param: str
+    library_version: str
+    include_library_param: bool
 
 
 _PROVIDERS: FrozenSet[str] = frozenset(provider_names())

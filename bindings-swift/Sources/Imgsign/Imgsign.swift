@@ -1883,6 +1883,126 @@ public func FfiConverterTypeParam_lower(_ value: Param) -> RustBuffer {
 
 
 /**
+ * What a profile assumes when an argument is not given, and the library it names in `ixlib`
+ * (one entry of [`profile_defaults`]).
+ */
+public struct ProfileDefaults: Equatable, Hashable {
+    /**
+     * The profile's name.
+     */
+    public let profile: String
+    /**
+     * Smallest fluid srcset width when none is given; absent when the profile has no srcset.
+     */
+    public let minWidth: Int64?
+    /**
+     * Largest fluid srcset width when none is given; absent when the profile has no srcset.
+     */
+    public let maxWidth: Int64?
+    /**
+     * Tolerance between consecutive fluid widths when none is given; absent without srcset.
+     */
+    public let tolerance: Double?
+    /**
+     * The `ixlib` value the profile writes (`java-2.3.2`, ...).
+     */
+    public let libraryParam: String
+    /**
+     * The version in that value: the official library's the profile reproduces.
+     */
+    public let libraryVersion: String
+    /**
+     * Whether `ixlib` is written when `include_library_param` is not given.
+     */
+    public let includeLibraryParam: Bool
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The profile's name.
+         */profile: String, 
+        /**
+         * Smallest fluid srcset width when none is given; absent when the profile has no srcset.
+         */minWidth: Int64?, 
+        /**
+         * Largest fluid srcset width when none is given; absent when the profile has no srcset.
+         */maxWidth: Int64?, 
+        /**
+         * Tolerance between consecutive fluid widths when none is given; absent without srcset.
+         */tolerance: Double?, 
+        /**
+         * The `ixlib` value the profile writes (`java-2.3.2`, ...).
+         */libraryParam: String, 
+        /**
+         * The version in that value: the official library's the profile reproduces.
+         */libraryVersion: String, 
+        /**
+         * Whether `ixlib` is written when `include_library_param` is not given.
+         */includeLibraryParam: Bool) {
+        self.profile = profile
+        self.minWidth = minWidth
+        self.maxWidth = maxWidth
+        self.tolerance = tolerance
+        self.libraryParam = libraryParam
+        self.libraryVersion = libraryVersion
+        self.includeLibraryParam = includeLibraryParam
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension ProfileDefaults: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeProfileDefaults: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ProfileDefaults {
+        return
+            try ProfileDefaults(
+                profile: FfiConverterString.read(from: &buf), 
+                minWidth: FfiConverterOptionInt64.read(from: &buf), 
+                maxWidth: FfiConverterOptionInt64.read(from: &buf), 
+                tolerance: FfiConverterOptionDouble.read(from: &buf), 
+                libraryParam: FfiConverterString.read(from: &buf), 
+                libraryVersion: FfiConverterString.read(from: &buf), 
+                includeLibraryParam: FfiConverterBool.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: ProfileDefaults, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.profile, into: &buf)
+        FfiConverterOptionInt64.write(value.minWidth, into: &buf)
+        FfiConverterOptionInt64.write(value.maxWidth, into: &buf)
+        FfiConverterOptionDouble.write(value.tolerance, into: &buf)
+        FfiConverterString.write(value.libraryParam, into: &buf)
+        FfiConverterString.write(value.libraryVersion, into: &buf)
+        FfiConverterBool.write(value.includeLibraryParam, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeProfileDefaults_lift(_ buf: RustBuffer) throws -> ProfileDefaults {
+    return try FfiConverterTypeProfileDefaults.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeProfileDefaults_lower(_ value: ProfileDefaults) -> RustBuffer {
+    return FfiConverterTypeProfileDefaults.lower(value)
+}
+
+
+/**
  * srcset options. A field left `null`/`nil` is "not given" and takes the core's default.
  * Widths are numbers: whole numbers (written as integers), or, in the `imgix-python`
  * profile only, fractions.
@@ -2955,6 +3075,31 @@ fileprivate struct FfiConverterSequenceTypeParam: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterSequenceTypeProfileDefaults: FfiConverterRustBuffer {
+    typealias SwiftType = [ProfileDefaults]
+
+    public static func write(_ value: [ProfileDefaults], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeProfileDefaults.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [ProfileDefaults] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [ProfileDefaults]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeProfileDefaults.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceTypeUrlItem: FfiConverterRustBuffer {
     typealias SwiftType = [UrlItem]
 
@@ -3130,6 +3275,16 @@ public func argumentTypeError(operation: String, argument: String, expected: Str
 })
 }
 /**
+ * Every profile's defaults, in the core's stable profile order.
+ */
+public func profileDefaults() -> [ProfileDefaults]  {
+    return try!  FfiConverterSequenceTypeProfileDefaults.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_imgsign_uniffi_fn_func_profile_defaults(uniffiCallStatus
+    )
+})
+}
+/**
  * The name of every provider the core knows, in its stable order (`imgix`, `gumlet`, ...).
  * The Swift package generates its provider constants from this list.
  */
@@ -3236,6 +3391,9 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_imgsign_uniffi_checksum_func_argument_type_error() != 40764) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_imgsign_uniffi_checksum_func_profile_defaults() != 53748) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_imgsign_uniffi_checksum_func_provider_names() != 63727) {

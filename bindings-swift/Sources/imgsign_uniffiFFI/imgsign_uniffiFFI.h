@@ -493,6 +493,12 @@ RustBuffer uniffi_imgsign_uniffi_fn_func_argument_error_code(RustBuffer operatio
 RustBuffer uniffi_imgsign_uniffi_fn_func_argument_type_error(RustBuffer operation, RustBuffer argument, RustBuffer expected, RustBuffer got, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_FUNC_PROFILE_DEFAULTS
+#define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_FUNC_PROFILE_DEFAULTS
+RustBuffer uniffi_imgsign_uniffi_fn_func_profile_defaults(RustCallStatus *_Nonnull out_status
+    
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_FUNC_PROVIDER_NAMES
 #define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_FN_FUNC_PROVIDER_NAMES
 RustBuffer uniffi_imgsign_uniffi_fn_func_provider_names(RustCallStatus *_Nonnull out_status
@@ -799,6 +805,12 @@ uint16_t uniffi_imgsign_uniffi_checksum_func_argument_error_code(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_CHECKSUM_FUNC_ARGUMENT_TYPE_ERROR
 #define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_CHECKSUM_FUNC_ARGUMENT_TYPE_ERROR
 uint16_t uniffi_imgsign_uniffi_checksum_func_argument_type_error(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_CHECKSUM_FUNC_PROFILE_DEFAULTS
+#define UNIFFI_FFIDEF_UNIFFI_IMGSIGN_UNIFFI_CHECKSUM_FUNC_PROFILE_DEFAULTS
+uint16_t uniffi_imgsign_uniffi_checksum_func_profile_defaults(void
     
 );
 #endif

@@ -261,6 +261,40 @@ struct SrcsetInput: Decodable {
     }
 }
 
+struct ProfileDefaultsInput: Decodable {
+    let profile: String
+}
+
+/// One profile's defaults as the vectors write them (snake_case fields).
+struct ProfileDefaultsFields: Decodable, Equatable {
+    let profile: String
+    let minWidth: Int64?
+    let maxWidth: Int64?
+    let tolerance: Double?
+    let libraryParam: String
+    let libraryVersion: String
+    let includeLibraryParam: Bool
+
+    enum CodingKeys: String, CodingKey {
+        case profile, tolerance
+        case minWidth = "min_width"
+        case maxWidth = "max_width"
+        case libraryParam = "library_param"
+        case libraryVersion = "library_version"
+        case includeLibraryParam = "include_library_param"
+    }
+
+    init(_ d: ProfileDefaults) {
+        profile = d.profile
+        minWidth = d.minWidth
+        maxWidth = d.maxWidth
+        tolerance = d.tolerance
+        libraryParam = d.libraryParam
+        libraryVersion = d.libraryVersion
+        includeLibraryParam = d.includeLibraryParam
+    }
+}
+
 struct TargetWidthsInput: Decodable {
     let minWidth: Double?
     let maxWidth: Double?
@@ -445,6 +479,7 @@ enum VectorInput {
     case verifyOriginSecret(OriginSecretInput)
     case argumentError(ArgumentErrorInput)
     case sources(SourcesInput)
+    case profileDefaults(ProfileDefaultsInput)
     /// A kind this runner does not know: running it fails.
     case unknownKind(String)
     /// An input this runner cannot decode: running it fails with the decoding error.
@@ -457,6 +492,7 @@ enum Outcome: Decodable, Equatable, CustomStringConvertible {
     case string(String)
     case strings([String])
     case widths([Int64])
+    case profileDefaults(ProfileDefaultsFields)
 
     init(from decoder: Decoder) throws {
         let c = try decoder.singleValueContainer()
@@ -467,6 +503,8 @@ enum Outcome: Decodable, Equatable, CustomStringConvertible {
         } else if let s = try? c.decode([String].self) {
             // An empty list is a batch of no URLs (no vector expects no widths).
             self = .strings(s)
+        } else if let d = try? c.decode(ProfileDefaultsFields.self) {
+            self = .profileDefaults(d)
         } else {
             self = .widths(try c.decode([Int64].self))
         }
@@ -478,6 +516,7 @@ enum Outcome: Decodable, Equatable, CustomStringConvertible {
         case let .string(s): return s
         case let .strings(s): return "\(s)"
         case let .widths(w): return "\(w)"
+        case let .profileDefaults(d): return "\(d)"
         }
     }
 }
@@ -550,6 +589,7 @@ struct Vector: Decodable {
                 return .verifyOriginSecret(try c.decode(OriginSecretInput.self, forKey: .input))
             case "argument_error": return .argumentError(try c.decode(ArgumentErrorInput.self, forKey: .input))
             case "sources": return .sources(try c.decode(SourcesInput.self, forKey: .input))
+            case "profile_defaults": return .profileDefaults(try c.decode(ProfileDefaultsInput.self, forKey: .input))
             default: return .unknownKind(kind)
             }
         } catch {
@@ -648,6 +688,12 @@ func runVector(_ v: Vector) throws -> Outcome {
         return .valid
     case let .sources(i):
         return try i.run()
+    case let .profileDefaults(i):
+        let found = profileDefaults().filter { $0.profile == i.profile }
+        guard found.count == 1 else {
+            throw VectorError(description: "\(found.count) profileDefaults entries for '\(i.profile)'")
+        }
+        return .profileDefaults(ProfileDefaultsFields(found[0]))
     case let .argumentError(i):
         // Swift's types rule out a wrong-typed argument and a String holds no lone surrogate:
         // what a Swift caller relies on is the core's rule, as the package exposes it.

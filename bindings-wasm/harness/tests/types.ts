@@ -13,5 +13,6 @@ const set: string = b.buildSrcset('/a.jpg', null, srcset)
 const signed: string[] = s.signUrls([url])
 const widths: number[] = wasm.targetWidths(100, 800)
 const same: typeof native.verifyOriginRequest = wasm.verifyOriginRequest
+const defaults: native.ProfileDefaults[] = wasm.profileDefaults()
 const alsoSame: typeof wasm.Signer = native.Signer
-void [set, signed, widths, same, alsoSame]
+void [set, signed, widths, same, defaults, alsoSame]

@@ -13,14 +13,23 @@ send it, and a path with a ``.`` or ``..`` segment is refused.
 
 from __future__ import annotations
 
-from typing import Any, Dict, Final, List, Mapping, Optional, Sequence, Union
+from typing import Any, Dict, Final, List, Mapping, Optional, Sequence, Union, cast
 
 from .. import UrlBuilder as _UrlBuilder
+from .. import profile_defaults as _profile_defaults
 from .. import target_widths as _target_widths
 
 __all__ = ["UrlBuilder", "target_widths"]
 
 _PROFILE: Final = "imgix-python"
+# The profile's defaults are the core's (imgix-python's own, pinned by the vectors): the
+# signatures below show them as imgix-python's do.
+_DEFAULTS: Final = next(d for d in _profile_defaults() if d["profile"] == _PROFILE)
+# (imgix-python has a srcset: its range is never None.)
+_MIN_WIDTH: Final = cast(int, _DEFAULTS["min_width"])
+_MAX_WIDTH: Final = cast(int, _DEFAULTS["max_width"])
+_TOLERANCE: Final = cast(float, _DEFAULTS["tolerance"])
+_INCLUDE_LIBRARY_PARAM: Final = _DEFAULTS["include_library_param"]
 _Number = Union[int, float]
 
 
@@ -52,7 +61,7 @@ class UrlBuilder:
         domain: str,
         use_https: bool = True,
         sign_key: Optional[str] = None,
-        include_library_param: bool = True,
+        include_library_param: bool = _INCLUDE_LIBRARY_PARAM,
     ) -> None:
         self._builder = _UrlBuilder(
             domain,
@@ -105,6 +114,6 @@ class UrlBuilder:
         )
 
 
-def target_widths(start: _Number = 100, stop: _Number = 8192, tol: _Number = 0.08) -> List[int]:
+def target_widths(start: _Number = _MIN_WIDTH, stop: _Number = _MAX_WIDTH, tol: _Number = _TOLERANCE) -> List[int]:
     """imgix-python's ``target_widths``: the fluid srcset widths from ``start`` to ``stop``."""
     return _target_widths(start, stop, tol, profile=_PROFILE)

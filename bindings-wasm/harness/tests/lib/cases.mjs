@@ -339,6 +339,16 @@ const RUN = {
     m.verifyOriginRequest(i.key, i.headers, { now: i.now, tolerance: i.tolerance }) ?? null,
   verify_basic_auth: (m, i) => m.verifyBasicAuth(i.username, i.password, i.headers) ?? null,
   verify_origin_secret: (m, i) => m.verifyOriginSecret(i.secret, i.headers) ?? null,
+  profile_defaults: (m, i) => profileDefaults(m, i.profile),
+}
+
+// The entry of `profileDefaults()` for `profile`, its field names in the vectors' snake_case.
+function profileDefaults(m, profile) {
+  const found = m.profileDefaults().filter((d) => d.profile === profile)
+  if (found.length !== 1) throw new Error(`${found.length} profileDefaults entries for ${profile}`)
+  return Object.fromEntries(
+    Object.entries(found[0]).map(([k, v]) => [k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`), v]),
+  )
 }
 
 function checkVector(m, v) {

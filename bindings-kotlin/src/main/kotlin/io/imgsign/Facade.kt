@@ -17,6 +17,10 @@ object Imgsign {
     @JvmStatic
     fun providerNames(): List<String> = io.imgsign.providerNames()
 
+    /** Every profile's defaults (srcset range, `ixlib` value and version), in the core's order. */
+    @JvmStatic
+    fun profileDefaults(): List<ProfileDefaults> = io.imgsign.profileDefaults()
+
     /** The fluid srcset widths with the core's default bounds and tolerance. */
     @JvmStatic
     @Throws(ImgsignException::class)

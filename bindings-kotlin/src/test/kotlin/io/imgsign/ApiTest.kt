@@ -136,6 +136,25 @@ class ApiTest {
     }
 
     @Test
+    fun `profile defaults are what an argument not given means`() {
+        for (d in profileDefaults()) {
+            assertTrue(d.libraryParam.endsWith("-${d.libraryVersion}"), d.profile)
+            val min = d.minWidth
+            val max = d.maxWidth
+            val tol = d.tolerance
+            if (min == null || max == null || tol == null) {
+                assertEquals(null, min ?: max ?: tol, d.profile)
+                assertEquals("invalid_param", assertThrows<ImgsignException> { targetWidths(profile = d.profile) }.code)
+                continue
+            }
+            assertEquals(targetWidths(min.toDouble(), max.toDouble(), tol, d.profile), targetWidths(profile = d.profile))
+            val url = UrlBuilder("demo.imgix.net", profile = d.profile).buildUrl("/a.jpg", emptyList())
+            assertEquals(d.includeLibraryParam, url.contains("ixlib=${d.libraryParam}"), url)
+        }
+        assertEquals(Imgsign.profileDefaults().map { it.profile }, profileDefaults().map { it.profile })
+    }
+
+    @Test
     fun `origin request helpers`() {
         val key = "0123456789abcdef"
         val sig = signOriginRequest(key, "req-1", now)

@@ -180,6 +180,20 @@ internal fun run(v: JsonNode): Any? {
         }
         "sources" -> runSources(i)
         "argument_error" -> runArgumentError(i.str("operation"), i.str("argument"), i.str("problem"))
+        "profile_defaults" -> {
+            val found = profileDefaults().filter { it.profile == i.str("profile") }
+            assertEquals(1, found.size, "profileDefaults entries for ${i.str("profile")}")
+            val d = found[0]
+            mapOf(
+                "profile" to d.profile,
+                "min_width" to d.minWidth,
+                "max_width" to d.maxWidth,
+                "tolerance" to d.tolerance,
+                "library_param" to d.libraryParam,
+                "library_version" to d.libraryVersion,
+                "include_library_param" to d.includeLibraryParam,
+            )
+        }
         else -> fail("unknown vector kind '$kind' (${v.str("id")}): the Kotlin runner must know every kind")
     }
 }
@@ -201,7 +215,18 @@ internal fun expectedValue(n: JsonNode): Any? = when {
     n.isNull -> null
     n.isTextual -> n.asText()
     n.isArray -> n.map { if (it.isTextual) it.asText() else it.asLong() }
+    n.isObject -> n.fields().asSequence().associate { (k, v) -> k to scalar(v) }
     else -> fail("unexpected expected value $n")
+}
+
+/** A field of an expected object: a JSON integer is a Long, any other number a Double. */
+internal fun scalar(n: JsonNode): Any? = when {
+    n.isNull -> null
+    n.isTextual -> n.asText()
+    n.isBoolean -> n.asBoolean()
+    n.isIntegralNumber -> n.asLong()
+    n.isFloatingPointNumber -> n.asDouble()
+    else -> fail("unexpected field value $n")
 }
 
 class ConformanceTest {
@@ -243,7 +268,7 @@ class ConformanceTest {
             "build_srcset",
             "target_widths", "reconstruct",
             "sign_origin_request", "verify_origin_request", "verify_basic_auth", "verify_origin_secret",
-            "argument_error", "request_target",
+            "argument_error", "request_target", "profile_defaults",
         )) {
             assertTrue(k in kinds, "no vector of kind $k")
         }

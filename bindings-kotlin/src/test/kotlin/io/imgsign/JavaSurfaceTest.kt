@@ -11,7 +11,7 @@ import java.lang.reflect.Modifier
 class JavaSurfaceTest {
     /** Public members that cannot fail (accessors, builder setters, list lookups). */
     private val cannotFail = setOf(
-        "version", "providerNames", "headersOf", "urlBuilder", "srcsetOptions", "argumentErrorCode", "builder",
+        "version", "providerNames", "profileDefaults", "headersOf", "urlBuilder", "srcsetOptions", "argumentErrorCode", "builder",
         "toString", "provider", "key", "profile", "useHttps", "includeLibraryParam", "disablePathEncoding",
         "widths", "minWidth", "maxWidth", "tolerance", "devicePixelRatios", "variableQualities",
         "disableVariableQuality", "domain", "isSigned", "previousKeyCount", "equals", "hashCode",
