@@ -180,19 +180,10 @@ pub struct SrcsetOptions {
     pub disable_path_encoding: Option<bool>,
 }
 
-/// A width given as a `Double`: a whole number below 2^53 is an integer width.
-fn width(w: f64) -> imgsign::Width {
-    if w.fract() == 0.0 && w.abs() <= 9_007_199_254_740_991.0 {
-        #[allow(clippy::cast_possible_truncation)]
-        return imgsign::Width::Int(w as i64);
-    }
-    imgsign::Width::Float(w)
-}
-
 impl From<SrcsetOptions> for imgsign::SrcsetOptions {
     fn from(o: SrcsetOptions) -> Self {
         imgsign::SrcsetOptions {
-            widths: o.widths.map(|ws| ws.into_iter().map(width).collect()),
+            widths: o.widths.map(|ws| ws.into_iter().map(imgsign::Width::from_number).collect()),
             min_width: o.min_width,
             max_width: o.max_width,
             tolerance: o.tolerance,

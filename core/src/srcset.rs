@@ -26,7 +26,8 @@ pub enum Width {
 }
 
 impl Width {
-    /// A width from a language with one number type (JavaScript), by the rule of
+    /// A width from a language with one number type (JavaScript) or from a binding whose
+    /// widths are one floating type (Kotlin and Swift `Double`), by the rule of
     /// [`ParamRef::from_number`]: a safe integer is an integer width, anything else a float.
     pub fn from_number(x: f64) -> Width {
         match crate::ParamRef::from_number(x) {
