@@ -14,7 +14,7 @@ import json
 import pathlib
 
 import formulas
-from gen_schemes import NOW, builder_input, sign_input, token_input, verify_input, whatwg
+from gen_schemes import NOW, VERIFY_FAILURES, builder_input, sign_input, token_input, verify_input, whatwg
 
 PUBLISHED = json.loads((pathlib.Path(formulas.__file__).parent / "published.json").read_text(encoding="utf-8"))[
     "vectors"]
@@ -64,10 +64,12 @@ class Vectors:
 
     def tampered(self, vid, desc, provider, key, url, ranges, **kw):
         """The URL verifies, and each byte of `ranges` changed (to `a`, or `b` where it is an
-        `a`) makes it fail: every byte the signature covers, and the signature's own."""
+        `a`) makes it fail with one of `codes` (a verification failure, never an argument
+        error): every byte the signature covers, and the signature's own."""
         assert url.isascii(), url
         inp = verify_input(provider, key, url, **kw)
         inp["ranges"] = [list(r) for r in ranges]
+        inp["codes"] = list(VERIFY_FAILURES)
         self.G.add(vid, "verify_tampered", desc, inp, ("expected", None))
 
 

@@ -35,6 +35,12 @@ def sign_input(provider, key, url, *, salt=None, options=None, expires=None, val
             "expires": expires, "values": dict(values or {})}
 
 
+# docs/behaviour.md, error codes: the codes whose rows read "verify: ..." (a URL, token or
+# request that was checked and refused), as opposed to a bad argument.
+VERIFY_FAILURES = ("missing_signature", "signature_mismatch", "expired", "malformed_url", "malformed_header",
+                   "not_yet_valid", "ip_mismatch", "acl_mismatch")
+
+
 def verify_input(provider, key, url, *, previous_keys=(), salt=None, previous_salts=(), options=None,
                  now=NOW, values=None, field="url"):
     return {"provider": provider, "key": key, "previous_keys": list(previous_keys), "salt": salt,

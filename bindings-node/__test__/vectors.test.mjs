@@ -70,18 +70,6 @@ const outcome = (f) => {
   }
 }
 
-// The codes of a failed verification.
-const VERIFY_CODES = [
-  'missing_signature',
-  'signature_mismatch',
-  'expired',
-  'malformed_url',
-  'malformed_header',
-  'not_yet_valid',
-  'ip_mismatch',
-  'acl_mismatch',
-]
-
 // argument_error: a real call of the operation with valid values for every argument but one.
 const K = 'FOO123bar'
 const signer = new imgsign.Signer('imgix', K)
@@ -291,10 +279,7 @@ const RUN = {
         const changed = i.url.slice(0, at) + (i.url[at] === 'a' ? 'b' : 'a') + i.url.slice(at + 1)
         const got = outcome(() => signer.verifyUrl(changed, options))
         assert.ok(got.error, `byte ${at} changed, the URL still verifies: ${changed}`)
-        assert.ok(
-          VERIFY_CODES.includes(got.code),
-          `byte ${at} changed: ${got.code} is not a verification failure`,
-        )
+        assert.ok(i.codes.includes(got.code), `byte ${at} changed: ${got.code}, expected one of ${i.codes}`)
       }
     }
     return null

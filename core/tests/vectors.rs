@@ -249,6 +249,19 @@ fn run(kind: &str, input: &Value) -> Result<Result<Value, Error>, String> {
             if let Err(e) = signer.verify_url_with(url, &options) {
                 return Ok(Err(e));
             }
+            let codes: Vec<&str> = input["codes"]
+                .as_array()
+                .ok_or("input.codes is not a list")?
+                .iter()
+                .map(|c| c.as_str().ok_or("input.codes has an entry that is not a string"))
+                .collect::<Result<_, _>>()?;
+            // They are verification failures by the core's own classification too.
+            for code in &codes {
+                let known = imgsign::ErrorCode::ALL.iter().find(|c| c.as_str() == *code);
+                if !known.is_some_and(|c| c.is_verify_failure()) {
+                    return Err(format!("input.codes: {code} is not a verification failure code"));
+                }
+            }
             for range in input["ranges"].as_array().ok_or("input.ranges is not a list")? {
                 let (from, to) = match range.as_array().map(Vec::as_slice) {
                     Some([a, b]) => {
@@ -264,8 +277,8 @@ fn run(kind: &str, input: &Value) -> Result<Result<Value, Error>, String> {
                         Ok(()) => {
                             return Err(format!("byte {at} changed, the URL still verifies: {changed}"));
                         }
-                        Err(e) if !e.code().is_verify_failure() => {
-                            return Err(format!("byte {at} changed: {e} is not a verification failure"));
+                        Err(e) if !codes.contains(&e.code().as_str()) => {
+                            return Err(format!("byte {at} changed: {e}, expected one of {codes:?}"));
                         }
                         Err(_) => {}
                     }

@@ -87,18 +87,6 @@ function same(a, b) {
   return JSON.stringify(a) === JSON.stringify(b)
 }
 
-// The codes of a failed verification.
-const VERIFY_CODES = [
-  'missing_signature',
-  'signature_mismatch',
-  'expired',
-  'malformed_url',
-  'malformed_header',
-  'not_yet_valid',
-  'ip_mismatch',
-  'acl_mismatch',
-]
-
 // argument_error: a real call of the operation with valid values for every argument but one.
 const K = 'FOO123bar'
 const BASE = {
@@ -286,8 +274,8 @@ const RUN = {
         const changed = i.url.slice(0, at) + (i.url[at] === 'a' ? 'b' : 'a') + i.url.slice(at + 1)
         const got = outcome(() => signer.verifyUrl(changed, options))
         if (!got.error) throw new Error(`byte ${at} changed, the URL still verifies: ${changed}`)
-        if (!VERIFY_CODES.includes(got.code))
-          throw new Error(`byte ${at} changed: ${got.code} is not a verification failure`)
+        if (!i.codes.includes(got.code))
+          throw new Error(`byte ${at} changed: ${got.code}, expected one of ${i.codes}`)
       }
     }
     return null
