@@ -119,16 +119,8 @@ pub(crate) fn canonical_widths(range: WidthRange) -> Result<Vec<i64>> {
     if min_width == max_width {
         return Ok(vec![min_width]);
     }
-    let mut out: Vec<i64> = Vec::new();
-    let mut x = as_f64(min_width);
-    let max = as_f64(max_width);
-    while x < max {
-        let w = round_to_i64(x.round());
-        if out.last() != Some(&w) {
-            out.push(w);
-        }
-        x *= 1.0 + tolerance * 2.0;
-    }
+    let mut out = geometric(as_f64(min_width), as_f64(max_width), f64::INFINITY, tolerance, f64::round);
+    out.dedup();
     if out.last().is_some_and(|l| *l < max_width) {
         out.push(max_width);
     }
@@ -140,6 +132,20 @@ fn check_tolerance(tolerance: f64) -> Result<()> {
         return srcset_err("tolerance: must be a finite number of at least 0.01");
     }
     Ok(())
+}
+
+/// The widths of a geometric range, as every library writes its loop: from `start`, each
+/// width `round(x)` while `x` is below `stop` and `cap`, `x` growing by `1 + 2 * tolerance`.
+/// (The caller has checked that the range is finite and the tolerance at least 0.01, so the
+/// loop ends.)
+fn geometric(start: f64, stop: f64, cap: f64, tolerance: f64, round: fn(f64) -> f64) -> Vec<i64> {
+    let mut out = Vec::new();
+    let mut x = start;
+    while x < stop && x < cap {
+        out.push(round_to_i64(round(x)));
+        x *= 1.0 + tolerance * 2.0;
+    }
+    out
 }
 
 fn round_to_i64(x: f64) -> i64 {
@@ -173,12 +179,7 @@ pub(crate) fn imgix_python_target_widths(range: WidthRange) -> Result<Vec<i64>> 
     if min == max {
         return Ok(vec![round_to_i64(min.trunc())]);
     }
-    let (mut x, cap) = (min, as_f64(DEFAULT_MAX_WIDTH));
-    let mut out = Vec::new();
-    while x < max && x < cap {
-        out.push(round_to_i64(x.round_ties_even()));
-        x *= 1.0 + tol * 2.0;
-    }
+    let mut out = geometric(min, max, as_f64(DEFAULT_MAX_WIDTH), tol, f64::round_ties_even);
     match out.last() {
         None => srcset_err("min_width: imgix-python cannot start a width list at or above 8192"),
         Some(l) if as_f64(*l) < max => {
@@ -202,12 +203,7 @@ pub(crate) fn imgix_js_target_widths(range: WidthRange) -> Result<Vec<i64>> {
     if min == max {
         return Ok(vec![min]);
     }
-    let (mut x, stop) = (as_f64(min), as_f64(max));
-    let mut out = Vec::new();
-    while x < stop {
-        out.push(round_to_i64(x.round()));
-        x *= 1.0 + tol * 2.0;
-    }
+    let mut out = geometric(as_f64(min), as_f64(max), f64::INFINITY, tol, f64::round);
     if out.last().is_some_and(|l| *l < max) {
         out.push(max);
     }
@@ -238,13 +234,8 @@ pub(crate) fn imgix_java_target_widths(range: WidthRange) -> Result<Vec<i64>> {
     if min == 0 {
         return srcset_err("min_width: a range from 0 never grows (imgix-java loops forever on it)");
     }
-    let (mut x, stop, cap) = (as_f64(min), as_f64(max), as_f64(DEFAULT_MAX_WIDTH));
-    let mut out = Vec::new();
-    while x < stop && x < cap {
-        // `Math.round` is half up, which for positive numbers is `f64::round`.
-        out.push(round_to_i64(x.round()));
-        x *= 1.0 + tol * 2.0;
-    }
+    // `Math.round` is half up, which for positive numbers is `f64::round`.
+    let mut out = geometric(as_f64(min), as_f64(max), as_f64(DEFAULT_MAX_WIDTH), tol, f64::round);
     match out.last() {
         None => srcset_err("min_width: imgix-java cannot start a width list at or above 8192"),
         Some(l) if *l < max => {
