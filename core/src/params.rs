@@ -29,9 +29,7 @@ pub(crate) fn normalize_params<'a, K: AsRef<str>, V: AsParam>(
             }
             ParamRef::Float(f) => {
                 // The field is named only when the value is refused (it is not finite).
-                let field =
-                    if f.is_finite() { String::new() } else { format!("params[{}]", excerpt(k.as_ref())) };
-                style.write_float(scratch, f, &field)?;
+                style.write_float(scratch, f, || format!("params[{}]", excerpt(k.as_ref())))?;
                 scratch.push('\0');
             }
             ParamRef::Str(_) | ParamRef::Bool(_) | ParamRef::Null => {}

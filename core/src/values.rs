@@ -47,13 +47,15 @@ impl ValueStyle {
     }
 
     /// Appends a float the way this style prints it; NaN and infinities are `invalid_param`
-    /// in every style (a URL param that is not a number is never what a caller meant).
-    pub(crate) fn write_float(self, out: &mut String, v: f64, field: &str) -> Result<()> {
-        if !v.is_finite() {
-            return err(ErrorCode::InvalidParam, format!("{field}: float value must be finite"));
-        }
+    /// in every style (a URL param that is not a number is never what a caller meant), the
+    /// error naming `field` (worded only then).
+    pub(crate) fn write_float(self, out: &mut String, v: f64, field: impl FnOnce() -> String) -> Result<()> {
         match self {
-            ValueStyle::Canonical => write_float(out, v, || field.to_owned()),
+            // The canonical writer checks finiteness itself.
+            ValueStyle::Canonical => write_float(out, v, field),
+            _ if !v.is_finite() => {
+                err(ErrorCode::InvalidParam, format!("{}: float value must be finite", field()))
+            }
             ValueStyle::Python => {
                 python_repr(out, v);
                 Ok(())
@@ -79,7 +81,7 @@ impl ValueStyle {
         match w {
             crate::Width::Int(i) => write_int(out, i),
             crate::Width::Float(f) => {
-                let _ = self.write_float(out, f, "widths");
+                let _ = self.write_float(out, f, || "widths".to_owned());
             }
         }
     }
@@ -246,7 +248,7 @@ mod tests {
 
     fn f(style: ValueStyle, v: f64) -> String {
         let mut s = String::new();
-        style.write_float(&mut s, v, "x").unwrap();
+        style.write_float(&mut s, v, || "x".to_owned()).unwrap();
         s
     }
 
@@ -322,6 +324,6 @@ mod tests {
         assert_eq!(ValueStyle::Java.boolean(true), "true");
         assert_eq!(ValueStyle::Python.null(), Some("None"));
         assert_eq!(ValueStyle::Canonical.null(), None);
-        assert!(ValueStyle::Swift.write_float(&mut String::new(), f64::NAN, "x").is_err());
+        assert!(ValueStyle::Swift.write_float(&mut String::new(), f64::NAN, || "x".to_owned()).is_err());
     }
 }
