@@ -2,7 +2,7 @@
 //! rules of each profile (docs/behaviour.md, "srcset").
 
 use crate::builder::{Call, UrlBuilder};
-use crate::encode::{AsParam, ParamValue, format_number};
+use crate::encode::{AsParam, ParamRef, format_number};
 use crate::error::Result;
 use crate::params::{Item, Items, get_param, normalize_params, set_param};
 use crate::profile::SrcsetStyle;
@@ -129,8 +129,8 @@ fn lookup(table: &[(f64, i64)], r: f64) -> Option<i64> {
 }
 
 /// The caller's value of `key`, as given (before stringification).
-fn given<K: AsRef<str>, V: AsParam>(params: &[(K, V)], key: &str) -> Option<ParamValue> {
-    params.iter().find(|(k, _)| k.as_ref() == key).map(|(_, v)| v.as_param().into())
+fn given<'a, K: AsRef<str>, V: AsParam>(params: &'a [(K, V)], key: &str) -> Option<ParamRef<'a>> {
+    params.iter().find(|(k, _)| k.as_ref() == key).map(|(_, v)| v.as_param())
 }
 
 struct Entry {
@@ -328,15 +328,14 @@ impl UrlBuilder {
     ) -> Result<String> {
         let call = o.call();
         // The params as js-core's object holds them: `{ ...params, w }` keeps a key's place.
-        let typed: Vec<(&str, ParamValue)> =
-            params.iter().map(|(k, v)| (k.as_ref(), v.as_param().into())).collect();
-        let set = |typed: &mut Vec<(&str, ParamValue)>, key: &'static str, value: ParamValue| match typed
-            .iter_mut()
-            .find(|(k, _)| *k == key)
-        {
-            Some(slot) => slot.1 = value,
-            None => typed.push((key, value)),
-        };
+        let typed: Vec<(&str, ParamRef<'_>)> =
+            params.iter().map(|(k, v)| (k.as_ref(), v.as_param())).collect();
+        fn set<'a>(typed: &mut Vec<(&'a str, ParamRef<'a>)>, key: &'static str, value: ParamRef<'a>) {
+            match typed.iter_mut().find(|(k, _)| *k == key) {
+                Some(slot) => slot.1 = value,
+                None => typed.push((key, value)),
+            }
+        }
         let truthy_key = |key: &str| given(params, key).is_some_and(|v| truthy(&v));
         let style = self.rules().values;
         if !(truthy_key("w") || truthy_key("h")) {
@@ -351,7 +350,7 @@ impl UrlBuilder {
                 None => to_widths(computed),
             };
             let mut typed = typed;
-            set(&mut typed, "w", ParamValue::Str(String::new()));
+            set(&mut typed, "w", ParamRef::Str(""));
             let mut scratch = String::new();
             let mut items = Items::new();
             normalize_params(&typed, style, &mut scratch, &mut items)?;
@@ -375,17 +374,17 @@ impl UrlBuilder {
         for &r in ratios {
             let mut entry = typed.clone();
             let ratio = format_number(r);
-            set(&mut entry, "dpr", ParamValue::Float(r));
+            set(&mut entry, "dpr", ParamRef::Float(r));
             if !o.no_variable_quality() {
                 // `params.q || qualities[dpr] || qualities[floor(dpr)]`: the last operand is
                 // taken as it is, even 0; none at all is `q: undefined`, which drops a q.
-                let q = user_q.clone().or_else(|| {
+                let q = user_q.or_else(|| {
                     lookup(&table, r)
                         .filter(|q| *q != 0)
                         .or_else(|| lookup(&table, r.floor()))
-                        .map(ParamValue::Int)
+                        .map(ParamRef::Int)
                 });
-                set(&mut entry, "q", q.unwrap_or(ParamValue::Null));
+                set(&mut entry, "q", q.unwrap_or(ParamRef::Null));
             }
             let mut scratch = String::new();
             let mut items = Items::new();

@@ -1,7 +1,7 @@
 //! How each profile writes a param value: the canonical rule, and the way each official
 //! library prints what its caller gives it (docs/behaviour.md, "Values").
 
-use crate::encode::{ParamValue, write_float, write_int};
+use crate::encode::{ParamRef, write_float, write_int};
 use crate::error::{ErrorCode, Result, err};
 use std::fmt::Write;
 
@@ -232,13 +232,13 @@ fn c_general(out: &mut String, v: f64, precision: usize) {
 /// Whether a value is "truthy" as Python and JavaScript see it (the official libraries
 /// test `params.w || params.h` and `params.q or …` that way): null, `false`, zero and the
 /// empty string are not. (NaN never gets this far: it is refused.)
-pub(crate) fn truthy(v: &ParamValue) -> bool {
-    match v {
-        ParamValue::Null => false,
-        ParamValue::Bool(b) => *b,
-        ParamValue::Int(i) => *i != 0,
-        ParamValue::Float(f) => *f != 0.0,
-        ParamValue::Str(s) => !s.is_empty(),
+pub(crate) fn truthy(v: &ParamRef<'_>) -> bool {
+    match *v {
+        ParamRef::Null => false,
+        ParamRef::Bool(b) => b,
+        ParamRef::Int(i) => i != 0,
+        ParamRef::Float(f) => f != 0.0,
+        ParamRef::Str(s) => !s.is_empty(),
     }
 }
 
