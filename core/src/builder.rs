@@ -282,19 +282,12 @@ impl UrlBuilder {
         } else if path.is_empty() && rules.empty_path_is_empty && self.key.is_none() {
             // imgix-python writes an empty path as nothing; clients send `/`, so a signed URL
             // gets the `/` it is signed over.
-        } else if rules.path_style == PathStyle::AddSlash && !verbatim {
-            // imgix-swift: the proxy test sees the path as given; a `/` is added if missing.
-            let keep = if rules.is_proxy(path) { rules.proxy } else { rules.path };
-            encode_into(out, path, keep, false);
-            if !out.get(start..).is_some_and(|p| p.starts_with('/')) {
-                out.insert(start, '/');
-            }
         } else {
             let rest = path.strip_prefix('/').unwrap_or(path);
-            out.push('/');
             let java = rules.path_style == PathStyle::JavaSegments;
             if verbatim {
                 check_verbatim_path(rest)?;
+                out.push('/');
                 out.push_str(rest);
             } else if java && JAVA_ENCODED_PROXY.iter().any(|p| rest.starts_with(p)) {
                 // imgix-java passes an encoded web-proxy path through: only a valid one.
@@ -302,14 +295,14 @@ impl UrlBuilder {
                     rest,
                     "an encoded web-proxy path is used as given by imgix-java, so",
                 )?;
+                out.push('/');
                 out.push_str(rest);
-            } else if rules.is_proxy(rest) {
-                encode_into(out, rest, rules.proxy, rules.proxy_space_plus);
-            } else if java {
+            } else if java && !rules.is_proxy(rest) {
                 // Java's `split("/")` drops trailing empty segments.
+                out.push('/');
                 encode_into(out, rest.trim_end_matches('/'), rules.path, false);
             } else {
-                encode_into(out, rest, rules.path, false);
+                rules.encode_path_into(path, out);
             }
         }
         if out.get(start..).is_some_and(has_dot_segment) {

@@ -3,7 +3,7 @@
 
 use crate::encode::{
     IMGIX_JAVA_PATH, IMGIX_JS_COMPONENT, IMGIX_JS_PATH, IMGIX_JS_SIGNED_QUERY, IMGIX_PYTHON_KEY,
-    IMGIX_SWIFT_PATH, Keep, PATH, UNRESERVED,
+    IMGIX_SWIFT_PATH, Keep, PATH, UNRESERVED, encode_into,
 };
 use crate::error::{ErrorCode, Result, err};
 use crate::provider::unknown_name;
@@ -188,6 +188,30 @@ pub(crate) struct Rules {
 }
 
 impl Rules {
+    /// Appends `path` encoded by the profile's path rules: with `/` in front of what follows
+    /// one stripped leading `/`, a web-proxy path as one component, any other with the path
+    /// set; in `imgix-swift` the proxy test sees the whole path and a `/` is added if
+    /// missing. What the builder and `request_target` share; the builder's own cases
+    /// (paths used as given, imgix-java's) come before it.
+    pub(crate) fn encode_path_into(&self, path: &str, out: &mut String) {
+        let start = out.len();
+        if self.path_style == PathStyle::AddSlash {
+            let keep = if self.is_proxy(path) { self.proxy } else { self.path };
+            encode_into(out, path, keep, false);
+            if !out.get(start..).is_some_and(|p| p.starts_with('/')) {
+                out.insert(start, '/');
+            }
+            return;
+        }
+        let rest = path.strip_prefix('/').unwrap_or(path);
+        out.push('/');
+        if self.is_proxy(rest) {
+            encode_into(out, rest, self.proxy, self.proxy_space_plus);
+        } else {
+            encode_into(out, rest, self.path, false);
+        }
+    }
+
     /// Whether `rest` (the path after its one stripped leading `/`) is a web-proxy path.
     pub(crate) fn is_proxy(&self, rest: &str) -> bool {
         let starts_ci =

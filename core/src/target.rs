@@ -12,7 +12,6 @@
 use crate::UrlBuilder;
 use crate::encode::{PATH_CHARS, encode_into};
 use crate::error::{ErrorCode, Result, err};
-use crate::profile::PathStyle;
 use crate::signature::MAX_URL_LEN;
 
 impl UrlBuilder {
@@ -32,25 +31,14 @@ impl UrlBuilder {
                 return err(ErrorCode::MalformedUrl, format!("{name}: longer than {MAX_URL_LEN} bytes"));
             }
         }
-        let rules = self.profile().rules();
         let rest = path.strip_prefix('/').unwrap_or(path);
         let mut out = String::with_capacity(1 + rest.len() + rest.len() / 2 + 1 + query.len());
         if self.disable_path_encoding() {
             out.push('/');
             encode_into(&mut out, rest, &PATH_CHARS, false);
-        } else if rules.path_style == PathStyle::AddSlash {
-            // imgix-swift, as its builder writes a path: the proxy test sees the whole path.
-            let keep = if rules.is_proxy(path) { rules.proxy } else { rules.path };
-            encode_into(&mut out, path, keep, false);
-            if !out.starts_with('/') {
-                out.insert(0, '/');
-            }
-        } else if rules.is_proxy(rest) {
-            out.push('/');
-            encode_into(&mut out, rest, rules.proxy, rules.proxy_space_plus);
         } else {
-            out.push('/');
-            encode_into(&mut out, rest, rules.path, false);
+            // As the builder writes a path (imgix-swift: the proxy test sees the whole path).
+            self.profile().rules().encode_path_into(path, &mut out);
         }
         if !query.is_empty() {
             out.push('?');
