@@ -145,7 +145,10 @@ impl UrlBuilder {
             if let Some((field, _)) = refused.iter().find(|(_, r)| *r) {
                 return err(
                     ErrorCode::InvalidParam,
-                    format!("{field}: {} URLs are built from its path grammar, not a query", scheme.name),
+                    format!(
+                        "{field}: not available for {} URLs, which carry their options in the path, not in a query",
+                        scheme.name
+                    ),
                 );
             }
         }
@@ -373,7 +376,7 @@ impl UrlBuilder {
             return err(
                 ErrorCode::InvalidParam,
                 format!(
-                    "disable_path_encoding: {} URLs are built from its path grammar, not a query",
+                    "disable_path_encoding: not available for {} URLs, which carry their options in the path, not in a query",
                     self.resolved.scheme.name
                 ),
             );
