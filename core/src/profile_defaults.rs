@@ -40,8 +40,9 @@ impl Profile {
             max_width: srcset.then_some(width(DEFAULT_MAX_WIDTH)),
             tolerance: srcset.then_some(DEFAULT_WIDTH_TOLERANCE),
             library_param,
-            // Every value is `<library>-<version>`, and no version holds a `-`.
-            library_version: library_param.rsplit_once('-').map_or(library_param, |(_, v)| v),
+            // Every value is `<library>-<version>`; no library name holds a `-`, a version
+            // may (a pre-release: `imgsign-0.2.0-rc.1`).
+            library_version: library_param.split_once('-').map_or(library_param, |(_, v)| v),
             include_library_param: self.includes_library_param_by_default(),
         }
     }
@@ -70,7 +71,8 @@ mod tests {
     fn the_version_is_the_tail_of_the_library_param() {
         for d in profile_defaults() {
             assert!(d.library_param.ends_with(&format!("-{}", d.library_version)), "{d:?}");
-            assert!(!d.library_version.is_empty() && !d.library_version.contains('-'), "{d:?}");
+            let library = &d.library_param[..d.library_param.len() - d.library_version.len() - 1];
+            assert!(!d.library_version.is_empty() && !library.is_empty() && !library.contains('-'), "{d:?}");
         }
         assert_eq!(Profile::Canonical.defaults().library_version, crate::VERSION);
     }
