@@ -1,7 +1,9 @@
 //! The command line signs and verifies every provider as the library does: each `sign_url` and
-//! `verify_url` vector of the path-signature providers (whose expected values come from the
-//! vendors' packages) run through `imgsign sign` / `imgsign verify`, with `--salt` and
-//! `--option NAME=VALUE`, and the same URL or error code.
+//! `verify_url` vector (whose expected values come from the vendors' packages and the
+//! reference implementations) runs through `imgsign sign` / `imgsign verify`, with
+//! `--salt`, `--option NAME=VALUE` and `--value NAME=VALUE`, and gives the same URL or
+//! error code. Only what argv cannot carry is left out (a NUL byte; an option whose JSON
+//! value has no text form).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing, missing_docs)]
 
 mod common;
@@ -10,17 +12,17 @@ use common::{error_lines, imgsign, run};
 use imgsign::{ParamValue, Provider, option_from_text};
 use serde_json::Value;
 
-const PROVIDERS: [&str; 4] = ["imgproxy", "thumbor", "imagor", "cloudinary"];
-
 fn vectors() -> Vec<Value> {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../conformance/vectors.json");
     let doc: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
     doc["vectors"].as_array().unwrap().clone()
 }
 
-/// The value a JSON option stands for, when the command line can write it (`None`: it
-/// cannot, such as a null or a number given as text).
-fn option_words(provider: Provider, options: &Value) -> Option<Vec<String>> {
+/// The `--option` (`field` "options") or `--value` (`field` "values") words of a JSON
+/// object, when the command line can write it (`None`: it cannot, such as a null or a
+/// number given as text).
+fn option_words(provider: Provider, field: &str, options: &Value) -> Option<Vec<String>> {
+    let flag = if field == "values" { "--value" } else { "--option" };
     let mut words = Vec::new();
     for (name, value) in options.as_object()? {
         let (text, want) = match value {
@@ -29,36 +31,40 @@ fn option_words(provider: Provider, options: &Value) -> Option<Vec<String>> {
             Value::Number(n) if n.is_i64() => (n.to_string(), ParamValue::Int(n.as_i64()?)),
             _ => return None,
         };
-        match option_from_text(provider.scheme(), "options", name, &text) {
+        match option_from_text(provider.scheme(), field, name, &text) {
             Ok(got) if got == want => {}
             Ok(_) => return None,
             Err(_) => {}
         }
-        words.push("--option".to_owned());
+        words.push(flag.to_owned());
         words.push(format!("{name}={text}"));
     }
     Some(words)
 }
 
 #[test]
-fn every_path_signature_vector_through_the_command_line() {
+fn every_sign_and_verify_vector_through_the_command_line() {
     let mut ran = 0;
     for v in vectors() {
         let kind = v["kind"].as_str().unwrap();
         let i = &v["input"];
         let provider = i["provider"].as_str().unwrap_or_default();
-        if !(kind == "sign_url" || kind == "verify_url") || !PROVIDERS.contains(&provider) {
+        if !(kind == "sign_url" || kind == "verify_url") || provider.is_empty() {
             continue;
         }
         let url = i["url"].as_str().unwrap();
         let key = i["key"].as_str().unwrap();
-        let values_given = i["values"].as_object().is_some_and(|m| !m.is_empty());
-        if url.starts_with('-') || key.is_empty() || url.contains('\n') || values_given {
+        // What argv cannot carry: a NUL (a URL after `--` is never read as a flag).
+        if url.contains('\0') || key.contains('\0') {
             continue;
         }
-        let Some(options) = option_words(Provider::from_name(provider).unwrap(), &i["options"]) else {
-            continue;
+        // An unknown provider is refused before any option or value is read.
+        let words = match Provider::from_name(provider) {
+            Ok(p) => option_words(p, "options", &i["options"])
+                .and_then(|o| Some([o, option_words(p, "values", &i["values"])?].concat())),
+            Err(_) => Some(Vec::new()),
         };
+        let Some(options) = words else { continue };
         let mut args: Vec<String> = vec![if kind == "sign_url" { "sign" } else { "verify" }.into()];
         args.extend(["--provider".into(), provider.into(), "--key".into(), key.into()]);
         if let Some(salt) = i["salt"].as_str() {
@@ -100,5 +106,6 @@ fn every_path_signature_vector_through_the_command_line() {
         }
         ran += 1;
     }
-    assert!(ran >= 150, "only {ran} vectors ran through the command line");
+    // 866 of the 871 today: the rest hold a NUL or an option with no text form.
+    assert!(ran >= 860, "only {ran} vectors ran through the command line");
 }
