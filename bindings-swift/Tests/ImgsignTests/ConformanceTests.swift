@@ -610,7 +610,6 @@ struct VectorFile: Decodable {
     }
 }
 
-/// The codes of a failed verification.
 /// Runs one vector through the Swift API.
 func runVector(_ v: Vector) throws -> Outcome {
     switch v.input {
