@@ -2,7 +2,7 @@
 
 use crate::convert::{
     Borrowed, Items, borrowed_params, dict_items, float_arg, opt_bool, opt_float, opt_list, opt_str, params,
-    releases_gil, seq, str_arg, str_ref, variable_qualities, width_arg,
+    seq, str_arg, str_ref, variable_qualities, width_arg,
 };
 use crate::errors::{Arg, OrRaise};
 use imgsign::{BuilderOptions, Operation as Op, SrcsetOptions, UrlOptions};
@@ -50,11 +50,7 @@ impl UrlBuilder {
         V: imgsign::AsParam + Sync,
     {
         let inner = &self.inner;
-        if releases_gil(batch.len()) {
-            py.detach(|| inner.build_urls(batch)).or_raise(py)
-        } else {
-            inner.build_urls(batch).or_raise(py)
-        }
+        crate::convert::batch(py, batch.len(), || inner.build_urls(batch))
     }
 }
 

@@ -1,6 +1,6 @@
 //! `Signer`: signs URLs as given and verifies them.
 
-use crate::convert::{opt_int, opt_list, opt_str, params, releases_gil, seq, str_arg, str_ref, str_refs};
+use crate::convert::{batch, opt_int, opt_list, opt_str, params, seq, str_arg, str_ref, str_refs};
 use crate::errors::{Arg, OrRaise};
 use imgsign::{Operation as Op, Secrets, SignOptions, VerifyOptions};
 use pyo3::prelude::*;
@@ -127,11 +127,7 @@ impl Signer {
         let urls = str_refs(&items, Arg::new(Op::SignUrls, "urls"))?;
         let options = sign_options(Op::SignUrls, expires, expires_in, now, values)?;
         let inner = &self.inner;
-        if releases_gil(urls.len()) {
-            py.detach(|| inner.sign_urls_with(&urls, &options)).or_raise(py)
-        } else {
-            inner.sign_urls_with(&urls, &options).or_raise(py)
-        }
+        batch(py, urls.len(), || inner.sign_urls_with(&urls, &options))
     }
 
     /// Verifies ``url``: its signature under the current or a previous key, then its

@@ -1,7 +1,7 @@
 //! `Sources`: several named sources in one object; the matching rules are the core's.
 
 use crate::builder::UrlBuilder;
-use crate::convert::{list, opt_bool, opt_str, pairs, params, releases_gil, seq, str_arg, str_ref, str_refs};
+use crate::convert::{batch, list, opt_bool, opt_str, pairs, params, seq, str_arg, str_ref, str_refs};
 use crate::errors::{Arg, OrRaise};
 use crate::signer::{sign_options, verify_options};
 use imgsign::{BuilderOptions, Operation as Op, SourceSpec};
@@ -99,11 +99,7 @@ impl Sources {
         let urls = str_refs(&items, Arg::new(Op::SignUrls, "urls"))?;
         let options = sign_options(Op::SignUrls, expires, expires_in, now, values)?;
         let inner = &self.inner;
-        if releases_gil(urls.len()) {
-            py.detach(|| inner.sign_urls_with(&urls, &options)).or_raise(py)
-        } else {
-            inner.sign_urls_with(&urls, &options).or_raise(py)
-        }
+        batch(py, urls.len(), || inner.sign_urls_with(&urls, &options))
     }
 
     /// Verifies ``url`` with the keys of its source (see :meth:`Signer.verify_url`).
